@@ -1,0 +1,333 @@
+//! The 4 GiB guest address space.
+//!
+//! One host reservation covers every 32-bit effective address plus a guard region past the
+//! end, so generated code can add a zero-extended 32-bit address to the base and access up
+//! to 64 bytes without a bounds check: an overrun lands in the guard, never in host memory.
+//! Pages are committed and protected on demand. A software copy of the page permissions
+//! lets the interpreter report an access to an unmapped or protected page as a guest fault.
+
+use std::sync::atomic::{AtomicU8, Ordering};
+
+pub const PAGE_SIZE: u32 = 4096;
+const PAGE_SHIFT: u32 = 12;
+const PAGE_COUNT: usize = 1 << (32 - PAGE_SHIFT);
+const SPACE: usize = 1 << 32;
+/// Past the last guest byte; covers the widest access (a 64-byte cache-line op) that may
+/// start at 0xFFFFFFFF, rounded to host pages.
+pub const GUARD_SIZE: usize = 64 * 1024;
+
+/// Page permissions; `NONE` means unmapped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Perm(u8);
+
+impl Perm {
+    pub const NONE: Perm = Perm(0);
+    pub const READ: Perm = Perm(1);
+    pub const WRITE: Perm = Perm(2);
+    pub const EXEC: Perm = Perm(4);
+    pub const RW: Perm = Perm(3);
+    pub const RX: Perm = Perm(5);
+    pub const RWX: Perm = Perm(7);
+
+    pub const fn bits(self) -> u8 {
+        self.0
+    }
+    pub const fn contains(self, other: Perm) -> bool {
+        self.0 & other.0 == other.0
+    }
+    fn host(self) -> region::Protection {
+        // Execute is a guest notion (code is never run from guest pages by the host).
+        match (self.contains(Perm::READ), self.contains(Perm::WRITE)) {
+            (_, true) => region::Protection::READ_WRITE,
+            (true, false) => region::Protection::READ,
+            (false, false) => region::Protection::NONE,
+        }
+    }
+}
+
+/// Why a guest access did not complete.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("guest {kind} fault at {addr:#010x}")]
+pub struct Fault {
+    pub addr: u32,
+    pub kind: AccessKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccessKind {
+    Read,
+    Write,
+    Fetch,
+}
+
+impl std::fmt::Display for AccessKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            AccessKind::Read => "read",
+            AccessKind::Write => "write",
+            AccessKind::Fetch => "fetch",
+        })
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MemoryError {
+    #[error("cannot reserve the 4 GiB guest address space: {0}")]
+    Reserve(region::Error),
+    #[error("cannot change protection of guest range {addr:#010x}+{len:#x}: {source}")]
+    Protect {
+        addr: u32,
+        len: u64,
+        source: region::Error,
+    },
+    #[error("guest range {addr:#010x}+{len:#x} is empty or wraps past 4 GiB")]
+    BadRange { addr: u32, len: u64 },
+}
+
+pub struct Memory {
+    alloc: region::Allocation,
+    perms: Box<[AtomicU8]>,
+}
+
+// The reservation is plain memory shared by every hardware thread; guest-level races are the
+// guest's business, as on hardware.
+unsafe impl Send for Memory {}
+unsafe impl Sync for Memory {}
+
+impl Memory {
+    /// Reserves the whole guest space with nothing mapped.
+    pub fn new() -> Result<Self, MemoryError> {
+        let alloc = region::alloc(SPACE + GUARD_SIZE, region::Protection::NONE)
+            .map_err(MemoryError::Reserve)?;
+        let perms = (0..PAGE_COUNT).map(|_| AtomicU8::new(0)).collect();
+        Ok(Self { alloc, perms })
+    }
+
+    /// Host address of guest address 0; generated code adds the 32-bit EA to it.
+    pub fn base(&self) -> *mut u8 {
+        self.alloc.as_ptr::<u8>() as *mut u8
+    }
+
+    fn check_range(addr: u32, len: u64) -> Result<(usize, usize), MemoryError> {
+        let end = u64::from(addr) + len;
+        if len == 0 || end > SPACE as u64 {
+            return Err(MemoryError::BadRange { addr, len });
+        }
+        let first = (addr >> PAGE_SHIFT) as usize;
+        let last = ((end - 1) >> PAGE_SHIFT) as usize;
+        Ok((first, last))
+    }
+
+    /// Maps (commits) the pages covering `addr..addr+len` with `perm`; newly mapped pages read
+    /// as zero. Use `Perm::NONE` to unmap (the contents are then discarded).
+    pub fn map(&self, addr: u32, len: u64, perm: Perm) -> Result<(), MemoryError> {
+        let (first, last) = Self::check_range(addr, len)?;
+        let start = first << PAGE_SHIFT;
+        let size = (last + 1 - first) << PAGE_SHIFT;
+        unsafe {
+            region::protect(self.base().add(start), size, perm.host())
+                .map_err(|source| MemoryError::Protect { addr, len, source })?;
+        }
+        for p in &self.perms[first..=last] {
+            p.store(perm.bits(), Ordering::Release);
+        }
+        Ok(())
+    }
+
+    /// Changes protection of already mapped pages (same as `map`, kept for intent).
+    pub fn protect(&self, addr: u32, len: u64, perm: Perm) -> Result<(), MemoryError> {
+        self.map(addr, len, perm)
+    }
+
+    /// Zeroes `addr..addr+len` regardless of protection (used to reset test regions).
+    pub fn zero(&self, addr: u32, len: u64) -> Result<(), MemoryError> {
+        let (first, last) = Self::check_range(addr, len)?;
+        for page in first..=last {
+            if self.perms[page].load(Ordering::Acquire) == 0 {
+                return Err(MemoryError::BadRange { addr, len });
+            }
+        }
+        // Pages may be read-only to the guest; host writes go through a temporary RW view.
+        unsafe { std::ptr::write_bytes(self.base().add(addr as usize), 0, len as usize) };
+        Ok(())
+    }
+
+    pub fn perm(&self, addr: u32) -> Perm {
+        Perm(self.perms[(addr >> PAGE_SHIFT) as usize].load(Ordering::Relaxed))
+    }
+
+    /// Checks that `len` bytes at `addr` may be accessed for `kind`. An access that wraps past
+    /// 0xFFFFFFFF faults at the first inaccessible byte, like any other.
+    #[inline]
+    pub fn check(&self, addr: u32, len: u32, kind: AccessKind) -> Result<(), Fault> {
+        let need = match kind {
+            AccessKind::Read => Perm::READ,
+            AccessKind::Write => Perm::WRITE,
+            AccessKind::Fetch => Perm::EXEC,
+        };
+        let first = addr >> PAGE_SHIFT;
+        let last_addr = addr.wrapping_add(len - 1);
+        let last = last_addr >> PAGE_SHIFT;
+        if !Perm(self.perms[first as usize].load(Ordering::Relaxed)).contains(need) {
+            return Err(Fault { addr, kind });
+        }
+        if last != first {
+            if last_addr < addr {
+                return Err(Fault { addr: 0, kind });
+            }
+            if !Perm(self.perms[last as usize].load(Ordering::Relaxed)).contains(need) {
+                return Err(Fault {
+                    addr: last << PAGE_SHIFT,
+                    kind,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Copies guest bytes out, checking read permission.
+    pub fn read_bytes(&self, addr: u32, out: &mut [u8]) -> Result<(), Fault> {
+        for (i, chunk) in out.chunks_mut(PAGE_SIZE as usize).enumerate() {
+            let a = addr.wrapping_add((i * PAGE_SIZE as usize) as u32);
+            self.check(a, chunk.len() as u32, AccessKind::Read)?;
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    self.base().add(a as usize),
+                    chunk.as_mut_ptr(),
+                    chunk.len(),
+                )
+            };
+        }
+        Ok(())
+    }
+
+    /// Copies bytes in, checking write permission.
+    pub fn write_bytes(&self, addr: u32, data: &[u8]) -> Result<(), Fault> {
+        for (i, chunk) in data.chunks(PAGE_SIZE as usize).enumerate() {
+            let a = addr.wrapping_add((i * PAGE_SIZE as usize) as u32);
+            self.check(a, chunk.len() as u32, AccessKind::Write)?;
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    chunk.as_ptr(),
+                    self.base().add(a as usize),
+                    chunk.len(),
+                )
+            };
+        }
+        Ok(())
+    }
+
+    /// Host-side write that ignores guest protection (loaders placing code in RX pages).
+    pub fn poke_bytes(&self, addr: u32, data: &[u8]) -> Result<(), MemoryError> {
+        let (first, last) = Self::check_range(addr, data.len() as u64)?;
+        let saved: Vec<Perm> = (first..=last)
+            .map(|p| Perm(self.perms[p].load(Ordering::Acquire)))
+            .collect();
+        if saved.contains(&Perm::NONE) {
+            return Err(MemoryError::BadRange {
+                addr,
+                len: data.len() as u64,
+            });
+        }
+        let start = (first << PAGE_SHIFT) as u32;
+        let size = ((last + 1 - first) << PAGE_SHIFT) as u64;
+        self.map(start, size, Perm::RWX)?;
+        unsafe {
+            std::ptr::copy_nonoverlapping(data.as_ptr(), self.base().add(addr as usize), data.len())
+        };
+        for (i, perm) in saved.into_iter().enumerate() {
+            self.map(start + (i as u32) * PAGE_SIZE, u64::from(PAGE_SIZE), perm)?;
+        }
+        Ok(())
+    }
+}
+
+macro_rules! be_access {
+    ($read:ident, $write:ident, $t:ty) => {
+        impl Memory {
+            #[inline]
+            pub fn $read(&self, addr: u32) -> Result<$t, Fault> {
+                self.check(addr, std::mem::size_of::<$t>() as u32, AccessKind::Read)?;
+                // SAFETY: the page check above proved every byte is committed and readable;
+                // addresses past 4 GiB land in the guard, which `check` already rejected.
+                let raw = unsafe { (self.base().add(addr as usize) as *const $t).read_unaligned() };
+                Ok(<$t>::from_be(raw))
+            }
+            #[inline]
+            pub fn $write(&self, addr: u32, value: $t) -> Result<(), Fault> {
+                self.check(addr, std::mem::size_of::<$t>() as u32, AccessKind::Write)?;
+                // SAFETY: as for reads, with write permission checked.
+                unsafe {
+                    (self.base().add(addr as usize) as *mut $t).write_unaligned(value.to_be())
+                };
+                Ok(())
+            }
+        }
+    };
+}
+be_access!(read_u8, write_u8, u8);
+be_access!(read_u16, write_u16, u16);
+be_access!(read_u32, write_u32, u32);
+be_access!(read_u64, write_u64, u64);
+be_access!(read_u128, write_u128, u128);
+
+impl Memory {
+    /// Instruction fetch: needs execute permission.
+    #[inline]
+    pub fn fetch(&self, addr: u32) -> Result<u32, Fault> {
+        self.check(addr, 4, AccessKind::Fetch)?;
+        let raw = unsafe { (self.base().add(addr as usize) as *const u32).read_unaligned() };
+        Ok(u32::from_be(raw))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unmapped_access_is_a_fault_not_a_crash() {
+        let m = Memory::new().unwrap();
+        assert_eq!(
+            m.read_u32(0x1000_0000),
+            Err(Fault {
+                addr: 0x1000_0000,
+                kind: AccessKind::Read
+            })
+        );
+    }
+
+    #[test]
+    fn big_endian_round_trip_and_zero_fill() {
+        let m = Memory::new().unwrap();
+        m.map(0x1000_0000, 0x2000, Perm::RW).unwrap();
+        assert_eq!(m.read_u64(0x1000_0008).unwrap(), 0);
+        m.write_u32(0x1000_0000, 0x1122_3344).unwrap();
+        assert_eq!(m.read_u8(0x1000_0000).unwrap(), 0x11);
+        assert_eq!(m.read_u16(0x1000_0002).unwrap(), 0x3344);
+    }
+
+    #[test]
+    fn page_crossing_access_checks_both_pages() {
+        let m = Memory::new().unwrap();
+        m.map(0x2000_0000, 0x1000, Perm::RW).unwrap();
+        let e = m.read_u32(0x2000_0ffe).unwrap_err();
+        assert_eq!(e.addr, 0x2000_1000);
+        m.map(0x2000_1000, 0x1000, Perm::READ).unwrap();
+        m.write_u8(0x2000_0fff, 0xAB).unwrap();
+        assert_eq!(m.read_u16(0x2000_0fff).unwrap(), 0xAB00);
+        assert!(
+            m.write_u16(0x2000_0fff, 1).is_err(),
+            "second page is read-only"
+        );
+    }
+
+    #[test]
+    fn access_at_top_of_space_does_not_touch_host_memory() {
+        let m = Memory::new().unwrap();
+        m.map(0xFFFF_F000, 0x1000, Perm::RW).unwrap();
+        m.write_u32(0xFFFF_FFFC, 7).unwrap();
+        let e = m.read_u128(0xFFFF_FFF8).unwrap_err();
+        assert_eq!(e.addr, 0);
+    }
+}

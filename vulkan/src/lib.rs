@@ -1,0 +1,1 @@
+//! The Xenos GPU on Vulkan. Nothing here yet: GPU work is a later issue.
