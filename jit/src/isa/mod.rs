@@ -4,6 +4,7 @@
 //! its operation enum and its table entries; the interpreter has a module of the same name
 //! per family, so a reader finds `addx` in the same place in both.
 
+pub mod asm;
 pub mod branch;
 pub mod decode;
 pub mod disasm;
@@ -15,6 +16,7 @@ pub mod system;
 pub mod table;
 pub mod vector;
 
+pub use asm::{assemble, AsmError};
 pub use decode::{decode, Decoded};
 pub use disasm::disassemble;
 pub use operand::Operand;
