@@ -1,2 +1,5 @@
-//! The Xbox 360 kernel, emulated at the level of its exports. Empty until the kernel issue
-//! lands: the XEX loader, the HLE exports and the scheduler arrive together there.
+//! The Xbox 360 kernel, emulated at the level of its exports. The XEX2 executable format comes
+//! first (parse and write, [`xex`]); the HLE exports and the scheduler arrive with the kernel
+//! issue.
+
+pub mod xex;

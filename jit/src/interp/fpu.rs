@@ -5,8 +5,6 @@ use crate::isa::fpu::FpuOp;
 use crate::isa::Insn;
 use crate::Context;
 
-pub fn exec(op: FpuOp, i: Insn, _ctx: &mut Context) -> ExecResult {
-    match op {
-        FpuOp::Fadd => Err(Exit::Invalid { word: i.0 }),
-    }
+pub fn exec(_op: FpuOp, i: Insn, _ctx: &mut Context) -> ExecResult {
+    Err(Exit::Invalid { word: i.0 })
 }

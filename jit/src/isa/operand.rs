@@ -23,6 +23,13 @@ pub enum Operand {
     CrfdOpt,
     /// CR field in bits 11..13.
     Crfs,
+    /// CR field in bits 11..13 (the field a conditional branch's BI selects), omitted when
+    /// it is cr0 unless a BH operand follows it.
+    CrfsOpt,
+    /// BH hint of bclr/bcctr (bits 19..20), omitted when zero.
+    Bh,
+    /// EH hint of lwarx/ldarx (bit 31), omitted when zero.
+    Eh,
     /// CR bit operands, printed `4*crN+eq` (or `eq` for CR0).
     Crbd,
     Crba,
@@ -65,6 +72,24 @@ pub enum Operand {
     Vuimm,
     /// 5-bit signed immediate in the VA position.
     Vsimm,
+    /// Data-stream tag of dst/dss (bits 9..10).
+    Strm,
+    /// VMX128 VD/VS: 7 bits, split between bits 6..10 and 28..29.
+    Vd128,
+    /// VMX128 VA: 7 bits, split between bits 11..15, 26 and 21.
+    Va128,
+    /// VMX128 VB: 7 bits, split between bits 16..20 and 30..31.
+    Vb128,
+    /// vperm128's 3-bit VC (only v0..v7 reachable), bits 23..25.
+    Vc128,
+    /// vpermwi128's 8-bit word permutation, split between bits 11..15 and 23..25.
+    Vperm128,
+    /// vpkd3d128's pack type, bits 11..13.
+    D3dType,
+    /// vpkd3d128's shift selector, bits 14..15.
+    D3dShift,
+    /// 2-bit z field, bits 24..25: vrlimi128's rotate count, vpkd3d128's pack position.
+    Vz128,
 }
 
 const CR_BIT_NAMES: [&str; 4] = ["lt", "gt", "eq", "so"];
@@ -81,7 +106,14 @@ fn cr_bit(out: &mut String, bit: u32) {
 impl Operand {
     /// Whether the operand is printed at all for this word (optional operands are not).
     pub fn present(self, insn: Insn) -> bool {
-        !matches!(self, Operand::CrfdOpt if insn.crfd() == 0)
+        match self {
+            Operand::CrfdOpt => insn.crfd() != 0,
+            // Only bclr/bcctr (primary 19) have a BH field; in `bc` those bits are displacement.
+            Operand::CrfsOpt => insn.crfs() != 0 || (insn.opcd() == 19 && insn.bh() != 0),
+            Operand::Bh => insn.bh() != 0,
+            Operand::Eh => insn.0 & 1 != 0,
+            _ => true,
+        }
     }
 
     /// Appends the operand's text for `insn` located at `pc`.
@@ -118,8 +150,14 @@ impl Operand {
             Operand::Crfd | Operand::CrfdOpt => {
                 let _ = write!(out, "cr{}", insn.crfd());
             }
-            Operand::Crfs => {
+            Operand::Crfs | Operand::CrfsOpt => {
                 let _ = write!(out, "cr{}", insn.crfs());
+            }
+            Operand::Bh => {
+                let _ = write!(out, "{}", insn.bh());
+            }
+            Operand::Eh => {
+                let _ = write!(out, "{}", insn.0 & 1);
             }
             Operand::Crbd => cr_bit(out, insn.crbd()),
             Operand::Crba | Operand::Bi => cr_bit(out, insn.crba()),
@@ -162,8 +200,13 @@ impl Operand {
             Operand::Bo => {
                 let _ = write!(out, "{}", insn.bo());
             }
-            Operand::Sh | Operand::Nb => {
+            Operand::Sh => {
                 let _ = write!(out, "{}", insn.sh());
+            }
+            // NB = 0 means 32 bytes, and objdump prints it that way.
+            Operand::Nb => {
+                let nb = if insn.nb() == 0 { 32 } else { insn.nb() };
+                let _ = write!(out, "{nb}");
             }
             Operand::Mb => {
                 let _ = write!(out, "{}", insn.mb());
@@ -212,6 +255,33 @@ impl Operand {
             }
             Operand::Vsimm => {
                 let _ = write!(out, "{}", insn.vsimm());
+            }
+            Operand::Strm => {
+                let _ = write!(out, "{}", insn.strm());
+            }
+            Operand::Vd128 => {
+                let _ = write!(out, "v{}", insn.vd128());
+            }
+            Operand::Va128 => {
+                let _ = write!(out, "v{}", insn.va128());
+            }
+            Operand::Vb128 => {
+                let _ = write!(out, "v{}", insn.vb128());
+            }
+            Operand::Vc128 => {
+                let _ = write!(out, "v{}", insn.vc128());
+            }
+            Operand::Vperm128 => {
+                let _ = write!(out, "{}", insn.vperm128());
+            }
+            Operand::D3dType => {
+                let _ = write!(out, "{}", insn.d3d_type());
+            }
+            Operand::D3dShift => {
+                let _ = write!(out, "{}", insn.d3d_shift());
+            }
+            Operand::Vz128 => {
+                let _ = write!(out, "{}", insn.vz128());
             }
         }
     }
