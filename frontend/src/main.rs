@@ -31,13 +31,17 @@ const EXIT_ERROR: u8 = 2;
 fn main() -> ExitCode {
     init_logging();
     let cli = Cli::parse();
-    match cli.command {
-        Command::PpcTest(args) => match ppctest::run(&args) {
-            Ok(totals) if totals.failed > 0 => ExitCode::from(1),
-            Ok(_) => ExitCode::SUCCESS,
-            Err(e) => report_error(&e),
-        },
-    }
+    // Each subcommand maps its own results to a status; errors share one path below.
+    let result = match cli.command {
+        Command::PpcTest(args) => ppctest::run(&args).map(|totals| {
+            if totals.failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }),
+    };
+    result.unwrap_or_else(|e| report_error(&e))
 }
 
 fn report_error(e: &anyhow::Error) -> ExitCode {

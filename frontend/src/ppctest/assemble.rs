@@ -322,8 +322,14 @@ mod tests {
     }
 
     #[test]
-    fn rewrite_keeps_other_statements() {
-        // Whatever the encoder's answer, a line without the mnemonic is left alone.
+    fn rewrite_keeps_labels_and_other_statements() {
         assert_eq!(rewrite_line("  add r3, r4, r5", "lvlx"), Ok(None));
+        let line = rewrite_line("x: lvlx v3, r4, r0 ; add r3, r4, r5 # load", "LVLX")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            line,
+            "\tx: .long 0x7c64040e; add r3, r4, r5 \t# x: lvlx v3, r4, r0 ; add r3, r4, r5"
+        );
     }
 }

@@ -167,10 +167,24 @@ impl Backend for Qemu {
         let elf = self.link(suite, &dir)?;
         let data = std::fs::read(&elf).with_context(|| format!("cannot read {}", elf.display()))?;
         let file = object::File::parse(&*data).context("the linked test is unreadable")?;
-        let symbols = file
+        let symbols: HashMap<String, u64> = file
             .symbols()
             .filter_map(|s| Some((s.name().ok()?.to_owned(), s.address())))
             .collect();
+        // Reports disassemble the 32-bit build; say so if the 64-bit one laid code out
+        // differently, since a listing would then not show what qemu ran.
+        for t in &suite.tests {
+            if let Some(&a) = symbols.get(&t.case.name) {
+                if a != u64::from(t.addr) {
+                    tracing::warn!(
+                        "{}: {} is at {a:#x} in the qemu build but {:#x} for Oxenon",
+                        suite.display,
+                        t.case.name,
+                        t.addr
+                    );
+                }
+            }
+        }
         Ok(Box::new(Loaded {
             qemu: self,
             dir,
