@@ -253,7 +253,12 @@ fn backend_all_tags_lines_with_the_backend() {
         "{out}"
     );
     assert!(out.contains("[interp]   r3: expected"), "{out}");
-    assert_eq!(last_line(&o), "1 passed, 1 failed");
+    assert!(
+        out.contains("[jit] FAIL test_add_wrong (tests/fixtures/fail.s:10)"),
+        "{out}"
+    );
+    // One passing and one failing test, on each of the two backends.
+    assert_eq!(last_line(&o), "2 passed, 2 failed");
 }
 
 #[test]

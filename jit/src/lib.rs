@@ -5,6 +5,7 @@
 pub mod context;
 pub mod interp;
 pub mod isa;
+pub mod jit;
 pub mod memory;
 
 pub use context::Context;

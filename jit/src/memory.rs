@@ -152,6 +152,12 @@ impl Memory {
         Ok(())
     }
 
+    /// The page-permission table (one `Perm` byte per 4 KiB page), for generated code that
+    /// checks accesses inline.
+    pub fn perms_base(&self) -> *const u8 {
+        self.perms.as_ptr() as *const u8
+    }
+
     pub fn perm(&self, addr: u32) -> Perm {
         Perm(self.perms[(addr >> PAGE_SHIFT) as usize].load(Ordering::Relaxed))
     }

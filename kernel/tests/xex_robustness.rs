@@ -100,4 +100,3 @@ fn garbage_never_panics() {
         parse_must_not_panic(&data, &format!("garbage round {round}"));
     }
 }
-

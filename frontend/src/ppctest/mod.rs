@@ -9,6 +9,7 @@ mod backend;
 mod check;
 mod guest;
 mod interp;
+mod jit;
 pub mod parse;
 mod qemu;
 mod report;
@@ -29,9 +30,11 @@ pub use report::Totals;
 pub enum BackendChoice {
     /// Oxenon's reference interpreter
     Interp,
+    /// Oxenon's Cranelift JIT (instructions it does not lift yet run in the interpreter)
+    Jit,
     /// qemu-ppc64, an independent implementation, to check the tests themselves
     Qemu,
-    /// Every Oxenon backend (currently the interpreter), each reported separately
+    /// Every Oxenon backend (interpreter and JIT), each reported separately
     All,
 }
 
@@ -152,14 +155,15 @@ pub fn run(args: &PpcTestArgs) -> Result<Totals> {
     reporter.finish().context("cannot write the report")
 }
 
-/// Every Oxenon backend, for `--backend all`; the JIT joins this list when it exists.
+/// Every Oxenon backend, for `--backend all`.
 fn oxenon_backends() -> Vec<Box<dyn Backend>> {
-    vec![Box::new(interp::Interp)]
+    vec![Box::new(interp::Interp), Box::new(jit::JitBackend)]
 }
 
 fn select_backends(args: &PpcTestArgs) -> Result<Vec<Box<dyn Backend>>> {
     Ok(match args.backend {
         BackendChoice::Interp => vec![Box::new(interp::Interp)],
+        BackendChoice::Jit => vec![Box::new(jit::JitBackend)],
         BackendChoice::All => oxenon_backends(),
         BackendChoice::Qemu => vec![Box::new(qemu::Qemu::new(
             args.qemu_cpu.clone(),

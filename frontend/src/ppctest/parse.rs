@@ -225,8 +225,10 @@ fn is_hex_literal(text: &str) -> bool {
     text.starts_with("0x") || text.starts_with("0X")
 }
 
-/// A 64-bit integer: `0x` hex, decimal, or negative decimal (two's complement).
+/// A 64-bit integer: `0x` hex, decimal, or negative decimal (two's complement). A C-style
+/// `u`/`l`/`ul`/`ull` suffix is accepted, as suites written beside C++ code use it.
 fn parse_int(text: &str) -> Result<u64, String> {
+    let text = strip_c_suffix(text);
     if let Some(hex) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
         let v = parse_hex(hex).map_err(|e| format!("bad hex value `{text}`: {e}"))?;
         return u64::try_from(v).map_err(|_| format!("`{text}` does not fit in 64 bits"));
@@ -243,6 +245,17 @@ fn parse_int(text: &str) -> Result<u64, String> {
         text.parse::<u64>()
     };
     parsed.map_err(|_| format!("`{text}` does not fit in 64 bits"))
+}
+
+fn strip_c_suffix(text: &str) -> &str {
+    let is_hex = is_hex_literal(text);
+    let trimmed = text.trim_end_matches(['u', 'U', 'l', 'L']);
+    // A hex number never ends in u or l, so only the suffix is removed; keep at least a digit.
+    if trimmed.len() < text.len() && (is_hex || trimmed.bytes().last().is_some_and(|b| b.is_ascii_digit())) {
+        trimmed
+    } else {
+        text
+    }
 }
 
 /// Accepts values that fit in 32 bits either unsigned or as a sign-extended negative.

@@ -3,7 +3,6 @@
 //! the same code.
 
 use super::parse::TestCase;
-use oxenon_jit::context::MSR_SF;
 
 /// Where the file's `.text` is placed.
 pub const CODE_BASE: u32 = 0x8000_0000;
@@ -150,7 +149,10 @@ impl State {
             ctr: 0,
             fpscr: 0,
             vscr: 0,
-            msr: MSR_SF,
+            // Zero like every other register: 32-bit mode, the mode Xbox 360 titles run in
+            // (64-bit registers; CR0, CA, OV and addresses from the low word). Tests that
+            // need 64-bit mode set `msr` to 0x8000000000000000.
+            msr: 0,
             scratch: vec![0; SCRATCH_SIZE as usize],
         };
         s.gpr[1] = INITIAL_SP;

@@ -74,7 +74,7 @@ pub fn cbc_encrypt(session_key: [u8; 16], data: &mut [u8]) -> Result<(), XexErro
 }
 
 fn blocks(data: &mut [u8]) -> Result<std::slice::ChunksExactMut<'_, u8>, XexError> {
-    if data.len() % 16 != 0 {
+    if !data.len().is_multiple_of(16) {
         return Err(XexError::UnalignedCiphertext(data.len() as u64));
     }
     Ok(data.chunks_exact_mut(16))

@@ -120,9 +120,11 @@ pub fn mul_div(op: IntOp, i: Insn, ctx: &mut Context) {
             let p = i64::from(a as i32) * i64::from(b as i32);
             (p as u64, p != i64::from(p as i32))
         }
+        // The ISA leaves RT[0:31] undefined; the Xbox 360 cases of the public xenia suite
+        // (instr_mulhw.s) show the high word sign-extended, so that is what we produce.
         IntOp::Mulhw => {
             let p = i64::from(a as i32) * i64::from(b as i32);
-            (u64::from((p >> 32) as u32), false)
+            ((p >> 32) as u64, false)
         }
         IntOp::Mulhwu => {
             let p = u64::from(a as u32) * u64::from(b as u32);

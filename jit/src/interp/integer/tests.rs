@@ -321,19 +321,22 @@ const QEMU_64: &[Case] = &[
         0x0,
         (0x69d0369b, 0x0, 0x0),
     ),
+    // mulhw's upper word is undefined in the ISA; qemu leaves it zero, the Xbox 360 cases
+    // of the public xenia suite (instr_mulhw.s) sign-extend the high word, which we follow.
+    // The low words and the 64-bit-mode CR0 of the sign-extended result are the ISA's.
     case(
         "mulhw   r3,r4,r5",
         0x7c642896,
         [0x0, 0x80000000, 0x7fffffff],
         0x0,
-        (0xc0000000, 0x0, 0x0),
+        (0xffffffffc0000000, 0x0, 0x0),
     ),
     case(
         "mulhw.  r3,r4,r5",
         0x7c642897,
         [0x0, 0xffffffff, 0x2],
         0x0,
-        (0xffffffff, 0x0, 0x40000000),
+        (0xffffffffffffffff, 0x0, 0x80000000),
     ),
     case(
         "mulhwu  r3,r4,r5",

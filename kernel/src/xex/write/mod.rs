@@ -208,7 +208,7 @@ impl XexWriter {
                 limit: MAX_IMAGE_SIZE,
             });
         }
-        if self.base_address % page != 0 {
+        if !self.base_address.is_multiple_of(page) {
             return Err(WriteError::MisalignedBase {
                 base: self.base_address,
                 page_size: page,

@@ -1,0 +1,52 @@
+//! The Cranelift JIT as a test backend. One engine per file, so the code compiled for one
+//! test is reused by the next, as it would be in a running title.
+
+use super::backend::{Backend, LoadedSuite, Outcome};
+use super::guest::Guest;
+use super::state::{State, MAX_INSTRUCTIONS, RETURN_ADDR};
+use super::{Suite, Test};
+use anyhow::{Context as _, Result};
+use oxenon_jit::interp::{Exit, Limits};
+use oxenon_jit::jit::Jit;
+
+pub struct JitBackend;
+
+impl Backend for JitBackend {
+    fn name(&self) -> &'static str {
+        "jit"
+    }
+
+    fn load<'s>(&'s self, suite: &'s Suite) -> Result<Box<dyn LoadedSuite + 's>> {
+        Ok(Box::new(Loaded {
+            guest: Guest::new(&suite.image.text)?,
+            jit: Jit::new().context("cannot start the JIT")?,
+        }))
+    }
+}
+
+struct Loaded {
+    guest: Guest,
+    jit: Jit,
+}
+
+impl LoadedSuite for Loaded {
+    fn run(&mut self, test: &Test) -> Result<Outcome> {
+        let mut ctx = self.guest.enter(&State::initial(&test.case), test.addr)?;
+        let limits = Limits {
+            max_instructions: MAX_INSTRUCTIONS,
+            stop_at: Some(RETURN_ADDR),
+        };
+        let (exit, _) = self.jit.run(&mut ctx, &self.guest.mem, limits)?;
+        Ok(match exit {
+            Exit::Stopped => Outcome::Finished(Box::new(self.guest.snapshot(&ctx)?)),
+            Exit::BudgetExhausted => Outcome::Failed {
+                reason: format!("did not return within {MAX_INSTRUCTIONS} instructions"),
+                pc: Some(ctx.pc),
+            },
+            other => Outcome::Failed {
+                reason: other.to_string(),
+                pc: Some(ctx.pc),
+            },
+        })
+    }
+}

@@ -1,0 +1,106 @@
+//! Branches: direct targets chain to compiled units, computed targets go through the
+//! indirect-branch table. Condition-register logic is left to the interpreter for now.
+
+use super::{Lifter, Reg};
+use crate::isa::branch::BranchOp;
+use crate::isa::Insn;
+use cranelift_codegen::ir::{types, InstBuilder, Value};
+
+/// The `bc` condition as an i8 truth value, decrementing CTR when BO asks; `None` when BO
+/// says "always".
+fn condition(l: &mut Lifter, i: Insn) -> Option<Value> {
+    let bo = i.bo();
+    let mut cond: Option<Value> = None;
+    if bo & 0b00100 == 0 {
+        let ctr = l.get(Reg::Ctr);
+        let ctr = l.b.ins().iadd_imm_s(ctr, -1);
+        l.set(Reg::Ctr, ctr);
+        // In 32-bit mode only the low word of CTR is tested.
+        let tested = if l.sf {
+            ctr
+        } else {
+            let w = l.b.ins().ireduce(types::I32, ctr);
+            l.b.ins().uextend(types::I64, w)
+        };
+        let want_zero = bo & 0b00010 != 0;
+        let cc = if want_zero {
+            cranelift_codegen::ir::condcodes::IntCC::Equal
+        } else {
+            cranelift_codegen::ir::condcodes::IntCC::NotEqual
+        };
+        cond = Some(l.b.ins().icmp_imm_s(cc, tested, 0));
+    }
+    if bo & 0b10000 == 0 {
+        let cr = l.get(Reg::Cr);
+        let bit = l.b.ins().ushr_imm_u(cr, i64::from(31 - i.bi()));
+        let bit = l.b.ins().band_imm_s(bit, 1);
+        let want = i64::from(bo & 0b01000 != 0);
+        let c = l.b.ins().icmp_imm_s(cranelift_codegen::ir::condcodes::IntCC::Equal, bit, want);
+        cond = Some(match cond {
+            Some(prev) => l.b.ins().band(prev, c),
+            None => c,
+        });
+    }
+    cond
+}
+
+/// Emits `taken` under `cond` and leaves the builder on the not-taken path.
+fn when(l: &mut Lifter, cond: Option<Value>, taken: impl FnOnce(&mut Lifter)) {
+    match cond {
+        None => {
+            taken(l);
+            l.start_dead_block();
+        }
+        Some(c) => {
+            let yes = l.b.create_block();
+            let no = l.b.create_block();
+            l.b.ins().brif(c, yes, &[], no, &[]);
+            l.b.switch_to_block(yes);
+            l.b.seal_block(yes);
+            taken(l);
+            l.b.switch_to_block(no);
+            l.b.seal_block(no);
+        }
+    }
+}
+
+pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
+    let next = pc.wrapping_add(4);
+    match op {
+        BranchOp::B => {
+            let target = if i.aa() { i.li() as u32 } else { pc.wrapping_add(i.li() as u32) };
+            if i.lk() {
+                let lr = l.b.ins().iconst(types::I64, i64::from(next));
+                l.set(Reg::Lr, lr);
+            }
+            when(l, None, |l| l.exit_direct(target));
+        }
+        BranchOp::Bc => {
+            let target = if i.aa() { i.bd() as u32 } else { pc.wrapping_add(i.bd() as u32) };
+            let cond = condition(l, i);
+            if i.lk() {
+                let lr = l.b.ins().iconst(types::I64, i64::from(next));
+                l.set(Reg::Lr, lr);
+            }
+            when(l, cond, |l| l.exit_direct(target));
+        }
+        BranchOp::Bclr | BranchOp::Bcctr => {
+            // bcctr that decrements CTR is an invalid form: the interpreter reports it.
+            if op == BranchOp::Bcctr && i.bo() & 0b00100 == 0 {
+                return false;
+            }
+            // The target is read before LK overwrites LR.
+            let src = l.get(if op == BranchOp::Bclr { Reg::Lr } else { Reg::Ctr });
+            let target = l.b.ins().ireduce(types::I32, src);
+            let target = l.b.ins().band_imm_u(target, !3i64 & 0xffff_ffff);
+            let cond = condition(l, i);
+            if i.lk() {
+                let lr = l.b.ins().iconst(types::I64, i64::from(next));
+                l.set(Reg::Lr, lr);
+            }
+            when(l, cond, |l| l.exit_indirect(target));
+        }
+        _ => return false,
+    }
+    true
+}

@@ -1,0 +1,419 @@
+//! Lifting decoded PowerPC instructions to Cranelift IR.
+//!
+//! The lifter talks to its `Environment` (link cells for direct branches, the address of the
+//! interpreter fallback) and never to the kernel. Guest registers live in Cranelift variables
+//! for the whole unit: loaded from the context on first use and stored back only where control
+//! leaves the unit or the interpreter is called. One module per instruction family lifts what
+//! it can natively; anything else is executed by the reference interpreter through a call, so
+//! every instruction the interpreter knows also works here.
+
+mod branch;
+mod integer;
+mod loadstore;
+
+use super::runtime::{Runtime, EXIT_BUDGET, EXIT_PENDING};
+use crate::isa::{Decoded, Op};
+use crate::Context;
+use cranelift_codegen::ir::{
+    condcodes::IntCC, types, AbiParam, InstBuilder, MemFlagsData, SigRef, Signature, Type,
+    Value,
+};
+use cranelift_codegen::isa::CallConv;
+use cranelift_frontend::{FunctionBuilder, Variable};
+use std::mem::offset_of;
+use std::sync::atomic::AtomicPtr;
+
+/// What the lifter needs from the engine around it.
+pub trait Environment {
+    /// The cell generated code reads to find the host code of the unit at `target` (null
+    /// until that unit is compiled); its address must stay valid as long as the code lives.
+    fn link_cell(&mut self, target: u32) -> *const AtomicPtr<u8>;
+    /// Host address of `runtime::interp_one`.
+    fn fallback(&self) -> *const u8;
+    /// Base of the page-permission table (one byte per 4 KiB guest page).
+    fn perms(&self) -> *const u8;
+}
+
+/// A guest register that can be cached in a variable.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Reg {
+    Gpr(usize),
+    Fpr(usize),
+    Cr,
+    Lr,
+    Ctr,
+    So,
+    Ov,
+    Ca,
+}
+
+const SLOTS: usize = 32 + 32 + 6;
+
+impl Reg {
+    fn slot(self) -> usize {
+        match self {
+            Reg::Gpr(n) => n,
+            Reg::Fpr(n) => 32 + n,
+            Reg::Cr => 64,
+            Reg::Lr => 65,
+            Reg::Ctr => 66,
+            Reg::So => 67,
+            Reg::Ov => 68,
+            Reg::Ca => 69,
+        }
+    }
+    fn from_slot(s: usize) -> Reg {
+        match s {
+            0..=31 => Reg::Gpr(s),
+            32..=63 => Reg::Fpr(s - 32),
+            64 => Reg::Cr,
+            65 => Reg::Lr,
+            66 => Reg::Ctr,
+            67 => Reg::So,
+            68 => Reg::Ov,
+            _ => Reg::Ca,
+        }
+    }
+    /// Offset in `Context` and the type generated code holds it in. XER bits are bytes in
+    /// the context but i64 in code, so arithmetic on them needs no extensions.
+    fn location(self) -> (i32, Type, Type) {
+        let (off, mem) = match self {
+            Reg::Gpr(n) => (offset_of!(Context, gpr) + 8 * n, types::I64),
+            Reg::Fpr(n) => (offset_of!(Context, fpr) + 8 * n, types::I64),
+            Reg::Cr => (offset_of!(Context, cr), types::I32),
+            Reg::Lr => (offset_of!(Context, lr), types::I64),
+            Reg::Ctr => (offset_of!(Context, ctr), types::I64),
+            Reg::So => (offset_of!(Context, xer_so), types::I8),
+            Reg::Ov => (offset_of!(Context, xer_ov), types::I8),
+            Reg::Ca => (offset_of!(Context, xer_ca), types::I8),
+        };
+        let held = if mem == types::I8 { types::I64 } else { mem };
+        (off as i32, mem, held)
+    }
+}
+
+pub(crate) fn ctx_flags() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+/// Guest memory access in host byte order (callers swap); may trap only if the permission
+/// check was wrong.
+pub(crate) fn guest_flags() -> MemFlagsData {
+    MemFlagsData::new()
+}
+
+pub struct Lifter<'a, 'f> {
+    pub b: &'a mut FunctionBuilder<'f>,
+    pub env: &'a mut dyn Environment,
+    pub ctx: Value,
+    pub membase: Value,
+    pub rt: Value,
+    /// MSR[SF] the unit was compiled for.
+    pub sf: bool,
+    vars: [Option<Variable>; SLOTS],
+    dirty: [bool; SLOTS],
+    unit_sig: SigRef,
+    helper_sig: SigRef,
+    /// Instructions of the block not yet retired, counting the current one.
+    remaining: i64,
+}
+
+/// The signature of every compiled unit: (ctx, membase, runtime) -> exit code, using the
+/// tail-call convention so units can jump to each other.
+pub fn unit_signature() -> Signature {
+    let mut s = Signature::new(CallConv::Tail);
+    for _ in 0..3 {
+        s.params.push(AbiParam::new(types::I64));
+    }
+    s.returns.push(AbiParam::new(types::I32));
+    s
+}
+
+fn helper_signature(call_conv: CallConv) -> Signature {
+    let mut s = Signature::new(call_conv);
+    s.params.push(AbiParam::new(types::I64));
+    s.params.push(AbiParam::new(types::I64));
+    s.params.push(AbiParam::new(types::I32));
+    s.params.push(AbiParam::new(types::I32));
+    s.returns.push(AbiParam::new(types::I32));
+    s
+}
+
+impl<'a, 'f> Lifter<'a, 'f> {
+    pub fn new(
+        b: &'a mut FunctionBuilder<'f>,
+        env: &'a mut dyn Environment,
+        params: [Value; 3],
+        sf: bool,
+        host_call_conv: CallConv,
+    ) -> Self {
+        let unit_sig = b.import_signature(unit_signature());
+        let helper_sig = b.import_signature(helper_signature(host_call_conv));
+        Self {
+            b,
+            env,
+            ctx: params[0],
+            membase: params[1],
+            rt: params[2],
+            sf,
+            vars: [None; SLOTS],
+            dirty: [false; SLOTS],
+            unit_sig,
+            helper_sig,
+            remaining: 0,
+        }
+    }
+
+    /// Reads a guest register (loading it from the context on first use in the unit).
+    pub fn get(&mut self, r: Reg) -> Value {
+        let slot = r.slot();
+        if let Some(v) = self.vars[slot] {
+            return self.b.use_var(v);
+        }
+        let (off, mem, held) = r.location();
+        let raw = self.b.ins().load(mem, ctx_flags(), self.ctx, off);
+        let val = if mem != held { self.b.ins().uextend(held, raw) } else { raw };
+        let var = self.b.declare_var(held);
+        self.b.def_var(var, val);
+        self.vars[slot] = Some(var);
+        val
+    }
+
+    pub fn set(&mut self, r: Reg, val: Value) {
+        let slot = r.slot();
+        let var = match self.vars[slot] {
+            Some(v) => v,
+            None => {
+                let v = self.b.declare_var(r.location().2);
+                self.vars[slot] = Some(v);
+                v
+            }
+        };
+        self.b.def_var(var, val);
+        self.dirty[slot] = true;
+    }
+
+    /// RA, or zero when the field is 0 (the `(RA|0)` of address computations).
+    pub fn gpr_or_zero(&mut self, ra: usize) -> Value {
+        if ra == 0 {
+            self.b.ins().iconst(types::I64, 0)
+        } else {
+            self.get(Reg::Gpr(ra))
+        }
+    }
+
+    /// Writes every modified register back to the context.
+    pub fn flush(&mut self) {
+        for slot in 0..SLOTS {
+            if !self.dirty[slot] {
+                continue;
+            }
+            let r = Reg::from_slot(slot);
+            let (off, mem, held) = r.location();
+            let v = self.b.use_var(self.vars[slot].expect("dirty implies a variable"));
+            let v = if mem != held { self.b.ins().ireduce(mem, v) } else { v };
+            self.b.ins().store(ctx_flags(), v, self.ctx, off);
+        }
+    }
+
+    /// Forgets cached values (after the interpreter ran, the context is the truth).
+    fn invalidate(&mut self) {
+        self.vars = [None; SLOTS];
+        self.dirty = [false; SLOTS];
+    }
+
+    fn store_pc(&mut self, pc: Value) {
+        self.b.ins().store(ctx_flags(), pc, self.ctx, offset_of!(Context, pc) as i32);
+    }
+
+    pub fn store_pc_const(&mut self, pc: u32) {
+        let v = self.b.ins().iconst(types::I32, i64::from(pc as i32));
+        self.store_pc(v);
+    }
+
+    /// Returns `code` to the dispatcher, first giving back the budget of the instructions of
+    /// this block that will not retire (`unretired`).
+    fn return_with(&mut self, code: i32, unretired: i64) {
+        if unretired != 0 {
+            let off = offset_of!(Runtime, budget) as i32;
+            let b = self.b.ins().load(types::I64, ctx_flags(), self.rt, off);
+            let b = self.b.ins().iadd_imm_s(b, unretired);
+            self.b.ins().store(ctx_flags(), b, self.rt, off);
+        }
+        let c = self.b.ins().iconst(types::I32, i64::from(code));
+        self.b.ins().return_(&[c]);
+    }
+
+    /// Continues at the unit for `target`: straight into its host code when it is compiled
+    /// (the link cell is set), else back to the dispatcher with `ctx.pc = target`.
+    pub fn exit_direct(&mut self, target: u32) {
+        self.store_pc_const(target);
+        self.flush();
+        let cell = self.env.link_cell(target) as i64;
+        let cell = self.b.ins().iconst(types::I64, cell);
+        let code = self.b.ins().load(types::I64, ctx_flags(), cell, 0);
+        self.tail_or_dispatch(code);
+    }
+
+    fn tail_or_dispatch(&mut self, code: Value) {
+        let linked = self.b.create_block();
+        let unlinked = self.b.create_block();
+        self.b.ins().brif(code, linked, &[], unlinked, &[]);
+        self.b.switch_to_block(linked);
+        self.b.seal_block(linked);
+        let args = [self.ctx, self.membase, self.rt];
+        self.b.ins().return_call_indirect(self.unit_sig, code, &args);
+        self.b.switch_to_block(unlinked);
+        self.b.seal_block(unlinked);
+        self.return_with(super::runtime::EXIT_DISPATCH, 0);
+    }
+
+    /// Continues at a computed address through the indirect-branch table.
+    pub fn exit_indirect(&mut self, target: Value) {
+        use super::runtime::{FastEntry, FAST_ENTRIES};
+        self.store_pc(target);
+        self.flush();
+        let pc64 = self.b.ins().uextend(types::I64, target);
+        let idx = self.b.ins().ushr_imm_u(pc64, 2);
+        let idx = self.b.ins().band_imm_s(idx, (FAST_ENTRIES - 1) as i64);
+        let off = self.b.ins().imul_imm_u(idx, std::mem::size_of::<FastEntry>() as i64);
+        let fast_off = offset_of!(Runtime, fast) as i32;
+        let table = self.b.ins().load(types::I64, ctx_flags(), self.rt, fast_off);
+        let entry = self.b.ins().iadd(table, off);
+        let key = self.b.ins().load(types::I64, ctx_flags(), entry, 0);
+        let tag = (1i64 << 32) | (i64::from(self.sf) << 33);
+        let want = self.b.ins().bor_imm_s(pc64, tag);
+        let hit = self.b.ins().icmp(IntCC::Equal, key, want);
+        let code = self.b.ins().load(types::I64, ctx_flags(), entry, 8);
+        let zero = self.b.ins().iconst(types::I64, 0);
+        let code = self.b.ins().select(hit, code, zero);
+        self.tail_or_dispatch(code);
+    }
+
+    /// Executes the instruction at `pc` in the interpreter, then continues in line. If the
+    /// interpreter raises an exit, the unit returns it; a syscall counts as retired, any
+    /// other exit (fault, trap, invalid) leaves the instruction unretired, as `interp::run`
+    /// counts them.
+    pub fn fallback(&mut self, pc: u32, d: Decoded) {
+        self.flush();
+        let f = self.b.ins().iconst(types::I64, self.env.fallback() as i64);
+        let pcv = self.b.ins().iconst(types::I32, i64::from(pc as i32));
+        let wv = self.b.ins().iconst(types::I32, i64::from(d.insn.0 as i32));
+        let call = self.b.ins().call_indirect(self.helper_sig, f, &[self.ctx, self.rt, pcv, wv]);
+        let status = self.b.inst_results(call)[0];
+        self.invalidate();
+        let exit = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(status, exit, &[], cont, &[]);
+        self.b.switch_to_block(exit);
+        self.b.seal_block(exit);
+        let retires = matches!(d.op(), Op::System(crate::isa::system::SysOp::Sc));
+        self.return_with(EXIT_PENDING, self.remaining - i64::from(retires));
+        self.b.switch_to_block(cont);
+        self.b.seal_block(cont);
+    }
+
+    /// Runs `fast` when `ok` holds, else the interpreter for the instruction (which reports a
+    /// fault precisely, or completes an access the fast path does not handle, such as one
+    /// crossing into a page with other permissions). Both paths meet with the same register
+    /// variables defined.
+    pub fn guarded(&mut self, ok: Value, pc: u32, d: Decoded, fast: impl FnOnce(&mut Self)) {
+        let fast_b = self.b.create_block();
+        let slow_b = self.b.create_block();
+        let join = self.b.create_block();
+        self.b.ins().brif(ok, fast_b, &[], slow_b, &[]);
+        let (vars_before, dirty_before) = (self.vars, self.dirty);
+
+        self.b.switch_to_block(fast_b);
+        self.b.seal_block(fast_b);
+        fast(self);
+        self.b.ins().jump(join, &[]);
+        let (vars_after, dirty_after) = (self.vars, self.dirty);
+
+        self.b.switch_to_block(slow_b);
+        self.b.seal_block(slow_b);
+        self.vars = vars_before;
+        self.dirty = dirty_before;
+        self.fallback(pc, d);
+        // The context now holds the truth: give every variable the fast path leaves live its
+        // value from there.
+        for (slot, var) in vars_after.iter().enumerate() {
+            if let Some(var) = *var {
+                let (off, mem, held) = Reg::from_slot(slot).location();
+                let raw = self.b.ins().load(mem, ctx_flags(), self.ctx, off);
+                let val = if mem != held { self.b.ins().uextend(held, raw) } else { raw };
+                self.b.def_var(var, val);
+            }
+        }
+        self.b.ins().jump(join, &[]);
+
+        self.b.switch_to_block(join);
+        self.b.seal_block(join);
+        self.vars = vars_after;
+        self.dirty = dirty_after;
+    }
+
+    /// Leaves the unit to the dispatcher at whatever `ctx.pc` holds (after the interpreter
+    /// executed a control-flow instruction).
+    pub fn exit_to_context_pc(&mut self) {
+        self.flush();
+        self.return_with(super::runtime::EXIT_DISPATCH, 0);
+    }
+
+    /// After an unconditional exit, continues emitting into an unreachable block so callers
+    /// need not track whether the builder is terminated.
+    pub fn start_dead_block(&mut self) {
+        let dead = self.b.create_block();
+        self.b.switch_to_block(dead);
+        self.b.seal_block(dead);
+    }
+}
+
+/// Lifts one block: budget check, each instruction natively or via the interpreter, then the
+/// block's exit.
+pub fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
+    let mut fallbacks = 0;
+    let n = block.insns.len() as i64;
+    // Budget: take the whole block up front, or leave before executing any of it.
+    let off = offset_of!(Runtime, budget) as i32;
+    let budget = l.b.ins().load(types::I64, ctx_flags(), l.rt, off);
+    let left = l.b.ins().iadd_imm_s(budget, -n);
+    let short = l.b.ins().icmp_imm_s(IntCC::SignedLessThan, left, 0);
+    let out = l.b.create_block();
+    let body = l.b.create_block();
+    l.b.ins().brif(short, out, &[], body, &[]);
+    l.b.switch_to_block(out);
+    l.b.seal_block(out);
+    l.return_with(EXIT_BUDGET, 0);
+    l.b.switch_to_block(body);
+    l.b.seal_block(body);
+    l.b.ins().store(ctx_flags(), left, l.rt, off);
+
+    for (k, &(pc, d)) in block.insns.iter().enumerate() {
+        l.remaining = n - k as i64;
+        if !lift_one(l, pc, d) {
+            fallbacks += 1;
+            l.fallback(pc, d);
+            if k + 1 == block.insns.len() && super::block::ends_block(&d) {
+                // The interpreter decided where control goes (a branch it executed, or the
+                // instruction after an isync/icbi): leave through ctx.pc.
+                l.exit_to_context_pc();
+                l.start_dead_block();
+            }
+        }
+    }
+    // Reached only when the last instruction did not leave the unit itself.
+    l.remaining = 0;
+    l.exit_direct(block.fallthrough);
+    fallbacks
+}
+
+/// Lifts one instruction natively; false means "use the interpreter".
+fn lift_one(l: &mut Lifter, pc: u32, d: Decoded) -> bool {
+    match d.op() {
+        Op::Integer(o) => integer::lift(l, o, d.insn),
+        Op::Branch(o) => branch::lift(l, o, d.insn, pc),
+        Op::LoadStore(o) => loadstore::lift(l, o, d.insn, pc),
+        _ => false,
+    }
+}

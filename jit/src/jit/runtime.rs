@@ -1,0 +1,75 @@
+//! State shared between the dispatcher and generated code, and the helpers generated code
+//! calls. Generated code reads fields by offset, hence `#[repr(C)]`.
+
+use crate::interp::{execute, Exit};
+use crate::isa::decode;
+use crate::{Context, Memory};
+
+/// What a compiled unit returns to the dispatcher.
+pub const EXIT_DISPATCH: i32 = 0;
+/// The next block needs more instructions than the budget has left; `ctx.pc` is its start.
+pub const EXIT_BUDGET: i32 = 1;
+/// An architectural exit (fault, trap, syscall, invalid) is stored in `Runtime::pending`.
+pub const EXIT_PENDING: i32 = 2;
+
+/// Entries of the indirect-branch lookup table (a direct-mapped cache keyed by guest pc).
+pub const FAST_ENTRIES: usize = 1 << 14;
+
+/// One entry of the indirect-branch table: `key` is the guest pc, the mode bit and a valid bit.
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+pub struct FastEntry {
+    pub key: u64,
+    pub code: usize,
+}
+
+/// The key the generated lookup compares: pc | valid | 64-bit mode.
+#[inline]
+pub fn fast_key(pc: u32, sf: bool) -> u64 {
+    u64::from(pc) | (1 << 32) | (u64::from(sf) << 33)
+}
+
+#[inline]
+pub fn fast_index(pc: u32) -> usize {
+    ((pc >> 2) as usize) & (FAST_ENTRIES - 1)
+}
+
+#[repr(C)]
+pub struct Runtime {
+    /// Instructions that may still retire; every block subtracts its length on entry.
+    pub budget: i64,
+    /// Base of the indirect-branch table.
+    pub fast: *mut FastEntry,
+    /// Guest memory, for helpers.
+    pub mem: *const Memory,
+    /// Set by helpers before generated code returns `EXIT_PENDING`.
+    pub pending: Option<Exit>,
+}
+
+/// Executes one instruction with the reference interpreter on behalf of generated code
+/// (for instructions the lifter does not translate natively). Registers the unit caches are
+/// flushed to `ctx` before the call and reloaded after, so the interpreter sees exact state.
+///
+/// Returns 0 when the instruction retired and execution continues in line, `EXIT_PENDING`
+/// when it raised an exit (recorded in `rt.pending`).
+pub extern "C" fn interp_one(ctx: *mut Context, rt: *mut Runtime, pc: u32, word: u32) -> i32 {
+    // SAFETY: generated code passes the pointers it was entered with; both outlive the call.
+    let (ctx, rt) = unsafe { (&mut *ctx, &mut *rt) };
+    let mem = unsafe { &*rt.mem };
+    let Some(d) = decode(word) else {
+        ctx.pc = pc;
+        rt.pending = Some(Exit::Invalid { word });
+        return EXIT_PENDING;
+    };
+    ctx.pc = pc.wrapping_add(4);
+    match execute(d.op(), d.insn, pc, ctx, mem) {
+        Ok(()) => 0,
+        Err(e) => {
+            if !matches!(e, Exit::Syscall { .. }) {
+                ctx.pc = pc;
+            }
+            rt.pending = Some(e);
+            EXIT_PENDING
+        }
+    }
+}
