@@ -34,6 +34,8 @@ fn every_variant_round_trips() {
             let info = &xex.headers.info;
             assert_eq!(info.original_pe_name.as_deref(), Some("sample.exe"));
             assert_eq!(info.default_stack_size, Some(0x4_0000));
+            assert_eq!(info.tls, w.tls);
+            assert_eq!(info.execution, w.execution);
             assert!(info.unknown_keys.is_empty());
             assert!(xex.pe.is_none());
         }
@@ -215,4 +217,78 @@ fn structural_errors_name_the_problem() {
         Xex::parse(cut).unwrap_err(),
         XexError::PayloadTruncated { .. }
     ));
+}
+
+#[test]
+fn unknown_optional_headers_survive_raw() {
+    use oxenon_kernel::xex::{OptionalHeader, OptionalValue};
+    let mut w = writer(PayloadFormat::Uncompressed, false);
+    let blob = [0, 0, 0, 12, 1, 2, 3, 4, 5, 6, 7, 8].to_vec();
+    w.extra_optional_headers = vec![
+        OptionalHeader {
+            key: 0x00AB_00FF,
+            value: OptionalValue::Data {
+                offset: 0,
+                bytes: blob.clone(),
+            },
+        },
+        OptionalHeader {
+            key: 0x00AC_0001,
+            value: OptionalValue::Inline(0xDEAD_BEEF),
+        },
+        OptionalHeader {
+            key: key::TITLE_WORKSPACE_SIZE,
+            value: OptionalValue::Inline(0x1234),
+        },
+    ];
+    let xex = Xex::parse(&w.build().unwrap().file).unwrap();
+    assert_eq!(xex.headers.info.unknown_keys, [0x00AB_00FF, 0x00AC_0001]);
+    assert_eq!(xex.headers.info.title_workspace_size, Some(0x1234));
+    assert_eq!(
+        xex.headers.optional(0x00AB_00FF).unwrap().data(),
+        Some(&blob[..])
+    );
+    assert_eq!(
+        xex.headers.optional(0x00AC_0001).unwrap().inline(),
+        Some(0xDEAD_BEEF)
+    );
+    assert_eq!(xex.headers.optional(0x00AC_0001).unwrap().name(), None);
+
+    w.extra_optional_headers = vec![OptionalHeader {
+        key: 0x00AD_0002,
+        value: OptionalValue::Data {
+            offset: 0,
+            bytes: vec![0; 4],
+        },
+    }];
+    assert!(
+        w.build().is_err(),
+        "a two-word key with one word of data is refused"
+    );
+}
+
+#[test]
+fn versions_read_most_significant_first() {
+    let v = oxenon_kernel::xex::Version::new(2, 0, 17559, 0);
+    assert_eq!(v.0, 0x2044_9700);
+    assert_eq!(v.to_string(), "2.0.17559.0");
+}
+
+#[test]
+fn large_pages_round_trip() {
+    let mut w = writer(PayloadFormat::Lzx, true);
+    w.small_pages = false;
+    w.page_kinds.clear();
+    let built = w.build().unwrap();
+    let xex = Xex::parse(&built.file).unwrap();
+    assert_eq!(xex.headers.security.page_size(), 0x1_0000);
+    assert_eq!(xex.image.len() % 0x1_0000, 0);
+    assert_eq!(xex.image, built.image);
+
+    w.base_address += 0x1000;
+    w.entry_point += 0x1000;
+    assert!(
+        w.build().is_err(),
+        "a 64 KiB-page image must start on a 64 KiB boundary"
+    );
 }

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use oxenon_kernel::xex::write::{ImportSpec, LibrarySpec, PayloadFormat, XexWriter};
-use oxenon_kernel::xex::PageKind;
+use oxenon_kernel::xex::{ExecutionInfo, PageKind, TlsInfo, Version};
 
 pub const BASE: u32 = 0x8200_0000;
 
@@ -81,6 +81,19 @@ pub fn sized_writer(format: PayloadFormat, encrypt: bool, image_len: usize) -> X
     w.page_kinds = vec![PageKind::ReadOnly, PageKind::Code, PageKind::Data];
     w.original_pe_name = Some("sample.exe".into());
     w.default_stack_size = Some(0x4_0000);
+    w.tls = Some(TlsInfo {
+        slot_count: 64,
+        raw_data_address: BASE + 0x3000,
+        data_size: 0x20,
+        raw_data_size: 0x10,
+    });
+    w.execution = Some(ExecutionInfo {
+        title_id: 0x4F58_0001,
+        version: Version::new(1, 0, 7, 0),
+        disc_number: 1,
+        disc_count: 1,
+        ..ExecutionInfo::default()
+    });
     w
 }
 

@@ -2,8 +2,9 @@
 
 use super::super::headers::{MAGIC, MAIN_HEADER_SIZE};
 use super::super::keys::key;
+use super::super::optional::{OptionalHeader, OptionalValue};
 use super::super::security::{PageDescriptor, DESCRIPTOR_SIZE, FIXED_SIZE, INFO_SIZE};
-use super::XexWriter;
+use super::{WriteError, XexWriter};
 
 pub(super) enum Value {
     Inline(u32),
@@ -28,7 +29,7 @@ pub(super) fn optional_headers(
     w: &XexWriter,
     format_info: Vec<u8>,
     imports: Option<Vec<u8>>,
-) -> Vec<(u32, Value)> {
+) -> Result<Vec<(u32, Value)>, WriteError> {
     let words = |values: &[u32]| Value::Data(values.iter().flat_map(|v| v.to_be_bytes()).collect());
     let mut headers = vec![
         (key::FILE_FORMAT_INFO, Value::Data(format_info)),
@@ -83,8 +84,48 @@ pub(super) fn optional_headers(
         ];
         headers.push((key::EXECUTION_INFO, words(&values)));
     }
+    for extra in &w.extra_optional_headers {
+        if headers.iter().any(|(k, _)| *k == extra.key) {
+            return Err(bad(extra.key, "the writer already produces this header"));
+        }
+        headers.push((extra.key, raw(extra)?));
+    }
     headers.sort_by_key(|(k, _)| *k);
-    headers
+    Ok(headers)
+}
+
+fn bad(key: u32, reason: &'static str) -> WriteError {
+    WriteError::BadOptionalHeader { key, reason }
+}
+
+/// Checks that a caller-supplied header's shape matches what its key's low byte promises.
+fn raw(header: &OptionalHeader) -> Result<Value, WriteError> {
+    let k = header.key;
+    match (&header.value, k & 0xFF) {
+        (OptionalValue::Inline(v), 0x00 | 0x01) => Ok(Value::Inline(*v)),
+        (OptionalValue::Inline(_), _) => Err(bad(k, "the key calls for data, not an inline value")),
+        (OptionalValue::Data { .. }, 0x00 | 0x01) => {
+            Err(bad(k, "the key calls for an inline value"))
+        }
+        (OptionalValue::Data { bytes, .. }, 0xFF) => {
+            let size = bytes
+                .get(..4)
+                .map(|w| u32::from_be_bytes([w[0], w[1], w[2], w[3]]));
+            if size != Some(bytes.len() as u32) {
+                return Err(bad(k, "the first word must be the data's size"));
+            }
+            Ok(Value::Data(bytes.clone()))
+        }
+        (OptionalValue::Data { bytes, .. }, words) => {
+            if bytes.len() != words as usize * 4 {
+                return Err(bad(
+                    k,
+                    "the data must be as many words as the key's low byte",
+                ));
+            }
+            Ok(Value::Data(bytes.clone()))
+        }
+    }
 }
 
 fn align(n: usize, to: usize) -> usize {

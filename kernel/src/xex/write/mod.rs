@@ -17,6 +17,7 @@ use super::crypto::{cbc_encrypt, wrap_session_key, KeyKind};
 use super::digest::chain_pages;
 use super::info::{ExecutionInfo, TlsInfo, Version};
 use super::keys::{image_flags, module_flags};
+use super::optional::OptionalHeader;
 use super::security::{page_size, PageDescriptor, PageKind};
 use super::MAX_IMAGE_SIZE;
 
@@ -81,6 +82,9 @@ pub struct XexWriter {
     pub system_flags: Option<u32>,
     pub tls: Option<TlsInfo>,
     pub execution: Option<ExecutionInfo>,
+    /// Further optional headers, written as given (their keys must not be ones the fields
+    /// above produce).
+    pub extra_optional_headers: Vec<OptionalHeader>,
 }
 
 /// The file, and the image exactly as a loader will see it (padded, import words filled in).
@@ -119,6 +123,8 @@ pub enum WriteError {
     TooManyPageKinds { kinds: usize, pages: usize },
     #[error("LZX window size {0:#x} is not a power of two between 32 KiB and 32 MiB")]
     BadWindowSize(u32),
+    #[error("optional header {key:#010x}: {reason}")]
+    BadOptionalHeader { key: u32, reason: &'static str },
 }
 
 impl XexWriter {
@@ -144,6 +150,7 @@ impl XexWriter {
             system_flags: None,
             tls: None,
             execution: None,
+            extra_optional_headers: Vec::new(),
         }
     }
 
@@ -159,8 +166,7 @@ impl XexWriter {
     pub fn build(&self) -> Result<Built, WriteError> {
         let flags = self.flags();
         let page = page_size(flags);
-        let image = self.padded_image(page)?;
-        let mut image = image;
+        let mut image = self.padded_image(page)?;
         let records = imports::fill_words(&self.libraries, &mut image, self.base_address)?;
         let mut descriptors = self.descriptors(image.len() / page as usize)?;
         let image_digest = chain_pages(&image, page, &mut descriptors);
@@ -191,7 +197,7 @@ impl XexWriter {
             allowed_media_types: self.allowed_media_types,
             descriptors,
         };
-        let optional = layout::optional_headers(self, encoded.format_info, records);
+        let optional = layout::optional_headers(self, encoded.format_info, records)?;
         let mut file = layout::headers(self.module_flags, &optional, &security);
         file.extend_from_slice(&payload);
         Ok(Built { file, image })
