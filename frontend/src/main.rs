@@ -1,5 +1,6 @@
 //! The `oxenon` command line: one subcommand per tool.
 
+mod fuzz;
 mod ppctest;
 
 use clap::{Parser, Subcommand};
@@ -22,6 +23,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     PpcTest(ppctest::PpcTestArgs),
+    Fuzz(fuzz::FuzzArgs),
 }
 
 /// Status for errors that are not results: a malformed input file, a missing tool. Distinct
@@ -35,6 +37,13 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::PpcTest(args) => ppctest::run(&args).map(|totals| {
             if totals.failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }),
+        Command::Fuzz(args) => fuzz::run(&args).map(|report| {
+            if report.mismatches > 0 {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS

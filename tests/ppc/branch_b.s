@@ -1,7 +1,8 @@
 # b and bl: unconditional relative branches, with and without link.
 #
 # Expected values are derived from the PowerPC ISA, Book I, and verified under qemu-ppc64
-# with `oxenon ppc-test --backend qemu`. ISA reference: Book I 2.4, Branch Instructions.
+# with `oxenon ppc-test --backend qemu`.
+# ISA reference: Book I 2.4, Branch Instructions.
 #
 # The first test must stay first: it checks LR against its absolute address (the code
 # starts at 0x80000000). Other tests check LR relative to labels, so they can move.

@@ -1,12 +1,17 @@
 # bc: conditional relative branches for every kind of BO, with and without link.
 #
 # Expected values are derived from the PowerPC ISA, Book I, and verified under qemu-ppc64
-# with `oxenon ppc-test --backend qemu`. ISA reference: Book I 2.4, Branch Instructions.
+# with `oxenon ppc-test --backend qemu`.
+# ISA reference: Book I 2.4, Branch Instructions.
 #
 # Each test sets r3 = 1 before the branch and 2 on the fall-through path, then adds 10 at
 # the target: 11 means taken (and landed exactly on the target), 12 not taken. The CR bit
-# under test is the only one with its value; every other CR bit holds the opposite.
-# CTR is 64 bits wide in 64-bit mode: 0x100000001 decrements to a nonzero value.
+# under test is the only one with its value; every other CR bit holds the opposite. In the
+# names, bitN is the value of CR bit BI and ctrN the CTR before the branch.
+# CTR is 64 bits wide in 64-bit mode: 0x100000001 decrements to a nonzero value. The tests
+# that rely on this set msr = 0x8000000000000000 (MSR[SF], 64-bit mode) explicitly; in
+# 32-bit mode only CTR[32:63] is tested. Every other test gives the same result in both
+# modes.
 
 test_bdnzf_ctr2_bit0_taken:
   #_ REGISTER_IN cr 0xFDFFFFFF
@@ -83,6 +88,7 @@ test_bc_bo0_ctr0_bit1_not_taken:
 test_bdnzf_ctr_high_word_taken:
   #_ REGISTER_IN cr 0xFDFFFFFF
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bdnzf 4*cr1+eq, 1f
   li r3, 2
@@ -167,6 +173,7 @@ test_bc_bo2_ctr0_bit1_not_taken:
 test_bdzf_ctr_high_word_not_taken:
   #_ REGISTER_IN cr 0xFFFBFFFF
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bdzf 4*cr3+gt, 1f
   li r3, 2
@@ -251,6 +258,7 @@ test_bc_bo8_ctr0_bit1_taken:
 test_bdnzt_ctr_high_word_taken:
   #_ REGISTER_IN cr 0x00004000
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bdnzt 4*cr4+gt, 1f
   li r3, 2
@@ -335,6 +343,7 @@ test_bc_bo10_ctr0_bit1_not_taken:
 test_bdzt_ctr_high_word_not_taken:
   #_ REGISTER_IN cr 0x00000002
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bdzt 4*cr7+eq, 1f
   li r3, 2
@@ -1562,6 +1571,7 @@ test_bdnz_ctr2p32_taken:
 test_bdnz_ctr2p32plus1_taken:
   #_ REGISTER_IN cr 0x7FFFFFFF
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bdnz 1f
   li r3, 2
@@ -1673,6 +1683,7 @@ test_bdz_ctr2p32_not_taken:
 test_bdz_ctr2p32plus1_not_taken:
   #_ REGISTER_IN cr 0x7FFFFFFF
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bdz 1f
   li r3, 2

@@ -1,11 +1,13 @@
 # bcctr: conditional branches to CTR, with and without link.
 #
 # Expected values are derived from the PowerPC ISA, Book I, and verified under qemu-ppc64
-# with `oxenon ppc-test --backend qemu`. ISA reference: Book I 2.4, Branch Instructions.
+# with `oxenon ppc-test --backend qemu`.
+# ISA reference: Book I 2.4, Branch Instructions.
 #
 # CTR holds the address of label 1 (from bl/mflr) where r3 gets 10 added: 11 means taken,
 # 12 not taken. bcctr never decrements CTR; the forms with BO[2] = 0 are invalid and are
-# not tested.
+# not tested. In the names, bitN is the value of CR bit BI (every other CR bit holds the
+# opposite).
 
 # LR and CTR unchanged.
 test_bctr_to_local_label:

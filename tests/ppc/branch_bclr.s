@@ -1,11 +1,15 @@
 # bclr: conditional branches to LR, with and without link.
 #
 # Expected values are derived from the PowerPC ISA, Book I, and verified under qemu-ppc64
-# with `oxenon ppc-test --backend qemu`. ISA reference: Book I 2.4, Branch Instructions.
+# with `oxenon ppc-test --backend qemu`.
+# ISA reference: Book I 2.4, Branch Instructions.
 #
 # Tests of the branch condition leave LR at the return sentinel, so a taken bclr ends the
 # test with r3 = 1 and a fall-through sets r3 = 2. Tests of the target and of LR updates
 # point LR at a local label (from bl/mflr), where r3 gets 10 added: 11 taken, 12 not.
+# In the names, bitN is the value of CR bit BI (every other CR bit holds the opposite)
+# and ctrN the CTR before the branch. Tests with CTR = 0x100000001 depend on 64-bit mode
+# (the decremented CTR is nonzero only as a 64-bit value), so they set msr to MSR[SF].
 
 test_bdnzflr_ctr2_bit0_taken:
   #_ REGISTER_IN cr 0xFFBFFFFF
@@ -54,6 +58,7 @@ test_bdnzflr_ctr1_bit1_not_taken:
 test_bclr_bo0_ctr_high_word_bit0_taken:
   #_ REGISTER_IN cr 0xFFFDFFFF
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bclr 0, 14
   li r3, 2
@@ -65,6 +70,7 @@ test_bclr_bo0_ctr_high_word_bit0_taken:
 test_bclr_bo0_ctr_high_word_bit1_not_taken:
   #_ REGISTER_IN cr 0x00020000
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bclr 0, 14
   li r3, 2
@@ -120,6 +126,7 @@ test_bdzflr_ctr1_bit1_not_taken:
 test_bclr_bo2_ctr_high_word_bit0_not_taken:
   #_ REGISTER_IN cr 0xFFFFFFEF
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bclr 2, 27
   li r3, 2
@@ -131,6 +138,7 @@ test_bclr_bo2_ctr_high_word_bit0_not_taken:
 test_bclr_bo2_ctr_high_word_bit1_not_taken:
   #_ REGISTER_IN cr 0x00000010
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bclr 2, 27
   li r3, 2
@@ -186,6 +194,7 @@ test_bdnztlr_ctr1_bit1_not_taken:
 test_bclr_bo8_ctr_high_word_bit0_not_taken:
   #_ REGISTER_IN cr 0xFF7FFFFF
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bclr 8, 8
   li r3, 2
@@ -197,6 +206,7 @@ test_bclr_bo8_ctr_high_word_bit0_not_taken:
 test_bclr_bo8_ctr_high_word_bit1_taken:
   #_ REGISTER_IN cr 0x00800000
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bclr 8, 8
   li r3, 2
@@ -252,6 +262,7 @@ test_bdztlr_ctr1_bit1_taken:
 test_bclr_bo10_ctr_high_word_bit0_not_taken:
   #_ REGISTER_IN cr 0xFFFFFBFF
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bclr 10, 21
   li r3, 2
@@ -263,6 +274,7 @@ test_bclr_bo10_ctr_high_word_bit0_not_taken:
 test_bclr_bo10_ctr_high_word_bit1_not_taken:
   #_ REGISTER_IN cr 0x00000400
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bclr 10, 21
   li r3, 2
@@ -747,6 +759,7 @@ test_bdnzlr_ctr0_taken:
 test_bdnzlr_ctr2p32plus1_taken:
   #_ REGISTER_IN cr 0x7FFFFFFF
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bdnzlr
   li r3, 2
@@ -791,6 +804,7 @@ test_bdzlr_ctr0_not_taken:
 test_bdzlr_ctr2p32plus1_not_taken:
   #_ REGISTER_IN cr 0x7FFFFFFF
   #_ REGISTER_IN ctr 0x0000000100000001
+  #_ REGISTER_IN msr 0x8000000000000000
   li r3, 1
   bdzlr
   li r3, 2

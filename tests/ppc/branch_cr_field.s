@@ -1,7 +1,8 @@
 # CR field moves: mcrf, mfcr, mtcrf (and mtcr), mtocrf, mfocrf, mcrxr.
 #
 # Expected values are derived from the PowerPC ISA, Book I, and verified under qemu-ppc64
-# with `oxenon ppc-test --backend qemu`. ISA reference: Book I 2.5.1 and 3.3.13 (Move To/From
+# with `oxenon ppc-test --backend qemu`.
+# ISA reference: Book I 2.5.1 and 3.3.13 (Move To/From
 # System Register Instructions).
 #
 # mcrxr is written as `.long` (with the mnemonic in a comment) because GNU as for POWER7

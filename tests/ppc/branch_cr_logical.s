@@ -2,7 +2,8 @@
 # the extended mnemonics crset, crclr, crnot, crmove.
 #
 # Expected values are derived from the PowerPC ISA, Book I, and verified under qemu-ppc64
-# with `oxenon ppc-test --backend qemu`. ISA reference: Book I 2.5.1, Condition Register Logical
+# with `oxenon ppc-test --backend qemu`.
+# ISA reference: Book I 2.5.1, Condition Register Logical
 # Instructions.
 #
 # CR bits are numbered 0 (CR0[LT], the most significant) to 31. Each test starts from a

@@ -1,7 +1,8 @@
 # Byte loads: lbz, lbzu, lbzx, lbzux.
 #
 # Expected values are derived from the PowerPC ISA, Book I, and verified under qemu-ppc64
-# with `oxenon ppc-test --backend qemu`. ISA reference: Book I 3.3.2-3.3.6, Fixed-Point Load and Store Instructions.
+# with `oxenon ppc-test --backend qemu`.
+# ISA reference: Book I 3.3.2-3.3.6, Fixed-Point Load and Store Instructions.
 #
 # Loads into RT are preceded by a garbage RT value (0xDEADBEEFCAFEF00D), so zero- and
 # sign-extension of the whole 64-bit register is checked. Update forms check RA = EA.

@@ -1,7 +1,8 @@
 # Byte-reversed loads: lhbrx, lwbrx.
 #
 # Expected values are derived from the PowerPC ISA, Book I, and verified under qemu-ppc64
-# with `oxenon ppc-test --backend qemu`. ISA reference: Book I 3.3.11, Fixed-Point Load and Store with Byte Reversal.
+# with `oxenon ppc-test --backend qemu`.
+# ISA reference: Book I 3.3.11, Fixed-Point Load and Store with Byte Reversal.
 #
 # Loads into RT are preceded by a garbage RT value (0xDEADBEEFCAFEF00D), so zero- and
 # sign-extension of the whole 64-bit register is checked. Update forms check RA = EA.

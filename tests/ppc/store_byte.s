@@ -1,7 +1,8 @@
 # Byte stores: stb, stbu, stbx, stbux.
 #
 # Expected values are derived from the PowerPC ISA, Book I, and verified under qemu-ppc64
-# with `oxenon ppc-test --backend qemu`. ISA reference: Book I 3.3.2-3.3.6, Fixed-Point Load and Store Instructions.
+# with `oxenon ppc-test --backend qemu`.
+# ISA reference: Book I 3.3.2-3.3.6, Fixed-Point Load and Store Instructions.
 #
 # RS holds more bits than are stored; the bytes around the target (0xEE) must stay as
 # they are. Update forms check RA = EA, computed after RS is read.

@@ -1,7 +1,8 @@
 # Byte-reversed stores: sthbrx, stwbrx.
 #
 # Expected values are derived from the PowerPC ISA, Book I, and verified under qemu-ppc64
-# with `oxenon ppc-test --backend qemu`. ISA reference: Book I 3.3.11, Fixed-Point Load and Store with Byte Reversal.
+# with `oxenon ppc-test --backend qemu`.
+# ISA reference: Book I 3.3.11, Fixed-Point Load and Store with Byte Reversal.
 #
 # RS holds more bits than are stored; the bytes around the target (0xEE) must stay as
 # they are. Update forms check RA = EA, computed after RS is read.

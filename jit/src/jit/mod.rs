@@ -10,6 +10,8 @@
 mod block;
 mod lift;
 pub mod runtime;
+#[cfg(test)]
+mod tests;
 
 use crate::interp::{self, Exit, Limits};
 use crate::{Context, Memory};

@@ -110,7 +110,18 @@ pub fn arith(kind: Kind, prec: Prec, a: u64, b: u64, c: u64, fpscr: u32) -> Outc
         fr_fi |= FR;
     }
     let fprf = class(bits, prec == Prec::Single && !r.adjusted);
-    Outcome::value(bits, r.raised, fr_fi, fprf)
+    Outcome::value(bits, estimate_flags(kind, r.raised), fr_fi, fprf)
+}
+
+/// fres and frsqrte do not alter XX (PowerPC ISA 2.02, Book I: their "Special Registers
+/// Altered" lists FPRF, FR, FI, FX, OX, UX, ZX and VXSNAN only), so an inexact estimate
+/// raises nothing by itself; qemu sets XX here, the ISA of the Xenon's generation does not.
+fn estimate_flags(kind: Kind, raised: u32) -> u32 {
+    if matches!(kind, Kind::Res | Kind::Rsqrte) {
+        raised & !XX
+    } else {
+        raised
+    }
 }
 
 /// The specific invalid-operation cause (other than SNaN operands), if any.
@@ -200,7 +211,7 @@ fn rsqrte(b: u64, fpscr: u32) -> Outcome {
     let fi = s.fi || r.fi;
     Outcome::value(
         r.bits,
-        s.raised | r.raised,
+        estimate_flags(Kind::Rsqrte, s.raised | r.raised),
         if fi { FI } else { 0 },
         class(r.bits, false),
     )

@@ -1,0 +1,527 @@
+# addc, adde, addme, addze, with their o (OV) and . (CR0) forms. CA is the carry out of the
+# 64-bit sum.
+#
+# Expected values are derived from the PowerPC ISA, Book I (the instruction's pseudo-code and
+# the XER/CR0 rules of its chapter), and verified under qemu-ppc64 with
+# `oxenon ppc-test --backend qemu`. They never come from Oxenon's interpreter.
+# Every test sets msr 0x8000000000000000: 64-bit mode (MSR[SF]=1), the mode qemu-ppc64 runs in.
+# So CA and OV describe the 64-bit result and CR0 compares the whole doubleword, even for word
+# instructions; integer_mode32.s covers 32-bit mode. Results the ISA leaves undefined (the high
+# word of mulhw/divw, divides by zero, CR0 of those) are never checked.
+
+test_addc_no_carry:
+  # 1 + 2 = 3, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN r5 0x0000000000000002
+  addc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000003
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addc_carry_64:
+  # 2^64 - 1 + 1 carries out of bit 0: 0, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0x0000000000000001
+  addc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addc_no_carry_at_bit_32:
+  # The carry out of bit 32 is not CA in 64-bit mode: 0x1_0000_0000, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x00000000FFFFFFFF
+  #_ REGISTER_IN r5 0x0000000000000001
+  addc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000100000000
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addc_carry_min_min:
+  # 2^63 + 2^63 = 2^64: 0, CA=1; without OE no OV.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  #_ REGISTER_IN r5 0x8000000000000000
+  addc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addc_all_ones:
+  # (2^64-1) * 2 = 0xFFFF...FE with a carry: CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0xFFFFFFFFFFFFFFFF
+  addc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFE
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addc_clears_ca:
+  # CA is recomputed: 0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN r5 0x0000000000000001
+  #_ REGISTER_IN xer 0x20000000
+  addc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000002
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addc_upper_word_carry:
+  # 0xFFFF_FFFF_0000_0000 + 0x1_0000_0000 = 0 with CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFF00000000
+  #_ REGISTER_IN r5 0x0000000100000000
+  addc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addco_overflow_no_carry:
+  # 0x7FFF...F + 1: OV=1, SO=1, no carry out: CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0x0000000000000001
+  addco r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x8000000000000000
+  #_ REGISTER_OUT xer 0xC0000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addco_carry_and_overflow:
+  # 0x8000...0 * 2 = 0: CA=1, OV=1, SO=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  #_ REGISTER_IN r5 0x8000000000000000
+  addco r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0xE0000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addco_carry_no_overflow:
+  # -1 + 1 = 0: CA=1, OV=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0x0000000000000001
+  addco r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addco_keeps_byte_count:
+  # CA, OV and SO are set; the byte count field (0x55) is left alone: XER = 0xE0000055.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  #_ REGISTER_IN r5 0x8000000000000000
+  #_ REGISTER_IN xer 0x00000055
+  addco r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0xE0000055
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addc_rc_zero:
+  # 0: CR0 = EQ, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0x0000000000000001
+  addc. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x20000000
+
+test_addc_rc_negative:
+  # 0x8000...1 < 0: CR0 = LT, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  #_ REGISTER_IN r5 0x0000000000000001
+  addc. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x8000000000000001
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x80000000
+
+test_addco_rc_overflow:
+  # 0x7FFF...F * 2 = 0xFFFF...FE: LT, OV=1, SO=1, CA=0; CR0 = 0x9.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0x7FFFFFFFFFFFFFFF
+  addco. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFE
+  #_ REGISTER_OUT xer 0xC0000000
+  #_ REGISTER_OUT cr 0x90000000
+
+test_adde_ca_clear:
+  # 1 + 2 + 0 = 3, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN r5 0x0000000000000002
+  adde r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000003
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_adde_ca_set:
+  # 1 + 2 + 1 = 4; CA becomes 0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN r5 0x0000000000000002
+  #_ REGISTER_IN xer 0x20000000
+  adde r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000004
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_adde_carry_from_ca:
+  # (2^64-1) + 0 + 1 = 2^64: 0, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0x0000000000000000
+  #_ REGISTER_IN xer 0x20000000
+  adde r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_adde_carry_without_ca:
+  # (2^64-1) + 1 + 0: 0, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0x0000000000000001
+  adde r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_adde_all_ones_with_ca:
+  # (2^64-1) * 2 + 1 = 2^65 - 1: 0xFFFF...F, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN xer 0x20000000
+  adde r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_adde_word_boundary:
+  # 0xFFFFFFFF + 0 + 1 = 0x1_0000_0000, CA=0 in 64-bit mode.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x00000000FFFFFFFF
+  #_ REGISTER_IN r5 0x0000000000000000
+  #_ REGISTER_IN xer 0x20000000
+  adde r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000100000000
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_adde_128bit_sum:
+  # 128-bit add: (1:2^64-1) + (2:1) = (4:0). addc carries into adde.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r5 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN r6 0x0000000000000001
+  #_ REGISTER_IN r7 0x0000000000000001
+  #_ REGISTER_IN r8 0x0000000000000002
+  addc r3, r5, r7
+  adde r4, r6, r8
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT r4 0x0000000000000004
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_adde_128bit_no_carry:
+  # (1:5) + (2:6) = (3:11); addc clears the CA set beforehand, so adde adds 0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r5 0x0000000000000005
+  #_ REGISTER_IN r6 0x0000000000000001
+  #_ REGISTER_IN r7 0x0000000000000006
+  #_ REGISTER_IN r8 0x0000000000000002
+  #_ REGISTER_IN xer 0x20000000
+  addc r3, r5, r7
+  adde r4, r6, r8
+  blr
+  #_ REGISTER_OUT r3 0x000000000000000B
+  #_ REGISTER_OUT r4 0x0000000000000003
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addeo_overflow:
+  # 0x7FFF...F + 0 + 1 = 0x8000...0: OV=1, SO=1, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0x0000000000000000
+  #_ REGISTER_IN xer 0x20000000
+  addeo r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x8000000000000000
+  #_ REGISTER_OUT xer 0xC0000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addeo_no_overflow_with_carry:
+  # -2^63 + (2^63-1) + 1 = 0: CA=1, OV=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  #_ REGISTER_IN r5 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_IN xer 0x20000000
+  addeo r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addeo_overflow_negative:
+  # -2^63 + -1 + 0 = 0x7FFF...F: OV=1, SO=1, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  #_ REGISTER_IN r5 0xFFFFFFFFFFFFFFFF
+  addeo r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0xE0000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_adde_rc_zero:
+  # 0 + 0 + 0: EQ.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  #_ REGISTER_IN r5 0x0000000000000000
+  adde. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x20000000
+
+test_adde_rc_positive_from_ca:
+  # 0 + 0 + 1 = 1: GT, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  #_ REGISTER_IN r5 0x0000000000000000
+  #_ REGISTER_IN xer 0x20000000
+  adde. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000001
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x40000000
+
+test_addeo_rc_overflow:
+  # (2^63-1) * 2 + 1 = 0xFFFF...F: LT, OV=1, SO=1 (CR0 = 0x9), CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_IN xer 0x20000000
+  addeo. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0xC0000000
+  #_ REGISTER_OUT cr 0x90000000
+
+test_addme_ca_clear_zero:
+  # addme is RA + CA + 0xFFFF...F: 0 + 0 - 1 = -1, no carry: CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  addme r3, r4
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addme_ca_set_zero:
+  # 0 + 1 + (2^64-1) = 2^64: 0, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  #_ REGISTER_IN xer 0x20000000
+  addme r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addme_ca_clear_one:
+  # 1 + 0 + (2^64-1) = 2^64: 0, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  addme r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addme_word_boundary:
+  # 0x1_0000_0000 - 1 = 0xFFFFFFFF, CA=1 (RA nonzero).
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000100000000
+  addme r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x00000000FFFFFFFF
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addme_most_negative:
+  # 0x8000...0 - 1 = 0x7FFF...F, CA=1; no OE so OV untouched.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  addme r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addme_ca_set_keeps_value:
+  # 0x8000...0 + 1 - 1 = 0x8000...0, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  #_ REGISTER_IN xer 0x20000000
+  addme r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x8000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addmeo_overflow:
+  # -2^63 - 1 overflows: 0x7FFF...F, OV=1, SO=1, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  addmeo r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0xE0000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addmeo_no_overflow:
+  # 0 - 1 = -1: OV=0, SO stays 1, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  #_ REGISTER_IN xer 0xC0000000
+  addmeo r3, r4
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0x80000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addme_rc_negative:
+  # -1: CR0 = LT.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  addme. r3, r4
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x80000000
+
+test_addmeo_rc_overflow:
+  # 0x7FFF...F > 0 with overflow: CR0 = GT | SO = 0x5.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  addmeo. r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0xE0000000
+  #_ REGISTER_OUT cr 0x50000000
+
+test_addze_ca_clear:
+  # 5 + 0 = 5, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000005
+  addze r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000005
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addze_ca_set:
+  # 5 + 1 = 6, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000005
+  #_ REGISTER_IN xer 0x20000000
+  addze r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000006
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addze_all_ones:
+  # (2^64-1) + 1 = 2^64: 0, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN xer 0x20000000
+  addze r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addze_word_boundary:
+  # 0xFFFFFFFF + 1 = 0x1_0000_0000, CA=0 in 64-bit mode.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x00000000FFFFFFFF
+  #_ REGISTER_IN xer 0x20000000
+  addze r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x0000000100000000
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addzeo_overflow:
+  # (2^63-1) + 1: 0x8000...0, OV=1, SO=1, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_IN xer 0x20000000
+  addzeo r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x8000000000000000
+  #_ REGISTER_OUT xer 0xC0000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addzeo_clears_ov:
+  # 1 + 0: OV cleared, SO kept.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN xer 0xC0000000
+  addzeo r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000001
+  #_ REGISTER_OUT xer 0x80000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_addze_rc_zero:
+  # 0: CR0 = EQ, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN xer 0x20000000
+  addze. r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x20000000
+
+test_addzeo_rc_overflow:
+  # 0x8000...0 < 0 with overflow: CR0 = LT | SO = 0x9.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_IN xer 0x20000000
+  addzeo. r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x8000000000000000
+  #_ REGISTER_OUT xer 0xC0000000
+  #_ REGISTER_OUT cr 0x90000000

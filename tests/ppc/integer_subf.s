@@ -1,0 +1,595 @@
+# subf, subfc, subfe, subfme, subfze with their o and . forms, and the extended forms sub and
+# subc. Subtraction is ~RA + RB + 1 (or + CA), so CA=1 means "no borrow".
+#
+# Expected values are derived from the PowerPC ISA, Book I (the instruction's pseudo-code and
+# the XER/CR0 rules of its chapter), and verified under qemu-ppc64 with
+# `oxenon ppc-test --backend qemu`. They never come from Oxenon's interpreter.
+# Every test sets msr 0x8000000000000000: 64-bit mode (MSR[SF]=1), the mode qemu-ppc64 runs in.
+# So CA and OV describe the 64-bit result and CR0 compares the whole doubleword, even for word
+# instructions; integer_mode32.s covers 32-bit mode. Results the ISA leaves undefined (the high
+# word of mulhw/divw, divides by zero, CR0 of those) are never checked.
+
+test_subf_basic:
+  # subf rt,ra,rb = rb - ra = 10 - 3 = 7.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000003
+  #_ REGISTER_IN r5 0x000000000000000A
+  subf r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000007
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subf_negative:
+  # 3 - 10 = -7.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x000000000000000A
+  #_ REGISTER_IN r5 0x0000000000000003
+  subf r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFF9
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subf_upper_word_borrow:
+  # 0x1_0000_0000 - 1 = 0xFFFFFFFF.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN r5 0x0000000100000000
+  subf r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x00000000FFFFFFFF
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subf_wraps:
+  # 0 - 1 = 0xFFFF...F.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN r5 0x0000000000000000
+  subf r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subf_leaves_ca:
+  # 5 - 5 = 0; subf does not write CA (still 1).
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000005
+  #_ REGISTER_IN r5 0x0000000000000005
+  #_ REGISTER_IN xer 0x20000000
+  subf r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subf_leaves_ca_clear:
+  # 6 - 5 = 1; CA stays 0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000005
+  #_ REGISTER_IN r5 0x0000000000000006
+  subf r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000001
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_sub_extended:
+  # sub rt,ra,rb is subf rt,rb,ra: 10 - 3 = 7.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x000000000000000A
+  #_ REGISTER_IN r5 0x0000000000000003
+  sub r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000007
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subf_rc_positive:
+  # 2 - 1 = 1: GT.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN r5 0x0000000000000002
+  subf. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000001
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x40000000
+
+test_subf_rc_negative:
+  # 1 - 2 = -1: LT.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000002
+  #_ REGISTER_IN r5 0x0000000000000001
+  subf. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x80000000
+
+test_subf_rc_zero:
+  # 0: EQ.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0xFFFFFFFFFFFFFFFF
+  subf. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x20000000
+
+test_subf_rc_copies_so:
+  # 0x8000_0000 is positive as a doubleword: GT | SO = 0x5.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  #_ REGISTER_IN r5 0x0000000080000000
+  #_ REGISTER_IN xer 0x80000000
+  subf. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000080000000
+  #_ REGISTER_OUT xer 0x80000000
+  #_ REGISTER_OUT cr 0x50000000
+
+test_subfo_overflow:
+  # -2^63 - 1 = 0x7FFF...F: OV=1, SO=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN r5 0x8000000000000000
+  subfo r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0xC0000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfo_overflow_positive:
+  # (2^63-1) - (-1) = 0x8000...0: OV=1, SO=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0x7FFFFFFFFFFFFFFF
+  subfo r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x8000000000000000
+  #_ REGISTER_OUT xer 0xC0000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfo_zero_minus_min:
+  # 0 - (-2^63) = 2^63 does not fit: 0x8000...0, OV=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  #_ REGISTER_IN r5 0x0000000000000000
+  subfo r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x8000000000000000
+  #_ REGISTER_OUT xer 0xC0000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfo_word_no_overflow:
+  # -2^31 - 1 fits in 64 bits: 0xFFFF_FFFF_7FFF_FFFF, OV=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN r5 0xFFFFFFFF80000000
+  subfo r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFF7FFFFFFF
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfo_clears_ov_keeps_so:
+  # 5 - 3 = 2: OV=0, SO stays 1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000003
+  #_ REGISTER_IN r5 0x0000000000000005
+  #_ REGISTER_IN xer 0xC0000000
+  subfo r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000002
+  #_ REGISTER_OUT xer 0x80000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfo_rc_overflow:
+  # 0x7FFF...F > 0 with overflow: CR0 = GT | SO = 0x5.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN r5 0x8000000000000000
+  subfo. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0xC0000000
+  #_ REGISTER_OUT cr 0x50000000
+
+test_subfc_no_borrow:
+  # 10 - 3 = 7: computed as ~3 + 10 + 1, which carries: CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000003
+  #_ REGISTER_IN r5 0x000000000000000A
+  subfc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000007
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfc_equal:
+  # 5 - 5 = 0, CA=1 (no borrow).
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000005
+  #_ REGISTER_IN r5 0x0000000000000005
+  subfc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfc_borrow:
+  # 3 - 10 borrows: -7, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x000000000000000A
+  #_ REGISTER_IN r5 0x0000000000000003
+  subfc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFF9
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfc_zero_minus_one:
+  # 0 - 1 = -1 borrows: CA goes to 0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN r5 0x0000000000000000
+  #_ REGISTER_IN xer 0x20000000
+  subfc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfc_zero_minus_zero:
+  # ~0 + 0 + 1 = 2^64: 0, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  #_ REGISTER_IN r5 0x0000000000000000
+  subfc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfc_low_word_borrow_only:
+  # 0x1_0000_0000 - 1: the low word borrows but the doubleword does not: CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN r5 0x0000000100000000
+  subfc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x00000000FFFFFFFF
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfc_unsigned_compare:
+  # 2^63 - (2^63-1) = 1: RB >= RA unsigned, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_IN r5 0x8000000000000000
+  subfc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000001
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfc_unsigned_borrow:
+  # (2^63-1) - 2^63 = -1: RB < RA unsigned, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  #_ REGISTER_IN r5 0x7FFFFFFFFFFFFFFF
+  subfc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subc_extended:
+  # subc rt,ra,rb is subfc rt,rb,ra: 3 - 10 = -7, borrow: CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000003
+  #_ REGISTER_IN r5 0x000000000000000A
+  subc r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFF9
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfco_overflow_and_carry:
+  # -2^63 - 1: 0x7FFF...F, OV=1, SO=1, and no borrow (2^63 >= 1): CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000001
+  #_ REGISTER_IN r5 0x8000000000000000
+  subfco r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0xE0000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfco_rc_overflow_borrow:
+  # 0 - 2^63: 0x8000...0 < 0, OV=1, SO=1, borrow CA=0: CR0 = 0x9.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  #_ REGISTER_IN r5 0x0000000000000000
+  subfco. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x8000000000000000
+  #_ REGISTER_OUT xer 0xC0000000
+  #_ REGISTER_OUT cr 0x90000000
+
+test_subfc_rc_zero:
+  # 0: EQ, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000005
+  #_ REGISTER_IN r5 0x0000000000000005
+  subfc. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x20000000
+
+test_subfe_ca_set_is_subf:
+  # ~RA + RB + CA with CA=1 is RB - RA: 7, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000003
+  #_ REGISTER_IN r5 0x000000000000000A
+  #_ REGISTER_IN xer 0x20000000
+  subfe r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000007
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfe_ca_clear_subtracts_one:
+  # 10 - 3 - 1 = 6, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000003
+  #_ REGISTER_IN r5 0x000000000000000A
+  subfe r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000006
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfe_ca_clear_equal:
+  # 5 - 5 - 1 = -1, borrow: CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000005
+  #_ REGISTER_IN r5 0x0000000000000005
+  subfe r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfe_ca_set_equal:
+  # 5 - 5 = 0, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000005
+  #_ REGISTER_IN r5 0x0000000000000005
+  #_ REGISTER_IN xer 0x20000000
+  subfe r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfe_128bit_difference:
+  # 128-bit (5:0) - (2:1): low word 0 - 1 = -1 borrows (CA=0), high 5 - 2 - 1 = 2, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r5 0x0000000000000000
+  #_ REGISTER_IN r6 0x0000000000000005
+  #_ REGISTER_IN r7 0x0000000000000001
+  #_ REGISTER_IN r8 0x0000000000000002
+  subfc r3, r7, r5
+  subfe r4, r8, r6
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_OUT r4 0x0000000000000002
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfeo_overflow:
+  # -2^63 - 0 - 1 = 0x7FFF...F: OV=1, SO=1; ~0 + 2^63 carries: CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  #_ REGISTER_IN r5 0x8000000000000000
+  subfeo r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0xE0000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfeo_rc_overflow:
+  # CR0 = GT | SO = 0x5.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  #_ REGISTER_IN r5 0x8000000000000000
+  subfeo. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0xE0000000
+  #_ REGISTER_OUT cr 0x50000000
+
+test_subfe_rc_zero:
+  # 6 - 5 - 1 = 0: EQ, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000005
+  #_ REGISTER_IN r5 0x0000000000000006
+  subfe. r3, r4, r5
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x20000000
+
+test_subfme_ca_clear_zero:
+  # subfme is ~RA + CA + 0xFFFF...F: 0xFFFF...F + 0 + 0xFFFF...F = 0xFFFF...FE, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  subfme r3, r4
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFE
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfme_ca_set_zero:
+  # 0xFFFF...F + 1 + 0xFFFF...F = 0xFFFF...F with a carry: CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  #_ REGISTER_IN xer 0x20000000
+  subfme r3, r4
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfme_ca_clear_all_ones:
+  # 0 + 0 + 0xFFFF...F = -1, no carry: CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  subfme r3, r4
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfme_ca_set_all_ones:
+  # 0 + 1 + 0xFFFF...F = 0, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  #_ REGISTER_IN xer 0x20000000
+  subfme r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfmeo_overflow:
+  # ~(2^63-1) = -2^63; -2^63 - 1 overflows: 0x7FFF...F, OV=1, SO=1, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x7FFFFFFFFFFFFFFF
+  subfmeo r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0xE0000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfmeo_no_overflow:
+  # -2^63 + 1 - 1 = -2^63: OV=0, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_IN xer 0x20000000
+  subfmeo r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x8000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfme_rc_negative:
+  # 0xFFFF...FE: LT, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  subfme. r3, r4
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFE
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x80000000
+
+test_subfmeo_rc_overflow:
+  # 0x7FFF...F with overflow: CR0 = GT | SO = 0x5.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x7FFFFFFFFFFFFFFF
+  subfmeo. r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0xE0000000
+  #_ REGISTER_OUT cr 0x50000000
+
+test_subfze_ca_clear:
+  # subfze is ~RA + CA: ~5 = -6, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000005
+  subfze r3, r4
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFA
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfze_ca_set_negates:
+  # ~5 + 1 = -5, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000005
+  #_ REGISTER_IN xer 0x20000000
+  subfze r3, r4
+  blr
+  #_ REGISTER_OUT r3 0xFFFFFFFFFFFFFFFB
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfze_ca_set_zero:
+  # ~0 + 1 = 0, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  #_ REGISTER_IN xer 0x20000000
+  subfze r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfze_ca_clear_all_ones:
+  # ~(-1) + 0 = 0, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0xFFFFFFFFFFFFFFFF
+  subfze r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfzeo_overflow:
+  # ~(-2^63) + 1 = 2^63 does not fit: 0x8000...0, OV=1, SO=1, CA=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  #_ REGISTER_IN xer 0x20000000
+  subfzeo r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x8000000000000000
+  #_ REGISTER_OUT xer 0xC0000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfzeo_no_overflow:
+  # ~(-2^63) + 0 = 0x7FFF...F: OV=0.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  subfzeo r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x7FFFFFFFFFFFFFFF
+  #_ REGISTER_OUT xer 0x00000000
+  #_ REGISTER_OUT cr 0x00000000
+
+test_subfze_rc_zero:
+  # 0: EQ, CA=1.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x0000000000000000
+  #_ REGISTER_IN xer 0x20000000
+  subfze. r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x0000000000000000
+  #_ REGISTER_OUT xer 0x20000000
+  #_ REGISTER_OUT cr 0x20000000
+
+test_subfzeo_rc_overflow:
+  # 0x8000...0 < 0 with overflow: CR0 = LT | SO = 0x9.
+  #_ REGISTER_IN msr 0x8000000000000000
+  #_ REGISTER_IN r4 0x8000000000000000
+  #_ REGISTER_IN xer 0x20000000
+  subfzeo. r3, r4
+  blr
+  #_ REGISTER_OUT r3 0x8000000000000000
+  #_ REGISTER_OUT xer 0xC0000000
+  #_ REGISTER_OUT cr 0x90000000
