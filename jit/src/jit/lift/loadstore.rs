@@ -59,7 +59,7 @@ fn classify(op: LsOp) -> Option<Access> {
 impl Lifter<'_, '_> {
     /// Swaps between host (little-endian) and guest (big-endian) byte order. Cranelift's x86
     /// backend does not lower big-endian memory flags, so the swap is explicit.
-    fn to_guest_order(&mut self, v: Value, ty: Type) -> Value {
+    fn swap_bytes_for_guest(&mut self, v: Value, ty: Type) -> Value {
         if ty == types::I8 {
             v
         } else {
@@ -114,11 +114,11 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
         if acc.store {
             let v = l.get(Reg::Gpr(i.rt()));
             let v = if acc.ty == types::I64 { v } else { l.b.ins().ireduce(acc.ty, v) };
-            let v = l.to_guest_order(v, acc.ty);
+            let v = l.swap_bytes_for_guest(v, acc.ty);
             l.b.ins().store(guest_flags(), v, host, 0);
         } else {
             let v = l.b.ins().load(acc.ty, guest_flags(), host, 0);
-            let v = l.to_guest_order(v, acc.ty);
+            let v = l.swap_bytes_for_guest(v, acc.ty);
             let v = match (acc.ty == types::I64, acc.signed) {
                 (true, _) => v,
                 (false, true) => l.b.ins().sextend(types::I64, v),
