@@ -12,7 +12,10 @@ fn suite_dir() -> PathBuf {
 
 fn tools_present(tools: &[&str]) -> bool {
     let present = tools.iter().all(|t| {
-        Command::new(t).arg("--version").output().is_ok_and(|o| o.status.success())
+        Command::new(t)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
     });
     if !present && std::env::var_os("CI").is_some() {
         panic!("CI must have {tools:?} (run tools/setup-deps)");
@@ -36,7 +39,11 @@ fn assert_all_passed(backend: &str, o: &Output) {
         o.status.success() && last.contains(" passed, 0 failed"),
         "suite failed on {backend}: {last}\n{out}\n{err}"
     );
-    let passed: u64 = last.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    let passed: u64 = last
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
     assert!(passed > 0, "no test ran on {backend}: {last}");
 }
 
@@ -50,7 +57,11 @@ fn suite_passes_on_every_oxenon_backend() {
 
 #[test]
 fn suite_expectations_hold_under_qemu() {
-    if !tools_present(&["powerpc64-linux-gnu-as", "powerpc64-linux-gnu-ld", "qemu-ppc64"]) {
+    if !tools_present(&[
+        "powerpc64-linux-gnu-as",
+        "powerpc64-linux-gnu-ld",
+        "qemu-ppc64",
+    ]) {
         return;
     }
     assert_all_passed("qemu", &run_suite("qemu"));

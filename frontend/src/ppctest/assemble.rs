@@ -270,11 +270,16 @@ fn read_object(object: &[u8], file_name: &str) -> Result<(Vec<u8>, HashMap<Strin
     for section in file.sections() {
         if section.relocations().next().is_some() {
             if Some(section.index()) != text_index {
-                return Err(reloc_error(file_name, &section, "relocations outside .text"));
+                return Err(reloc_error(
+                    file_name,
+                    &section,
+                    "relocations outside .text",
+                ));
             }
             for (offset, reloc) in section.relocations() {
-                apply_relocation(&file, &mut bytes, offset, &reloc, text_index)
-                    .map_err(|why| reloc_error(file_name, &section, &format!("at {offset:#x}: {why}")))?;
+                apply_relocation(&file, &mut bytes, offset, &reloc, text_index).map_err(|why| {
+                    reloc_error(file_name, &section, &format!("at {offset:#x}: {why}"))
+                })?;
             }
         }
         let name = section.name().unwrap_or("");

@@ -251,7 +251,9 @@ fn strip_c_suffix(text: &str) -> &str {
     let is_hex = is_hex_literal(text);
     let trimmed = text.trim_end_matches(['u', 'U', 'l', 'L']);
     // A hex number never ends in u or l, so only the suffix is removed; keep at least a digit.
-    if trimmed.len() < text.len() && (is_hex || trimmed.bytes().last().is_some_and(|b| b.is_ascii_digit())) {
+    if trimmed.len() < text.len()
+        && (is_hex || trimmed.bytes().last().is_some_and(|b| b.is_ascii_digit()))
+    {
         trimmed
     } else {
         text

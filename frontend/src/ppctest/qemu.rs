@@ -15,9 +15,9 @@ use super::state::{
 use super::tempdir::TempDir;
 use super::tools::{LD64, QEMU};
 use super::{FileDiagnostics, Suite, Test};
-use oxenon_jit::context::MSR_SF;
 use anyhow::{bail, Context, Result};
 use object::{Object, ObjectSymbol};
+use oxenon_jit::context::MSR_SF;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -221,9 +221,12 @@ fn skip_reason(test: &Test) -> Option<String> {
     // qemu-ppc64 user mode always runs in 64-bit mode: a test asking for exactly that mode
     // runs there; any other explicit MSR (32-bit mode) cannot be reproduced. Tests that do
     // not mention msr run as they are, so they must not depend on the mode.
-    if let Some(r) = test.case.reg_in.iter().find(|r| {
-        r.reg == Reg::Lr || (r.reg == Reg::Msr && r.value != u128::from(MSR_SF))
-    }) {
+    if let Some(r) = test
+        .case
+        .reg_in
+        .iter()
+        .find(|r| r.reg == Reg::Lr || (r.reg == Reg::Msr && r.value != u128::from(MSR_SF)))
+    {
         return Some(format!(
             "sets {}, which the qemu harness cannot control",
             r.reg
