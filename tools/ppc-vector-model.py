@@ -378,7 +378,12 @@ class Test:
             lines.append("  # " + c)
         for addr, bs in self.mem_in:
             lines.append("  #_ MEMORY_IN %08X %s" % (addr, hexbytes(bs)))
-        for r, v in self.ins:
+        ins = list(self.ins)
+        # A test that checks VSCR states where it starts, rather than relying on the
+        # runner's default (VSCR[NJ]=1, as titles run).
+        if any(r == "vscr" for r, _ in self.outs) and not any(r == "vscr" for r, _ in ins):
+            ins.insert(0, ("vscr", 0))
+        for r, v in ins:
             lines.append("  #_ REGISTER_IN %s %s" % (r, fmt(r, v)))
         lines += ["  " + c for c in self.code]
         lines.append("  blr")

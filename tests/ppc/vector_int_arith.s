@@ -10,6 +10,7 @@
 #
 
 test_vaddubm_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   #_ REGISTER_IN v2 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   vaddubm v5, v1, v2
@@ -18,6 +19,7 @@ test_vaddubm_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vaddubm_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vaddubm v5, v1, v2
@@ -26,6 +28,7 @@ test_vaddubm_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vaddubm_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vaddubm v5, v1, v2
@@ -43,6 +46,7 @@ test_vaddubm_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vaddubm_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [CD613E30, D8F16ADF, 91B7584A, 2265B1F5]
   #_ REGISTER_IN v2 [1E2FEB89, 414C343C, 1027C4D1, C386BBC4]
   vaddubm v5, v1, v2
@@ -60,6 +64,7 @@ test_vaddubm_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vaddubm_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [E4B06CE6, 0741C7A8, 7CE42C82, 18072E8C]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vaddubm v1, v1, v2
@@ -68,6 +73,7 @@ test_vaddubm_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vadduhm_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vadduhm v5, v1, v2
@@ -76,6 +82,7 @@ test_vadduhm_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vadduhm_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vadduhm v5, v1, v2
@@ -84,6 +91,7 @@ test_vadduhm_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vadduhm_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vadduhm v5, v1, v2
@@ -101,6 +109,7 @@ test_vadduhm_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vadduhm_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [9B810E76, 6EC9D286, 63CA828D, D5F4B3B2]
   #_ REGISTER_IN v2 [B2221A58, 008A05A6, C4647159, C324C985]
   vadduhm v5, v1, v2
@@ -118,6 +127,7 @@ test_vadduhm_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vadduhm_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [05B6E6E3, 07D4BEDC, 51431193, E6C3F339]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vadduhm v1, v1, v2
@@ -126,6 +136,7 @@ test_vadduhm_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vadduwm_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vadduwm v5, v1, v2
@@ -134,6 +145,7 @@ test_vadduwm_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vadduwm_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vadduwm v5, v1, v2
@@ -142,6 +154,7 @@ test_vadduwm_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vadduwm_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vadduwm v5, v1, v2
@@ -159,6 +172,7 @@ test_vadduwm_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vadduwm_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [025B413F, 8A9A021E, A648A7DD, 06839EB9]
   #_ REGISTER_IN v2 [AFBD67F9, 619699CF, E1988AD9, F06C144A]
   vadduwm v5, v1, v2
@@ -176,6 +190,7 @@ test_vadduwm_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vadduwm_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [8D88348A, 7EED8D14, F06D3FEF, 701966A0]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vadduwm v1, v1, v2
@@ -184,6 +199,7 @@ test_vadduwm_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsububm_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   #_ REGISTER_IN v2 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   vsububm v5, v1, v2
@@ -192,6 +208,7 @@ test_vsububm_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsububm_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vsububm v5, v1, v2
@@ -200,6 +217,7 @@ test_vsububm_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsububm_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vsububm v5, v1, v2
@@ -217,6 +235,7 @@ test_vsububm_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vsububm_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [AD45F23D, 3B1A11DF, 587FD280, 3BAB6C39]
   #_ REGISTER_IN v2 [F3C64AF7, 75A89294, C2CD789A, 380208A9]
   vsububm v5, v1, v2
@@ -234,6 +253,7 @@ test_vsububm_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vsububm_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [A11D459A, 2F978D87, 19999E3F, A46D6753]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vsububm v1, v1, v2
@@ -242,6 +262,7 @@ test_vsububm_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubuhm_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vsubuhm v5, v1, v2
@@ -250,6 +271,7 @@ test_vsubuhm_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubuhm_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vsubuhm v5, v1, v2
@@ -258,6 +280,7 @@ test_vsubuhm_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubuhm_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vsubuhm v5, v1, v2
@@ -275,6 +298,7 @@ test_vsubuhm_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vsubuhm_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [4BE03DB0, DC2574BD, B94067ED, FE175330]
   #_ REGISTER_IN v2 [E5446DD4, 552B82F6, BE3EDC0A, 1EF2A4F0]
   vsubuhm v5, v1, v2
@@ -292,6 +316,7 @@ test_vsubuhm_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vsubuhm_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [3099FDF5, AB99254A, E901E35C, D47D380D]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vsubuhm v1, v1, v2
@@ -300,6 +325,7 @@ test_vsubuhm_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubuwm_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vsubuwm v5, v1, v2
@@ -308,6 +334,7 @@ test_vsubuwm_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubuwm_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vsubuwm v5, v1, v2
@@ -316,6 +343,7 @@ test_vsubuwm_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubuwm_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vsubuwm v5, v1, v2
@@ -333,6 +361,7 @@ test_vsubuwm_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vsubuwm_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [F9341C68, 966BAEA1, 48BEAB13, 4DA98F1D]
   #_ REGISTER_IN v2 [F0DFB4A5, D8A064DF, 7FD63116, E1EA24C4]
   vsubuwm v5, v1, v2
@@ -350,6 +379,7 @@ test_vsubuwm_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vsubuwm_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [AA2CA1AF, 6A107B75, 677F6CBD, CC22AF58]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vsubuwm v1, v1, v2
@@ -358,6 +388,7 @@ test_vsubuwm_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vaddcuw_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vaddcuw v5, v1, v2
@@ -366,6 +397,7 @@ test_vaddcuw_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vaddcuw_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vaddcuw v5, v1, v2
@@ -374,6 +406,7 @@ test_vaddcuw_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vaddcuw_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vaddcuw v5, v1, v2
@@ -391,6 +424,7 @@ test_vaddcuw_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vaddcuw_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [E1FAB9D7, 8C7E134F, 5DFBD3D1, 2C4A3698]
   #_ REGISTER_IN v2 [BCFBB050, ACAB1A6B, C69D4BD8, B3FA7AA7]
   vaddcuw v5, v1, v2
@@ -408,6 +442,7 @@ test_vaddcuw_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vaddcuw_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [5EDA92D8, 64AC5DB9, D707107E, 855C3844]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vaddcuw v1, v1, v2
@@ -416,6 +451,7 @@ test_vaddcuw_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubcuw_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vsubcuw v5, v1, v2
@@ -424,6 +460,7 @@ test_vsubcuw_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubcuw_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vsubcuw v5, v1, v2
@@ -432,6 +469,7 @@ test_vsubcuw_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubcuw_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vsubcuw v5, v1, v2
@@ -449,6 +487,7 @@ test_vsubcuw_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vsubcuw_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [78255D68, 07923986, BB968A43, 7D5C8DFC]
   #_ REGISTER_IN v2 [D92A4AA2, B410D93C, 4EFBC8D6, 0B21FBAC]
   vsubcuw v5, v1, v2
@@ -466,6 +505,7 @@ test_vsubcuw_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vsubcuw_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [0326324D, FB695FFB, 3A1890C7, 8092B4D4]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vsubcuw v1, v1, v2
@@ -474,6 +514,7 @@ test_vsubcuw_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vaddubs_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   #_ REGISTER_IN v2 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   vaddubs v5, v1, v2
@@ -482,6 +523,7 @@ test_vaddubs_edges:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddubs_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vaddubs v5, v1, v2
@@ -490,6 +532,7 @@ test_vaddubs_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddubs_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vaddubs v5, v1, v2
@@ -507,6 +550,7 @@ test_vaddubs_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vaddubs_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [D95BAFC8, F2A4D27B, DCF4BB99, F4BEA973]
   #_ REGISTER_IN v2 [5C6E4337, 15BA2BDD, 177219D3, 0E7A269F]
   vaddubs v5, v1, v2
@@ -524,6 +568,7 @@ test_vaddubs_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vaddubs_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [0925E474, 9B575BD1, 3653F8DD, 9B1F282E]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vaddubs v1, v1, v2
@@ -532,6 +577,7 @@ test_vaddubs_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddubs_saturates_one_element:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FF000000, 00000000, 00000000, 00000000]
   #_ REGISTER_IN v2 [01000000, 00000000, 00000000, 00000000]
   vaddubs v5, v1, v2
@@ -540,6 +586,7 @@ test_vaddubs_saturates_one_element:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddubs_reaches_bound_exactly:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FEFEFEFE, FEFEFEFE, FEFEFEFE, FEFEFEFE]
   #_ REGISTER_IN v2 [01010101, 01010101, 01010101, 01010101]
   vaddubs v5, v1, v2
@@ -557,6 +604,7 @@ test_vaddubs_sat_is_sticky:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vadduhs_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vadduhs v5, v1, v2
@@ -565,6 +613,7 @@ test_vadduhs_edges:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vadduhs_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vadduhs v5, v1, v2
@@ -573,6 +622,7 @@ test_vadduhs_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vadduhs_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vadduhs v5, v1, v2
@@ -590,6 +640,7 @@ test_vadduhs_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vadduhs_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFED9235, 288BC781, AE662675, 94C9C950]
   #_ REGISTER_IN v2 [CDBD47D3, 64BE8049, A372DB8F, 6E405D93]
   vadduhs v5, v1, v2
@@ -607,6 +658,7 @@ test_vadduhs_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vadduhs_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [E6B58DE7, 44AB6CCE, 80877B6F, 71E1F6D2]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vadduhs v1, v1, v2
@@ -615,6 +667,7 @@ test_vadduhs_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vadduhs_saturates_one_element:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFF0000, 00000000, 00000000, 00000000]
   #_ REGISTER_IN v2 [00010000, 00000000, 00000000, 00000000]
   vadduhs v5, v1, v2
@@ -623,6 +676,7 @@ test_vadduhs_saturates_one_element:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vadduhs_reaches_bound_exactly:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFEFFFE, FFFEFFFE, FFFEFFFE, FFFEFFFE]
   #_ REGISTER_IN v2 [00010001, 00010001, 00010001, 00010001]
   vadduhs v5, v1, v2
@@ -640,6 +694,7 @@ test_vadduhs_sat_is_sticky:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vadduws_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vadduws v5, v1, v2
@@ -648,6 +703,7 @@ test_vadduws_edges:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vadduws_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vadduws v5, v1, v2
@@ -656,6 +712,7 @@ test_vadduws_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vadduws_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vadduws v5, v1, v2
@@ -673,6 +730,7 @@ test_vadduws_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vadduws_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [5D300CB9, 0706A045, DEFC044A, 09325626]
   #_ REGISTER_IN v2 [E8624FAB, 5186EE32, EE8D7EE9, 770348A0]
   vadduws v5, v1, v2
@@ -690,6 +748,7 @@ test_vadduws_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vadduws_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [2D3D854E, 061B9030, 3B08C6E3, 3C729578]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vadduws v1, v1, v2
@@ -698,6 +757,7 @@ test_vadduws_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vadduws_saturates_one_element:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFFFFFF, 00000000, 00000000, 00000000]
   #_ REGISTER_IN v2 [00000001, 00000000, 00000000, 00000000]
   vadduws v5, v1, v2
@@ -706,6 +766,7 @@ test_vadduws_saturates_one_element:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vadduws_reaches_bound_exactly:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFFFFFE, FFFFFFFE, FFFFFFFE, FFFFFFFE]
   #_ REGISTER_IN v2 [00000001, 00000001, 00000001, 00000001]
   vadduws v5, v1, v2
@@ -723,6 +784,7 @@ test_vadduws_sat_is_sticky:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddsbs_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   #_ REGISTER_IN v2 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   vaddsbs v5, v1, v2
@@ -731,6 +793,7 @@ test_vaddsbs_edges:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddsbs_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vaddsbs v5, v1, v2
@@ -739,6 +802,7 @@ test_vaddsbs_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddsbs_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vaddsbs v5, v1, v2
@@ -756,6 +820,7 @@ test_vaddsbs_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vaddsbs_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [829A48D4, 22FE99A2, 2C70501E, 533C9135]
   #_ REGISTER_IN v2 [83844B40, FFA9B9F1, 5C14BC4A, 829E07B0]
   vaddsbs v5, v1, v2
@@ -773,6 +838,7 @@ test_vaddsbs_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vaddsbs_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [E89204E2, E8168561, 867E5E15, BC01BFCE]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vaddsbs v1, v1, v2
@@ -781,6 +847,7 @@ test_vaddsbs_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddsbs_saturates_one_element:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7F000000, 00000000, 00000000, 00000000]
   #_ REGISTER_IN v2 [01000000, 00000000, 00000000, 00000000]
   vaddsbs v5, v1, v2
@@ -789,6 +856,7 @@ test_vaddsbs_saturates_one_element:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddsbs_reaches_bound_exactly:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7E7E7E7E, 7E7E7E7E, 7E7E7E7E, 7E7E7E7E]
   #_ REGISTER_IN v2 [01010101, 01010101, 01010101, 01010101]
   vaddsbs v5, v1, v2
@@ -806,6 +874,7 @@ test_vaddsbs_sat_is_sticky:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddshs_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vaddshs v5, v1, v2
@@ -814,6 +883,7 @@ test_vaddshs_edges:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddshs_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vaddshs v5, v1, v2
@@ -822,6 +892,7 @@ test_vaddshs_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddshs_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vaddshs v5, v1, v2
@@ -839,6 +910,7 @@ test_vaddshs_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vaddshs_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [97EEAB64, CA2CE6BC, 5D3FD983, C34C769F]
   #_ REGISTER_IN v2 [DBE53FCA, FB2147DF, 5CA495FA, 5A91C89B]
   vaddshs v5, v1, v2
@@ -856,6 +928,7 @@ test_vaddshs_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vaddshs_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [3FF98FF3, 87C56473, A7A83EE0, 761EBFD2]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vaddshs v1, v1, v2
@@ -864,6 +937,7 @@ test_vaddshs_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vaddshs_saturates_one_element:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFF0000, 00000000, 00000000, 00000000]
   #_ REGISTER_IN v2 [00010000, 00000000, 00000000, 00000000]
   vaddshs v5, v1, v2
@@ -872,6 +946,7 @@ test_vaddshs_saturates_one_element:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddshs_reaches_bound_exactly:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFE7FFE, 7FFE7FFE, 7FFE7FFE, 7FFE7FFE]
   #_ REGISTER_IN v2 [00010001, 00010001, 00010001, 00010001]
   vaddshs v5, v1, v2
@@ -889,6 +964,7 @@ test_vaddshs_sat_is_sticky:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddsws_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vaddsws v5, v1, v2
@@ -897,6 +973,7 @@ test_vaddsws_edges:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddsws_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vaddsws v5, v1, v2
@@ -905,6 +982,7 @@ test_vaddsws_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddsws_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vaddsws v5, v1, v2
@@ -922,6 +1000,7 @@ test_vaddsws_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vaddsws_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7F81375E, ECC1CB63, 47733E84, 7D718D73]
   #_ REGISTER_IN v2 [CBD4D3E2, D4DEC9EF, 83F0BE4E, 80371EB9]
   vaddsws v5, v1, v2
@@ -939,6 +1018,7 @@ test_vaddsws_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vaddsws_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [8EBDBFE3, EB9AC688, B9D39CCA, 91551E82]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vaddsws v1, v1, v2
@@ -947,6 +1027,7 @@ test_vaddsws_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddsws_saturates_one_element:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 00000000, 00000000, 00000000]
   #_ REGISTER_IN v2 [00000001, 00000000, 00000000, 00000000]
   vaddsws v5, v1, v2
@@ -955,6 +1036,7 @@ test_vaddsws_saturates_one_element:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddsws_reaches_bound_exactly:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFE, 7FFFFFFE, 7FFFFFFE, 7FFFFFFE]
   #_ REGISTER_IN v2 [00000001, 00000001, 00000001, 00000001]
   vaddsws v5, v1, v2
@@ -972,6 +1054,7 @@ test_vaddsws_sat_is_sticky:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsububs_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   #_ REGISTER_IN v2 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   vsububs v5, v1, v2
@@ -980,6 +1063,7 @@ test_vsububs_edges:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsububs_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vsububs v5, v1, v2
@@ -988,6 +1072,7 @@ test_vsububs_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsububs_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vsububs v5, v1, v2
@@ -1005,6 +1090,7 @@ test_vsububs_small:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vsububs_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [A8ACB513, 7C9260DC, 74E088A9, B9492F25]
   #_ REGISTER_IN v2 [D08F1BB2, 531D6460, F0CAEEF0, 38C89B38]
   vsububs v5, v1, v2
@@ -1022,6 +1108,7 @@ test_vsububs_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vsububs_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [4DA4DAEB, 4F3F8777, 7AD1F45A, E9500EC9]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vsububs v1, v1, v2
@@ -1030,6 +1117,7 @@ test_vsububs_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsububs_saturates_one_element:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000000, 00000000, 00000000, 00000000]
   #_ REGISTER_IN v2 [01000000, 00000000, 00000000, 00000000]
   vsububs v5, v1, v2
@@ -1038,6 +1126,7 @@ test_vsububs_saturates_one_element:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsububs_reaches_bound_exactly:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [01010101, 01010101, 01010101, 01010101]
   #_ REGISTER_IN v2 [01010101, 01010101, 01010101, 01010101]
   vsububs v5, v1, v2
@@ -1055,6 +1144,7 @@ test_vsububs_sat_is_sticky:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubuhs_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vsubuhs v5, v1, v2
@@ -1063,6 +1153,7 @@ test_vsubuhs_edges:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubuhs_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vsubuhs v5, v1, v2
@@ -1071,6 +1162,7 @@ test_vsubuhs_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubuhs_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vsubuhs v5, v1, v2
@@ -1088,6 +1180,7 @@ test_vsubuhs_small:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vsubuhs_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [D4C0DCA8, B4C9E755, CC9C3ADC, F515A823]
   #_ REGISTER_IN v2 [81E220DF, 848B1DF7, 8FEB994A, 81167346]
   vsubuhs v5, v1, v2
@@ -1105,6 +1198,7 @@ test_vsubuhs_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vsubuhs_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [AF29D115, EF24BD62, 5DD961E6, 830B54FA]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vsubuhs v1, v1, v2
@@ -1113,6 +1207,7 @@ test_vsubuhs_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubuhs_saturates_one_element:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000000, 00000000, 00000000, 00000000]
   #_ REGISTER_IN v2 [00010000, 00000000, 00000000, 00000000]
   vsubuhs v5, v1, v2
@@ -1121,6 +1216,7 @@ test_vsubuhs_saturates_one_element:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubuhs_reaches_bound_exactly:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00010001, 00010001, 00010001, 00010001]
   #_ REGISTER_IN v2 [00010001, 00010001, 00010001, 00010001]
   vsubuhs v5, v1, v2
@@ -1138,6 +1234,7 @@ test_vsubuhs_sat_is_sticky:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubuws_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vsubuws v5, v1, v2
@@ -1146,6 +1243,7 @@ test_vsubuws_edges:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubuws_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vsubuws v5, v1, v2
@@ -1154,6 +1252,7 @@ test_vsubuws_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubuws_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vsubuws v5, v1, v2
@@ -1171,6 +1270,7 @@ test_vsubuws_small:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vsubuws_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [C8C69069, 134BCCD3, E1CF4F58, 9F8E4CE0]
   #_ REGISTER_IN v2 [0227EEB7, B9D7D01F, 5769DA05, D205BBFC]
   vsubuws v5, v1, v2
@@ -1188,6 +1288,7 @@ test_vsubuws_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vsubuws_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [9779AC1F, 45E9DD32, 0C855FDF, A7251AF0]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vsubuws v1, v1, v2
@@ -1196,6 +1297,7 @@ test_vsubuws_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubuws_saturates_one_element:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000000, 00000000, 00000000, 00000000]
   #_ REGISTER_IN v2 [00000001, 00000000, 00000000, 00000000]
   vsubuws v5, v1, v2
@@ -1204,6 +1306,7 @@ test_vsubuws_saturates_one_element:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubuws_reaches_bound_exactly:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 00000001, 00000001, 00000001]
   #_ REGISTER_IN v2 [00000001, 00000001, 00000001, 00000001]
   vsubuws v5, v1, v2
@@ -1221,6 +1324,7 @@ test_vsubuws_sat_is_sticky:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubsbs_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   #_ REGISTER_IN v2 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   vsubsbs v5, v1, v2
@@ -1229,6 +1333,7 @@ test_vsubsbs_edges:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubsbs_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vsubsbs v5, v1, v2
@@ -1237,6 +1342,7 @@ test_vsubsbs_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubsbs_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vsubsbs v5, v1, v2
@@ -1254,6 +1360,7 @@ test_vsubsbs_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vsubsbs_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [EA748DB9, E020307A, AEB6DB2C, 3A038A70]
   #_ REGISTER_IN v2 [22F1A831, 85B98F5F, C11E60DE, 1B343F52]
   vsubsbs v5, v1, v2
@@ -1271,6 +1378,7 @@ test_vsubsbs_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vsubsbs_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [C268A20E, B78AC332, E5E138E2, 6C4454B9]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vsubsbs v1, v1, v2
@@ -1279,6 +1387,7 @@ test_vsubsbs_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubsbs_saturates_one_element:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [80000000, 00000000, 00000000, 00000000]
   #_ REGISTER_IN v2 [01000000, 00000000, 00000000, 00000000]
   vsubsbs v5, v1, v2
@@ -1287,6 +1396,7 @@ test_vsubsbs_saturates_one_element:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubsbs_reaches_bound_exactly:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [81818181, 81818181, 81818181, 81818181]
   #_ REGISTER_IN v2 [01010101, 01010101, 01010101, 01010101]
   vsubsbs v5, v1, v2
@@ -1304,6 +1414,7 @@ test_vsubsbs_sat_is_sticky:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubshs_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vsubshs v5, v1, v2
@@ -1312,6 +1423,7 @@ test_vsubshs_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubshs_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vsubshs v5, v1, v2
@@ -1320,6 +1432,7 @@ test_vsubshs_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubshs_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vsubshs v5, v1, v2
@@ -1337,6 +1450,7 @@ test_vsubshs_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vsubshs_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [5C374746, 5CC36C27, 0E8A35B1, 0828D569]
   #_ REGISTER_IN v2 [0600571F, AC3A5B26, 3FDF57CD, 2C006497]
   vsubshs v5, v1, v2
@@ -1354,6 +1468,7 @@ test_vsubshs_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vsubshs_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [20B6A846, 4174E75A, 5F834DA7, 0569C018]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vsubshs v1, v1, v2
@@ -1362,6 +1477,7 @@ test_vsubshs_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubshs_saturates_one_element:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [80000000, 00000000, 00000000, 00000000]
   #_ REGISTER_IN v2 [00010000, 00000000, 00000000, 00000000]
   vsubshs v5, v1, v2
@@ -1370,6 +1486,7 @@ test_vsubshs_saturates_one_element:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubshs_reaches_bound_exactly:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [80018001, 80018001, 80018001, 80018001]
   #_ REGISTER_IN v2 [00010001, 00010001, 00010001, 00010001]
   vsubshs v5, v1, v2
@@ -1387,6 +1504,7 @@ test_vsubshs_sat_is_sticky:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubsws_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vsubsws v5, v1, v2
@@ -1395,6 +1513,7 @@ test_vsubsws_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubsws_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vsubsws v5, v1, v2
@@ -1403,6 +1522,7 @@ test_vsubsws_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubsws_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vsubsws v5, v1, v2
@@ -1420,6 +1540,7 @@ test_vsubsws_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vsubsws_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [BC1B00D9, 2838E766, EF9B6BF2, D037FE2E]
   #_ REGISTER_IN v2 [007EE4FA, B105D83E, 85E95186, 2F0981AE]
   vsubsws v5, v1, v2
@@ -1437,6 +1558,7 @@ test_vsubsws_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vsubsws_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [F03F2D71, 581D8E83, 0112FF0F, 0948ECCA]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vsubsws v1, v1, v2
@@ -1445,6 +1567,7 @@ test_vsubsws_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubsws_saturates_one_element:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [80000000, 00000000, 00000000, 00000000]
   #_ REGISTER_IN v2 [00000001, 00000000, 00000000, 00000000]
   vsubsws v5, v1, v2
@@ -1453,6 +1576,7 @@ test_vsubsws_saturates_one_element:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vsubsws_reaches_bound_exactly:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [80000001, 80000001, 80000001, 80000001]
   #_ REGISTER_IN v2 [00000001, 00000001, 00000001, 00000001]
   vsubsws v5, v1, v2
@@ -1470,6 +1594,7 @@ test_vsubsws_sat_is_sticky:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vaddcuw_carry_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFFFFFF, FFFFFFFF, 80000000, 00000000]
   #_ REGISTER_IN v2 [00000001, 00000000, 80000000, 00000000]
   vaddcuw v5, v1, v2
@@ -1478,6 +1603,7 @@ test_vaddcuw_carry_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vsubcuw_borrow_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000000, 00000005, 80000000, FFFFFFFF]
   #_ REGISTER_IN v2 [00000001, 00000005, 80000001, FFFFFFFF]
   vsubcuw v5, v1, v2
@@ -1486,6 +1612,7 @@ test_vsubcuw_borrow_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgub_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   #_ REGISTER_IN v2 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   vavgub v5, v1, v2
@@ -1494,6 +1621,7 @@ test_vavgub_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgub_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vavgub v5, v1, v2
@@ -1502,6 +1630,7 @@ test_vavgub_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgub_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vavgub v5, v1, v2
@@ -1519,6 +1648,7 @@ test_vavgub_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vavgub_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [21636369, 8B529B4A, 97B75092, 3CEB3FFD]
   #_ REGISTER_IN v2 [795B929E, 9A9A80FD, EA7B5BF5, 5EB561A4]
   vavgub v5, v1, v2
@@ -1536,6 +1666,7 @@ test_vavgub_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vavgub_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [31162427, 3BFD1D33, 8D0038EC, 42650644]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vavgub v1, v1, v2
@@ -1544,6 +1675,7 @@ test_vavgub_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavguh_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vavguh v5, v1, v2
@@ -1552,6 +1684,7 @@ test_vavguh_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavguh_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vavguh v5, v1, v2
@@ -1560,6 +1693,7 @@ test_vavguh_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavguh_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vavguh v5, v1, v2
@@ -1577,6 +1711,7 @@ test_vavguh_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vavguh_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [8A7D43B5, 78633074, B7970386, FEE29476]
   #_ REGISTER_IN v2 [65AA9C82, 79F248B0, 8CB4A0D7, D6225675]
   vavguh v5, v1, v2
@@ -1594,6 +1729,7 @@ test_vavguh_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vavguh_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [03E0A813, BDC2AE99, 63D2E490, 85EF3430]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vavguh v1, v1, v2
@@ -1602,6 +1738,7 @@ test_vavguh_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavguw_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vavguw v5, v1, v2
@@ -1610,6 +1747,7 @@ test_vavguw_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavguw_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vavguw v5, v1, v2
@@ -1618,6 +1756,7 @@ test_vavguw_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavguw_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vavguw v5, v1, v2
@@ -1635,6 +1774,7 @@ test_vavguw_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vavguw_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [28CE6F24, 10645D51, C6F8DA3E, ABE19F58]
   #_ REGISTER_IN v2 [0AF438D2, 97524D6A, F51E8722, C21B6092]
   vavguw v5, v1, v2
@@ -1652,6 +1792,7 @@ test_vavguw_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vavguw_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [633A50EE, E0F9E038, EB8F624F, B804D820]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vavguw v1, v1, v2
@@ -1660,6 +1801,7 @@ test_vavguw_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgsb_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   #_ REGISTER_IN v2 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   vavgsb v5, v1, v2
@@ -1668,6 +1810,7 @@ test_vavgsb_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgsb_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vavgsb v5, v1, v2
@@ -1676,6 +1819,7 @@ test_vavgsb_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgsb_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vavgsb v5, v1, v2
@@ -1693,6 +1837,7 @@ test_vavgsb_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vavgsb_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [6D4B9ADB, EBCD1F5E, C9C18070, B6D13089]
   #_ REGISTER_IN v2 [93B05A04, CD085B71, BA6676B3, 651C5253]
   vavgsb v5, v1, v2
@@ -1710,6 +1855,7 @@ test_vavgsb_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vavgsb_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [420B0EBE, 378C74DC, 7EB0ADF4, 22CEDAFB]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vavgsb v1, v1, v2
@@ -1718,6 +1864,7 @@ test_vavgsb_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgsh_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vavgsh v5, v1, v2
@@ -1726,6 +1873,7 @@ test_vavgsh_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgsh_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vavgsh v5, v1, v2
@@ -1734,6 +1882,7 @@ test_vavgsh_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgsh_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vavgsh v5, v1, v2
@@ -1751,6 +1900,7 @@ test_vavgsh_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vavgsh_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [C76ABF43, 6FA84DCA, AC0AE4E2, F729B4C8]
   #_ REGISTER_IN v2 [6BD0638B, 4D100D8F, DAF0105B, A06C05A1]
   vavgsh v5, v1, v2
@@ -1768,6 +1918,7 @@ test_vavgsh_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vavgsh_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [56363B4B, E779C470, 3B7DAE04, 95918694]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vavgsh v1, v1, v2
@@ -1776,6 +1927,7 @@ test_vavgsh_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgsw_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vavgsw v5, v1, v2
@@ -1784,6 +1936,7 @@ test_vavgsw_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgsw_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vavgsw v5, v1, v2
@@ -1792,6 +1945,7 @@ test_vavgsw_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgsw_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vavgsw v5, v1, v2
@@ -1809,6 +1963,7 @@ test_vavgsw_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vavgsw_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [07564931, EDCF6109, EA6D5547, AE966193]
   #_ REGISTER_IN v2 [9B16F809, FDB17F54, 47997B6B, DB3D1150]
   vavgsw v5, v1, v2
@@ -1826,6 +1981,7 @@ test_vavgsw_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vavgsw_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [1AA4B640, 91B1078E, 926BAEAF, E79A27E6]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vavgsw v1, v1, v2
@@ -1834,6 +1990,7 @@ test_vavgsw_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxub_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   #_ REGISTER_IN v2 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   vmaxub v5, v1, v2
@@ -1842,6 +1999,7 @@ test_vmaxub_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxub_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vmaxub v5, v1, v2
@@ -1850,6 +2008,7 @@ test_vmaxub_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxub_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vmaxub v5, v1, v2
@@ -1867,6 +2026,7 @@ test_vmaxub_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vmaxub_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [A20AB57C, 360C4979, A7CF94D7, B6BCB64F]
   #_ REGISTER_IN v2 [445FAD2A, 92D3043A, FCF249F3, D4E441C3]
   vmaxub v5, v1, v2
@@ -1884,6 +2044,7 @@ test_vmaxub_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vmaxub_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [110D7C25, CCF3D0B3, 5815A3D5, 16A91F39]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vmaxub v1, v1, v2
@@ -1892,6 +2053,7 @@ test_vmaxub_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxuh_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vmaxuh v5, v1, v2
@@ -1900,6 +2062,7 @@ test_vmaxuh_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxuh_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vmaxuh v5, v1, v2
@@ -1908,6 +2071,7 @@ test_vmaxuh_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxuh_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vmaxuh v5, v1, v2
@@ -1925,6 +2089,7 @@ test_vmaxuh_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vmaxuh_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [0526EF70, 26988F4F, E5A8181B, 691406BE]
   #_ REGISTER_IN v2 [6A4A5ED7, C4CF8B96, 6D59298C, 4B3C74F7]
   vmaxuh v5, v1, v2
@@ -1942,6 +2107,7 @@ test_vmaxuh_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vmaxuh_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [8D04999D, 54B9693C, 961CADBC, B7EBB70C]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vmaxuh v1, v1, v2
@@ -1950,6 +2116,7 @@ test_vmaxuh_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxuw_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vmaxuw v5, v1, v2
@@ -1958,6 +2125,7 @@ test_vmaxuw_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxuw_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vmaxuw v5, v1, v2
@@ -1966,6 +2134,7 @@ test_vmaxuw_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxuw_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vmaxuw v5, v1, v2
@@ -1983,6 +2152,7 @@ test_vmaxuw_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vmaxuw_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [47715C45, FB0AF1E3, EC007B1B, E1830294]
   #_ REGISTER_IN v2 [0938233C, FF9E4840, 3C67523F, 81633ACF]
   vmaxuw v5, v1, v2
@@ -2000,6 +2170,7 @@ test_vmaxuw_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vmaxuw_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [4AA71C38, 686E80A9, F8AF8C79, 3287D050]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vmaxuw v1, v1, v2
@@ -2008,6 +2179,7 @@ test_vmaxuw_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxsb_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   #_ REGISTER_IN v2 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   vmaxsb v5, v1, v2
@@ -2016,6 +2188,7 @@ test_vmaxsb_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxsb_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vmaxsb v5, v1, v2
@@ -2024,6 +2197,7 @@ test_vmaxsb_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxsb_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vmaxsb v5, v1, v2
@@ -2041,6 +2215,7 @@ test_vmaxsb_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vmaxsb_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [B09258CE, 27FCA832, 436C6D2A, 9C4792DA]
   #_ REGISTER_IN v2 [56FE09F7, DE26C45B, FAD9D3A9, 0ADD12E3]
   vmaxsb v5, v1, v2
@@ -2058,6 +2233,7 @@ test_vmaxsb_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vmaxsb_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [62DD8A70, 852380C4, DEB135FA, 75DD67DE]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vmaxsb v1, v1, v2
@@ -2066,6 +2242,7 @@ test_vmaxsb_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxsh_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vmaxsh v5, v1, v2
@@ -2074,6 +2251,7 @@ test_vmaxsh_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxsh_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vmaxsh v5, v1, v2
@@ -2082,6 +2260,7 @@ test_vmaxsh_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxsh_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vmaxsh v5, v1, v2
@@ -2099,6 +2278,7 @@ test_vmaxsh_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vmaxsh_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [AE541AD6, 987C88BB, DDE8BCB9, A4D5E415]
   #_ REGISTER_IN v2 [F90EE1F2, 9EC09609, 1A423667, 8F2BBBA3]
   vmaxsh v5, v1, v2
@@ -2116,6 +2296,7 @@ test_vmaxsh_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vmaxsh_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [6FFC71E4, 4D14075D, EFBA436B, 3CD5B001]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vmaxsh v1, v1, v2
@@ -2124,6 +2305,7 @@ test_vmaxsh_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxsw_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vmaxsw v5, v1, v2
@@ -2132,6 +2314,7 @@ test_vmaxsw_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxsw_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vmaxsw v5, v1, v2
@@ -2140,6 +2323,7 @@ test_vmaxsw_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vmaxsw_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vmaxsw v5, v1, v2
@@ -2157,6 +2341,7 @@ test_vmaxsw_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vmaxsw_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [4D90F551, 85689935, 421B8CB9, FA50ECD7]
   #_ REGISTER_IN v2 [C9D459C5, 02EEE0AB, 56C2ADC0, 8C65F067]
   vmaxsw v5, v1, v2
@@ -2174,6 +2359,7 @@ test_vmaxsw_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vmaxsw_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [A22F3572, 0F616FB4, 221DE112, A1D6956C]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vmaxsw v1, v1, v2
@@ -2182,6 +2368,7 @@ test_vmaxsw_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminub_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   #_ REGISTER_IN v2 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   vminub v5, v1, v2
@@ -2190,6 +2377,7 @@ test_vminub_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminub_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vminub v5, v1, v2
@@ -2198,6 +2386,7 @@ test_vminub_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminub_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vminub v5, v1, v2
@@ -2215,6 +2404,7 @@ test_vminub_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vminub_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [5A58B185, 775C303C, 551B7F9D, A0996D52]
   #_ REGISTER_IN v2 [9BDE8163, 5A427C37, EAD6B3CB, ADE562BC]
   vminub v5, v1, v2
@@ -2232,6 +2422,7 @@ test_vminub_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vminub_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [5E819615, F69B31CE, 0570CEEE, AD0FAADA]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vminub v1, v1, v2
@@ -2240,6 +2431,7 @@ test_vminub_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminuh_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vminuh v5, v1, v2
@@ -2248,6 +2440,7 @@ test_vminuh_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminuh_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vminuh v5, v1, v2
@@ -2256,6 +2449,7 @@ test_vminuh_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminuh_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vminuh v5, v1, v2
@@ -2273,6 +2467,7 @@ test_vminuh_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vminuh_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [4C736DB3, 74D0DF35, A0C2995F, 40498CB3]
   #_ REGISTER_IN v2 [2D6B76DB, 51ED2F15, 99F8EEE7, 97B9580F]
   vminuh v5, v1, v2
@@ -2290,6 +2485,7 @@ test_vminuh_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vminuh_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [1AD8DF8E, 608D9499, C98C9E51, 4CE74654]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vminuh v1, v1, v2
@@ -2298,6 +2494,7 @@ test_vminuh_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminuw_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vminuw v5, v1, v2
@@ -2306,6 +2503,7 @@ test_vminuw_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminuw_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vminuw v5, v1, v2
@@ -2314,6 +2512,7 @@ test_vminuw_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminuw_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vminuw v5, v1, v2
@@ -2331,6 +2530,7 @@ test_vminuw_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vminuw_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [F8ABFFD6, 06E44EDF, D0247E4C, C5B3B5D3]
   #_ REGISTER_IN v2 [21A4CADE, BC344F4B, AF091DB4, 91BAE46A]
   vminuw v5, v1, v2
@@ -2348,6 +2548,7 @@ test_vminuw_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vminuw_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [A6482FE6, 6F6B8421, AD9593B4, 2FF9134D]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vminuw v1, v1, v2
@@ -2356,6 +2557,7 @@ test_vminuw_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminsb_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   #_ REGISTER_IN v2 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   vminsb v5, v1, v2
@@ -2364,6 +2566,7 @@ test_vminsb_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminsb_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00FF0180, FF01FE7F, 40C1FE03, AA55F011]
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vminsb v5, v1, v2
@@ -2372,6 +2575,7 @@ test_vminsb_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminsb_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vminsb v5, v1, v2
@@ -2389,6 +2593,7 @@ test_vminsb_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vminsb_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [99C90E88, 1A124C15, 18D675A4, B2B47AE7]
   #_ REGISTER_IN v2 [ACC80AB5, 5570E103, F2FB6EEE, 526C5CC5]
   vminsb v5, v1, v2
@@ -2406,6 +2611,7 @@ test_vminsb_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vminsb_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [37D02410, A675A109, BDF84AB5, 5632A446]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vminsb v1, v1, v2
@@ -2414,6 +2620,7 @@ test_vminsb_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminsh_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vminsh v5, v1, v2
@@ -2422,6 +2629,7 @@ test_vminsh_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminsh_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vminsh v5, v1, v2
@@ -2430,6 +2638,7 @@ test_vminsh_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminsh_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vminsh v5, v1, v2
@@ -2447,6 +2656,7 @@ test_vminsh_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vminsh_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [454608A5, 737B6ED7, 9182C3C8, E288B164]
   #_ REGISTER_IN v2 [08AE412F, 1EF491A6, C9794969, 399B6CAD]
   vminsh v5, v1, v2
@@ -2464,6 +2674,7 @@ test_vminsh_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vminsh_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [57116D4C, 4751D092, DD1D4096, 2EFF832F]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vminsh v1, v1, v2
@@ -2472,6 +2683,7 @@ test_vminsh_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminsw_edges:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   vminsw v5, v1, v2
@@ -2480,6 +2692,7 @@ test_vminsw_edges:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminsw_edges_swapped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, FFFFFFFF, 00000001, 7FFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   vminsw v5, v1, v2
@@ -2488,6 +2701,7 @@ test_vminsw_edges_swapped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vminsw_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vminsw v5, v1, v2
@@ -2505,6 +2719,7 @@ test_vminsw_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vminsw_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [15E58ECB, A4560002, D3F44C52, CEA663EE]
   #_ REGISTER_IN v2 [96E835E6, 5864742B, 9E8C8B63, CE66E9EE]
   vminsw v5, v1, v2
@@ -2522,6 +2737,7 @@ test_vminsw_random2:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vminsw_vd_is_va:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [4A5792B2, 6ABA54EF, A25994FC, 58AAAC81]
   #_ REGISTER_IN v2 [80000000, 00000001, 00000000, FFFFFFFF]
   vminsw v1, v1, v2
@@ -2530,6 +2746,7 @@ test_vminsw_vd_is_va:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgsb_rounding:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFFFFFF, FFFFFFFF, 80808080, 80808080]
   #_ REGISTER_IN v2 [FE000180, 7F7FFF80, FE000180, 7F7FFF80]
   vavgsb v5, v1, v2
@@ -2538,6 +2755,7 @@ test_vavgsb_rounding:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavguw_no_overflow:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFFFFFF, FFFFFFFF, 00000000, 00000001]
   #_ REGISTER_IN v2 [FFFFFFFF, FFFFFFFE, 00000000, 00000000]
   vavguw v5, v1, v2
@@ -2546,6 +2764,7 @@ test_vavguw_no_overflow:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vavgsw_extremes:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, 80000000, FFFFFFFF]
   #_ REGISTER_IN v2 [7FFFFFFF, 80000000, 7FFFFFFF, 00000000]
   vavgsw v5, v1, v2

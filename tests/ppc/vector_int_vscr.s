@@ -88,6 +88,7 @@ test_mtvscr_00010001:
 
 test_sat_survives_later_instructions:
   # SAT set by a saturating add stays set across non-saturating ones.
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FFFFFFFF, FFFFFFFF, FFFFFFFF, FFFFFFFF]
   #_ REGISTER_IN v2 [01010101, 01010101, 01010101, 01010101]
   vaddubs v5, v1, v2
@@ -103,6 +104,7 @@ test_sat_survives_later_instructions:
 
 test_mtvscr_clears_sat:
   # Only mtvscr clears SAT.
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7F7F7F7F, 7F7F7F7F, 7F7F7F7F, 7F7F7F7F]
   #_ REGISTER_IN v2 [01010101, 01010101, 01010101, 01010101]
   vaddsbs v5, v1, v2

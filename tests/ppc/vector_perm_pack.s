@@ -10,6 +10,7 @@
 #
 
 test_vpkuhum_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vpkuhum v5, v1, v2
@@ -18,6 +19,7 @@ test_vpkuhum_halves:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vpkuhum_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vpkuhum v5, v1, v2
@@ -26,6 +28,7 @@ test_vpkuhum_words:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vpkuhum_in_range:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 007F0080, 00FF0010, 0020007E]
   #_ REGISTER_IN v2 [00000000, 00007FFF, 00008000, 0000FFFF]
   vpkuhum v5, v1, v2
@@ -43,6 +46,7 @@ test_vpkuhum_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vpkuhum_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [277582F0, 93F50C2C, 488E44F9, 4ECC6C7F]
   #_ REGISTER_IN v2 [7BC71CD2, CED24692, 3ACA69E7, 43FF8B2B]
   vpkuhum v5, v1, v2
@@ -60,6 +64,7 @@ test_vpkuhum_random2:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkuhum_vd_is_vb:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [DB8E6E7F, AA72C4DE, 1799C361, DC0FA4BA]
   #_ REGISTER_IN v2 [0BE37D21, 63D25B1A, 276F66DA, 2F7A4B6B]
   vpkuhum v2, v1, v2
@@ -68,6 +73,7 @@ test_vpkuhum_vd_is_vb:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vpkuwum_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vpkuwum v5, v1, v2
@@ -76,6 +82,7 @@ test_vpkuwum_halves:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vpkuwum_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vpkuwum v5, v1, v2
@@ -84,6 +91,7 @@ test_vpkuwum_words:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vpkuwum_in_range:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 007F0080, 00FF0010, 0020007E]
   #_ REGISTER_IN v2 [00000000, 00007FFF, 00008000, 0000FFFF]
   vpkuwum v5, v1, v2
@@ -101,6 +109,7 @@ test_vpkuwum_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vpkuwum_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [E6453472, CB0A7CF9, A38CFDFF, 3D4B3E22]
   #_ REGISTER_IN v2 [B9E9181C, CA615531, 699792C2, 0259E3C8]
   vpkuwum v5, v1, v2
@@ -118,6 +127,7 @@ test_vpkuwum_random2:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkuwum_vd_is_vb:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [CFE98040, 8E641E7A, 98B0766E, 832C6B02]
   #_ REGISTER_IN v2 [902D899A, 99ADA42B, 0C5EB396, 96C14117]
   vpkuwum v2, v1, v2
@@ -126,6 +136,7 @@ test_vpkuwum_vd_is_vb:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vpkuhus_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vpkuhus v5, v1, v2
@@ -134,6 +145,7 @@ test_vpkuhus_halves:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkuhus_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vpkuhus v5, v1, v2
@@ -142,6 +154,7 @@ test_vpkuhus_words:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkuhus_in_range:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 007F0080, 00FF0010, 0020007E]
   #_ REGISTER_IN v2 [00000000, 00007FFF, 00008000, 0000FFFF]
   vpkuhus v5, v1, v2
@@ -159,6 +172,7 @@ test_vpkuhus_small:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vpkuhus_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [264983AF, 4D476A53, FC0E9F4E, 1BB99C66]
   #_ REGISTER_IN v2 [380E7A6D, 9119F378, F44211A9, 053F6C8C]
   vpkuhus v5, v1, v2
@@ -176,6 +190,7 @@ test_vpkuhus_random2:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkuhus_vd_is_vb:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [419A145A, E6E5EFDD, B50383C0, 20D3EE8E]
   #_ REGISTER_IN v2 [BB52DA1D, 342C21C7, D5048606, E7366385]
   vpkuhus v2, v1, v2
@@ -184,6 +199,7 @@ test_vpkuhus_vd_is_vb:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkuwus_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vpkuwus v5, v1, v2
@@ -192,6 +208,7 @@ test_vpkuwus_halves:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkuwus_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vpkuwus v5, v1, v2
@@ -200,6 +217,7 @@ test_vpkuwus_words:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkuwus_in_range:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 007F0080, 00FF0010, 0020007E]
   #_ REGISTER_IN v2 [00000000, 00007FFF, 00008000, 0000FFFF]
   vpkuwus v5, v1, v2
@@ -217,6 +235,7 @@ test_vpkuwus_small:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vpkuwus_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [943FB550, 321D52CF, DE3DC86F, D46D97F7]
   #_ REGISTER_IN v2 [800F78DB, 1F3DEB2E, F7F992C9, A557E676]
   vpkuwus v5, v1, v2
@@ -234,6 +253,7 @@ test_vpkuwus_random2:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkuwus_vd_is_vb:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [065A5B1B, 0894F0D4, 189EF6FF, A583DD1D]
   #_ REGISTER_IN v2 [14C82330, 175EE475, B8A537A4, 8EE14FFD]
   vpkuwus v2, v1, v2
@@ -242,6 +262,7 @@ test_vpkuwus_vd_is_vb:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkshus_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vpkshus v5, v1, v2
@@ -250,6 +271,7 @@ test_vpkshus_halves:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkshus_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vpkshus v5, v1, v2
@@ -258,6 +280,7 @@ test_vpkshus_words:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkshus_in_range:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 007F0080, 00FF0010, 0020007E]
   #_ REGISTER_IN v2 [00000000, 00007FFF, 00008000, 0000FFFF]
   vpkshus v5, v1, v2
@@ -275,6 +298,7 @@ test_vpkshus_small:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vpkshus_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [B0FBC923, 63C260A2, DA427AEC, 2CCB6A8C]
   #_ REGISTER_IN v2 [63A36624, 8E5F0EC2, 8FA432B8, 50B6467F]
   vpkshus v5, v1, v2
@@ -292,6 +316,7 @@ test_vpkshus_random2:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkshus_vd_is_vb:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [558FEEA7, B744B677, 56612D9D, 2B30AA12]
   #_ REGISTER_IN v2 [13DFA667, F1244D85, 75DF773A, F8BC1C60]
   vpkshus v2, v1, v2
@@ -300,6 +325,7 @@ test_vpkshus_vd_is_vb:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkswus_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vpkswus v5, v1, v2
@@ -308,6 +334,7 @@ test_vpkswus_halves:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkswus_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vpkswus v5, v1, v2
@@ -316,6 +343,7 @@ test_vpkswus_words:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkswus_in_range:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 007F0080, 00FF0010, 0020007E]
   #_ REGISTER_IN v2 [00000000, 00007FFF, 00008000, 0000FFFF]
   vpkswus v5, v1, v2
@@ -333,6 +361,7 @@ test_vpkswus_small:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vpkswus_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [E2317516, 97BFB2F6, B29AA0BD, 82AA23D0]
   #_ REGISTER_IN v2 [414BFCCC, 7085AC04, 063972CA, 623AD1F4]
   vpkswus v5, v1, v2
@@ -350,6 +379,7 @@ test_vpkswus_random2:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkswus_vd_is_vb:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [6E4D938B, 8C6C24E4, 16BF4C1E, 8E421F7E]
   #_ REGISTER_IN v2 [F993C0C6, 7B386B87, 821BCA1C, 0BC9879B]
   vpkswus v2, v1, v2
@@ -358,6 +388,7 @@ test_vpkswus_vd_is_vb:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkshss_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vpkshss v5, v1, v2
@@ -366,6 +397,7 @@ test_vpkshss_halves:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkshss_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vpkshss v5, v1, v2
@@ -374,6 +406,7 @@ test_vpkshss_words:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkshss_in_range:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 007F0080, 00FF0010, 0020007E]
   #_ REGISTER_IN v2 [00000000, 00007FFF, 00008000, 0000FFFF]
   vpkshss v5, v1, v2
@@ -391,6 +424,7 @@ test_vpkshss_small:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vpkshss_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [1BAFAF17, F12EAAE6, 6D31851B, 041ABD43]
   #_ REGISTER_IN v2 [A3D1887A, 944A8E63, 0852551B, F0426A1C]
   vpkshss v5, v1, v2
@@ -408,6 +442,7 @@ test_vpkshss_random2:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkshss_vd_is_vb:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [D4A96C04, 6BAF0A0B, AB12F064, 5FEF7AB3]
   #_ REGISTER_IN v2 [B53CB43F, AC4B82C8, 23DEEF3C, 7E264DC5]
   vpkshss v2, v1, v2
@@ -416,6 +451,7 @@ test_vpkshss_vd_is_vb:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkswss_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vpkswss v5, v1, v2
@@ -424,6 +460,7 @@ test_vpkswss_halves:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkswss_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vpkswss v5, v1, v2
@@ -432,6 +469,7 @@ test_vpkswss_words:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkswss_in_range:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 007F0080, 00FF0010, 0020007E]
   #_ REGISTER_IN v2 [00000000, 00007FFF, 00008000, 0000FFFF]
   vpkswss v5, v1, v2
@@ -449,6 +487,7 @@ test_vpkswss_small:
   #_ REGISTER_OUT vscr 0x00010001
 
 test_vpkswss_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [EDC01D82, 90362144, 3AEA526F, C2E3A5A1]
   #_ REGISTER_IN v2 [DCEFE857, 55D4A10C, 7DE577F2, 008B3143]
   vpkswss v5, v1, v2
@@ -466,6 +505,7 @@ test_vpkswss_random2:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkswss_vd_is_vb:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [15CB9830, 56D58048, C3872973, 79DD5670]
   #_ REGISTER_IN v2 [57388189, 4A1B3384, 3D86D4B6, DE5B6167]
   vpkswss v2, v1, v2
@@ -474,6 +514,7 @@ test_vpkswss_vd_is_vb:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkpx_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   #_ REGISTER_IN v2 [FFFF7FFF, 0001FFFF, 80000001, 4000C000]
   vpkpx v5, v1, v2
@@ -482,6 +523,7 @@ test_vpkpx_halves:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vpkpx_words:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [7FFFFFFF, 80000000, FFFFFFFF, 00000001]
   #_ REGISTER_IN v2 [80000000, 80000000, 00000000, FFFFFFFE]
   vpkpx v5, v1, v2
@@ -490,6 +532,7 @@ test_vpkpx_words:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vpkpx_in_range:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00000001, 007F0080, 00FF0010, 0020007E]
   #_ REGISTER_IN v2 [00000000, 00007FFF, 00008000, 0000FFFF]
   vpkpx v5, v1, v2
@@ -507,6 +550,7 @@ test_vpkpx_small:
   #_ REGISTER_OUT vscr 0x00010000
 
 test_vpkpx_random1:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [8A687B6E, 8D43CC27, BE638E18, 3B464D3B]
   #_ REGISTER_IN v2 [ED0070F3, 2ADCE58C, A500B1B3, A5BE732D]
   vpkpx v5, v1, v2
@@ -524,6 +568,7 @@ test_vpkpx_random2:
   #_ REGISTER_OUT vscr 0x00000001
 
 test_vpkpx_vd_is_vb:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [EE20F302, 7CA663BA, 661696F2, D8A993C3]
   #_ REGISTER_IN v2 [D1D95732, 516A92CD, 86DFBCEB, 34720C0F]
   vpkpx v2, v1, v2
@@ -532,6 +577,7 @@ test_vpkpx_vd_is_vb:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vpkpx_fields:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [00101820, 01283038, 00404850, 01586068]
   #_ REGISTER_IN v2 [01707880, 00889098, 01A0A8B0, 00B8C0C8]
   vpkpx v5, v1, v2
@@ -540,6 +586,7 @@ test_vpkpx_fields:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vpkpx_low_bits_dropped:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v1 [FE070707, 01F8F8F8, FFFFFFFF, 00000000]
   #_ REGISTER_IN v2 [00000000, 80808080, 7F7F7F7F, 01000000]
   vpkpx v5, v1, v2
@@ -548,6 +595,7 @@ test_vpkpx_low_bits_dropped:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupkhpx_bytes:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vupkhpx v5, v2
   blr
@@ -555,6 +603,7 @@ test_vupkhpx_bytes:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupkhpx_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vupkhpx v5, v2
   blr
@@ -562,6 +611,7 @@ test_vupkhpx_halves:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupkhpx_pixels:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [80007FFF, 0421FC1F, 83E0001F, FFFF0000]
   vupkhpx v5, v2
   blr
@@ -569,6 +619,7 @@ test_vupkhpx_pixels:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupkhpx_random:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [1FC38357, 861A46CE, 307E4770, B94AA7AD]
   vupkhpx v5, v2
   blr
@@ -582,6 +633,7 @@ test_vupkhpx_vd_is_vb:
   #_ REGISTER_OUT v2 [000F1C0E, FF0F1716, 00090B09, FF07180B]
 
 test_vupkhsb_bytes:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vupkhsb v5, v2
   blr
@@ -589,6 +641,7 @@ test_vupkhsb_bytes:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupkhsb_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vupkhsb v5, v2
   blr
@@ -596,6 +649,7 @@ test_vupkhsb_halves:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupkhsb_pixels:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [80007FFF, 0421FC1F, 83E0001F, FFFF0000]
   vupkhsb v5, v2
   blr
@@ -603,6 +657,7 @@ test_vupkhsb_pixels:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupkhsb_random:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [74D318E4, 889883F1, 04BD7375, 12424610]
   vupkhsb v5, v2
   blr
@@ -616,6 +671,7 @@ test_vupkhsb_vd_is_vb:
   #_ REGISTER_OUT v2 [FFA4000C, 0029003D, 001A005B, FFE7FFBC]
 
 test_vupkhsh_bytes:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vupkhsh v5, v2
   blr
@@ -623,6 +679,7 @@ test_vupkhsh_bytes:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupkhsh_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vupkhsh v5, v2
   blr
@@ -630,6 +687,7 @@ test_vupkhsh_halves:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupkhsh_pixels:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [80007FFF, 0421FC1F, 83E0001F, FFFF0000]
   vupkhsh v5, v2
   blr
@@ -637,6 +695,7 @@ test_vupkhsh_pixels:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupkhsh_random:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [FD1632D2, 8E59A0D1, 3B03AFEF, D6BC9543]
   vupkhsh v5, v2
   blr
@@ -650,6 +709,7 @@ test_vupkhsh_vd_is_vb:
   #_ REGISTER_OUT v2 [00006BE5, 00000BE4, 00003DE3, FFFF99D1]
 
 test_vupklpx_bytes:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vupklpx v5, v2
   blr
@@ -657,6 +717,7 @@ test_vupklpx_bytes:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupklpx_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vupklpx v5, v2
   blr
@@ -664,6 +725,7 @@ test_vupklpx_halves:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupklpx_pixels:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [80007FFF, 0421FC1F, 83E0001F, FFFF0000]
   vupklpx v5, v2
   blr
@@ -671,6 +733,7 @@ test_vupklpx_pixels:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupklpx_random:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [D56FDDC4, 91C302D0, D26F21A2, 30BA42D7]
   vupklpx v5, v2
   blr
@@ -684,6 +747,7 @@ test_vupklpx_vd_is_vb:
   #_ REGISTER_OUT v2 [FF081017, FF04051B, FF191B1A, 000E0B0E]
 
 test_vupklsb_bytes:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vupklsb v5, v2
   blr
@@ -691,6 +755,7 @@ test_vupklsb_bytes:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupklsb_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vupklsb v5, v2
   blr
@@ -698,6 +763,7 @@ test_vupklsb_halves:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupklsb_pixels:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [80007FFF, 0421FC1F, 83E0001F, FFFF0000]
   vupklsb v5, v2
   blr
@@ -705,6 +771,7 @@ test_vupklsb_pixels:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupklsb_random:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [4EE25999, 8FEE1B93, 8FE11EDE, 66822E0C]
   vupklsb v5, v2
   blr
@@ -718,6 +785,7 @@ test_vupklsb_vd_is_vb:
   #_ REGISTER_OUT v2 [004A0007, FF8E007F, 0004FF8E, FFEE0054]
 
 test_vupklsh_bytes:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [00017F80, 81FFFE7E, 40C002FD, 55AA10EF]
   vupklsh v5, v2
   blr
@@ -725,6 +793,7 @@ test_vupklsh_bytes:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupklsh_halves:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [00000001, 7FFF8000, 8001FFFF, 4000C000]
   vupklsh v5, v2
   blr
@@ -732,6 +801,7 @@ test_vupklsh_halves:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupklsh_pixels:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [80007FFF, 0421FC1F, 83E0001F, FFFF0000]
   vupklsh v5, v2
   blr
@@ -739,6 +809,7 @@ test_vupklsh_pixels:
   #_ REGISTER_OUT vscr 0x00000000
 
 test_vupklsh_random:
+  #_ REGISTER_IN vscr 0x00000000
   #_ REGISTER_IN v2 [EE63F5FE, C58B68F9, 5FBE7374, 5D230E1E]
   vupklsh v5, v2
   blr

@@ -148,10 +148,11 @@ impl State {
             lr: u64::from(RETURN_ADDR),
             ctr: 0,
             fpscr: 0,
-            vscr: 0,
-            // Zero like every other register: 32-bit mode, the mode Xbox 360 titles run in
-            // (64-bit registers; CR0, CA, OV and addresses from the low word). Tests that
-            // need 64-bit mode set `msr` to 0x8000000000000000.
+            // Control registers start as an Xbox 360 title finds them: VMX in non-Java mode
+            // (VSCR[NJ]=1, denormals flushed) and MSR = 0, i.e. 32-bit mode (64-bit
+            // registers; CR0, CA, OV and addresses from the low word). Tests set `vscr` or
+            // `msr` (0x8000000000000000 = 64-bit mode) to run otherwise.
+            vscr: 0x0001_0000,
             msr: 0,
             scratch: vec![0; SCRATCH_SIZE as usize],
         };
