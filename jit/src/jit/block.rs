@@ -48,5 +48,8 @@ pub fn discover(mem: &Memory, start: u32, stop_at: Option<u32>) -> Option<Block>
     if insns.is_empty() {
         return None;
     }
-    Some(Block { insns, fallthrough: pc })
+    Some(Block {
+        insns,
+        fallthrough: pc,
+    })
 }

@@ -86,7 +86,8 @@ impl Jit {
     pub fn new() -> Result<Self, JitError> {
         let mut flags = settings::builder();
         let set = |f: &mut settings::Builder, k: &str, v: &str| {
-            f.set(k, v).map_err(|e| JitError::Host(format!("{k}={v}: {e}")))
+            f.set(k, v)
+                .map_err(|e| JitError::Host(format!("{k}={v}: {e}")))
         };
         set(&mut flags, "opt_level", "speed")?;
         set(&mut flags, "preserve_frame_pointers", "true")?;
@@ -120,8 +121,13 @@ impl Jit {
             sig.params.push(AbiParam::new(ptr));
         }
         sig.returns.push(AbiParam::new(types::I32));
-        let err = |e: cranelift_module::ModuleError| JitError::Compile { pc: 0, message: e.to_string() };
-        let id = module.declare_function("oxenon_enter", Linkage::Local, &sig).map_err(err)?;
+        let err = |e: cranelift_module::ModuleError| JitError::Compile {
+            pc: 0,
+            message: e.to_string(),
+        };
+        let id = module
+            .declare_function("oxenon_enter", Linkage::Local, &sig)
+            .map_err(err)?;
         let mut ctx = module.make_context();
         ctx.func.signature = sig;
         let mut fctx = FunctionBuilderContext::new();
@@ -147,17 +153,31 @@ impl Jit {
 
     /// Host code for the unit at `pc`, compiling it if needed. `None` when no instruction can
     /// be fetched or decoded there (the interpreter will report why).
-    fn unit(&mut self, mem: &Memory, pc: u32, sf: bool, stop_at: Option<u32>) -> Result<Option<*const u8>, JitError> {
+    fn unit(
+        &mut self,
+        mem: &Memory,
+        pc: u32,
+        sf: bool,
+        stop_at: Option<u32>,
+    ) -> Result<Option<*const u8>, JitError> {
         if let Some(&code) = self.units.get(&(pc, sf)) {
             return Ok(Some(code));
         }
-        let Some(block) = block::discover(mem, pc, stop_at) else { return Ok(None) };
+        let Some(block) = block::discover(mem, pc, stop_at) else {
+            return Ok(None);
+        };
         let started = Instant::now();
-        let err = |e: cranelift_module::ModuleError| JitError::Compile { pc, message: format!("{e:?}") };
+        let err = |e: cranelift_module::ModuleError| JitError::Compile {
+            pc,
+            message: format!("{e:?}"),
+        };
         let sig = lift::unit_signature();
         let name = format!("u{}_{pc:08x}", self.next_id);
         self.next_id += 1;
-        let id = self.module.declare_function(&name, Linkage::Local, &sig).map_err(err)?;
+        let id = self
+            .module
+            .declare_function(&name, Linkage::Local, &sig)
+            .map_err(err)?;
         let mut ctx = self.module.make_context();
         ctx.func.signature = sig;
         ctx.func.name = UserFuncName::user(0, id.as_u32());
@@ -170,7 +190,11 @@ impl Jit {
             b.switch_to_block(entry);
             b.seal_block(entry);
             let p = b.block_params(entry).to_vec();
-            let mut env = Env { links: &mut self.links, sf, perms: mem.perms_base() };
+            let mut env = Env {
+                links: &mut self.links,
+                sf,
+                perms: mem.perms_base(),
+            };
             let mut l = lift::Lifter::new(&mut b, &mut env, [p[0], p[1], p[2]], sf, host_cc);
             self.stats.fallback_instructions += lift::lift_block(&mut l, &block) as u64;
             b.seal_all_blocks();
@@ -195,7 +219,12 @@ impl Jit {
     /// Runs guest code like `interp::run`: until an exit, at most `limits.max_instructions`
     /// instructions, stopping before `limits.stop_at`. Returns the exit and the number of
     /// instructions retired.
-    pub fn run(&mut self, ctx: &mut Context, mem: &Memory, limits: Limits) -> Result<(Exit, u64), JitError> {
+    pub fn run(
+        &mut self,
+        ctx: &mut Context,
+        mem: &Memory,
+        limits: Limits,
+    ) -> Result<(Exit, u64), JitError> {
         let mut retired = 0u64;
         let mut rt = Runtime {
             budget: 0,
@@ -217,7 +246,10 @@ impl Jit {
                 return Ok(self.interpret(ctx, mem, limits, retired, 1));
             };
             let idx = fast_index(ctx.pc);
-            self.fast[idx] = FastEntry { key: fast_key(ctx.pc, sf), code: code as usize };
+            self.fast[idx] = FastEntry {
+                key: fast_key(ctx.pc, sf),
+                code: code as usize,
+            };
             rt.budget = i64::try_from(left).unwrap_or(i64::MAX);
             let before = rt.budget;
             // SAFETY: `code` was compiled by this engine for this memory's layout; the
@@ -240,8 +272,18 @@ impl Jit {
     }
 
     /// Runs up to `n` instructions in the interpreter to finish a run precisely.
-    fn interpret(&mut self, ctx: &mut Context, mem: &Memory, limits: Limits, retired: u64, n: u64) -> (Exit, u64) {
-        let sub = Limits { max_instructions: n, stop_at: limits.stop_at };
+    fn interpret(
+        &mut self,
+        ctx: &mut Context,
+        mem: &Memory,
+        limits: Limits,
+        retired: u64,
+        n: u64,
+    ) -> (Exit, u64) {
+        let sub = Limits {
+            max_instructions: n,
+            stop_at: limits.stop_at,
+        };
         let (exit, more) = interp::run(ctx, mem, sub);
         (exit, retired + more)
     }

@@ -56,7 +56,12 @@ pub struct Runtime {
 /// # Safety
 /// `ctx` and `rt` must be valid and unaliased for the call, and `rt.mem` must point to the
 /// guest memory the unit runs on; generated code passes the pointers it was entered with.
-pub unsafe extern "C" fn interp_one(ctx: *mut Context, rt: *mut Runtime, pc: u32, word: u32) -> i32 {
+pub unsafe extern "C" fn interp_one(
+    ctx: *mut Context,
+    rt: *mut Runtime,
+    pc: u32,
+    word: u32,
+) -> i32 {
     // SAFETY: guaranteed by the caller, as documented above.
     let (ctx, rt) = unsafe { (&mut *ctx, &mut *rt) };
     let mem = unsafe { &*rt.mem };

@@ -46,7 +46,10 @@ mod tests {
         assert_eq!(bytes(v)[0], 0x00);
         assert_eq!(bytes(v)[15], 0x0f);
         assert_eq!(halves(v)[1], 0x0203);
-        assert_eq!(words(v), [0x0001_0203, 0x0405_0607, 0x0809_0a0b, 0x0c0d_0e0f]);
+        assert_eq!(
+            words(v),
+            [0x0001_0203, 0x0405_0607, 0x0809_0a0b, 0x0c0d_0e0f]
+        );
         assert_eq!(from_words(words(v)), v);
         assert_eq!(from_halves(halves(v)), v);
         assert_eq!(from_bytes(bytes(v)), v);

@@ -35,7 +35,9 @@ fn condition(l: &mut Lifter, i: Insn) -> Option<Value> {
         let bit = l.b.ins().ushr_imm_u(cr, i64::from(31 - i.bi()));
         let bit = l.b.ins().band_imm_s(bit, 1);
         let want = i64::from(bo & 0b01000 != 0);
-        let c = l.b.ins().icmp_imm_s(cranelift_codegen::ir::condcodes::IntCC::Equal, bit, want);
+        let c =
+            l.b.ins()
+                .icmp_imm_s(cranelift_codegen::ir::condcodes::IntCC::Equal, bit, want);
         cond = Some(match cond {
             Some(prev) => l.b.ins().band(prev, c),
             None => c,
@@ -68,7 +70,11 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
     let next = pc.wrapping_add(4);
     match op {
         BranchOp::B => {
-            let target = if i.aa() { i.li() as u32 } else { pc.wrapping_add(i.li() as u32) };
+            let target = if i.aa() {
+                i.li() as u32
+            } else {
+                pc.wrapping_add(i.li() as u32)
+            };
             if i.lk() {
                 let lr = l.b.ins().iconst(types::I64, i64::from(next));
                 l.set(Reg::Lr, lr);
@@ -76,7 +82,11 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
             when(l, None, |l| l.exit_direct(target));
         }
         BranchOp::Bc => {
-            let target = if i.aa() { i.bd() as u32 } else { pc.wrapping_add(i.bd() as u32) };
+            let target = if i.aa() {
+                i.bd() as u32
+            } else {
+                pc.wrapping_add(i.bd() as u32)
+            };
             let cond = condition(l, i);
             if i.lk() {
                 let lr = l.b.ins().iconst(types::I64, i64::from(next));
@@ -90,7 +100,11 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
                 return false;
             }
             // The target is read before LK overwrites LR.
-            let src = l.get(if op == BranchOp::Bclr { Reg::Lr } else { Reg::Ctr });
+            let src = l.get(if op == BranchOp::Bclr {
+                Reg::Lr
+            } else {
+                Reg::Ctr
+            });
             let target = l.b.ins().ireduce(types::I32, src);
             let target = l.b.ins().band_imm_u(target, !3i64 & 0xffff_ffff);
             let cond = condition(l, i);

@@ -26,7 +26,15 @@ struct Access {
 
 fn classify(op: LsOp) -> Option<Access> {
     use LsOp::*;
-    let a = |ty, signed, store, addr, update| Some(Access { ty, signed, store, addr, update });
+    let a = |ty, signed, store, addr, update| {
+        Some(Access {
+            ty,
+            signed,
+            store,
+            addr,
+            update,
+        })
+    };
     let (i8, i16, i32, i64) = (types::I8, types::I16, types::I32, types::I64);
     match op {
         Lbz => a(i8, false, false, Addr::Disp, false),
@@ -83,20 +91,29 @@ impl Lifter<'_, '_> {
         let bit = self.b.ins().band_imm_s(both, i64::from(need.bits()));
         let has = self.b.ins().icmp_imm_s(IntCC::NotEqual, bit, 0);
         // An access wrapping past 4 GiB faults in the interpreter; never let it reach the guard.
-        let no_wrap = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, last_addr, ea);
+        let no_wrap = self
+            .b
+            .ins()
+            .icmp(IntCC::UnsignedGreaterThanOrEqual, last_addr, ea);
         self.b.ins().band(has, no_wrap)
     }
 }
 
 pub fn lift(l: &mut Lifter, op: LsOp, i: Insn, pc: u32) -> bool {
-    let Some(acc) = classify(op) else { return false };
+    let Some(acc) = classify(op) else {
+        return false;
+    };
     let d = crate::isa::decode(i.0).expect("lifted words decode");
     lift_access(l, &acc, i, pc, d);
     true
 }
 
 fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
-    let base = if acc.update { l.get(Reg::Gpr(i.ra())) } else { l.gpr_or_zero(i.ra()) };
+    let base = if acc.update {
+        l.get(Reg::Gpr(i.ra()))
+    } else {
+        l.gpr_or_zero(i.ra())
+    };
     let sum = match acc.addr {
         Addr::Disp => l.b.ins().iadd_imm_s(base, i.simm()),
         Addr::Ds => l.b.ins().iadd_imm_s(base, i.ds()),
@@ -113,7 +130,11 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
         let host = l.b.ins().iadd(l.membase, ea64);
         if acc.store {
             let v = l.get(Reg::Gpr(i.rt()));
-            let v = if acc.ty == types::I64 { v } else { l.b.ins().ireduce(acc.ty, v) };
+            let v = if acc.ty == types::I64 {
+                v
+            } else {
+                l.b.ins().ireduce(acc.ty, v)
+            };
             let v = l.swap_bytes_for_guest(v, acc.ty);
             l.b.ins().store(guest_flags(), v, host, 0);
         } else {

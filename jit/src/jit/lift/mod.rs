@@ -15,8 +15,7 @@ use super::runtime::{Runtime, EXIT_BUDGET, EXIT_PENDING};
 use crate::isa::{Decoded, Op};
 use crate::Context;
 use cranelift_codegen::ir::{
-    condcodes::IntCC, types, AbiParam, InstBuilder, MemFlagsData, SigRef, Signature, Type,
-    Value,
+    condcodes::IntCC, types, AbiParam, InstBuilder, MemFlagsData, SigRef, Signature, Type, Value,
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
@@ -172,7 +171,11 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
         let (off, mem, held) = r.location();
         let raw = self.b.ins().load(mem, ctx_flags(), self.ctx, off);
-        let val = if mem != held { self.b.ins().uextend(held, raw) } else { raw };
+        let val = if mem != held {
+            self.b.ins().uextend(held, raw)
+        } else {
+            raw
+        };
         let var = self.b.declare_var(held);
         self.b.def_var(var, val);
         self.vars[slot] = Some(var);
@@ -210,8 +213,14 @@ impl<'a, 'f> Lifter<'a, 'f> {
             }
             let r = Reg::from_slot(slot);
             let (off, mem, held) = r.location();
-            let v = self.b.use_var(self.vars[slot].expect("dirty implies a variable"));
-            let v = if mem != held { self.b.ins().ireduce(mem, v) } else { v };
+            let v = self
+                .b
+                .use_var(self.vars[slot].expect("dirty implies a variable"));
+            let v = if mem != held {
+                self.b.ins().ireduce(mem, v)
+            } else {
+                v
+            };
             self.b.ins().store(ctx_flags(), v, self.ctx, off);
         }
     }
@@ -223,7 +232,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
     }
 
     fn store_pc(&mut self, pc: Value) {
-        self.b.ins().store(ctx_flags(), pc, self.ctx, offset_of!(Context, pc) as i32);
+        self.b
+            .ins()
+            .store(ctx_flags(), pc, self.ctx, offset_of!(Context, pc) as i32);
     }
 
     pub fn store_pc_const(&mut self, pc: u32) {
@@ -262,7 +273,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.switch_to_block(linked);
         self.b.seal_block(linked);
         let args = [self.ctx, self.membase, self.rt];
-        self.b.ins().return_call_indirect(self.unit_sig, code, &args);
+        self.b
+            .ins()
+            .return_call_indirect(self.unit_sig, code, &args);
         self.b.switch_to_block(unlinked);
         self.b.seal_block(unlinked);
         self.return_with(super::runtime::EXIT_DISPATCH, 0);
@@ -276,9 +289,15 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let pc64 = self.b.ins().uextend(types::I64, target);
         let idx = self.b.ins().ushr_imm_u(pc64, 2);
         let idx = self.b.ins().band_imm_s(idx, (FAST_ENTRIES - 1) as i64);
-        let off = self.b.ins().imul_imm_u(idx, std::mem::size_of::<FastEntry>() as i64);
+        let off = self
+            .b
+            .ins()
+            .imul_imm_u(idx, std::mem::size_of::<FastEntry>() as i64);
         let fast_off = offset_of!(Runtime, fast) as i32;
-        let table = self.b.ins().load(types::I64, ctx_flags(), self.rt, fast_off);
+        let table = self
+            .b
+            .ins()
+            .load(types::I64, ctx_flags(), self.rt, fast_off);
         let entry = self.b.ins().iadd(table, off);
         let key = self.b.ins().load(types::I64, ctx_flags(), entry, 0);
         let tag = (1i64 << 32) | (i64::from(self.sf) << 33);
@@ -299,7 +318,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let f = self.b.ins().iconst(types::I64, self.env.fallback() as i64);
         let pcv = self.b.ins().iconst(types::I32, i64::from(pc as i32));
         let wv = self.b.ins().iconst(types::I32, i64::from(d.insn.0 as i32));
-        let call = self.b.ins().call_indirect(self.helper_sig, f, &[self.ctx, self.rt, pcv, wv]);
+        let call = self
+            .b
+            .ins()
+            .call_indirect(self.helper_sig, f, &[self.ctx, self.rt, pcv, wv]);
         let status = self.b.inst_results(call)[0];
         self.invalidate();
         let exit = self.b.create_block();
@@ -341,7 +363,11 @@ impl<'a, 'f> Lifter<'a, 'f> {
             if let Some(var) = *var {
                 let (off, mem, held) = Reg::from_slot(slot).location();
                 let raw = self.b.ins().load(mem, ctx_flags(), self.ctx, off);
-                let val = if mem != held { self.b.ins().uextend(held, raw) } else { raw };
+                let val = if mem != held {
+                    self.b.ins().uextend(held, raw)
+                } else {
+                    raw
+                };
                 self.b.def_var(var, val);
             }
         }
