@@ -3,9 +3,12 @@
 //! Oxenon's own backends (the interpreter now, the JIT later) and the qemu reference all
 //! implement `Backend`, so the runner, the checks and the report treat them alike.
 
-use super::state::State;
+use super::guest::Guest;
+use super::state::{State, MAX_INSTRUCTIONS};
 use super::{Suite, Test};
 use anyhow::Result;
+use oxenon_jit::interp::Exit;
+use oxenon_jit::Context;
 
 /// How one test ended on one backend.
 pub enum Outcome {
@@ -26,4 +29,20 @@ pub trait Backend {
 
 pub trait LoadedSuite {
     fn run(&mut self, test: &Test) -> Result<Outcome>;
+}
+
+/// How an Oxenon backend's run ended, as a test outcome: a stop at the return address means
+/// the test finished and its state is checked; anything else is a failure at `ctx.pc`.
+pub fn outcome_of(exit: Exit, ctx: &Context, guest: &Guest) -> Result<Outcome> {
+    Ok(match exit {
+        Exit::Stopped => Outcome::Finished(Box::new(guest.snapshot(ctx)?)),
+        Exit::BudgetExhausted => Outcome::Failed {
+            reason: format!("did not return within {MAX_INSTRUCTIONS} instructions"),
+            pc: Some(ctx.pc),
+        },
+        other => Outcome::Failed {
+            reason: other.to_string(),
+            pc: Some(ctx.pc),
+        },
+    })
 }

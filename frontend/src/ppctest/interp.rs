@@ -1,11 +1,11 @@
 //! The reference interpreter as a test backend.
 
-use super::backend::{Backend, LoadedSuite, Outcome};
+use super::backend::{outcome_of, Backend, LoadedSuite, Outcome};
 use super::guest::Guest;
 use super::state::{State, MAX_INSTRUCTIONS, RETURN_ADDR};
 use super::{Suite, Test};
 use anyhow::Result;
-use oxenon_jit::interp::{run, Exit, Limits};
+use oxenon_jit::interp::{run, Limits};
 
 pub struct Interp;
 
@@ -33,16 +33,6 @@ impl LoadedSuite for Loaded {
             stop_at: Some(RETURN_ADDR),
         };
         let (exit, _) = run(&mut ctx, &self.guest.mem, limits);
-        Ok(match exit {
-            Exit::Stopped => Outcome::Finished(Box::new(self.guest.snapshot(&ctx)?)),
-            Exit::BudgetExhausted => Outcome::Failed {
-                reason: format!("did not return within {MAX_INSTRUCTIONS} instructions"),
-                pc: Some(ctx.pc),
-            },
-            other => Outcome::Failed {
-                reason: other.to_string(),
-                pc: Some(ctx.pc),
-            },
-        })
+        outcome_of(exit, &ctx, &self.guest)
     }
 }

@@ -1,12 +1,12 @@
 //! The Cranelift JIT as a test backend. One engine per file, so the code compiled for one
 //! test is reused by the next, as it would be in a running title.
 
-use super::backend::{Backend, LoadedSuite, Outcome};
+use super::backend::{outcome_of, Backend, LoadedSuite, Outcome};
 use super::guest::Guest;
 use super::state::{State, MAX_INSTRUCTIONS, RETURN_ADDR};
 use super::{Suite, Test};
 use anyhow::{Context as _, Result};
-use oxenon_jit::interp::{Exit, Limits};
+use oxenon_jit::interp::Limits;
 use oxenon_jit::jit::Jit;
 
 pub struct JitBackend;
@@ -37,16 +37,6 @@ impl LoadedSuite for Loaded {
             stop_at: Some(RETURN_ADDR),
         };
         let (exit, _) = self.jit.run(&mut ctx, &self.guest.mem, limits)?;
-        Ok(match exit {
-            Exit::Stopped => Outcome::Finished(Box::new(self.guest.snapshot(&ctx)?)),
-            Exit::BudgetExhausted => Outcome::Failed {
-                reason: format!("did not return within {MAX_INSTRUCTIONS} instructions"),
-                pc: Some(ctx.pc),
-            },
-            other => Outcome::Failed {
-                reason: other.to_string(),
-                pc: Some(ctx.pc),
-            },
-        })
+        outcome_of(exit, &ctx, &self.guest)
     }
 }
