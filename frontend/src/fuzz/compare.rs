@@ -83,11 +83,7 @@ pub fn run_jit(m: &Machine, jit: &mut Jit, case: &Case, slot: u32) -> Result<Run
     let mut ctx = m.prepare(case, slot)?;
     let lim = limits(case);
     let r = guarded(|| jit.run(&mut ctx, &m.mem, lim));
-    finish(
-        m,
-        ctx,
-        r.map(|x| x.map_err(|e| format!("JIT error: {e}"))),
-    )
+    finish(m, ctx, r.map(|x| x.map_err(|e| format!("JIT error: {e}"))))
 }
 
 fn finish(
@@ -134,7 +130,10 @@ pub enum Field {
     ReserveSize,
     ReserveValue,
     Timebase,
-    Memory { addr: u32, len: u32 },
+    Memory {
+        addr: u32,
+        len: u32,
+    },
 }
 
 impl std::fmt::Display for Field {
@@ -213,66 +212,90 @@ fn hex32(v: u32) -> String {
 
 pub fn diff_outcomes(a: &Outcome, b: &Outcome) -> Vec<Diff> {
     let mut out = Vec::new();
-    let mut check = |field: Field, x: String, y: String| {
+    // Values are compared raw and formatted only when they differ: this runs every
+    // iteration, over some two hundred fields.
+    fn check<T: PartialEq + Copy>(
+        out: &mut Vec<Diff>,
+        field: Field,
+        x: T,
+        y: T,
+        show: impl Fn(T) -> String,
+    ) {
         if x != y {
             out.push(Diff {
                 field,
-                interp: x,
-                jit: y,
+                interp: show(x),
+                jit: show(y),
             });
         }
-    };
-    check(Field::Exit, a.exit.to_string(), b.exit.to_string());
-    check(Field::Retired, a.retired.to_string(), b.retired.to_string());
+    }
+    let dec = |v: u64| v.to_string();
+    let byte = |v: u8| v.to_string();
+    let double = |v: u64| format!("{v:#018x} ({:e})", f64::from_bits(v));
+    if a.exit != b.exit {
+        out.push(Diff {
+            field: Field::Exit,
+            interp: a.exit.to_string(),
+            jit: b.exit.to_string(),
+        });
+    }
+    check(&mut out, Field::Retired, a.retired, b.retired, dec);
     let (x, y) = (&a.ctx, &b.ctx);
-    check(Field::Pc, hex32(x.pc), hex32(y.pc));
+    check(&mut out, Field::Pc, x.pc, y.pc, hex32);
     for i in 0..32 {
-        check(Field::Gpr(i as u8), hex64(x.gpr[i]), hex64(y.gpr[i]));
+        check(&mut out, Field::Gpr(i as u8), x.gpr[i], y.gpr[i], hex64);
     }
     for i in 0..32 {
-        let f = |v: u64| format!("{v:#018x} ({:e})", f64::from_bits(v));
-        check(Field::Fpr(i as u8), f(x.fpr[i]), f(y.fpr[i]));
+        check(&mut out, Field::Fpr(i as u8), x.fpr[i], y.fpr[i], double);
     }
     for i in 0..128 {
-        check(
-            Field::Vr(i as u8),
-            format!("{:#034x}", x.vr[i]),
-            format!("{:#034x}", y.vr[i]),
-        );
+        check(&mut out, Field::Vr(i as u8), x.vr[i], y.vr[i], |v| {
+            format!("{v:#034x}")
+        });
     }
-    check(Field::Cr, hex32(x.cr), hex32(y.cr));
-    check(Field::XerSo, x.xer_so.to_string(), y.xer_so.to_string());
-    check(Field::XerOv, x.xer_ov.to_string(), y.xer_ov.to_string());
-    check(Field::XerCa, x.xer_ca.to_string(), y.xer_ca.to_string());
-    check(Field::XerBc, x.xer_bc.to_string(), y.xer_bc.to_string());
-    check(Field::Lr, hex64(x.lr), hex64(y.lr));
-    check(Field::Ctr, hex64(x.ctr), hex64(y.ctr));
-    check(Field::Msr, hex64(x.msr), hex64(y.msr));
-    check(Field::Fpscr, hex32(x.fpscr), hex32(y.fpscr));
-    check(Field::Vscr, hex32(x.vscr), hex32(y.vscr));
-    check(Field::Vrsave, hex32(x.vrsave), hex32(y.vrsave));
+    check(&mut out, Field::Cr, x.cr, y.cr, hex32);
+    check(&mut out, Field::XerSo, x.xer_so, y.xer_so, byte);
+    check(&mut out, Field::XerOv, x.xer_ov, y.xer_ov, byte);
+    check(&mut out, Field::XerCa, x.xer_ca, y.xer_ca, byte);
+    check(&mut out, Field::XerBc, x.xer_bc, y.xer_bc, byte);
+    check(&mut out, Field::Lr, x.lr, y.lr, hex64);
+    check(&mut out, Field::Ctr, x.ctr, y.ctr, hex64);
+    check(&mut out, Field::Msr, x.msr, y.msr, hex64);
+    check(&mut out, Field::Fpscr, x.fpscr, y.fpscr, hex32);
+    check(&mut out, Field::Vscr, x.vscr, y.vscr, hex32);
+    check(&mut out, Field::Vrsave, x.vrsave, y.vrsave, hex32);
     check(
+        &mut out,
         Field::ReserveValid,
-        x.reserve_valid.to_string(),
-        y.reserve_valid.to_string(),
+        x.reserve_valid,
+        y.reserve_valid,
+        byte,
     );
     check(
+        &mut out,
         Field::ReserveAddr,
-        hex32(x.reserve_addr),
-        hex32(y.reserve_addr),
+        x.reserve_addr,
+        y.reserve_addr,
+        hex32,
     );
     check(
+        &mut out,
         Field::ReserveSize,
-        x.reserve_size.to_string(),
-        y.reserve_size.to_string(),
+        x.reserve_size,
+        y.reserve_size,
+        byte,
     );
     check(
+        &mut out,
         Field::ReserveValue,
-        hex64(x.reserve_value),
-        hex64(y.reserve_value),
+        x.reserve_value,
+        y.reserve_value,
+        hex64,
     );
-    check(Field::Timebase, hex64(x.timebase), hex64(y.timebase));
-    out.extend(memory_diffs(&a.scratch, &b.scratch));
+    check(&mut out, Field::Timebase, x.timebase, y.timebase, hex64);
+    if a.scratch != b.scratch {
+        out.extend(memory_diffs(&a.scratch, &b.scratch));
+    }
     out
 }
 

@@ -22,6 +22,8 @@ pub struct Meta {
     pub origin: String,
     /// Body length before shrinking.
     pub original_len: usize,
+    /// Header lines about a run the JIT needs to have made first (empty if none).
+    pub warmup: Vec<String>,
 }
 
 /// `ppc-test`'s initial r1.
@@ -102,13 +104,14 @@ impl Reg {
         }
     }
 
-    /// The value `ppc-test` starts a test with when the file does not say. MSR has none
-    /// here: its default has changed before, so the file always states it.
+    /// The value `ppc-test` starts a test with when the file does not say. MSR and VSCR
+    /// have none here: their defaults have changed before (to follow what titles see), so
+    /// the file always states them.
     fn runner_default(self) -> Option<u128> {
         match self {
             Reg::Gpr(1) => Some(RUNNER_SP.into()),
             Reg::Lr => Some(SENTINEL.into()),
-            Reg::Msr => None,
+            Reg::Msr | Reg::Vscr => None,
             _ => Some(0),
         }
     }
@@ -160,7 +163,8 @@ fn gas_accepts(word: u32) -> bool {
         return false;
     }
     // fres/frsqrte with FRA = 1: objdump prints a third operand `,1` that as rejects.
-    let is_estimate = (opcd == 59 && (word >> 1) & 31 == 24) || (opcd == 63 && (word >> 1) & 31 == 26);
+    let is_estimate =
+        (opcd == 59 && (word >> 1) & 31 == 24) || (opcd == 63 && (word >> 1) & 31 == 26);
     !(is_estimate && (word >> 16) & 31 != 0)
 }
 
@@ -181,7 +185,10 @@ fn gas_accepts_bo(bo: u32) -> bool {
 
 fn branch_target(word: u32, pc: u32) -> u32 {
     let (disp, aa) = match word >> 26 {
-        18 => ((((word & 0x03FF_FFFC) << 6) as i32 >> 6) as u32, word & 2 != 0),
+        18 => (
+            (((word & 0x03FF_FFFC) << 6) as i32 >> 6) as u32,
+            word & 2 != 0,
+        ),
         _ => ((word & 0xFFFC) as u16 as i16 as i32 as u32, word & 2 != 0),
     };
     if aa {
@@ -204,7 +211,11 @@ pub fn emit(case: &Case, interp: &Run, diffs: &[Diff], meta: &Meta) -> String {
     let out = interp.outcome();
 
     // Header.
-    let _ = writeln!(s, "# Differential-fuzzing reproducer written by {}.", meta.origin);
+    let _ = writeln!(
+        s,
+        "# Differential-fuzzing reproducer written by {}.",
+        meta.origin
+    );
     let _ = writeln!(
         s,
         "# Shrunk from {} to {} instructions (plus the closing blr).",
@@ -229,6 +240,12 @@ pub fn emit(case: &Case, interp: &Run, diffs: &[Diff], meta: &Meta) -> String {
         s,
         "# or the ISA, and fix whichever backend is wrong, before this file joins tests/ppc/."
     );
+    if !meta.warmup.is_empty() {
+        let _ = writeln!(s, "#");
+        for l in &meta.warmup {
+            let _ = writeln!(s, "# {l}");
+        }
+    }
     let notes = notes(case, out, diffs);
     if !notes.is_empty() {
         let _ = writeln!(s, "#");
@@ -241,11 +258,8 @@ pub fn emit(case: &Case, interp: &Run, diffs: &[Diff], meta: &Meta) -> String {
     let _ = writeln!(s, "{}:", meta.label);
 
     // Initial state.
-    for reg in Reg::all() {
-        let v = reg.value(&case.ctx);
-        if reg.runner_default() != Some(v) {
-            let _ = writeln!(s, "  #_ REGISTER_IN {} {}", reg.name(), reg.text(v));
-        }
+    for line in initial_state_lines(&case.ctx) {
+        let _ = writeln!(s, "  {line}");
     }
     for (row, bytes) in case.scratch.chunks(ROW).enumerate() {
         if bytes.iter().any(|&b| b != 0) {
@@ -277,7 +291,10 @@ pub fn emit(case: &Case, interp: &Run, diffs: &[Diff], meta: &Meta) -> String {
 
     // Expectation.
     if let Some(o) = out {
-        let differs: Vec<Reg> = diffs.iter().filter_map(|d| Reg::of_field(d.field)).collect();
+        let differs: Vec<Reg> = diffs
+            .iter()
+            .filter_map(|d| Reg::of_field(d.field))
+            .collect();
         for reg in Reg::all() {
             let v = reg.value(&o.ctx);
             let changed = v != reg.value(&case.ctx);
@@ -307,6 +324,17 @@ pub fn emit(case: &Case, interp: &Run, diffs: &[Diff], meta: &Meta) -> String {
     s
 }
 
+/// REGISTER_IN lines for every register that differs from what `ppc-test` starts with.
+pub fn initial_state_lines(ctx: &Context) -> Vec<String> {
+    Reg::all()
+        .filter_map(|reg| {
+            let v = reg.value(ctx);
+            (reg.runner_default() != Some(v))
+                .then(|| format!("#_ REGISTER_IN {} {}", reg.name(), reg.text(v)))
+        })
+        .collect()
+}
+
 fn memory_row(row: usize, bytes: &[u8]) -> String {
     let addr = SCRATCH_BASE as usize + row * ROW;
     let hex: Vec<String> = bytes.iter().map(|b| format!("{b:02X}")).collect();
@@ -319,10 +347,16 @@ fn notes(case: &Case, out: Option<&Outcome>, diffs: &[Diff]) -> Vec<String> {
     let mut n = Vec::new();
     let c = &case.ctx;
     if c.timebase != 0 {
-        n.push(format!("initial time base {:#x} (ppc-test starts at 0)", c.timebase));
+        n.push(format!(
+            "initial time base {:#x} (ppc-test starts at 0)",
+            c.timebase
+        ));
     }
     if c.vrsave != 0 {
-        n.push(format!("initial VRSAVE {:#x} (ppc-test starts at 0)", c.vrsave));
+        n.push(format!(
+            "initial VRSAVE {:#x} (ppc-test starts at 0)",
+            c.vrsave
+        ));
     }
     if c.reserve_valid != 0 {
         n.push(format!(
@@ -379,21 +413,24 @@ mod tests {
 
     /// A generated case with `add r3,r4,r5` in the middle and r4 set.
     fn case_with_add() -> Case {
-        let mut case = generate(
-            &mut SplitMix64::for_iteration(11, 0),
-            &Class::SCALAR,
-            30,
-        );
+        let mut case = generate(&mut SplitMix64::for_iteration(11, 0), &Class::SCALAR, 30);
         let mid = case.program.body.len() / 2;
-        case.program.body.insert(mid, Slot {
-            word: ADD_R3_R4_R5,
-            link: Link::None,
-        });
+        case.program.body.insert(
+            mid,
+            Slot {
+                word: ADD_R3_R4_R5,
+                link: Link::None,
+            },
+        );
         // Inserting shifts later instructions; links past `mid` move with them.
         for s in &mut case.program.body {
             s.link = match s.link {
                 Link::Branch(t) if t > mid => Link::Branch(t + 1),
-                Link::CodeOffset { anchor, target, low } => Link::CodeOffset {
+                Link::CodeOffset {
+                    anchor,
+                    target,
+                    low,
+                } => Link::CodeOffset {
                     anchor: if anchor > mid { anchor + 1 } else { anchor },
                     target: if target > mid { target + 1 } else { target },
                     low,
@@ -421,7 +458,11 @@ mod tests {
         assert!(small.ctx.fpr.iter().all(|&f| f == 0));
         assert!(small.scratch.iter().all(|&b| b == 0));
         assert_eq!((small.ctx.cr, small.ctx.ctr, small.ctx.msr), (0, 0, 0));
-        assert_eq!(small.ctx.lr, u64::from(SENTINEL), "the return address is kept");
+        assert_eq!(
+            small.ctx.lr,
+            u64::from(SENTINEL),
+            "the return address is kept"
+        );
     }
 
     #[test]
@@ -451,6 +492,7 @@ mod tests {
             label: "test_fuzz_unit".into(),
             origin: "a unit test".into(),
             original_len: 31,
+            warmup: Vec::new(),
         };
         let text = emit(&small, &run, &diffs, &meta);
         for want in [
@@ -462,6 +504,7 @@ mod tests {
             "  #_ REGISTER_IN r1 0x0000000000000000",
             "  #_ REGISTER_IN r4 0x0000000000000001",
             "  #_ REGISTER_IN r5 0x0000000000000002",
+            "  #_ REGISTER_IN vscr 0x00000000",
             "  #_ REGISTER_IN msr 0x8000000000000000",
             "  add     r3,r4,r5\n  blr\n",
             "  #_ REGISTER_OUT r3 0x0000000000000003",
@@ -473,7 +516,7 @@ mod tests {
         let tests = parse(&text).unwrap();
         assert_eq!(tests.len(), 1);
         assert_eq!(tests[0].name, "test_fuzz_unit");
-        assert_eq!(tests[0].reg_in.len(), 4);
+        assert_eq!(tests[0].reg_in.len(), 5);
         assert_eq!(tests[0].reg_out.len(), 1);
     }
 
@@ -488,6 +531,7 @@ mod tests {
                 label: format!("test_fuzz_{i}"),
                 origin: "a unit test".into(),
                 original_len: case.program.body.len(),
+                warmup: Vec::new(),
             };
             let text = emit(&case, &run, &[], &meta);
             seen_label |= text.contains(".Lfz");
@@ -497,7 +541,10 @@ mod tests {
                 let off = (block.addr - SCRATCH_BASE) as usize;
                 image[off..off + block.bytes.len()].copy_from_slice(&block.bytes);
             }
-            assert!(image == case.scratch, "MEMORY_IN does not rebuild scratch memory");
+            assert!(
+                image == case.scratch,
+                "MEMORY_IN does not rebuild scratch memory"
+            );
         }
         assert!(seen_label);
     }
@@ -512,7 +559,10 @@ mod tests {
             std::env::split_paths(&p).any(|d| d.join("powerpc64-linux-gnu-as").is_file())
         });
         if !have_as {
-            assert!(std::env::var_os("CI").is_none(), "CI must have powerpc64-linux-gnu-as");
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must have powerpc64-linux-gnu-as"
+            );
             eprintln!("skipped: powerpc64-linux-gnu-as not installed");
             return;
         }
@@ -520,8 +570,8 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let m = Machine::new().unwrap();
         let mut written = 0;
-        for i in 0..600 {
-            let mut case = generate(&mut SplitMix64::for_iteration(9, i), &Class::SCALAR, 25);
+        for i in 0..60 {
+            let mut case = generate(&mut SplitMix64::for_iteration(9, i), &Class::ALL, 25);
             // Only what the format can state: no time base, VRSAVE, reservation or budget.
             case.ctx.timebase = 0;
             case.ctx.vrsave = 0;
@@ -535,6 +585,7 @@ mod tests {
                 label: format!("test_fuzz_{i}"),
                 origin: "a unit test".into(),
                 original_len: case.program.body.len(),
+                warmup: Vec::new(),
             };
             let text = emit(&case, &run, &[], &meta);
             std::fs::write(dir.join(format!("case{i}.s")), text).unwrap();

@@ -9,9 +9,10 @@
 //! sequence terminates. The instruction budget is the backstop for sequences the shrinker
 //! has cut apart.
 //!
-//! Exits (sc, traps, faults, unknown SPRs, the invalid `bcctr` form, vector instructions the
-//! interpreter does not execute yet) are generated rarely and deliberately: both backends
-//! must agree on them too.
+//! Exits (sc, traps, faults, unknown SPRs, the invalid `bcctr` form) are generated rarely
+//! and deliberately: both backends must agree on them too. Vector instructions come only
+//! when asked for; whether the interpreter executes them or stops on them as unimplemented,
+//! the JIT must do the same.
 //!
 //! This file, `state.rs` and `compare.rs` depend only on `oxenon_jit` and std, so the
 //! cargo-fuzz target in frontend/fuzz compiles them unchanged.
@@ -207,7 +208,11 @@ pub enum Link {
     Branch(usize),
     /// An `addi` whose immediate is the distance from the instruction at `anchor` (where the
     /// preceding `bcl` left LR) to `target`, plus `low`, bits the indirect branch ignores.
-    CodeOffset { anchor: usize, target: usize, low: u8 },
+    CodeOffset {
+        anchor: usize,
+        target: usize,
+        low: u8,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -307,7 +312,11 @@ fn encode(s: &Slot, at: usize) -> u32 {
                 _ => s.word,
             }
         }
-        Link::CodeOffset { anchor, target, low } => {
+        Link::CodeOffset {
+            anchor,
+            target,
+            low,
+        } => {
             let d = (target as i64 - anchor as i64).wrapping_mul(4) + i64::from(low & 3);
             (s.word & !0xFFFF) | (d as u16 as u32)
         }
@@ -458,9 +467,7 @@ fn shape(op: LsOp) -> Shape {
         Lwa | Ld => s(Form::Ds, false, true, size_of_ls(op)),
         Ldu => s(Form::Ds, true, true, 8),
         Stb | Sth | Stw | Lfs | Lfd | Stfs | Stfd => s(Form::D, false, false, size_of_ls(op)),
-        Stbu | Sthu | Stwu | Lfsu | Lfdu | Stfsu | Stfdu => {
-            s(Form::D, true, false, size_of_ls(op))
-        }
+        Stbu | Sthu | Stwu | Lfsu | Lfdu | Stfsu | Stfdu => s(Form::D, true, false, size_of_ls(op)),
         Std => s(Form::Ds, false, false, 8),
         Stdu => s(Form::Ds, true, false, 8),
         Stbx | Sthx | Stwx | Stdx | Sthbrx | Stwbrx | Lfsx | Lfdx | Stfsx | Stfdx | Stfiwx => {
@@ -610,8 +617,7 @@ impl Builder<'_> {
         let rt = self.free_nonzero();
         let n = 1 + self.r.below(4) as u32;
         let start = self.body.len();
-        self.body
-            .push(Slot::plain(ADDI | ((rt as u32) << RT) | n));
+        self.body.push(Slot::plain(ADDI | ((rt as u32) << RT) | n));
         self.body.push(Slot::plain(MTCTR | ((rt as u32) << RT)));
         let body_start = self.body.len();
         let items = 1 + self.r.below(5) as usize;
@@ -674,7 +680,8 @@ impl Builder<'_> {
             Op::Fpu(_) => vec![Slot::plain(w)],
             Op::System(op) => self.gen_system(op, w, in_loop, d.mask)?,
             Op::Vector(_) => {
-                let is_mem = d.operands.contains(&Operand::Ra0) && d.operands.contains(&Operand::Rb);
+                let is_mem =
+                    d.operands.contains(&Operand::Ra0) && d.operands.contains(&Operand::Rb);
                 let w = if is_mem { self.x_address(w, false) } else { w };
                 vec![Slot::plain(w)]
             }
@@ -779,16 +786,17 @@ impl Builder<'_> {
             | SysOp::Dcbz128 => self.x_address(w, false),
             SysOp::Mfspr | SysOp::Mftb | SysOp::Mfmsr | SysOp::Mtspr => {
                 let mut w = w;
-                if op == SysOp::Mfspr || op == SysOp::Mtspr {
-                    if mask & SPR_FIELD != SPR_FIELD {
-                        let choices: &[u32] = if op == SysOp::Mtspr {
-                            &USER_SPRS[..4]
-                        } else {
-                            &USER_SPRS
-                        };
-                        let spr = choices[self.r.below(choices.len() as u64) as usize];
-                        w = (w & !SPR_FIELD) | spr_bits(spr);
-                    }
+                // An entry with a free SPR field would mostly name SPRs that do not exist for a
+                // user program: pick a real one.
+                let free_spr = mask & SPR_FIELD != SPR_FIELD;
+                if free_spr && (op == SysOp::Mfspr || op == SysOp::Mtspr) {
+                    let choices: &[u32] = if op == SysOp::Mtspr {
+                        &USER_SPRS[..4]
+                    } else {
+                        &USER_SPRS
+                    };
+                    let spr = choices[self.r.below(choices.len() as u64) as usize];
+                    w = (w & !SPR_FIELD) | spr_bits(spr);
                 }
                 let spr = Insn(w).spr();
                 let user = match op {
@@ -915,9 +923,9 @@ impl Builder<'_> {
                 if s.gpr_load {
                     let nb = 1 + self.r.below(32) as usize;
                     let count = nb.div_ceil(4);
-                    let rt = (0..16).map(|_| self.r.below(32) as usize).find(|&rt| {
-                        (0..count).all(|k| !self.plan.is_protected((rt + k) % 32))
-                    })?;
+                    let rt = (0..16)
+                        .map(|_| self.r.below(32) as usize)
+                        .find(|&rt| (0..count).all(|k| !self.plan.is_protected((rt + k) % 32)))?;
                     w = with_field(with_field(w, RT, rt), RB, nb % 32);
                     return Some(vec![Slot::plain(w)]);
                 }
@@ -927,7 +935,11 @@ impl Builder<'_> {
                 if s.gpr_load && chance(self.r, 2, 3) {
                     // Pair it with the matching store-conditional, so some of them succeed.
                     let w = self.free_dest(w, RT);
-                    let store = if op == LsOp::Lwarx { 0x7C00_012D } else { 0x7C00_01AD };
+                    let store = if op == LsOp::Lwarx {
+                        0x7C00_012D
+                    } else {
+                        0x7C00_01AD
+                    };
                     let rs = self.r.below(32) as usize;
                     let st = with_field(store | (w & 0x001F_F800), RT, rs);
                     return Some(vec![Slot::plain(w), Slot::plain(st)]);
@@ -1053,16 +1065,41 @@ pub fn generate(r: &mut dyn Entropy, classes: &[Class], len: usize) -> Case {
             ctx.reserve_value = bytes.iter().fold(0u64, |v, &b| (v << 8) | u64::from(b));
         }
     }
-    let budget = if chance(r, 1, 10) {
-        r.below(program.body.len() as u64 * 2 + 2)
-    } else {
-        DEFAULT_BUDGET
-    };
+    let budget = random_budget(r, &program);
     Case {
         program,
         ctx,
         scratch,
         budget,
+        roles: plan.protected,
+    }
+}
+
+/// Mostly the default; now and then so small that the run stops part way, to check that
+/// both backends stop at exactly the same instruction.
+fn random_budget(r: &mut dyn Entropy, program: &Program) -> u64 {
+    if chance(r, 1, 10) {
+        r.below(program.body.len() as u64 * 2 + 2)
+    } else {
+        DEFAULT_BUDGET
+    }
+}
+
+/// The same program with a new initial state (in either mode), keeping the registers it
+/// relies on: run again where it already ran, it lets a shared JIT reuse what it compiled.
+pub fn vary(prev: &Case, r: &mut dyn Entropy) -> Case {
+    let mut ctx = random_context(r);
+    for (i, g) in ctx.gpr.iter_mut().enumerate() {
+        if prev.roles & (1 << i) != 0 {
+            *g = prev.ctx.gpr[i];
+        }
+    }
+    Case {
+        program: prev.program.clone(),
+        ctx,
+        scratch: random_scratch(r),
+        budget: random_budget(r, &prev.program),
+        roles: prev.roles,
     }
 }
 

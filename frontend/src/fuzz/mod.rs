@@ -76,8 +76,7 @@ pub struct FuzzArgs {
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub iters: u64,
     /// Instruction classes to draw from, comma-separated: integer, branch, loadstore, fpu,
-    /// system, vector (vector instructions are not executed yet: both backends must stop on
-    /// them identically)
+    /// system, vector (vector only when named)
     #[arg(
         long,
         value_name = "LIST",
@@ -105,10 +104,12 @@ const MAX_REPORTS: u64 = 20;
 
 const PROGRESS_EVERY: Duration = Duration::from_secs(1);
 
-/// A JIT kept across iterations, with the next code slot it has never seen.
+/// A JIT kept across iterations, with the next code slot it has never seen and the last
+/// case it ran (in which slot), for running that code again.
 struct SharedJit {
     jit: Jit,
     next_slot: u32,
+    last: Option<(u32, Case)>,
 }
 
 #[derive(Default)]
@@ -116,6 +117,8 @@ struct Stats {
     iterations: u64,
     fresh: u64,
     shared: u64,
+    /// Shared-JIT iterations that ran code the JIT had run before.
+    reruns: u64,
     /// Instructions retired by the interpreter.
     executed: u64,
     generated: [u64; Class::ALL.len()],
@@ -163,7 +166,20 @@ struct Machines {
 impl Machines {
     /// Both backends on `case` in slot 0 with a fresh JIT: how findings are reproduced.
     fn run_fresh(&self, case: &Case) -> Result<(Run, Run)> {
+        self.run_fresh_after(None, case)
+    }
+
+    /// The same, but the JIT first runs `case`'s code from `warmup`'s state: the history a
+    /// code-cache bug needs (compiled units, filled links, the indirect-branch table).
+    fn run_fresh_after(&self, warmup: Option<&Case>, case: &Case) -> Result<(Run, Run)> {
         let mut jit = Jit::new().context("cannot start the JIT")?;
+        if let Some(w) = warmup {
+            let first = Case {
+                program: case.program.clone(),
+                ..w.clone()
+            };
+            run_jit(&self.jit, &mut jit, &first, 0).context("cannot run the JIT")?;
+        }
         let i = run_interp(&self.interp, case, 0).context("cannot run the interpreter")?;
         let j = run_jit(&self.jit, &mut jit, case, 0).context("cannot run the JIT")?;
         Ok((i, j))
@@ -184,33 +200,67 @@ pub fn run(args: &FuzzArgs) -> Result<Report> {
 
     for iter in 0..args.iters {
         let mut rng = SplitMix64::for_iteration(args.seed, iter);
-        let case = generate(&mut rng, classes, args.len as usize);
-        for c in case.program.body.iter().filter_map(|s| Class::of_word(s.word)) {
-            stats.generated[c as usize] += 1;
-        }
+        let mut case = generate(&mut rng, classes, args.len as usize);
         let use_shared = chance(&mut rng, 1, 2);
+        let rerun = use_shared && chance(&mut rng, 1, 3);
+        let mut warmup: Option<Case> = None;
 
-        let (slot, interp, jit) = if use_shared {
+        let (interp, jit, mode) = if use_shared {
             stats.shared += 1;
             if shared.as_ref().is_none_or(|s| s.next_slot >= SLOTS) {
                 shared = Some(SharedJit {
                     jit: Jit::new().context("cannot start the JIT")?,
                     next_slot: 1,
+                    last: None,
                 });
             }
             let sj = shared.as_mut().context("the shared JIT is missing")?;
-            let slot = sj.next_slot;
-            sj.next_slot += 1;
-            let i = run_interp(&machines.interp, &case, slot)
-                .context("cannot run the interpreter")?;
-            let j = run_jit(&machines.jit, &mut sj.jit, &case, slot)
-                .context("cannot run the JIT")?;
-            (slot, i, j)
+            // A re-run finds the code compiled, its links filled and its indirect targets
+            // in the lookup table, possibly compiled for the other mode.
+            let again = match (&sj.last, rerun) {
+                (Some((slot, prev)), true) => {
+                    Some((*slot, generator::vary(prev, &mut rng), prev.clone()))
+                }
+                _ => None,
+            };
+            let (slot, mode) = match again {
+                Some((slot, varied, prev)) => {
+                    case = varied;
+                    warmup = Some(prev);
+                    stats.reruns += 1;
+                    (
+                        slot,
+                        format!("JIT shared across iterations, re-run of code slot {slot}"),
+                    )
+                }
+                None => {
+                    let slot = sj.next_slot;
+                    sj.next_slot += 1;
+                    (
+                        slot,
+                        format!("JIT shared across iterations, code slot {slot}"),
+                    )
+                }
+            };
+            sj.last = Some((slot, case.clone()));
+            let i =
+                run_interp(&machines.interp, &case, slot).context("cannot run the interpreter")?;
+            let j =
+                run_jit(&machines.jit, &mut sj.jit, &case, slot).context("cannot run the JIT")?;
+            (i, j, mode)
         } else {
             stats.fresh += 1;
             let (i, j) = machines.run_fresh(&case)?;
-            (0, i, j)
+            (i, j, "fresh JIT".to_owned())
         };
+        for c in case
+            .program
+            .body
+            .iter()
+            .filter_map(|s| Class::of_word(s.word))
+        {
+            stats.generated[c as usize] += 1;
+        }
         if matches!(jit, Run::Broken(_)) && use_shared {
             // A JIT that failed mid-compile is in no state to be trusted with more code.
             shared = None;
@@ -224,15 +274,11 @@ pub fn run(args: &FuzzArgs) -> Result<Report> {
         let diffs = diff(&interp, &jit);
         if !diffs.is_empty() {
             stats.mismatches += 1;
-            let mode = if use_shared {
-                format!("JIT shared across iterations, code slot {slot}")
-            } else {
-                "fresh JIT".to_owned()
-            };
             if stats.mismatches <= MAX_REPORTS {
                 let found = Finding {
                     iter,
                     mode,
+                    warmup: warmup.as_ref(),
                     case: &case,
                     interp: &interp,
                     diffs: &diffs,
@@ -245,7 +291,11 @@ pub fn run(args: &FuzzArgs) -> Result<Report> {
                 println!(
                     "MISMATCH at iteration {iter} ({mode}): {} (not shrunk: over {MAX_REPORTS} \
                      reports)",
-                    diffs.iter().map(|d| d.field.to_string()).collect::<Vec<_>>().join(", ")
+                    diffs
+                        .iter()
+                        .map(|d| d.field.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
             }
         }
@@ -272,6 +322,8 @@ pub fn run(args: &FuzzArgs) -> Result<Report> {
 struct Finding<'a> {
     iter: u64,
     mode: String,
+    /// The case that ran the same code before, when the JIT had run it already.
+    warmup: Option<&'a Case>,
     case: &'a Case,
     interp: &'a Run,
     diffs: &'a [Diff],
@@ -290,18 +342,41 @@ fn report_mismatch(args: &FuzzArgs, machines: &Machines, f: &Finding) -> Result<
     // Shrinking keeps the interpreter's kind of exit, so a case that ran to the end is not
     // traded for one that faults early and differs for another reason.
     let kind = exit_kind(f.interp);
-    let mut still_fails = |c: &Case| match machines.run_fresh(c) {
+    let fails = |warm: Option<&Case>, c: &Case| match machines.run_fresh_after(warm, c) {
         Ok((i, j)) => exit_kind(&i) == kind && !diff(&i, &j).is_empty(),
         Err(_) => false,
     };
-    let reproduces = still_fails(f.case);
-    let (small, checks) = if reproduces {
-        shrink::shrink(f.case, &mut still_fails, shrink::DEFAULT_CHECKS)
+    // A fresh JIT first; failing that, one that has run the same code before, as the
+    // shared JIT had. Either way the shrinker can then work on it.
+    let warm = if fails(None, f.case) {
+        Some(None)
+    } else if f.warmup.is_some_and(|w| fails(Some(w), f.case)) {
+        Some(f.warmup)
     } else {
-        (f.case.clone(), 0)
+        None
     };
-    let (interp, jit) = machines.run_fresh(&small)?;
-    let diffs = if reproduces { diff(&interp, &jit) } else { f.diffs.to_vec() };
+    let (small, mut checks) = match warm {
+        Some(w) => shrink::shrink(f.case, &mut |c| fails(w, c), shrink::DEFAULT_CHECKS),
+        None => (f.case.clone(), 0),
+    };
+    let reproduces = warm.is_some();
+    // The warm-up's state shrinks too: usually only a little of it (the mode) matters. Its
+    // own program is never run (the case's is), so there is nothing to drop there.
+    let warm: Option<Case> = warm.flatten().map(|w| {
+        let mut w = w.clone();
+        w.program.body.clear();
+        w.program.lr_restore = None;
+        let (w, n) = shrink::shrink(&w, &mut |x| fails(Some(x), &small), shrink::DEFAULT_CHECKS);
+        checks += n;
+        w
+    });
+    let warm = warm.as_ref();
+    let (interp, jit) = machines.run_fresh_after(warm, &small)?;
+    let diffs = if reproduces {
+        diff(&interp, &jit)
+    } else {
+        f.diffs.to_vec()
+    };
 
     let classes: Vec<String> = args.classes.0.iter().map(|c| c.name().to_owned()).collect();
     let mut origin = format!(
@@ -318,22 +393,40 @@ fn report_mismatch(args: &FuzzArgs, machines: &Machines, f: &Finding) -> Result<
              and the differences listed are the original ones",
         );
     }
+    let warmup = warm.map(|w| {
+        let mut lines = vec![
+            "The JIT differs only when it has run this same code before, from this state (which"
+                .to_owned(),
+            "ppc-test cannot set up: it gives every test its own code address):".to_owned(),
+        ];
+        lines.extend(
+            emit::initial_state_lines(&w.ctx)
+                .into_iter()
+                .map(|l| format!("  {l}")),
+        );
+        lines
+    });
     let meta = emit::Meta {
         label: format!("test_fuzz_s{}_i{}", args.seed, f.iter),
         origin,
         original_len: f.case.program.body.len(),
+        warmup: warmup.unwrap_or_default(),
     };
     let text = emit::emit(&small, &interp, &diffs, &meta);
-    let path = write_finding(&args.out, &format!("fuzz_s{}_i{}.s", args.seed, f.iter), &text)?;
+    let path = write_finding(
+        &args.out,
+        &format!("fuzz_s{}_i{}.s", args.seed, f.iter),
+        &text,
+    )?;
     println!(
         "  reproducer: {} ({} -> {} instructions, {checks} shrink runs{})",
         path.display(),
         f.case.program.body.len(),
         small.program.body.len(),
-        if reproduces {
-            ""
-        } else {
-            "; does not reproduce with a fresh JIT"
+        match (reproduces, warm.is_some()) {
+            (false, _) => "; does not reproduce with a fresh JIT",
+            (true, true) => "; needs the JIT to have run the same code before",
+            (true, false) => "",
         }
     );
     for d in &diffs {
@@ -352,11 +445,14 @@ fn write_finding(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
 
 fn print_summary(args: &FuzzArgs, s: &Stats, elapsed: Duration) {
     println!(
-        "fuzz summary: seed {}, {} iterations ({} fresh JIT, {} shared JIT), {} instructions \
-         executed, {} mismatches",
-        args.seed, s.iterations, s.fresh, s.shared, s.executed, s.mismatches
+        "fuzz summary: seed {}, {} iterations ({} fresh JIT, {} shared JIT of which {} re-ran \
+         cached code), {} instructions executed, {} mismatches",
+        args.seed, s.iterations, s.fresh, s.shared, s.reruns, s.executed, s.mismatches
     );
-    println!("  {:<10} {:>10} {:>14}", "class", "generated", "in mismatches");
+    println!(
+        "  {:<10} {:>10} {:>14}",
+        "class", "generated", "in mismatches"
+    );
     for c in Class::ALL {
         let i = c as usize;
         if args.classes.0.contains(&c) || s.generated[i] > 0 {

@@ -87,8 +87,7 @@ impl Shrinker<'_> {
         let low = v & 0xFFFF_FFFF;
         let sext = v as u32 as i32 as i64 as u64;
         for simpler in [0, low, sext] {
-            if tried.contains(&simpler) || simpler.count_ones() >= v.count_ones() && simpler != 0
-            {
+            if tried.contains(&simpler) || simpler.count_ones() >= v.count_ones() && simpler != 0 {
                 continue;
             }
             tried.push(simpler);

@@ -35,6 +35,9 @@ pub struct Case {
     pub scratch: Vec<u8>,
     /// Instructions allowed to retire.
     pub budget: u64,
+    /// Registers the program relies on (pointers, indices, the saved return address), one
+    /// bit each: a new state for the same program must keep them.
+    pub roles: u32,
 }
 
 pub fn slot_addr(slot: u32) -> u32 {
@@ -64,7 +67,16 @@ pub fn random_context(r: &mut dyn Entropy) -> Context {
     c.lr = u64::from(SENTINEL);
     c.ctr = one_of(
         r,
-        &[0, 1, 2, 3, 0xFFFF_FFFF, 0x1_0000_0000, 0x1_0000_0001, u64::MAX],
+        &[
+            0,
+            1,
+            2,
+            3,
+            0xFFFF_FFFF,
+            0x1_0000_0000,
+            0x1_0000_0001,
+            u64::MAX,
+        ],
     );
     if chance(r, 1, 2) {
         c.ctr = edge_u64(r);
@@ -142,7 +154,7 @@ pub fn edge_u64(r: &mut dyn Entropy) -> u64 {
         3 => r.below(64),
         4 => (r.next_u64() as u32 as i32) as u64,
         5 => u64::from(r.next_u64() as u32),
-        6 => (r.below(64) as u64).wrapping_neg(),
+        6 => r.below(64).wrapping_neg(),
         _ => r.next_u64(),
     }
 }
