@@ -141,14 +141,17 @@ impl Memory {
 
     /// Zeroes `addr..addr+len` regardless of protection (used to reset test regions).
     pub fn zero(&self, addr: u32, len: u64) -> Result<(), MemoryError> {
-        let (first, last) = Self::check_range(addr, len)?;
-        for page in first..=last {
-            if self.perms[page].load(Ordering::Acquire) == 0 {
-                return Err(MemoryError::BadRange { addr, len });
-            }
+        Self::check_range(addr, len)?;
+        // One page of zeros at a time through the loader path, which lifts guest protection
+        // for the duration of the write.
+        let zeros = [0u8; PAGE_SIZE as usize];
+        let mut done = 0u64;
+        while done < len {
+            let at = addr + done as u32;
+            let n = (u64::from(PAGE_SIZE) - u64::from(at % PAGE_SIZE)).min(len - done);
+            self.poke_bytes(at, &zeros[..n as usize])?;
+            done += n;
         }
-        // Pages may be read-only to the guest; host writes go through a temporary RW view.
-        unsafe { std::ptr::write_bytes(self.base().add(addr as usize), 0, len as usize) };
         Ok(())
     }
 
@@ -325,6 +328,21 @@ mod tests {
         assert!(
             m.write_u16(0x2000_0fff, 1).is_err(),
             "second page is read-only"
+        );
+    }
+
+    #[test]
+    fn zero_clears_read_only_pages_and_keeps_their_protection() {
+        let m = Memory::new().unwrap();
+        m.map(0x3000_0000, 0x2000, Perm::RW).unwrap();
+        m.write_u32(0x3000_0ffe, 0xdead_beef).unwrap();
+        m.protect(0x3000_0000, 0x2000, Perm::READ).unwrap();
+        m.zero(0x3000_0ffc, 8).unwrap();
+        assert_eq!(m.read_u64(0x3000_0ffc).unwrap(), 0);
+        assert!(m.write_u8(0x3000_0000, 1).is_err(), "still read-only");
+        assert!(
+            m.zero(0x3000_2000, 4).is_err(),
+            "unmapped pages are refused"
         );
     }
 
