@@ -9,6 +9,8 @@
 
 mod block;
 mod lift;
+#[cfg(test)]
+mod lift_tests_mem;
 pub mod runtime;
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,5 @@
 //! Branches: direct targets chain to compiled units, computed targets go through the
-//! indirect-branch table. Condition-register logic is left to the interpreter for now.
+//! indirect-branch table. Condition-register logic and moves are lifted in `cr`.
 
 use super::{Lifter, Reg};
 use crate::isa::branch::BranchOp;
@@ -114,7 +114,7 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
             }
             when(l, cond, |l| l.exit_indirect(target));
         }
-        _ => return false,
+        _ => return super::cr::lift(l, op, i),
     }
     true
 }

@@ -1,4 +1,4 @@
-//! Integer loads and stores lifted natively: guest memory is host base + zero-extended 32-bit
+//! Integer and FP (raw-bit) loads and stores lifted natively: guest memory is host base + zero-extended 32-bit
 //! effective address with byte-swapping accesses. A one-byte-per-page permission check guards
 //! each access; when it fails, the interpreter executes the instruction and reports the fault
 //! precisely (or completes an access the fast path declines).
@@ -22,46 +22,171 @@ struct Access {
     store: bool,
     addr: Addr,
     update: bool,
+    /// The register is an FPR (raw bits), not a GPR.
+    fpr: bool,
+    /// Byte-reversed form: memory holds the value little-endian, so no swap.
+    reversed: bool,
+    /// Single-precision FP form: the word in memory is converted to or from the FPR's
+    /// double bits (bit-exactly as `interp::loadstore::float` does).
+    single: bool,
 }
 
 fn classify(op: LsOp) -> Option<Access> {
     use LsOp::*;
-    let a = |ty, signed, store, addr, update| {
-        Some(Access {
-            ty,
-            signed,
-            store,
-            addr,
-            update,
-        })
-    };
     let (i8, i16, i32, i64) = (types::I8, types::I16, types::I32, types::I64);
-    match op {
-        Lbz => a(i8, false, false, Addr::Disp, false),
-        Lbzu => a(i8, false, false, Addr::Disp, true),
-        Lbzx => a(i8, false, false, Addr::Indexed, false),
-        Lhz => a(i16, false, false, Addr::Disp, false),
-        Lhzx => a(i16, false, false, Addr::Indexed, false),
-        Lha => a(i16, true, false, Addr::Disp, false),
-        Lwz => a(i32, false, false, Addr::Disp, false),
-        Lwzu => a(i32, false, false, Addr::Disp, true),
-        Lwzx => a(i32, false, false, Addr::Indexed, false),
-        Lwa => a(i32, true, false, Addr::Ds, false),
-        Ld => a(i64, false, false, Addr::Ds, false),
-        Ldu => a(i64, false, false, Addr::Ds, true),
-        Ldx => a(i64, false, false, Addr::Indexed, false),
-        Stb => a(i8, false, true, Addr::Disp, false),
-        Stbx => a(i8, false, true, Addr::Indexed, false),
-        Sth => a(i16, false, true, Addr::Disp, false),
-        Sthx => a(i16, false, true, Addr::Indexed, false),
-        Stw => a(i32, false, true, Addr::Disp, false),
-        Stwu => a(i32, false, true, Addr::Disp, true),
-        Stwx => a(i32, false, true, Addr::Indexed, false),
-        Std => a(i64, false, true, Addr::Ds, false),
-        Stdu => a(i64, false, true, Addr::Ds, true),
-        Stdx => a(i64, false, true, Addr::Indexed, false),
-        _ => None,
-    }
+    let (d, ds, x) = (Addr::Disp, Addr::Ds, Addr::Indexed);
+    // (type, signed, store, address form, update, fpr, reversed)
+    let (ty, signed, store, addr, update, fpr, reversed) = match op {
+        Lbz => (i8, false, false, d, false, false, false),
+        Lbzu => (i8, false, false, d, true, false, false),
+        Lbzx => (i8, false, false, x, false, false, false),
+        Lbzux => (i8, false, false, x, true, false, false),
+        Lhz => (i16, false, false, d, false, false, false),
+        Lhzu => (i16, false, false, d, true, false, false),
+        Lhzx => (i16, false, false, x, false, false, false),
+        Lhzux => (i16, false, false, x, true, false, false),
+        Lha => (i16, true, false, d, false, false, false),
+        Lhau => (i16, true, false, d, true, false, false),
+        Lhax => (i16, true, false, x, false, false, false),
+        Lhaux => (i16, true, false, x, true, false, false),
+        Lwz => (i32, false, false, d, false, false, false),
+        Lwzu => (i32, false, false, d, true, false, false),
+        Lwzx => (i32, false, false, x, false, false, false),
+        Lwzux => (i32, false, false, x, true, false, false),
+        Lwa => (i32, true, false, ds, false, false, false),
+        Lwax => (i32, true, false, x, false, false, false),
+        Lwaux => (i32, true, false, x, true, false, false),
+        Ld => (i64, false, false, ds, false, false, false),
+        Ldu => (i64, false, false, ds, true, false, false),
+        Ldx => (i64, false, false, x, false, false, false),
+        Ldux => (i64, false, false, x, true, false, false),
+        Stb => (i8, false, true, d, false, false, false),
+        Stbu => (i8, false, true, d, true, false, false),
+        Stbx => (i8, false, true, x, false, false, false),
+        Stbux => (i8, false, true, x, true, false, false),
+        Sth => (i16, false, true, d, false, false, false),
+        Sthu => (i16, false, true, d, true, false, false),
+        Sthx => (i16, false, true, x, false, false, false),
+        Sthux => (i16, false, true, x, true, false, false),
+        Stw => (i32, false, true, d, false, false, false),
+        Stwu => (i32, false, true, d, true, false, false),
+        Stwx => (i32, false, true, x, false, false, false),
+        Stwux => (i32, false, true, x, true, false, false),
+        Std => (i64, false, true, ds, false, false, false),
+        Stdu => (i64, false, true, ds, true, false, false),
+        Stdx => (i64, false, true, x, false, false, false),
+        Stdux => (i64, false, true, x, true, false, false),
+        Lhbrx => (i16, false, false, x, false, false, true),
+        Lwbrx => (i32, false, false, x, false, false, true),
+        Sthbrx => (i16, false, true, x, false, false, true),
+        Stwbrx => (i32, false, true, x, false, false, true),
+        Lfd => (i64, false, false, d, false, true, false),
+        Lfdu => (i64, false, false, d, true, true, false),
+        Lfdx => (i64, false, false, x, false, true, false),
+        Lfdux => (i64, false, false, x, true, true, false),
+        Stfd => (i64, false, true, d, false, true, false),
+        Stfdu => (i64, false, true, d, true, true, false),
+        Stfdx => (i64, false, true, x, false, true, false),
+        Stfdux => (i64, false, true, x, true, true, false),
+        // The low word of the FPR, whatever it holds.
+        Stfiwx => (i32, false, true, x, false, true, false),
+        Lfs => (i32, false, false, d, false, true, false),
+        Lfsu => (i32, false, false, d, true, true, false),
+        Lfsx => (i32, false, false, x, false, true, false),
+        Lfsux => (i32, false, false, x, true, true, false),
+        Stfs => (i32, false, true, d, false, true, false),
+        Stfsu => (i32, false, true, d, true, true, false),
+        Stfsx => (i32, false, true, x, false, true, false),
+        Stfsux => (i32, false, true, x, true, true, false),
+        // Multiple/string and reservation forms stay with the interpreter.
+        Lmw | Stmw | Lswi | Lswx | Stswi | Stswx | Lwarx | Ldarx | Stwcx | Stdcx => return None,
+    };
+    let single = matches!(
+        op,
+        Lfs | Lfsu | Lfsx | Lfsux | Stfs | Stfsu | Stfsx | Stfsux
+    );
+    Some(Access {
+        ty,
+        signed,
+        store,
+        addr,
+        update,
+        fpr,
+        reversed,
+        single,
+    })
+}
+
+/// `interp::loadstore::single_to_double` on an i32 word, giving i64 double bits. Pure bit
+/// manipulation: signalling NaNs stay signalling and denormals widen exactly.
+fn single_to_double(l: &mut Lifter, w: Value) -> Value {
+    let w = l.b.ins().uextend(types::I64, w);
+    let sign = l.b.ins().ushr_imm_u(w, 31);
+    let sign = l.b.ins().ishl_imm_u(sign, 63);
+    let exp = l.b.ins().ushr_imm_u(w, 23);
+    let exp = l.b.ins().band_imm_u(exp, 0xff);
+    let frac = l.b.ins().band_imm_u(w, 0x007f_ffff);
+    let frac29 = l.b.ins().ishl_imm_u(frac, 29);
+    // Normal: exponent rebiased. Inf/NaN (exp 0xff): exponent 0x7ff, fraction copied.
+    let normal_exp = l.b.ins().iadd_imm_s(exp, 1023 - 127);
+    let is_max = l.b.ins().icmp_imm_u(IntCC::Equal, exp, 0xff);
+    let max = l.b.ins().iconst(types::I64, 0x7ff);
+    let e = l.b.ins().select(is_max, max, normal_exp);
+    let e = l.b.ins().ishl_imm_u(e, 52);
+    let normal = l.b.ins().bor(e, frac29);
+    // Denormal: the leading one at bit p = 63 - clz; exponent p + 1023 - 149; the bits below
+    // it shifted up to the top of the fraction (by 52 - p = clz - 11).
+    let clz = l.b.ins().clz(frac);
+    let top = l.b.ins().iconst(types::I64, 63 + 1023 - 149);
+    let dexp = l.b.ins().isub(top, clz);
+    let dexp = l.b.ins().ishl_imm_u(dexp, 52);
+    let shift = l.b.ins().iadd_imm_s(clz, -11);
+    let dfrac = l.b.ins().ishl(frac, shift);
+    let dfrac = l.b.ins().band_imm_u(dfrac, 0x000f_ffff_ffff_ffff);
+    let denormal = l.b.ins().bor(dexp, dfrac);
+    // exp 0 with frac 0 is a signed zero; the denormal path is only taken with frac != 0.
+    let zero = l.b.ins().iconst(types::I64, 0);
+    let frac_zero = l.b.ins().icmp_imm_u(IntCC::Equal, frac, 0);
+    let small = l.b.ins().select(frac_zero, zero, denormal);
+    let exp_zero = l.b.ins().icmp_imm_u(IntCC::Equal, exp, 0);
+    let body = l.b.ins().select(exp_zero, small, normal);
+    l.b.ins().bor(sign, body)
+}
+
+/// `interp::loadstore::double_to_single` on i64 double bits, giving the i32 word: the ISA's
+/// store algorithm (bit copy, or denormalization by truncation), never a rounding convert.
+fn double_to_single(l: &mut Lifter, d: Value) -> Value {
+    let exp = l.b.ins().ushr_imm_u(d, 52);
+    let exp = l.b.ins().band_imm_u(exp, 0x7ff);
+    // Copy: WORD[0:1] = FRS[0:1], WORD[2:31] = FRS[5:34].
+    let hi = l.b.ins().ushr_imm_u(d, 32);
+    let hi = l.b.ins().band_imm_u(hi, 0xc000_0000);
+    let mid = l.b.ins().ushr_imm_u(d, 29);
+    let mid = l.b.ins().band_imm_u(mid, 0x3fff_ffff);
+    let copy = l.b.ins().bor(hi, mid);
+    // Denormalize: (1.fraction >> (897 - exp)) >> 29, zero once the shift reaches 53.
+    let sign = l.b.ins().ushr_imm_u(d, 32);
+    let sign = l.b.ins().band_imm_u(sign, 0x8000_0000);
+    let frac = l.b.ins().band_imm_u(d, 0x000f_ffff_ffff_ffff);
+    let significand = l.b.ins().bor_imm_u(frac, 1 << 52);
+    let bias = l.b.ins().iconst(types::I64, 897);
+    let shift = l.b.ins().isub(bias, exp);
+    let shifted = l.b.ins().ushr(significand, shift);
+    let zero = l.b.ins().iconst(types::I64, 0);
+    let too_far =
+        l.b.ins()
+            .icmp_imm_u(IntCC::UnsignedGreaterThanOrEqual, shift, 53);
+    let shifted = l.b.ins().select(too_far, zero, shifted);
+    let f = l.b.ins().ushr_imm_u(shifted, 29);
+    let f = l.b.ins().band_imm_u(f, 0x007f_ffff);
+    let denorm = l.b.ins().bor(sign, f);
+    // Copy when exp > 896 or the value is a (signed) zero.
+    let big = l.b.ins().icmp_imm_u(IntCC::UnsignedGreaterThan, exp, 896);
+    let twice = l.b.ins().ishl_imm_u(d, 1);
+    let is_zero = l.b.ins().icmp_imm_u(IntCC::Equal, twice, 0);
+    let use_copy = l.b.ins().bor(big, is_zero);
+    let r = l.b.ins().select(use_copy, copy, denorm);
+    l.b.ins().ireduce(types::I32, r)
 }
 
 impl Lifter<'_, '_> {
@@ -125,27 +250,43 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
     let ea = l.b.ins().ireduce(types::I32, sum);
     let size = acc.ty.bytes();
     let ok = l.permitted(ea, size, if acc.store { Perm::WRITE } else { Perm::READ });
+    let reg = if acc.fpr {
+        Reg::Fpr(i.rt())
+    } else {
+        Reg::Gpr(i.rt())
+    };
     l.guarded(ok, pc, d, |l| {
         let ea64 = l.b.ins().uextend(types::I64, ea);
         let host = l.b.ins().iadd(l.membase, ea64);
         if acc.store {
-            let v = l.get(Reg::Gpr(i.rt()));
-            let v = if acc.ty == types::I64 {
+            let v = l.get(reg);
+            let v = if acc.single {
+                double_to_single(l, v)
+            } else if acc.ty == types::I64 {
                 v
             } else {
                 l.b.ins().ireduce(acc.ty, v)
             };
-            let v = l.swap_bytes_for_guest(v, acc.ty);
+            let v = if acc.reversed {
+                v
+            } else {
+                l.swap_bytes_for_guest(v, acc.ty)
+            };
             l.b.ins().store(guest_flags(), v, host, 0);
         } else {
             let v = l.b.ins().load(acc.ty, guest_flags(), host, 0);
-            let v = l.swap_bytes_for_guest(v, acc.ty);
+            let v = if acc.reversed {
+                v
+            } else {
+                l.swap_bytes_for_guest(v, acc.ty)
+            };
             let v = match (acc.ty == types::I64, acc.signed) {
+                _ if acc.single => single_to_double(l, v),
                 (true, _) => v,
                 (false, true) => l.b.ins().sextend(types::I64, v),
                 (false, false) => l.b.ins().uextend(types::I64, v),
             };
-            l.set(Reg::Gpr(i.rt()), v);
+            l.set(reg, v);
         }
         if acc.update {
             let updated = if l.sf {

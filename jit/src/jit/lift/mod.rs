@@ -8,6 +8,7 @@
 //! every instruction the interpreter knows also works here.
 
 mod branch;
+mod cr;
 mod integer;
 mod loadstore;
 
