@@ -16,6 +16,11 @@ mod compare;
 mod generator;
 #[path = "../../src/fuzz/state.rs"]
 mod state;
+/// The guest layout the fuzzer shares with `ppc-test`.
+#[path = "../../src/ppctest"]
+mod ppctest {
+    pub mod layout;
+}
 
 use compare::{diff, run_interp, run_jit};
 use generator::{generate, ByteSource, Class};

@@ -8,6 +8,8 @@
 use super::compare::{Diff, Field, Outcome, Run};
 use super::generator::{Link, DEFAULT_BUDGET};
 use super::state::{Case, CODE_BASE, SCRATCH_BASE, SCRATCH_SIZE, SENTINEL};
+use crate::ppctest::layout::INITIAL_SP;
+use crate::ppctest::state::Reg;
 use oxenon_jit::interp::Exit;
 use oxenon_jit::isa::asm::assemble_at;
 use oxenon_jit::isa::disassemble;
@@ -26,112 +28,80 @@ pub struct Meta {
     pub warmup: Vec<String>,
 }
 
-/// `ppc-test`'s initial r1.
-const RUNNER_SP: u64 = 0x7FFF_FF00;
 /// Bytes per MEMORY_IN/MEMORY_OUT line.
 const ROW: usize = 16;
 
-/// A register the test format can name, with its value in the format's syntax.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Reg {
-    Gpr(usize),
-    Fpr(usize),
-    Vr(usize),
-    Cr,
-    Xer,
-    Lr,
-    Ctr,
-    Fpscr,
-    Vscr,
-    Msr,
+/// Every register the test format can name.
+fn all_regs() -> impl Iterator<Item = Reg> {
+    (0..32)
+        .map(Reg::Gpr)
+        .chain((0..32).map(Reg::Fpr))
+        .chain((0..128).map(Reg::Vr))
+        .chain([
+            Reg::Cr,
+            Reg::Xer,
+            Reg::Lr,
+            Reg::Ctr,
+            Reg::Fpscr,
+            Reg::Vscr,
+            Reg::Msr,
+        ])
 }
 
-impl Reg {
-    fn all() -> impl Iterator<Item = Reg> {
-        (0..32)
-            .map(Reg::Gpr)
-            .chain((0..32).map(Reg::Fpr))
-            .chain((0..128).map(Reg::Vr))
-            .chain([
-                Reg::Cr,
-                Reg::Xer,
-                Reg::Lr,
-                Reg::Ctr,
-                Reg::Fpscr,
-                Reg::Vscr,
-                Reg::Msr,
-            ])
+fn value_in(reg: Reg, c: &Context) -> u128 {
+    match reg {
+        Reg::Gpr(n) => c.gpr[usize::from(n)].into(),
+        Reg::Fpr(n) => c.fpr[usize::from(n)].into(),
+        Reg::Vr(n) => c.vr[usize::from(n)],
+        Reg::Cr => c.cr.into(),
+        Reg::Xer => c.xer().into(),
+        Reg::Lr => c.lr.into(),
+        Reg::Ctr => c.ctr.into(),
+        Reg::Fpscr => c.fpscr.into(),
+        Reg::Vscr => c.vscr.into(),
+        Reg::Msr => c.msr.into(),
     }
+}
 
-    fn name(self) -> String {
-        match self {
-            Reg::Gpr(n) => format!("r{n}"),
-            Reg::Fpr(n) => format!("f{n}"),
-            Reg::Vr(n) => format!("v{n}"),
-            Reg::Cr => "cr".into(),
-            Reg::Xer => "xer".into(),
-            Reg::Lr => "lr".into(),
-            Reg::Ctr => "ctr".into(),
-            Reg::Fpscr => "fpscr".into(),
-            Reg::Vscr => "vscr".into(),
-            Reg::Msr => "msr".into(),
+/// A value in annotation syntax: hex at the register's width, vectors as four words.
+fn annotation_text(reg: Reg, v: u128) -> String {
+    match reg.bits() {
+        128 => {
+            let w = |i: u32| (v >> (96 - 32 * i)) as u32;
+            format!("[{:08X}, {:08X}, {:08X}, {:08X}]", w(0), w(1), w(2), w(3))
         }
+        32 => format!("0x{:08X}", v as u32),
+        _ => format!("0x{:016X}", v as u64),
     }
+}
 
-    fn value(self, c: &Context) -> u128 {
-        match self {
-            Reg::Gpr(n) => c.gpr[n].into(),
-            Reg::Fpr(n) => c.fpr[n].into(),
-            Reg::Vr(n) => c.vr[n],
-            Reg::Cr => c.cr.into(),
-            Reg::Xer => c.xer().into(),
-            Reg::Lr => c.lr.into(),
-            Reg::Ctr => c.ctr.into(),
-            Reg::Fpscr => c.fpscr.into(),
-            Reg::Vscr => c.vscr.into(),
-            Reg::Msr => c.msr.into(),
-        }
+/// The value `ppc-test` starts a test with when the file does not say. MSR and VSCR have
+/// none here: their defaults have changed before (to follow what titles see), so the file
+/// always states them.
+fn runner_default(reg: Reg) -> Option<u128> {
+    match reg {
+        Reg::Gpr(1) => Some(INITIAL_SP.into()),
+        Reg::Lr => Some(SENTINEL.into()),
+        Reg::Msr | Reg::Vscr => None,
+        _ => Some(0),
     }
+}
 
-    fn text(self, v: u128) -> String {
-        match self {
-            Reg::Vr(_) => {
-                let w = |i: u32| (v >> (96 - 32 * i)) as u32;
-                format!("[{:08X}, {:08X}, {:08X}, {:08X}]", w(0), w(1), w(2), w(3))
-            }
-            Reg::Cr | Reg::Xer | Reg::Fpscr | Reg::Vscr => format!("0x{:08X}", v as u32),
-            _ => format!("0x{:016X}", v as u64),
-        }
-    }
-
-    /// The value `ppc-test` starts a test with when the file does not say. MSR and VSCR
-    /// have none here: their defaults have changed before (to follow what titles see), so
-    /// the file always states them.
-    fn runner_default(self) -> Option<u128> {
-        match self {
-            Reg::Gpr(1) => Some(RUNNER_SP.into()),
-            Reg::Lr => Some(SENTINEL.into()),
-            Reg::Msr | Reg::Vscr => None,
-            _ => Some(0),
-        }
-    }
-
-    /// The test-format register a differing field belongs to, if any.
-    fn of_field(f: Field) -> Option<Reg> {
-        Some(match f {
-            Field::Gpr(n) => Reg::Gpr(n.into()),
-            Field::Fpr(n) => Reg::Fpr(n.into()),
-            Field::Vr(n) => Reg::Vr(n.into()),
-            Field::Cr => Reg::Cr,
-            Field::XerSo | Field::XerOv | Field::XerCa | Field::XerBc => Reg::Xer,
-            Field::Lr => Reg::Lr,
-            Field::Ctr => Reg::Ctr,
-            Field::Msr => Reg::Msr,
-            Field::Fpscr => Reg::Fpscr,
-            Field::Vscr => Reg::Vscr,
-            _ => return None,
-        })
-    }
+/// The test-format register a differing field belongs to, if any.
+fn reg_of_field(f: Field) -> Option<Reg> {
+    Some(match f {
+        Field::Gpr(n) => Reg::Gpr(n),
+        Field::Fpr(n) => Reg::Fpr(n),
+        Field::Vr(n) => Reg::Vr(n),
+        Field::Cr => Reg::Cr,
+        Field::XerSo | Field::XerOv | Field::XerCa | Field::XerBc => Reg::Xer,
+        Field::Lr => Reg::Lr,
+        Field::Ctr => Reg::Ctr,
+        Field::Msr => Reg::Msr,
+        Field::Fpscr => Reg::Fpscr,
+        Field::Vscr => Reg::Vscr,
+        _ => return None,
+    })
 }
 
 /// One instruction as source text: the disassembly when both our assembler and GNU as
@@ -291,15 +261,12 @@ pub fn emit(case: &Case, interp: &Run, diffs: &[Diff], meta: &Meta) -> String {
 
     // Expectation.
     if let Some(o) = out {
-        let differs: Vec<Reg> = diffs
-            .iter()
-            .filter_map(|d| Reg::of_field(d.field))
-            .collect();
-        for reg in Reg::all() {
-            let v = reg.value(&o.ctx);
-            let changed = v != reg.value(&case.ctx);
+        let differs: Vec<Reg> = diffs.iter().filter_map(|d| reg_of_field(d.field)).collect();
+        for reg in all_regs() {
+            let v = value_in(reg, &o.ctx);
+            let changed = v != value_in(reg, &case.ctx);
             if changed || differs.contains(&reg) {
-                let _ = writeln!(s, "  #_ REGISTER_OUT {} {}", reg.name(), reg.text(v));
+                let _ = writeln!(s, "  #_ REGISTER_OUT {} {}", reg, annotation_text(reg, v));
             }
         }
         let differing_rows: Vec<usize> = diffs
@@ -326,11 +293,11 @@ pub fn emit(case: &Case, interp: &Run, diffs: &[Diff], meta: &Meta) -> String {
 
 /// REGISTER_IN lines for every register that differs from what `ppc-test` starts with.
 pub fn initial_state_lines(ctx: &Context) -> Vec<String> {
-    Reg::all()
+    all_regs()
         .filter_map(|reg| {
-            let v = reg.value(ctx);
-            (reg.runner_default() != Some(v))
-                .then(|| format!("#_ REGISTER_IN {} {}", reg.name(), reg.text(v)))
+            let v = value_in(reg, ctx);
+            (runner_default(reg) != Some(v))
+                .then(|| format!("#_ REGISTER_IN {} {}", reg, annotation_text(reg, v)))
         })
         .collect()
 }
@@ -383,7 +350,7 @@ fn notes(case: &Case, out: Option<&Outcome>, diffs: &[Diff]) -> Vec<String> {
         None => n.push("the interpreter did not finish, so there are no expected values".into()),
     }
     for d in diffs {
-        if Reg::of_field(d.field).is_none() && !matches!(d.field, Field::Memory { .. }) {
+        if reg_of_field(d.field).is_none() && !matches!(d.field, Field::Memory { .. }) {
             n.push(format!("the difference in {} ({d})", d.field));
         }
     }

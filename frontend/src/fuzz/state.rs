@@ -12,16 +12,14 @@ use oxenon_jit::jit::JitError;
 use oxenon_jit::memory::MemoryError;
 use oxenon_jit::{Context, Fault, Memory, Perm};
 
-pub const CODE_BASE: u32 = 0x8000_0000;
+/// The fuzzer uses `ppc-test`'s guest layout, so every reproducer runs there unchanged;
+/// the initial LR (`SENTINEL`) ends a run.
+pub use crate::ppctest::layout::{
+    CODE_BASE, RETURN_ADDR as SENTINEL, SCRATCH_BASE, SCRATCH_SIZE, STACK_BASE, STACK_SIZE,
+};
 /// Room for one sequence: its body, epilogue and zero padding (words that do not decode).
 pub const SLOT_SIZE: u32 = 0x1000;
 pub const SLOTS: u32 = 256;
-/// The initial LR; reaching it ends a run.
-pub const SENTINEL: u32 = 0xBCBC_BCBC;
-pub const STACK_BASE: u32 = 0x7FFF_0000;
-pub const STACK_SIZE: u32 = 0x1_0000;
-pub const SCRATCH_BASE: u32 = 0x1000_1000;
-pub const SCRATCH_SIZE: u32 = 0xF000;
 /// The most words a program may have to fit its slot.
 pub const MAX_WORDS: usize = (SLOT_SIZE / 4) as usize;
 

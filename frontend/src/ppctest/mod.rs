@@ -10,10 +10,13 @@ mod check;
 mod guest;
 mod interp;
 mod jit;
+/// The guest layout, shared with the fuzzer.
+pub(crate) mod layout;
 pub mod parse;
 mod qemu;
 mod report;
-mod state;
+/// Register names and test state, shared with the fuzzer's test emitter.
+pub(crate) mod state;
 mod tempdir;
 mod tools;
 
