@@ -2,4 +2,5 @@
 //! first (parse and write, [`xex`]); the HLE exports and the scheduler arrive with the kernel
 //! issue.
 
+pub mod status;
 pub mod xex;
