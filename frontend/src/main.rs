@@ -2,6 +2,7 @@
 
 mod fuzz;
 mod ppctest;
+mod run;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ struct Cli {
 enum Command {
     PpcTest(ppctest::PpcTestArgs),
     Fuzz(fuzz::FuzzArgs),
+    Run(run::RunArgs),
 }
 
 /// Status for errors that are not results: a malformed input file, a missing tool. Distinct
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }),
+        Command::Run(args) => run::run(&args),
     };
     result.unwrap_or_else(|e| report_error(&e))
 }

@@ -1,7 +1,18 @@
-//! The Xbox 360 kernel, emulated at the level of its exports. The XEX2 executable format comes
-//! first (parse and write, [`xex`]); the HLE exports and the scheduler arrive with the kernel
-//! issue.
+//! The Xbox 360 kernel, emulated at the level of its exports: the XEX2 executable format
+//! ([`xex`]), the loader that binds a title's imports ([`loader`]), the HLE exports
+//! ([`exports`]) over kernel objects and threads ([`state`]), and the scheduler that runs guest
+//! threads on six hardware-thread workers ([`sched`]).
 
+pub mod arena;
+pub mod clock;
+pub mod cpu;
+pub mod exports;
+pub mod loader;
+pub mod objects;
 pub mod ordinals;
+pub mod sched;
+pub mod state;
 pub mod status;
+pub mod threads;
+pub mod variables;
 pub mod xex;
