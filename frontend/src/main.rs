@@ -1,5 +1,6 @@
 //! The `oxenon` command line: one subcommand per tool.
 
+mod check;
 mod fuzz;
 mod ppctest;
 mod run;
@@ -26,6 +27,7 @@ enum Command {
     PpcTest(ppctest::PpcTestArgs),
     Fuzz(fuzz::FuzzArgs),
     Run(run::RunArgs),
+    Check(check::CheckArgs),
 }
 
 /// Status for errors that are not results: a malformed input file, a missing tool. Distinct
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
             }
         }),
         Command::Run(args) => run::run(&args),
+        Command::Check(args) => check::run(&args),
     };
     result.unwrap_or_else(|e| report_error(&e))
 }

@@ -6,6 +6,7 @@
 pub mod arena;
 pub mod clock;
 pub mod cpu;
+pub mod digest;
 pub mod exports;
 pub mod loader;
 pub mod objects;
