@@ -674,3 +674,7 @@ impl State {
         slot < TLS_SLOTS && self.tls_used & (1 << slot) != 0
     }
 }
+
+#[cfg(test)]
+#[path = "state_tests.rs"]
+mod tests;
