@@ -124,7 +124,7 @@ impl Memory {
     /// `size`-byte object, so each physical byte is visible at the same offset in every view.
     /// The views start unmapped; `map`/`protect` them per virtual page as usual.
     pub fn with_physical(size: u32) -> Result<Self, MemoryError> {
-        if size == 0 || size > MAX_PHYSICAL_SIZE || size % PAGE_SIZE != 0 {
+        if size == 0 || size > MAX_PHYSICAL_SIZE || !size.is_multiple_of(PAGE_SIZE) {
             return Err(MemoryError::Physical {
                 size,
                 source: std::io::Error::from(std::io::ErrorKind::InvalidInput),

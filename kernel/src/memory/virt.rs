@@ -261,7 +261,7 @@ impl MemoryManager {
             .filter(|r| !r.is_user())
             .ok_or(STATUS_INVALID_PARAMETER)?;
         let end = round_up(u64::from(base) + u64::from(size), region.page());
-        if base % GRANULARITY != 0 || size == 0 || end > u64::from(region.end()) {
+        if !base.is_multiple_of(GRANULARITY) || size == 0 || end > u64::from(region.end()) {
             return Err(STATUS_INVALID_PARAMETER);
         }
         let end = end as u32;
