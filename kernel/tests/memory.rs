@@ -752,3 +752,44 @@ fn concurrent_allocations_never_overlap() {
     assert_eq!(all[0].base, 0x1_0000);
     assert_eq!(all[199].base, 0x1_0000 + 199 * 0x1_0000, "packed at 64 KiB");
 }
+
+#[test]
+fn set_address_protect_changes_physical_pages_in_every_view() {
+    let m = physical_manager();
+    let mem = m.memory().clone();
+    let a = m.allocate_physical(0, 0x3000, RW, 0, u32::MAX, 0).unwrap();
+    assert_eq!(a, 0xE000_0000);
+    // Through the 64 KiB view, one byte into the second 4 KiB page: that page only.
+    m.set_address_protect(0xA000_1800, 1, PAGE_READONLY)
+        .unwrap();
+    for view in PHYSICAL_VIEWS {
+        assert!(mem.write_u8(view + 0x1800, 1).is_err(), "{view:#x}");
+        assert!(mem.write_u8(view + 0x2000, 1).is_ok(), "{view:#x}");
+        assert!(mem.read_u8(view + 0x1800).is_ok(), "{view:#x}");
+    }
+    assert_eq!(m.query_address_protect(0xE000_1000), PAGE_READONLY);
+    assert_eq!(m.query_address_protect(0xE000_0000), RW);
+    assert_eq!(
+        m.set_address_protect(a, 0x4000, RW),
+        Err(STATUS_CONFLICTING_ADDRESSES)
+    );
+    assert_eq!(
+        m.set_address_protect(0xE010_0000, 0x1000, RW),
+        Err(STATUS_MEMORY_NOT_ALLOCATED)
+    );
+    assert_eq!(
+        m.set_address_protect(a, 0x1000, 0),
+        Err(STATUS_INVALID_PAGE_PROTECTION)
+    );
+    assert_eq!(
+        m.set_address_protect(a, 0, RW),
+        Err(STATUS_INVALID_PARAMETER)
+    );
+    assert_eq!(
+        m.set_address_protect(0x1000_0000, 0x1000, RW),
+        Err(STATUS_INVALID_PARAMETER)
+    );
+    m.set_address_protect(a, 0x3000, PAGE_NOACCESS).unwrap();
+    assert!(mem.read_u8(0xC000_0000).is_err());
+    assert_eq!(m.query_address_protect(a), PAGE_NOACCESS);
+}

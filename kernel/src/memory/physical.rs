@@ -7,7 +7,8 @@
 //! physical memory is inaccessible in all three.
 
 use super::consts::*;
-use super::region::round_up;
+use super::region::{round_down, round_up};
+use super::runs::Runs;
 use super::{host, protect, MemoryManager};
 use crate::status::*;
 use oxenon_jit::memory::{Perm, PHYSICAL_VIEWS};
@@ -20,21 +21,32 @@ pub struct PhysicalAllocation {
     pub size: u32,
     /// 4 KiB, 64 KiB or 16 MiB.
     pub page_size: u32,
-    /// The protection word as passed, page-size flags included.
+    /// The protection word passed at allocation, page-size flags included.
     pub protect: u32,
     /// Guest address returned to the caller (in the view matching `page_size`).
     pub view_address: u32,
 }
 
+struct Entry {
+    info: PhysicalAllocation,
+    /// Current PAGE_* protection per page (MmSetAddressProtect may split it).
+    pages: Runs<u32>,
+}
+
 #[derive(Default)]
 pub struct Physical {
-    allocs: BTreeMap<u32, PhysicalAllocation>,
+    allocs: BTreeMap<u32, Entry>,
 }
 
 impl Physical {
-    fn containing(&self, phys: u32) -> Option<&PhysicalAllocation> {
-        let (_, a) = self.allocs.range(..=phys).next_back()?;
-        (phys - a.address < a.size).then_some(a)
+    fn containing(&self, phys: u32) -> Option<&Entry> {
+        let (_, e) = self.allocs.range(..=phys).next_back()?;
+        (phys - e.info.address < e.info.size).then_some(e)
+    }
+
+    fn containing_mut(&mut self, phys: u32) -> Option<&mut Entry> {
+        let (_, e) = self.allocs.range_mut(..=phys).next_back()?;
+        (phys - e.info.address < e.info.size).then_some(e)
     }
 
     /// An `align`-aligned free range of `size` bytes inside `lo..=hi`.
@@ -42,7 +54,7 @@ impl Physical {
         let end = hi + 1;
         let mut gaps = Vec::with_capacity(self.allocs.len() + 1);
         let mut cursor = 0u64;
-        for a in self.allocs.values() {
+        for a in self.allocs.values().map(|e| &e.info) {
             let (b, e) = (
                 u64::from(a.address),
                 u64::from(a.address) + u64::from(a.size),
@@ -135,16 +147,15 @@ impl MemoryManager {
                 .map(v + phys, u64::from(len), protect::perm(page_prot))
                 .map_err(host)?;
         }
-        st.physical.allocs.insert(
-            phys,
-            PhysicalAllocation {
-                address: phys,
-                size: len,
-                page_size: page,
-                protect: prot,
-                view_address: view + phys,
-            },
-        );
+        let info = PhysicalAllocation {
+            address: phys,
+            size: len,
+            page_size: page,
+            protect: prot,
+            view_address: view + phys,
+        };
+        let pages = Runs::new(phys, phys + len, page_prot);
+        st.physical.allocs.insert(phys, Entry { info, pages });
         Ok(view + phys)
     }
 
@@ -153,10 +164,11 @@ impl MemoryManager {
     pub fn free_physical(&self, addr: u32) -> Result<PhysicalAllocation, NtStatus> {
         let (_, phys) = view_of(addr).ok_or(STATUS_INVALID_PARAMETER)?;
         let mut st = self.state.lock();
-        let a = *st
+        let a = st
             .physical
             .containing(phys)
-            .ok_or(STATUS_MEMORY_NOT_ALLOCATED)?;
+            .ok_or(STATUS_MEMORY_NOT_ALLOCATED)?
+            .info;
         for v in PHYSICAL_VIEWS {
             self.mem
                 .map(v + a.address, u64::from(a.size), Perm::NONE)
@@ -178,16 +190,53 @@ impl MemoryManager {
     /// The physical allocation holding `addr` (any view).
     pub fn physical_allocation(&self, addr: u32) -> Option<PhysicalAllocation> {
         let (_, phys) = view_of(addr)?;
-        self.state.lock().physical.containing(phys).copied()
+        self.state.lock().physical.containing(phys).map(|e| e.info)
     }
 
-    /// MmQueryAddressProtect: the protection of the page at `addr` (for physical memory the
-    /// word passed at allocation, page-size flags included), or 0 if nothing is there.
-    pub fn query_address_protect(&self, addr: u32) -> u32 {
-        match view_of(addr) {
-            Some(_) => self.physical_allocation(addr).map_or(0, |a| a.protect),
-            None => self.virtual_protect_at(addr).unwrap_or(0),
+    /// MmSetAddressProtect(BaseAddress, RegionSize, NewProtect) on physical memory: changes
+    /// the protection of the allocation's pages touched by `addr..addr+size` (in its page
+    /// size), in all three views. Page-size flags in `prot` are ignored: the page size is
+    /// the allocation's.
+    pub fn set_address_protect(&self, addr: u32, size: u32, prot: u32) -> Result<(), NtStatus> {
+        let prot = protect::validate(prot & !(MEM_16MB_PAGES | MEM_LARGE_PAGES))?;
+        let (_, phys) = view_of(addr).ok_or(STATUS_INVALID_PARAMETER)?;
+        if size == 0 {
+            return Err(STATUS_INVALID_PARAMETER);
         }
+        let mut st = self.state.lock();
+        let e = st
+            .physical
+            .containing_mut(phys)
+            .ok_or(STATUS_MEMORY_NOT_ALLOCATED)?;
+        let page = e.info.page_size;
+        let start = round_down(u64::from(phys), page) as u32;
+        let end = round_up(u64::from(phys) + u64::from(size), page);
+        if end > u64::from(e.info.address) + u64::from(e.info.size) {
+            return Err(STATUS_CONFLICTING_ADDRESSES);
+        }
+        let end = end as u32;
+        e.pages.set(start, end, prot);
+        for v in PHYSICAL_VIEWS {
+            self.mem
+                .protect(v + start, u64::from(end - start), protect::perm(prot))
+                .map_err(host)?;
+        }
+        Ok(())
+    }
+
+    /// MmQueryAddressProtect: the protection of the page at `addr`, or 0 if nothing is
+    /// there. For physical memory the page-size flag of the allocation is included
+    /// (MEM_LARGE_PAGES or MEM_16MB_PAGES), as it was passed at allocation.
+    pub fn query_address_protect(&self, addr: u32) -> u32 {
+        let Some((_, phys)) = view_of(addr) else {
+            return self.virtual_protect_at(addr).unwrap_or(0);
+        };
+        let st = self.state.lock();
+        let Some(e) = st.physical.containing(phys) else {
+            return 0;
+        };
+        let size_flags = e.info.protect & (MEM_16MB_PAGES | MEM_LARGE_PAGES);
+        e.pages.at(phys).map_or(0, |(_, _, p)| p | size_flags)
     }
 
     /// MmQueryAllocationSize: the size of the allocation holding `addr`, or 0.
