@@ -662,6 +662,12 @@ fn physical_allocation_alignment_and_views() {
     assert_eq!(m.physical_address(0xC100_0010), Some(0x100_0010));
     assert_eq!(m.physical_address(0xE001_0000), Some(0x1_0000));
     assert_eq!(m.physical_address(0x1000_0000), None);
+    assert_eq!(m.physical_address(0xFFFF_FFFF), Some(0x1FFF_FFFF));
+    assert_eq!(
+        manager().physical_address(0xA000_0000),
+        None,
+        "no RAM behind the views"
+    );
     assert_eq!(m.query_address_protect(0xA000_0004), RW | MEM_LARGE_PAGES);
     assert_eq!(
         m.query_address_protect(0xE000_0004),

@@ -182,9 +182,12 @@ impl MemoryManager {
     }
 
     /// MmGetPhysicalAddress: the physical address behind a physical-view address. Virtual
-    /// regions have no fixed RAM behind them here, so they give None.
+    /// regions have no fixed RAM behind them here, so they give None, as do view addresses
+    /// past the end of RAM.
     pub fn physical_address(&self, addr: u32) -> Option<u32> {
-        view_of(addr).map(|(_, phys)| phys)
+        view_of(addr)
+            .map(|(_, phys)| phys)
+            .filter(|&phys| phys < self.mem.physical_size())
     }
 
     /// The physical allocation holding `addr` (any view).
