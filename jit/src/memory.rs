@@ -8,6 +8,9 @@
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
+mod physical;
+pub use physical::{MAX_PHYSICAL_SIZE, PHYSICAL_VIEWS};
+
 pub const PAGE_SIZE: u32 = 4096;
 const PAGE_SHIFT: u32 = 12;
 const PAGE_COUNT: usize = 1 << (32 - PAGE_SHIFT);
@@ -82,11 +85,21 @@ pub enum MemoryError {
     },
     #[error("guest range {addr:#010x}+{len:#x} is empty or wraps past 4 GiB")]
     BadRange { addr: u32, len: u64 },
+    #[error("cannot back the physical views with {size:#x} bytes: {source}")]
+    Physical { size: u32, source: std::io::Error },
+    #[error("cannot discard guest range {addr:#010x}+{len:#x}: {source}")]
+    Discard {
+        addr: u32,
+        len: u64,
+        source: std::io::Error,
+    },
 }
 
 pub struct Memory {
     alloc: region::Allocation,
     perms: Box<[AtomicU8]>,
+    // After `alloc`: the views are unmapped with the reservation before the object is closed.
+    physical: Option<physical::Backing>,
 }
 
 // The reservation is plain memory shared by every hardware thread; guest-level races are the
@@ -100,12 +113,65 @@ impl Memory {
         let alloc = region::alloc(SPACE + GUARD_SIZE, region::Protection::NONE)
             .map_err(MemoryError::Reserve)?;
         let perms = (0..PAGE_COUNT).map(|_| AtomicU8::new(0)).collect();
-        Ok(Self { alloc, perms })
+        Ok(Self {
+            alloc,
+            perms,
+            physical: None,
+        })
+    }
+
+    /// Like `new`, and backs the three physical views (`PHYSICAL_VIEWS`) with one shared
+    /// `size`-byte object, so each physical byte is visible at the same offset in every view.
+    /// The views start unmapped; `map`/`protect` them per virtual page as usual.
+    pub fn with_physical(size: u32) -> Result<Self, MemoryError> {
+        if size == 0 || size > MAX_PHYSICAL_SIZE || !size.is_multiple_of(PAGE_SIZE) {
+            return Err(MemoryError::Physical {
+                size,
+                source: std::io::Error::from(std::io::ErrorKind::InvalidInput),
+            });
+        }
+        let mut mem = Self::new()?;
+        // SAFETY: the reservation just made covers every view.
+        let backing = unsafe { physical::Backing::map_views(mem.base(), size) }
+            .map_err(|source| MemoryError::Physical { size, source })?;
+        mem.physical = Some(backing);
+        Ok(mem)
+    }
+
+    /// Bytes of physical memory behind the views (0 when created with `new`).
+    pub fn physical_size(&self) -> u32 {
+        self.physical.as_ref().map_or(0, |p| p.size())
+    }
+
+    /// Zeroes the pages covering `addr..addr+len` whatever their protection, and returns their
+    /// host memory. A page of a physical view is zeroed in every view (it is the same RAM).
+    pub fn discard(&self, addr: u32, len: u64) -> Result<(), MemoryError> {
+        let (first, last) = Self::check_range(addr, len)?;
+        let end = ((last as u64) + 1) << PAGE_SHIFT;
+        let mut at = (first as u64) << PAGE_SHIFT;
+        while at < end {
+            let (phys, run_end) = match &self.physical {
+                Some(p) => p.locate(at),
+                None => (None, 1 << 32),
+            };
+            let n = run_end.min(end) - at;
+            let done = match (phys, &self.physical) {
+                (Some(off), Some(p)) => p.punch(off, n),
+                // SAFETY: `at..at+n` is page aligned and inside the reservation.
+                _ => unsafe { physical::drop_private(self.base().add(at as usize), n as usize) },
+            };
+            done.map_err(|source| MemoryError::Discard { addr, len, source })?;
+            at += n;
+        }
+        Ok(())
     }
 
     /// Host address of guest address 0; generated code adds the 32-bit EA to it.
     pub fn base(&self) -> *mut u8 {
-        self.alloc.as_ptr::<u8>() as *mut u8
+        // Opaque to the optimiser: the physical views make two different offsets from the
+        // base reach the same byte, which the compiler would otherwise rule out (it may then
+        // forward a store through one view past a load through another).
+        std::hint::black_box(self.alloc.as_ptr::<u8>() as *mut u8)
     }
 
     fn check_range(addr: u32, len: u64) -> Result<(usize, usize), MemoryError> {

@@ -9,6 +9,7 @@ pub mod cpu;
 pub mod digest;
 pub mod exports;
 pub mod loader;
+pub mod memory;
 pub mod objects;
 pub mod ordinals;
 pub mod sched;
