@@ -42,20 +42,25 @@ mod active {
         audit: &HandleAudit,
         handle: u32,
         kind: HandleKind,
-        site: Site,
+        site: impl FnOnce() -> Site,
         capture_stack: impl FnOnce() -> Vec<u32>,
     ) {
         if enabled() {
-            create_slow(audit, handle, kind, site, capture_stack);
+            create_slow(audit, handle, kind, site(), capture_stack);
         }
     }
 
     /// A signal attempt (set, pulse, release, timer expiry...). `previous_state` is the object's
     /// signal state or count before the call.
     #[inline(always)]
-    pub fn on_signal(audit: &HandleAudit, handle: u32, site: Site, previous_state: u64) {
+    pub fn on_signal(
+        audit: &HandleAudit,
+        handle: u32,
+        site: impl FnOnce() -> Site,
+        previous_state: u64,
+    ) {
         if enabled() {
-            signal_slow(audit, handle, site, previous_state);
+            signal_slow(audit, handle, site(), previous_state);
         }
     }
 
@@ -65,29 +70,29 @@ mod active {
     pub fn on_wait(
         audit: &HandleAudit,
         handle: u32,
-        site: Site,
+        site: impl FnOnce() -> Site,
         alertable: bool,
         timeout: Option<i64>,
     ) {
         if enabled() {
-            wait_slow(audit, handle, site, WaitAux { alertable, timeout });
+            wait_slow(audit, handle, site(), WaitAux { alertable, timeout });
         }
     }
 
     /// A waiting thread was released because of `handle` (also when a wait is satisfied at
     /// once); `status` is what the wait returns to it. `site.tid` is the released thread.
     #[inline(always)]
-    pub fn on_wake(audit: &HandleAudit, handle: u32, site: Site, status: u32) {
+    pub fn on_wake(audit: &HandleAudit, handle: u32, site: impl FnOnce() -> Site, status: u32) {
         if enabled() {
-            wake_slow(audit, handle, site, status);
+            wake_slow(audit, handle, site(), status);
         }
     }
 
     /// The handle was closed; its trail is freed unless it is in focus.
     #[inline(always)]
-    pub fn on_close(audit: &HandleAudit, handle: u32, site: Site) {
+    pub fn on_close(audit: &HandleAudit, handle: u32, site: impl FnOnce() -> Site) {
         if enabled() {
-            close_slow(audit, handle, site);
+            close_slow(audit, handle, site());
         }
     }
 
@@ -143,29 +148,36 @@ mod active {
         _audit: &HandleAudit,
         _handle: u32,
         _kind: HandleKind,
-        _site: Site,
+        _site: impl FnOnce() -> Site,
         _capture_stack: impl FnOnce() -> Vec<u32>,
     ) {
     }
 
     #[inline(always)]
-    pub fn on_signal(_audit: &HandleAudit, _handle: u32, _site: Site, _previous_state: u64) {}
+    pub fn on_signal(
+        _audit: &HandleAudit,
+        _handle: u32,
+        _site: impl FnOnce() -> Site,
+        _previous_state: u64,
+    ) {
+    }
 
     #[inline(always)]
     pub fn on_wait(
         _audit: &HandleAudit,
         _handle: u32,
-        _site: Site,
+        _site: impl FnOnce() -> Site,
         _alertable: bool,
         _timeout: Option<i64>,
     ) {
     }
 
     #[inline(always)]
-    pub fn on_wake(_audit: &HandleAudit, _handle: u32, _site: Site, _status: u32) {}
+    pub fn on_wake(_audit: &HandleAudit, _handle: u32, _site: impl FnOnce() -> Site, _status: u32) {
+    }
 
     #[inline(always)]
-    pub fn on_close(_audit: &HandleAudit, _handle: u32, _site: Site) {}
+    pub fn on_close(_audit: &HandleAudit, _handle: u32, _site: impl FnOnce() -> Site) {}
 }
 
 pub use active::{on_close, on_create, on_signal, on_wait, on_wake};
@@ -194,8 +206,8 @@ pub(crate) mod tests {
         }
     }
 
-    fn site(cycle: u64) -> Site {
-        Site {
+    fn site(cycle: u64) -> impl FnOnce() -> Site {
+        move || Site {
             cycle,
             tid: 3,
             lr: 0x8200_1234,
@@ -203,19 +215,23 @@ pub(crate) mod tests {
         }
     }
 
+    fn unbuilt() -> Site {
+        panic!("a hook built its Site while recording was off")
+    }
+
     #[test]
-    fn disabled_hooks_record_nothing_and_never_walk_the_stack() {
+    fn disabled_hooks_record_nothing_and_build_nothing() {
         let _guard = SWITCH.lock();
         set_enabled(false);
         let a = HandleAudit::new();
         a.set_focus([0x1000]);
-        on_create(&a, 0x1000, HandleKind::EventAuto, site(0), || {
+        on_create(&a, 0x1000, HandleKind::EventAuto, unbuilt, || {
             panic!("stack walked")
         });
-        on_signal(&a, 0x1000, site(1), 0);
-        on_wait(&a, 0x1000, site(2), false, None);
-        on_wake(&a, 0x1000, site(3), 0);
-        on_close(&a, 0x1000, site(4));
+        on_signal(&a, 0x1000, unbuilt, 0);
+        on_wait(&a, 0x1000, unbuilt, false, None);
+        on_wake(&a, 0x1000, unbuilt, 0);
+        on_close(&a, 0x1000, unbuilt);
         let view = a.view();
         assert!(view.trails.is_empty() && view.ghosts.is_empty());
     }
@@ -292,10 +308,16 @@ mod compiled_out_tests {
             lr: 0,
             source: Source::export("NtCreateEvent"),
         };
-        on_create(&a, 1, HandleKind::EventAuto, s, || panic!("stack walked"));
-        on_signal(&a, 1, s, 0);
-        on_wait(&a, 1, s, false, None);
-        on_wake(&a, 1, s, 0);
+        on_create(
+            &a,
+            1,
+            HandleKind::EventAuto,
+            || s,
+            || panic!("stack walked"),
+        );
+        on_signal(&a, 1, || s, 0);
+        on_wait(&a, 1, || s, false, None);
+        on_wake(&a, 1, || s, 0);
         set_enabled(false);
         assert_eq!(a.counts(1), None);
         assert_eq!(a.ghost_counts(1), None);
