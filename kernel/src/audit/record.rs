@@ -226,4 +226,11 @@ mod tests {
         .to_string();
         assert_eq!(text, "alertable=false timeout=inf");
     }
+
+    /// docs/HANDLE_AUDIT.md's memory bound assumes this size.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_record_is_48_bytes() {
+        assert_eq!(std::mem::size_of::<AuditRecord>(), 48);
+    }
 }
