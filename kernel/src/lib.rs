@@ -4,6 +4,7 @@
 //! threads on six hardware-thread workers ([`sched`]).
 
 pub mod arena;
+pub mod audit;
 pub mod clock;
 pub mod cpu;
 pub mod digest;
