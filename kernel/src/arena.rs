@@ -1,21 +1,19 @@
-//! Guest memory the kernel owns: import stubs, kernel variables, thread stacks, PCRs, thread
-//! blocks and TLS arrays, and the guest-visible bodies of kernel objects. It lives in a
-//! window the title's allocators never hand out (see [`KERNEL_BASE`]).
+//! Guest memory the kernel owns: import stubs, kernel variables, PCRs, thread blocks and TLS
+//! arrays, and the guest-visible bodies of kernel objects. Both windows are allocated from the
+//! memory manager's system region (0x90000000-0x9FFFFFFF, which titles never allocate from)
+//! first thing at boot, so their addresses are fixed. Thread stacks are separate system
+//! allocations.
 
 use crate::status::{NtStatus, STATUS_NO_MEMORY};
-use oxenon_jit::{Memory, Perm};
+use oxenon_jit::Memory;
 use std::collections::BTreeMap;
 
-/// 0x7F000000-0x7FFFFFFF: the top 16 MiB of the 64 KiB-page user region.
-pub const KERNEL_BASE: u32 = 0x7F00_0000;
-pub const KERNEL_END: u32 = 0x8000_0000;
-/// Import stubs occupy the first 64 KiB (executable); data follows.
-pub const STUB_BASE: u32 = KERNEL_BASE;
+/// Import stubs: the first 64 KiB of the system region.
+pub const STUB_BASE: u32 = 0x9000_0000;
 pub const STUB_SIZE: u32 = 0x1_0000;
-/// Thread stacks come from 0x70000000-0x7EFFFFFF, downwards from the kernel window.
-pub const STACK_BASE: u32 = 0x7000_0000;
-
-const CHUNK: u32 = 0x1_0000;
+/// Kernel data follows the stubs.
+pub const DATA_BASE: u32 = STUB_BASE + STUB_SIZE;
+pub const DATA_SIZE: u32 = 16 << 20;
 
 /// A first-fit allocator over a guest window, mapping pages as it grows.
 #[derive(Debug)]
@@ -24,21 +22,14 @@ pub struct Arena {
     end: u32,
     /// Free ranges by start address.
     free: BTreeMap<u32, u32>,
-    perm: Perm,
-    mapped_to: u32,
 }
 
 impl Arena {
-    pub fn new(start: u32, end: u32, perm: Perm) -> Self {
+    /// An allocator over `start..end`, which must already be committed read-write.
+    pub fn new(start: u32, end: u32) -> Self {
         let mut free = BTreeMap::new();
         free.insert(start, end - start);
-        Self {
-            start,
-            end,
-            free,
-            perm,
-            mapped_to: start,
-        }
+        Self { start, end, free }
     }
 
     /// Allocates `size` zeroed bytes aligned to `align` (a power of two).
@@ -58,7 +49,6 @@ impl Arena {
         if at + size < start + len {
             self.free.insert(at + size, start + len - (at + size));
         }
-        self.ensure_mapped(mem, at + size)?;
         mem.zero(at, u64::from(size))
             .map_err(|_| STATUS_NO_MEMORY)?;
         Ok(at)
@@ -85,14 +75,4 @@ impl Arena {
         self.free.insert(start, len);
     }
 
-    fn ensure_mapped(&mut self, mem: &Memory, end: u32) -> Result<(), NtStatus> {
-        if end <= self.mapped_to {
-            return Ok(());
-        }
-        let to = end.div_ceil(CHUNK) * CHUNK;
-        mem.map(self.mapped_to, u64::from(to - self.mapped_to), self.perm)
-            .map_err(|_| STATUS_NO_MEMORY)?;
-        self.mapped_to = to;
-        Ok(())
-    }
 }

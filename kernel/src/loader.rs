@@ -8,6 +8,7 @@
 
 use crate::arena::{STUB_BASE, STUB_SIZE};
 use crate::exports::{self, ExportFn};
+use crate::memory::consts::PAGE_EXECUTE_READWRITE;
 use crate::ordinals::{self, ExportKind};
 use crate::state::State;
 use crate::xex::{ImportKind, PageKind, Xex};
@@ -63,7 +64,9 @@ pub fn load(mem: &Memory, xex: &Xex, st: &mut State) -> Result<Loaded, LoadError
         return Err(LoadError::ImageRange { base, size });
     }
     let merr = |e: oxenon_jit::memory::MemoryError| LoadError::Memory(e.to_string());
-    mem.map(base, u64::from(size), Perm::RW).map_err(merr)?;
+    st.vm
+        .map_image(base, size, PAGE_EXECUTE_READWRITE)
+        .map_err(|s| LoadError::Memory(format!("cannot map the image: status {s:#010x}")))?;
     mem.poke_bytes(base, &xex.image).map_err(merr)?;
 
     let mut stubs = vec![Stub {

@@ -1,12 +1,15 @@
 //! The kernel state behind the one kernel lock: objects, threads, run queues, deadlines and
 //! counters. Every export runs with it locked; no lock is held while guest code runs.
 
-use crate::arena::{Arena, KERNEL_BASE, KERNEL_END, STACK_BASE, STUB_SIZE};
+use crate::arena::{Arena, DATA_BASE, DATA_SIZE, STUB_BASE, STUB_SIZE};
+use crate::memory::consts::{PAGE_EXECUTE_READ, PAGE_READWRITE};
+use crate::memory::MemoryManager;
+use std::sync::Arc;
 use crate::clock::Clock;
 use crate::objects::{Kind, ObjId, Object, Objects, Tid};
 use crate::status::*;
 use crate::threads::{kthread, pcr, Thread, ThreadState, Wait, HW_THREADS, TLS_SLOTS};
-use oxenon_jit::{Context, Memory, Perm};
+use oxenon_jit::{Context, Memory};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 
@@ -61,7 +64,8 @@ pub struct State {
     next_seq: u64,
     pub clock: Clock,
     pub arena: Arena,
-    stacks: Arena,
+    /// The virtual memory manager (Nt/Mm allocation, stacks).
+    pub vm: Arc<MemoryManager>,
     /// Bitmap of KeTlsAlloc slots in use.
     tls_used: u64,
     pub counters: Counters,
@@ -76,8 +80,20 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(clock: Clock, out: Box<dyn std::io::Write + Send>) -> Self {
-        Self {
+    /// A fresh kernel over `vm`'s guest space: claims the stub page and the kernel data window
+    /// at the bottom of the system region.
+    pub fn new(
+        clock: Clock,
+        out: Box<dyn std::io::Write + Send>,
+        vm: Arc<MemoryManager>,
+    ) -> Result<Self, u32> {
+        let stubs = vm.allocate_system(STUB_SIZE, PAGE_EXECUTE_READ)?;
+        let data = vm.allocate_system(DATA_SIZE, PAGE_READWRITE)?;
+        if stubs.base != STUB_BASE || data.base != DATA_BASE {
+            // Only a manager that already handed out system memory could do this.
+            return Err(STATUS_CONFLICTING_ADDRESSES);
+        }
+        Ok(Self {
             objects: Objects::default(),
             threads: BTreeMap::new(),
             next_tid: 1,
@@ -86,8 +102,8 @@ impl State {
             deadlines: BinaryHeap::new(),
             next_seq: 1,
             clock,
-            arena: Arena::new(KERNEL_BASE + STUB_SIZE, KERNEL_END, Perm::RW),
-            stacks: Arena::new(STACK_BASE, KERNEL_BASE, Perm::RW),
+            arena: Arena::new(DATA_BASE, DATA_BASE + DATA_SIZE),
+            vm,
             tls_used: 0,
             counters: Counters::default(),
             finish: None,
@@ -95,7 +111,7 @@ impl State {
             out,
             variables: Default::default(),
             time_stamp_bundle: None,
-        }
+        })
     }
 
     // ----- objects -----
@@ -444,7 +460,7 @@ impl State {
     pub fn create_thread(&mut self, mem: &Memory, start: ThreadStart) -> Result<(Tid, u32), u32> {
         let stack_size = start.stack_size.clamp(16 * 1024, 64 * 1024 * 1024);
         let stack_size = stack_size.div_ceil(0x1000) * 0x1000;
-        let stack_base = self.stacks.alloc(mem, stack_size, 0x1000)?;
+        let stack_base = self.vm.allocate_system(stack_size, PAGE_READWRITE)?.base;
         let pcr_addr = self.arena.alloc(mem, pcr::SIZE, 0x1000)?;
         let kt = self.arena.alloc(mem, kthread::SIZE, 16)?;
         let tls = self.arena.alloc(mem, TLS_SLOTS * 4, 16)?;

@@ -5,9 +5,10 @@
 
 use super::*;
 
-fn setup() -> (Memory, State) {
-    let mem = Memory::new().expect("guest space");
-    let st = State::new(Clock::virtual_clock(), Box::new(std::io::sink()));
+fn setup() -> (Arc<Memory>, State) {
+    let mem = Arc::new(Memory::new().expect("guest space"));
+    let vm = Arc::new(MemoryManager::new(mem.clone()));
+    let st = State::new(Clock::virtual_clock(), Box::new(std::io::sink()), vm).expect("kernel");
     (mem, st)
 }
 

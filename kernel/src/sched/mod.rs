@@ -18,6 +18,7 @@ use crate::clock::Clock;
 use crate::cpu::Backend;
 use crate::exports::{Call, Outcome};
 use crate::loader::{self, LoadError, Loaded, Stub};
+use crate::memory::MemoryManager;
 use crate::objects::Tid;
 use crate::state::{Finish, State, ThreadStart};
 use crate::status::STATUS_NOT_IMPLEMENTED;
@@ -57,13 +58,16 @@ impl Default for Config {
     }
 }
 
+/// The console's 512 MiB of RAM, seen through the physical views.
+const PHYSICAL_MEMORY: u32 = 512 << 20;
+
 #[derive(Debug, thiserror::Error)]
 pub enum KernelError {
     #[error(transparent)]
     Load(#[from] LoadError),
     #[error("cannot reserve guest memory: {0}")]
     Memory(String),
-    #[error("cannot create the main thread (status {0:#010x})")]
+    #[error("cannot set up the kernel or the main thread (status {0:#010x})")]
     MainThread(u32),
     #[error("the JIT could not start: {0}")]
     Jit(#[from] oxenon_jit::jit::JitError),
@@ -103,13 +107,16 @@ impl Kernel {
         config: Config,
         out: Box<dyn std::io::Write + Send>,
     ) -> Result<Self, KernelError> {
-        let mem = Memory::new().map_err(|e| KernelError::Memory(e.to_string()))?;
+        let mem = Arc::new(
+            Memory::with_physical(PHYSICAL_MEMORY).map_err(|e| KernelError::Memory(e.to_string()))?,
+        );
+        let vm = Arc::new(MemoryManager::new(mem.clone()));
         let clock = if config.lockstep {
             Clock::virtual_clock()
         } else {
             Clock::host()
         };
-        let mut st = State::new(clock, out);
+        let mut st = State::new(clock, out, vm).map_err(KernelError::MainThread)?;
         let loaded = loader::load(&mem, xex, &mut st)?;
         let (tid, _handle) = st
             .create_thread(
@@ -127,7 +134,7 @@ impl Kernel {
             .map_err(KernelError::MainThread)?;
         st.main_tid = tid;
         Ok(Self {
-            mem: Arc::new(mem),
+            mem,
             state: Mutex::new(st),
             wake: Default::default(),
             stubs: loaded.stubs.clone(),
