@@ -2,5 +2,6 @@
 //! first (parse and write, [`xex`]); the HLE exports and the scheduler arrive with the kernel
 //! issue.
 
+pub mod ordinals;
 pub mod status;
 pub mod xex;
