@@ -1,6 +1,7 @@
 //! The `oxenon` command line: one subcommand per tool.
 
 mod fuzz;
+mod info;
 mod ppctest;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +25,7 @@ struct Cli {
 enum Command {
     PpcTest(ppctest::PpcTestArgs),
     Fuzz(fuzz::FuzzArgs),
+    Info(info::InfoArgs),
 }
 
 /// Status for errors that are not results: a malformed input file, a missing tool. Distinct
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }),
+        Command::Info(args) => info::run(&args).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| report_error(&e))
 }
