@@ -2,6 +2,7 @@
 
 mod check;
 mod fuzz;
+mod info;
 mod ppctest;
 mod run;
 
@@ -28,6 +29,7 @@ enum Command {
     Fuzz(fuzz::FuzzArgs),
     Run(run::RunArgs),
     Check(check::CheckArgs),
+    Info(info::InfoArgs),
 }
 
 /// Status for errors that are not results: a malformed input file, a missing tool. Distinct
@@ -55,6 +57,7 @@ fn main() -> ExitCode {
         }),
         Command::Run(args) => run::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Info(args) => info::run(&args).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| report_error(&e))
 }

@@ -141,3 +141,27 @@ fn tables_are_sorted_unique_and_named() {
         }
     }
 }
+
+/// The Rust tables are generated from tools/ordinals/*.txt; they must not drift apart.
+#[test]
+fn tables_match_their_lists() {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../tools/ordinals/generate.py");
+    match std::process::Command::new("python3")
+        .arg(script)
+        .arg("--check")
+        .output()
+    {
+        Ok(out) => assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "python3 is needed in CI: {e}"
+            );
+            eprintln!("skipping: python3 not found ({e})");
+        }
+    }
+}

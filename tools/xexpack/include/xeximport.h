@@ -1,7 +1,7 @@
 /* Declaring imports for xexpack from C.
  *
- *   XEX_IMPORT_FUNCTION(xboxkrnl, 0x1, DbgPrint);   then declare and call DbgPrint as usual
- *   XEX_IMPORT_VARIABLE(xboxkrnl, 0x2AD, KeTimeStampBundle_ptr);
+ *   XEX_IMPORT_FUNCTION(xboxkrnl, 0x3, DbgPrint);   then declare and call DbgPrint as usual
+ *   XEX_IMPORT_VARIABLE(xboxkrnl, 0xAD, KeTimeStampBundle_ptr);
  *                                           then: extern volatile void *const KeTimeStampBundle_ptr;
  *
  * A function import is a 4-byte slot plus a 16-byte thunk that callers branch to; a variable
