@@ -74,5 +74,4 @@ impl Arena {
         }
         self.free.insert(start, len);
     }
-
 }

@@ -2,16 +2,16 @@
 //! counters. Every export runs with it locked; no lock is held while guest code runs.
 
 use crate::arena::{Arena, DATA_BASE, DATA_SIZE, STUB_BASE, STUB_SIZE};
+use crate::clock::Clock;
 use crate::memory::consts::{PAGE_EXECUTE_READ, PAGE_READWRITE};
 use crate::memory::MemoryManager;
-use std::sync::Arc;
-use crate::clock::Clock;
 use crate::objects::{Kind, ObjId, Object, Objects, Tid};
 use crate::status::*;
 use crate::threads::{kthread, pcr, Thread, ThreadState, Wait, HW_THREADS, TLS_SLOTS};
 use oxenon_jit::{Context, Memory};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
+use std::sync::Arc;
 
 /// Why a run ended.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -125,7 +125,11 @@ fn wait_all_needs_every_object_and_consumes_them_together() {
     let t = running_thread(&mem, &mut st, 0);
     park(&mut st, &mem, t, wait_on(vec![a, b], true, None));
     assert!(set(&mut st, &mem, a).is_empty());
-    assert_eq!(st.objects.get(a).unwrap().signal, 1, "not consumed by a partial wait-all");
+    assert_eq!(
+        st.objects.get(a).unwrap().signal,
+        1,
+        "not consumed by a partial wait-all"
+    );
     assert_eq!(set(&mut st, &mem, b), vec![(t, STATUS_WAIT_0)]);
     assert_eq!(st.objects.get(a).unwrap().signal, 0);
     assert_eq!(st.objects.get(b).unwrap().signal, 0);
@@ -149,7 +153,10 @@ fn a_timeout_completes_the_wait_with_status_timeout() {
     let t = running_thread(&mem, &mut st, 0);
     let deadline = st.clock.deadline(-10_000); // 1 ms, relative
     park(&mut st, &mem, t, wait_on(vec![e], false, Some(deadline)));
-    assert!(!st.deadlocked(), "a pending timeout can still wake the thread");
+    assert!(
+        !st.deadlocked(),
+        "a pending timeout can still wake the thread"
+    );
     assert!(st.process_deadlines(&mem).is_empty());
     let next = st.next_deadline().unwrap();
     st.clock.skip_to(next);

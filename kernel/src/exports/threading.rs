@@ -187,23 +187,30 @@ fn ke_resume_thread(c: &mut Call) -> Outcome {
     Outcome::Return(u64::from(resume(c, tid).unwrap_or(0)))
 }
 
-/// KeSetAffinityThread(PKTHREAD, KAFFINITY) -> the previous affinity. The thread moves to the
-/// lowest hardware thread in the mask; if it is the caller, at once.
+/// KeSetAffinityThread(PKTHREAD, KAFFINITY, PKAFFINITY previous) -> NTSTATUS: the console's
+/// form returns the previous mask through the pointer. The thread moves to the lowest hardware
+/// thread in the mask; if it is the caller, at once.
 fn ke_set_affinity_thread(c: &mut Call) -> Outcome {
-    let mask = c.arg(1) & 0x3F;
+    let (mask, prev_ptr) = (c.arg(1) & 0x3F, c.arg(2));
+    if mask == 0 {
+        return Outcome::Return(u64::from(STATUS_INVALID_PARAMETER));
+    }
     let Some(tid) = thread_of_body(c, c.arg(0)) else {
-        return Outcome::Return(0);
+        return Outcome::Return(u64::from(STATUS_INVALID_HANDLE));
     };
     let prev = c.st.set_affinity(tid, mask as u8).unwrap_or(0);
+    if let Err(e) = c.out_u32(prev_ptr, u32::from(prev)) {
+        return Outcome::Return(u64::from(e));
+    }
     let moved =
         c.st.threads
             .get(&tid)
             .is_some_and(|t| t.hw as usize != c.hw);
     if tid == c.tid && moved {
-        c.ctx.gpr[3] = u64::from(prev);
+        c.ctx.gpr[3] = u64::from(STATUS_SUCCESS);
         return Outcome::Yield;
     }
-    Outcome::Return(u64::from(prev))
+    Outcome::Return(u64::from(STATUS_SUCCESS))
 }
 
 /// KeSetBasePriorityThread(PKTHREAD, increment) -> the previous increment.

@@ -108,7 +108,8 @@ impl Kernel {
         out: Box<dyn std::io::Write + Send>,
     ) -> Result<Self, KernelError> {
         let mem = Arc::new(
-            Memory::with_physical(PHYSICAL_MEMORY).map_err(|e| KernelError::Memory(e.to_string()))?,
+            Memory::with_physical(PHYSICAL_MEMORY)
+                .map_err(|e| KernelError::Memory(e.to_string()))?,
         );
         let vm = Arc::new(MemoryManager::new(mem.clone()));
         let clock = if config.lockstep {
