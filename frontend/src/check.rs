@@ -45,6 +45,8 @@ pub struct CheckArgs {
     /// Also print the title's DbgPrint output (to stderr).
     #[arg(short, long)]
     pub verbose: bool,
+    #[command(flatten)]
+    pub audit: crate::run::AuditArgs,
 }
 
 /// DbgPrint output kept for hashing.
@@ -66,12 +68,17 @@ impl Write for Captured {
 
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let (name, xex) = load_title(args.file.as_ref())?;
+    // The environment never turns tracing (or a focus list) on for `check`: only its flags do,
+    // and its digest does not depend on them.
+    let (trace_handles, focus) = args.audit.resolve(false)?;
     let config = Config {
         backend: args.backend.into(),
         lockstep: true,
         strict: false,
         max_instructions: Some(args.max_instructions),
         quantum: args.quantum,
+        trace_handles,
+        focus,
     };
     let out = Captured::default();
     let mut kernel = Kernel::boot(&xex, config, Box::new(out.clone()))
@@ -79,6 +86,9 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     kernel.interrupt = crate::run::interrupt_flag();
     let report = kernel.run().with_context(|| format!("running {name}"))?;
     let output = out.0.lock().map(|o| o.clone()).unwrap_or_default();
+    if let Some(dump) = &report.dump {
+        eprint!("{dump}");
+    }
     if args.verbose {
         std::io::stderr().write_all(&output)?;
     }

@@ -70,6 +70,47 @@ pub struct RunArgs {
     /// No summary at the end (DbgPrint output and errors only).
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub audit: AuditArgs,
+}
+
+/// The handle audit's options, shared by `run` and `check`.
+#[derive(Args, Debug, Clone)]
+pub struct AuditArgs {
+    /// Record who creates, signals, waits on and wakes every handle, and add a handle table
+    /// and a DIAGNOSIS to the dump (also OXENON_TRACE_HANDLES=1 for `run`).
+    #[arg(long)]
+    pub trace_handles: bool,
+    /// Comma-separated handles (0x... or decimal) to report in detail, with ghost trails and
+    /// creation call stacks; implies --trace-handles.
+    #[arg(long, value_name = "LIST", value_parser = parse_focus)]
+    pub trace_handles_focus: Option<FocusList>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FocusList(pub Vec<u32>);
+
+fn parse_focus(s: &str) -> Result<FocusList, String> {
+    oxenon_kernel::audit::parse_focus_list(s)
+        .map(FocusList)
+        .map_err(|e| e.to_string())
+}
+
+impl AuditArgs {
+    /// (tracing on, focus list); `from_env` lets OXENON_TRACE_HANDLES turn tracing on.
+    pub fn resolve(&self, from_env: bool) -> Result<(bool, Vec<u32>)> {
+        let focus = self
+            .trace_handles_focus
+            .as_ref()
+            .map(|f| f.0.clone())
+            .unwrap_or_default();
+        let env = if from_env {
+            oxenon_kernel::audit::trace_handles_from_env().context("bad OXENON_TRACE_HANDLES")?
+        } else {
+            false
+        };
+        Ok((self.trace_handles || env || !focus.is_empty(), focus))
+    }
 }
 
 /// The demo the README's first command runs: built from tools/homebrew/samples/demo.c.
@@ -90,12 +131,15 @@ pub fn load_title(file: Option<&PathBuf>) -> Result<(String, Xex)> {
 
 pub fn run(args: &RunArgs) -> Result<ExitCode> {
     let (name, xex) = load_title(args.file.as_ref())?;
+    let (trace_handles, focus) = args.audit.resolve(true)?;
     let config = Config {
         backend: args.backend.into(),
         lockstep: args.lockstep,
         strict: args.strict,
         max_instructions: args.max_instructions,
         quantum: args.quantum,
+        trace_handles,
+        focus,
     };
     let mut kernel = Kernel::boot(&xex, config, Box::new(std::io::stdout()))
         .with_context(|| format!("cannot start {name}"))?;

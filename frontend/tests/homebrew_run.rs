@@ -238,3 +238,79 @@ fn truncated_and_corrupted_titles_are_clear_errors() {
         }
     }
 }
+
+/// The handles of the FINDING whose DIAGNOSIS follows it, for the first finding naming three.
+fn three_handle_finding(dump: &str) -> Vec<String> {
+    let line = dump
+        .lines()
+        .find(|l| l.starts_with("FINDING: 3 handle(s)") && l.contains("wait-call"))
+        .unwrap_or_else(|| panic!("no three-handle finding in\n{dump}"));
+    let inside = &line[line.find('[').unwrap() + 1..line.find(']').unwrap()];
+    inside.split(',').map(str::to_owned).collect()
+}
+
+#[test]
+fn trace_handles_diagnoses_the_deadlock_sample() {
+    let Some((_, stderr, code)) = run("deadlock", "jit", &["--trace-handles"]) else {
+        return;
+    };
+    assert_eq!(code, 3);
+    assert!(stderr.contains("=== Handle audit ==="), "{stderr}");
+    // The three work-available events from one creator, each parked on by one worker, read as
+    // one finding whose producer never signalled.
+    let handles = three_handle_finding(&stderr);
+    assert_eq!(handles.len(), 3);
+    let finding = stderr
+        .lines()
+        .skip_while(|l| !l.contains(&handles[0]) || !l.starts_with("FINDING"))
+        .nth(1)
+        .unwrap();
+    assert!(
+        finding.contains("DIAGNOSIS: producer never signalled"),
+        "{finding}"
+    );
+
+    // Focus on those handles plus one that never existed.
+    let list = format!("{},0x12345678", handles.join(","));
+    let flag = format!("--trace-handles-focus={list}");
+    let (_, focused, code) = run("deadlock", "interp", &[&flag]).unwrap();
+    assert_eq!(code, 3);
+    assert!(
+        focused.contains("=== Handle audit (focus) ==="),
+        "{focused}"
+    );
+    assert!(
+        focused.contains("handle=0x12345678 kind=<UNCREATED> waiters=0 signaled=false"),
+        "{focused}"
+    );
+    for h in &handles {
+        let header = format!("handle={h} kind=Event/Auto waiters=1 signaled=false");
+        assert!(focused.contains(&header), "{header} missing in\n{focused}");
+    }
+    assert!(focused.contains("created stack:"), "{focused}");
+}
+
+#[test]
+fn a_malformed_focus_list_is_an_error_naming_the_item() {
+    let out = oxenon(&["run", "--trace-handles-focus=0x10,bogus"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`bogus`"));
+}
+
+#[test]
+fn the_audit_does_not_change_check_digests() {
+    let Some(file) = sample("threads") else {
+        return;
+    };
+    let plain = digest(&file, "jit", "300000");
+    let out = oxenon(&[
+        "check",
+        &file,
+        "-n",
+        "300000",
+        "--stable-digest",
+        "--trace-handles",
+    ]);
+    assert!(out.status.success());
+    assert_eq!(plain, String::from_utf8(out.stdout).unwrap());
+}

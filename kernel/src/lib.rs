@@ -5,6 +5,7 @@
 
 pub mod arena;
 pub mod audit;
+pub mod audit_hooks;
 pub mod clock;
 pub mod cpu;
 pub mod digest;

@@ -40,6 +40,8 @@ pub struct Stub {
     pub ordinal: u16,
     /// The export's name from the ordinal table, or `ordinal_N` if the table has none.
     pub name: String,
+    /// The implemented export's name as a static label (empty when unimplemented).
+    pub export_name: &'static str,
     pub f: Option<ExportFn>,
 }
 
@@ -73,6 +75,7 @@ pub fn load(mem: &Memory, xex: &Xex, st: &mut State) -> Result<Loaded, LoadError
         library: "kernel".into(),
         ordinal: 0,
         name: "thread exit".into(),
+        export_name: "",
         f: None,
     }];
     let mut code = vec![SC, BLR];
@@ -88,12 +91,13 @@ pub fn load(mem: &Memory, xex: &Xex, st: &mut State) -> Result<Loaded, LoadError
                     return Err(LoadError::TooManyImports(xex.imports.len()));
                 }
                 code.extend([SC, BLR]);
-                let f = exports::find(&import.library, &name).map(|e| e.f);
+                let found = exports::find(&import.library, &name);
                 stubs.push(Stub {
                     library: import.library.clone(),
                     ordinal: import.ordinal,
                     name,
-                    f,
+                    export_name: found.map_or("", |e| e.name),
+                    f: found.map(|e| e.f),
                 });
                 let _ = mem.poke_bytes(import.address, &addr.to_be_bytes());
                 if let Some(thunk) = import.thunk {

@@ -2,6 +2,7 @@
 //! counters. Every export runs with it locked; no lock is held while guest code runs.
 
 use crate::arena::{Arena, DATA_BASE, DATA_SIZE, STUB_BASE, STUB_SIZE};
+use crate::audit::{self, Source};
 use crate::clock::Clock;
 use crate::memory::consts::{PAGE_EXECUTE_READ, PAGE_READWRITE};
 use crate::memory::MemoryManager;
@@ -27,6 +28,13 @@ pub enum Finish {
     /// Ctrl-C.
     Interrupted,
 }
+
+const WAKE_AT_ONCE: Source = Source::internal("wait satisfied at once");
+const WAKE_SIGNAL: Source = Source::internal("scheduler wake");
+const WAKE_TIMEOUT: Source = Source::internal("wait timeout");
+const TIMER_EXPIRY: Source = Source::internal("timer expiry");
+const THREAD_EXIT: Source = Source::internal("thread exit");
+const MUTANT_ABANDONED: Source = Source::internal("mutant abandoned by its owner's exit");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Deadline {
@@ -77,6 +85,11 @@ pub struct State {
     /// Kernel variables by "library!name".
     pub variables: std::collections::HashMap<String, u32>,
     pub time_stamp_bundle: Option<u32>,
+    pub audit: crate::audit::HandleAudit,
+    /// The export being called (a stable label for audit records).
+    pub current_export: &'static str,
+    /// The title image (base, size), for telling code addresses in audit stacks.
+    pub image: (u32, u32),
 }
 
 impl State {
@@ -111,6 +124,9 @@ impl State {
             out,
             variables: Default::default(),
             time_stamp_bundle: None,
+            audit: Default::default(),
+            current_export: "",
+            image: (0, 0),
         })
     }
 
@@ -133,6 +149,9 @@ impl State {
         obj.refs = 1;
         let id = self.objects.insert(obj);
         let handle = self.objects.handles.open(id);
+        if let Some(o) = self.objects.get_mut(id) {
+            o.key = handle;
+        }
         Ok((handle, id))
     }
 
@@ -230,14 +249,17 @@ impl State {
     /// Starts a wait for the calling thread. `Some(status)`: satisfied (or timed out) at once;
     /// `None`: the thread is now waiting and the caller must park it.
     pub fn begin_wait(&mut self, mem: &Memory, tid: Tid, mut wait: Wait) -> Option<u32> {
+        self.audit_wait(tid, &wait);
         if let Some(status) = self.try_satisfy(tid, &wait) {
             for &id in &wait.objects {
                 self.sync_header(mem, id);
             }
+            self.audit_wake(tid, &wait, status, WAKE_AT_ONCE);
             return Some(status);
         }
         let now = self.clock.now_100ns();
         if wait.deadline.is_some_and(|d| d <= now) {
+            self.audit_wake(tid, &wait, wait.timeout_status, WAKE_TIMEOUT);
             return Some(wait.timeout_status);
         }
         wait.seq = self.next_seq();
@@ -256,6 +278,61 @@ impl State {
         None
     }
 
+    /// The audit's view of a wait beginning: one record per audited object.
+    fn audit_wait(&self, tid: Tid, wait: &Wait) {
+        if !audit::enabled() {
+            return;
+        }
+        let timeout = wait
+            .deadline
+            .map(|d| -(d.saturating_sub(self.clock.now_100ns()) as i64));
+        for (&id, &name) in wait.objects.iter().zip(&wait.names) {
+            if self.audited(id) {
+                let source = Source::export(wait.source);
+                audit::on_wait(
+                    &self.audit,
+                    name,
+                    || crate::audit_hooks::site(self, tid, wait.lr, source),
+                    wait.alertable,
+                    timeout,
+                );
+            }
+        }
+    }
+
+    /// The audit's view of a wait ending: a wake record on the object that satisfied it (every
+    /// object for wait-all and timeouts).
+    fn audit_wake(&self, tid: Tid, wait: &Wait, status: u32, source: Source) {
+        if !audit::enabled() {
+            return;
+        }
+        let index = status.wrapping_sub(STATUS_WAIT_0) as usize;
+        let abandoned = status.wrapping_sub(STATUS_ABANDONED_WAIT_0) as usize;
+        let which: Vec<usize> = if !wait.all && index < wait.objects.len() {
+            vec![index]
+        } else if !wait.all && abandoned < wait.objects.len() {
+            vec![abandoned]
+        } else {
+            (0..wait.objects.len()).collect()
+        };
+        for i in which {
+            if self.audited(wait.objects[i]) {
+                audit::on_wake(
+                    &self.audit,
+                    wait.names[i],
+                    || crate::audit_hooks::site(self, tid, wait.lr, source),
+                    status,
+                );
+            }
+        }
+    }
+
+    fn audited(&self, id: ObjId) -> bool {
+        self.objects
+            .get(id)
+            .is_some_and(|o| crate::audit_hooks::kind_of(&o.kind).is_some())
+    }
+
     /// Ends `tid`'s wait with `status` in r3 and makes it runnable.
     fn complete_wait(&mut self, tid: Tid, status: u32) {
         let Some(t) = self.threads.get_mut(&tid) else {
@@ -267,17 +344,23 @@ impl State {
         if let Some(ctx) = t.ctx.as_mut() {
             ctx.gpr[3] = u64::from(status);
         }
+        let (waiting, suspended) = (t.state == ThreadState::Waiting, t.suspend_count > 0);
+        if waiting && suspended {
+            t.state = ThreadState::Suspended;
+        }
+        let source = if status == wait.timeout_status && wait.deadline.is_some() {
+            WAKE_TIMEOUT
+        } else {
+            WAKE_SIGNAL
+        };
+        self.audit_wake(tid, &wait, status, source);
         for id in wait.objects {
             if let Some(o) = self.objects.get_mut(id) {
                 o.waiters.retain(|&w| w != tid);
             }
         }
-        if t.state == ThreadState::Waiting {
-            if t.suspend_count > 0 {
-                t.state = ThreadState::Suspended;
-            } else {
-                self.make_ready(tid);
-            }
+        if waiting && !suspended {
+            self.make_ready(tid);
         }
     }
 
@@ -373,6 +456,8 @@ impl State {
             }
             _ => return Vec::new(),
         };
+        let key = self.objects.get(id).map_or(0, |o| o.key);
+        crate::audit_hooks::signalled(self, key, 0, 0, TIMER_EXPIRY, 0);
         if period > 0 {
             self.deadlines.push(Reverse((
                 when + period,
@@ -497,6 +582,9 @@ impl State {
         obj.refs = 2; // the handle and the running thread itself
         let object = self.objects.insert(obj);
         let handle = self.objects.handles.open(object);
+        if let Some(o) = self.objects.get_mut(object) {
+            o.key = handle;
+        }
         let thread = Thread {
             tid,
             object,
@@ -598,6 +686,8 @@ impl State {
         if let Some(o) = self.objects.get_mut(object) {
             o.signal = 1;
         }
+        let key = self.objects.get(object).map_or(0, |o| o.key);
+        crate::audit_hooks::signalled(self, key, tid, 0, THREAD_EXIT, 0);
         self.signalled(mem, object);
         let owned: Vec<ObjId> = self
             .objects
@@ -614,6 +704,8 @@ impl State {
                 };
                 o.signal = 1;
             }
+            let key = self.objects.get(id).map_or(0, |o| o.key);
+            crate::audit_hooks::signalled(self, key, tid, 0, MUTANT_ABANDONED, 0);
             self.signalled(mem, id);
         }
         self.release_object(mem, object);

@@ -4,6 +4,8 @@
 //! header when the title initialised the object itself).
 
 use super::{status, Call, Implemented, Outcome, XBOXKRNL};
+use crate::audit::Source;
+use crate::audit_hooks;
 use crate::objects::{Kind, ObjId, Object};
 use crate::status::*;
 
@@ -45,14 +47,29 @@ exports! {
 /// Size of the guest bodies the kernel gives handle-based objects.
 const BODY: u32 = 0x20;
 
-fn create(c: &mut Call, handle_ptr: u32, kind: Kind, signal: i32) -> Outcome {
+fn create(c: &mut Call, handle_ptr: u32, kind: Kind, signal: i32, export: &'static str) -> Outcome {
     if handle_ptr == 0 {
         return Outcome::Return(u64::from(STATUS_INVALID_PARAMETER));
     }
     status(
         c.st.create_object(c.mem, kind, signal, BODY)
-            .and_then(|(handle, _)| c.write_u32(handle_ptr, handle).map(|_| STATUS_SUCCESS)),
+            .and_then(|(handle, id)| {
+                let sp = c.ctx.gpr[1] as u32;
+                let by = audit_hooks::Caller {
+                    tid: c.tid,
+                    sp,
+                    lr: c.lr(),
+                };
+                audit_hooks::created(c.st, c.mem, id, handle, by, Source::export(export));
+                c.write_u32(handle_ptr, handle).map(|_| STATUS_SUCCESS)
+            }),
     )
+}
+
+/// Records a signal attempt on `id` by the calling thread.
+fn audit_signal(c: &Call, id: ObjId, export: &'static str, previous: i32) {
+    let key = c.st.objects.get(id).map_or(0, |o| o.key);
+    audit_hooks::signalled(c.st, key, c.tid, c.lr(), Source::export(export), previous);
 }
 
 /// The object behind a handle, checked against the expected kind.
@@ -121,6 +138,7 @@ fn register_guest(c: &mut Call, body: u32, kind: Kind, signal: i32) -> ObjId {
     }
     let mut obj = Object::new(kind, signal);
     obj.body = body;
+    obj.key = body;
     // Guest memory owns the object: it lives as long as the kernel run.
     obj.refs = 1;
     let id = c.st.objects.insert(obj);
@@ -142,6 +160,7 @@ fn write_header(c: &Call, body: u32, kind: &Kind, signal: i32) -> Result<(), u32
 
 fn set_event(c: &mut Call, id: ObjId) -> i32 {
     let prev = c.st.objects.get(id).map_or(0, |o| o.signal);
+    audit_signal(c, id, c.st.current_export, prev);
     if let Some(o) = c.st.objects.get_mut(id) {
         o.signal = 1;
     }
@@ -179,6 +198,7 @@ fn nt_create_event(c: &mut Call) -> Outcome {
         h,
         Kind::Event { manual: ty == 0 },
         i32::from(initial != 0),
+        "NtCreateEvent",
     )
 }
 
@@ -247,6 +267,8 @@ fn release_semaphore(c: &mut Call, id: ObjId, count: i32) -> Result<i32, u32> {
         return Err(STATUS_OBJECT_TYPE_MISMATCH);
     };
     let prev = o.signal;
+    audit_signal(c, id, c.st.current_export, prev);
+    let o = c.st.objects.get_mut(id).ok_or(STATUS_INVALID_HANDLE)?;
     if count <= 0 {
         return Err(STATUS_INVALID_PARAMETER);
     }
@@ -264,7 +286,13 @@ fn nt_create_semaphore(c: &mut Call) -> Outcome {
     if maximum <= 0 || initial < 0 || initial > maximum {
         return Outcome::Return(u64::from(STATUS_INVALID_PARAMETER));
     }
-    create(c, h, Kind::Semaphore { maximum }, initial)
+    create(
+        c,
+        h,
+        Kind::Semaphore { maximum },
+        initial,
+        "NtCreateSemaphore",
+    )
 }
 
 /// NtReleaseSemaphore(handle, count, PLONG previous).
@@ -304,6 +332,8 @@ fn ke_release_semaphore(c: &mut Call) -> Outcome {
 
 fn release_mutant(c: &mut Call, id: ObjId, abandon: bool) -> Result<i32, u32> {
     let tid = c.tid;
+    let before = c.st.objects.get(id).map_or(0, |o| o.signal);
+    audit_signal(c, id, c.st.current_export, before);
     let o = c.st.objects.get_mut(id).ok_or(STATUS_INVALID_HANDLE)?;
     let Kind::Mutant {
         owner,
@@ -336,7 +366,7 @@ fn nt_create_mutant(c: &mut Call) -> Outcome {
         recursion: u32::from(own),
         abandoned: false,
     };
-    create(c, h, kind, i32::from(!own))
+    create(c, h, kind, i32::from(!own), "NtCreateMutant")
 }
 
 /// NtReleaseMutant(handle, PLONG previous).
@@ -390,7 +420,7 @@ fn nt_create_timer(c: &mut Call) -> Outcome {
     if ty > 1 {
         return Outcome::Return(u64::from(STATUS_INVALID_PARAMETER));
     }
-    create(c, h, timer_kind(ty == 0), 0)
+    create(c, h, timer_kind(ty == 0), 0, "NtCreateTimer")
 }
 
 /// Arms a timer: `due` is an NT time (negative relative), `period_ms` repeats.
@@ -474,5 +504,9 @@ fn ke_cancel_timer(c: &mut Call) -> Outcome {
 
 /// NtClose(handle).
 fn nt_close(c: &mut Call) -> Outcome {
+    let (h, tid, lr) = (c.arg(0), c.tid, c.lr());
+    crate::audit::on_close(&c.st.audit, h, || {
+        audit_hooks::site(c.st, tid, lr, Source::export("NtClose"))
+    });
     Outcome::Return(u64::from(c.st.close_handle(c.mem, c.arg(0))))
 }

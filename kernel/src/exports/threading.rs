@@ -72,6 +72,12 @@ fn ex_create_thread(c: &mut Call) -> Outcome {
         },
     );
     status(created.and_then(|(tid, handle)| {
+        if let Some(id) = c.st.objects.handles.get(handle) {
+            let (sp, lr) = (c.ctx.gpr[1] as u32, c.lr());
+            let source = crate::audit::Source::export("ExCreateThread");
+            let by = crate::audit_hooks::Caller { tid: c.tid, sp, lr };
+            crate::audit_hooks::created(c.st, c.mem, id, handle, by, source);
+        }
         c.out_u32(handle_ptr, handle)?;
         c.out_u32(id_ptr, tid)?;
         Ok(STATUS_SUCCESS)

@@ -205,6 +205,9 @@ fn nt_signal_and_wait_for_single_object_ex(c: &mut Call) -> Outcome {
             }
             _ => return Err(STATUS_OBJECT_TYPE_MISMATCH),
         }
+        let key = c.st.objects.get(sid).map_or(0, |o| o.key);
+        let source = crate::audit::Source::export("NtSignalAndWaitForSingleObjectEx");
+        crate::audit_hooks::signalled(c.st, key, tid, c.lr(), source, 0);
         c.st.signalled(c.mem, sid);
         Ok((wid, timeout(c, t)?))
     })();

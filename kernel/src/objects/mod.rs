@@ -92,6 +92,9 @@ pub struct Object {
     pub refs: u32,
     /// Guest address of the object's body (its DISPATCHER_HEADER), 0 if none.
     pub body: u32,
+    /// The name the handle audit knows it by: its first handle, or its guest address for an
+    /// object the title initialised itself.
+    pub key: u32,
 }
 
 impl Object {
@@ -102,6 +105,7 @@ impl Object {
             waiters: VecDeque::new(),
             refs: 0,
             body: 0,
+            key: 0,
         }
     }
 

@@ -44,6 +44,10 @@ pub struct Config {
     pub max_instructions: Option<u64>,
     /// Instructions a guest thread runs before its hardware thread may switch.
     pub quantum: u64,
+    /// Record the handle audit (`--trace-handles`).
+    pub trace_handles: bool,
+    /// Handles the audit reports in detail (`--trace-handles-focus`); implies tracing.
+    pub focus: Vec<u32>,
 }
 
 impl Default for Config {
@@ -54,6 +58,8 @@ impl Default for Config {
             strict: false,
             max_instructions: None,
             quantum: 50_000,
+            trace_handles: false,
+            focus: Vec::new(),
         }
     }
 }
@@ -118,7 +124,11 @@ impl Kernel {
             Clock::host()
         };
         let mut st = State::new(clock, out, vm).map_err(KernelError::MainThread)?;
+        let tracing = config.trace_handles || !config.focus.is_empty();
+        crate::audit::set_enabled(tracing);
+        st.audit.set_focus(config.focus.iter().copied());
         let loaded = loader::load(&mem, xex, &mut st)?;
+        st.image = (loaded.base, loaded.size);
         let (tid, _handle) = st
             .create_thread(
                 &mem,
@@ -134,6 +144,16 @@ impl Kernel {
             )
             .map_err(KernelError::MainThread)?;
         st.main_tid = tid;
+        if let Some(id) = st.threads.get(&tid).map(|t| t.object) {
+            let handle = st.objects.get(id).map_or(0, |o| o.key);
+            let source = crate::audit::Source::internal("title start");
+            let by = crate::audit_hooks::Caller {
+                tid: 0,
+                sp: 0,
+                lr: 0,
+            };
+            crate::audit_hooks::created(&st, &mem, id, handle, by, source);
+        }
         Ok(Self {
             mem,
             state: Mutex::new(st),
@@ -157,10 +177,14 @@ impl Kernel {
         };
         let mut st = self.state.lock();
         let finish = st.finish.clone().unwrap_or(Finish::Interrupted);
-        let dump = match finish {
+        let mut dump = match finish {
             Finish::Exited(_) => None,
             _ => Some(thread_dump(&mut st, &self.mem)),
         };
+        let audit = crate::audit_hooks::dump(&st);
+        if !audit.is_empty() {
+            dump = Some(dump.unwrap_or_default() + &audit);
+        }
         Ok(Report {
             finish,
             instructions: self.retired.load(Ordering::Relaxed),
@@ -285,6 +309,7 @@ impl Kernel {
         let Some(f) = stub.f else {
             return self.unimplemented(st, tid, index as usize, ctx);
         };
+        st.current_export = stub.export_name;
         let outcome = {
             let mut call = Call {
                 ctx: &mut ctx,
