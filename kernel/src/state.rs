@@ -90,6 +90,8 @@ pub struct State {
     pub current_export: &'static str,
     /// The title image (base, size), for telling code addresses in audit stacks.
     pub image: (u32, u32),
+    /// The title's XEX system flags (executable privileges).
+    pub system_flags: u32,
 }
 
 impl State {
@@ -127,6 +129,7 @@ impl State {
             audit: Default::default(),
             current_export: "",
             image: (0, 0),
+            system_flags: 0,
         })
     }
 

@@ -50,8 +50,8 @@ pub fn address_of(
             let _ = mem.write_u16(addr + 6, 0);
         }
         "XexExecutableModuleHandle" => {
-            // A pointer to the title's loader entry; titles only compare and pass it on.
-            let entry = st.arena.alloc(mem, 0x100, 16)?;
+            // A pointer to the title's loader entry (its module handle).
+            let entry = module_entry(mem, st, "title")?;
             w32(addr, entry);
         }
         _ => {}
@@ -62,6 +62,18 @@ pub fn address_of(
         refresh_time(mem, st);
     }
     Ok((addr, unknown))
+}
+
+/// The loader entry (LDR_DATA_TABLE_ENTRY-sized block) that serves as the module handle of
+/// `module` ("title", "xboxkrnl.exe" or "xam.xex"), created on first use.
+pub fn module_entry(mem: &Memory, st: &mut State, module: &str) -> Result<u32, u32> {
+    let key = format!("module!{module}");
+    if let Some(&a) = st.variables.get(&key) {
+        return Ok(a);
+    }
+    let entry = st.arena.alloc(mem, 0x100, 16)?;
+    st.variables.insert(key, entry);
+    Ok(entry)
 }
 
 /// Brings KeTimeStampBundle up to date with the kernel clock.

@@ -8,6 +8,7 @@
 
 mod debug;
 mod memory;
+mod module;
 mod printf;
 mod rtl;
 mod sync;
@@ -133,6 +134,7 @@ pub fn implemented() -> impl Iterator<Item = &'static Implemented> {
         rtl::EXPORTS,
         time::EXPORTS,
         memory::EXPORTS,
+        module::EXPORTS,
     ]
     .into_iter()
     .flatten()

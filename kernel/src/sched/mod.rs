@@ -129,6 +129,7 @@ impl Kernel {
         st.audit.set_focus(config.focus.iter().copied());
         let loaded = loader::load(&mem, xex, &mut st)?;
         st.image = (loaded.base, loaded.size);
+        st.system_flags = xex.headers.info.system_flags.unwrap_or(0);
         let (tid, _handle) = st
             .create_thread(
                 &mem,
