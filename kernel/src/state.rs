@@ -626,8 +626,16 @@ impl State {
     }
 
     /// Takes the next ready thread for hardware thread `hw`: the highest priority, FIFO among
-    /// equals.
-    pub fn pick(&mut self, hw: usize) -> Option<(Tid, Box<Context>)> {
+    /// equals. Its PCR then names `hw` as the current processor.
+    pub fn pick_on(&mut self, mem: &Memory, hw: usize) -> Option<(Tid, Box<Context>)> {
+        let picked = self.pick(hw)?;
+        if let Some(t) = self.threads.get(&picked.0) {
+            let _ = mem.write_u8(t.pcr + pcr::CURRENT_CPU, hw as u8);
+        }
+        Some(picked)
+    }
+
+    fn pick(&mut self, hw: usize) -> Option<(Tid, Box<Context>)> {
         let q = &mut self.ready[hw];
         // Drop stale entries (threads that moved, were suspended or terminated meanwhile).
         q.retain(|tid| {

@@ -28,7 +28,7 @@ fn running_thread(mem: &Memory, st: &mut State, hw: u8) -> Tid {
             },
         )
         .expect("thread");
-    let (picked, ctx) = st.pick(hw as usize).expect("ready");
+    let (picked, ctx) = st.pick_on(&mem, hw as usize).expect("ready");
     assert_eq!(picked, tid);
     st.threads.get_mut(&tid).unwrap().ctx = Some(ctx);
     tid
@@ -164,7 +164,7 @@ fn a_timeout_completes_the_wait_with_status_timeout() {
     assert_eq!(r3(&st, t), STATUS_TIMEOUT);
     assert!(st.objects.get(e).unwrap().waiters.is_empty());
     // A zero timeout polls.
-    let (picked, ctx) = st.pick(0).unwrap();
+    let (picked, ctx) = st.pick_on(&mem, 0).unwrap();
     st.threads.get_mut(&picked).unwrap().ctx = Some(ctx);
     let now = st.clock.now_100ns();
     assert_eq!(
@@ -224,7 +224,7 @@ fn thread_exit_signals_its_object_and_the_last_exit_finishes_the_run() {
     st.terminate(&mem, worker, 42, ctx);
     assert_eq!(st.threads[&main].state, ThreadState::Ready);
     assert_eq!(st.finish, None);
-    let (_, ctx) = st.pick(0).unwrap();
+    let (_, ctx) = st.pick_on(&mem, 0).unwrap();
     st.terminate(&mem, main, 7, Some(ctx));
     assert_eq!(st.finish, Some(Finish::Exited(7)));
 }
@@ -257,4 +257,19 @@ fn timers_fire_once_or_periodically() {
     assert_eq!(st.next_deadline(), Some(1_500), "periodic timers re-arm");
     assert!(st.cancel_timer(t));
     assert_eq!(st.next_deadline(), None);
+}
+
+#[test]
+fn the_pcr_names_the_hardware_thread_the_thread_runs_on() {
+    let (mem, mut st) = setup();
+    let t = running_thread(&mem, &mut st, 2);
+    let pcr_cpu = st.threads[&t].pcr + pcr::CURRENT_CPU;
+    assert_eq!(mem.read_u8(pcr_cpu).unwrap(), 2);
+    assert_eq!(st.set_affinity(t, 1 << 4), Some(1 << 2));
+    let ctx = st.threads.get_mut(&t).unwrap().ctx.take().unwrap();
+    st.preempt(t, ctx);
+    assert!(st.pick_on(&mem, 2).is_none(), "it left hardware thread 2");
+    let (picked, _) = st.pick_on(&mem, 4).unwrap();
+    assert_eq!(picked, t);
+    assert_eq!(mem.read_u8(pcr_cpu).unwrap(), 4);
 }

@@ -24,7 +24,7 @@ pub fn run(k: &Kernel) -> Result<Option<JitStats>, KernelError> {
                     k.finish(&mut st, Finish::Interrupted);
                     return Ok(cpu.stats().cloned());
                 }
-                st.pick(hw).map(|(tid, mut ctx)| {
+                st.pick_on(&k.mem, hw).map(|(tid, mut ctx)| {
                     ctx.timebase = st.clock.timebase();
                     (tid, ctx)
                 })

@@ -55,7 +55,7 @@ fn next_thread(k: &Kernel, hw: usize) -> Option<(Tid, Box<Context>)> {
         }
         st.process_deadlines(&k.mem);
         k.notify(&mut st);
-        if let Some((tid, mut ctx)) = st.pick(hw) {
+        if let Some((tid, mut ctx)) = st.pick_on(&k.mem, hw) {
             ctx.timebase = st.clock.timebase();
             return Some((tid, ctx));
         }
