@@ -1,6 +1,7 @@
 //! The `oxenon` command line: one subcommand per tool.
 
 mod fuzz;
+mod linux;
 mod ppctest;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +25,7 @@ struct Cli {
 enum Command {
     PpcTest(ppctest::PpcTestArgs),
     Fuzz(fuzz::FuzzArgs),
+    ExecElf(linux::ExecElfArgs),
 }
 
 /// Status for errors that are not results: a malformed input file, a missing tool. Distinct
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }),
+        Command::ExecElf(args) => linux::run(&args),
     };
     result.unwrap_or_else(|e| report_error(&e))
 }
