@@ -160,6 +160,13 @@ fn lseek(p: &mut Process, fd: i32, off: u64, whence: u64) -> SysResult {
     f.seek(pos).map_err(|e| host_errno(&e))
 }
 
+/// `_llseek(fd, high, low, result, whence)`: the new offset goes to `*result`.
+fn llseek(p: &mut Process, mem: &Memory, fd: i32, off: u64, result: u64, whence: u64) -> SysResult {
+    let pos = lseek(p, fd, off, whence)?;
+    put(mem, result, &pos.to_be_bytes())?;
+    Ok(0)
+}
+
 fn stat_path(p: &mut Process, mem: &Memory, dirfd: i32, path: u64, buf: u64, flags: u64) -> SysResult {
     let empty = read_cstr(mem, path, PATH_MAX).is_ok_and(|s| s.is_empty());
     let meta = if flags & AT_EMPTY_PATH != 0 && empty {
@@ -283,6 +290,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         106 => stat_path(p, mem, AT_FDCWD, a[0], a[1], 0),
         107 => stat_path(p, mem, AT_FDCWD, a[0], a[1], AT_SYMLINK_NOFOLLOW),
         108 => fstat(p, mem, fd, a[1]),
+        140 => llseek(p, mem, fd, (a[1] << 32) | (a[2] & 0xffff_ffff), a[3], a[4]),
         145 => readv(p, mem, fd, a[1], a[2]),
         146 => writev(p, mem, fd, a[1], a[2]),
         179 => pread(p, mem, fd, a[1], a[2], a[3]),

@@ -146,6 +146,31 @@ fn sleep(mem: &Memory, req: u64) -> SysResult {
     Ok(0)
 }
 
+fn sysinfo(p: &Process, mem: &Memory, buf: u64) -> SysResult {
+    // ppc64 struct sysinfo (112 bytes): uptime, loads[3], totalram, freeram, sharedram,
+    // bufferram, totalswap, freeswap as longs, procs (u16) at 80, totalhigh and freehigh at
+    // 88 and 96, mem_unit (u32) at 104. Memory is the guest's 4 GiB space.
+    let mut out = words(&[
+        p.started.elapsed().as_secs(),
+        0,
+        0,
+        0,
+        4 << 30,
+        3 << 30,
+        0,
+        0,
+        0,
+        0,
+        1 << 48, // procs = 1 in the top half-word of this word
+        0,
+        0,
+    ]);
+    out.extend_from_slice(&1u32.to_be_bytes());
+    out.extend_from_slice(&[0; 4]);
+    put(mem, buf, &out)?;
+    Ok(0)
+}
+
 pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult, SyscallError>> {
     let a = &c.args;
     let pid = u64::from(std::process::id());
@@ -198,6 +223,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
                 Ok(0)
             }
         }
+        116 => sysinfo(p, mem, a[0]),
         122 => uname(mem, a[0]),
         158 => Ok(0),
         162 => sleep(mem, a[0]),
