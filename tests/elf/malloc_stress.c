@@ -22,7 +22,7 @@ int main(void) {
     unsigned char tags[SLOTS] = {0};
     uint64_t checksum = 0;
     unsigned long errors = 0, allocs = 0;
-    for (int round = 0; round < 40000; round++) {
+    for (int round = 0; round < 20000; round++) {
         int i = next() % SLOTS;
         if (blocks[i]) {
             for (size_t k = 0; k < sizes[i]; k++) {
@@ -49,7 +49,7 @@ int main(void) {
             continue;
         }
         uint64_t r = next();
-        size_t sz = (r % 100 == 0) ? (r % 400000) + 140000 : (r % 2000) + 1;
+        size_t sz = (r % 100 == 0) ? (r % 200000) + 140000 : (r % 2000) + 1;
         unsigned char *p;
         if (r % 3 == 0) {
             p = calloc(1, sz);

@@ -34,16 +34,13 @@ pub fn load(mem: &Memory, data: &[u8]) -> Result<Image> {
     if data.len() >= 5 && &data[..4] == b"\x7fELF" && data[4] == ELFCLASS32.0 {
         bail!("32-bit ELF executables are not supported (only 64-bit PowerPC ELFv1)");
     }
-    let header = FileHeader64::<BigEndian>::parse(data)
-        .context("not a 64-bit big-endian ELF file")?;
+    let header =
+        FileHeader64::<BigEndian>::parse(data).context("not a 64-bit big-endian ELF file")?;
     let e = header.endian().context("not a big-endian ELF file")?;
     match header.e_machine(e) {
         EM_PPC64 => {}
         EM_PPC => bail!("32-bit PowerPC executables are not supported"),
         m => bail!("not a PowerPC executable (e_machine {m})"),
-    }
-    if header.e_type(e) != ET_EXEC {
-        bail!("only static executables (ET_EXEC) are supported; link with -static");
     }
     // e_flags bits 0..1 give the ABI version; 2 is ELFv2, which has no function descriptors.
     if header.e_flags(e).0 & 3 == 2 {
@@ -54,6 +51,11 @@ pub fn load(mem: &Memory, data: &[u8]) -> Result<Image> {
         .context("malformed program header table")?;
     if phdrs.iter().any(|p| p.p_type(e) == object::elf::PT_INTERP) {
         bail!("dynamically linked executables are not supported; link with -static");
+    }
+    if header.e_type(e) != ET_EXEC {
+        bail!(
+            "only static executables at fixed addresses (ET_EXEC) are supported; link with -static"
+        );
     }
 
     // Pages may be shared by two segments: each page gets the union of their permissions.
@@ -67,7 +69,7 @@ pub fn load(mem: &Memory, data: &[u8]) -> Result<Image> {
         if memsz == 0 {
             continue;
         }
-        let end = vaddr.checked_add(memsz).unwrap_or(u64::MAX);
+        let end = vaddr.saturating_add(memsz);
         if end > IMAGE_LIMIT || filesz > memsz {
             bail!(
                 "segment {vaddr:#x}+{memsz:#x} does not fit below {IMAGE_LIMIT:#x} \
@@ -113,7 +115,9 @@ pub fn load(mem: &Memory, data: &[u8]) -> Result<Image> {
     }
     let entry = header.e_entry(e);
     let descriptor = |off: u32| -> Result<u64> {
-        let a = u32::try_from(entry).ok().context("entry point above 4 GiB")?;
+        let a = u32::try_from(entry)
+            .ok()
+            .context("entry point above 4 GiB")?;
         mem.read_u64(a.wrapping_add(off))
             .with_context(|| format!("the entry descriptor at {entry:#x} is not loaded"))
     };

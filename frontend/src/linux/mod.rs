@@ -174,7 +174,10 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
             retired,
             started.elapsed(),
             status,
-            engine.as_ref().filter(|_| args.jit_stats).map(|j| j.stats()),
+            engine
+                .as_ref()
+                .filter(|_| args.jit_stats)
+                .map(|j| j.stats()),
         );
     }
     Ok(ExitCode::from(status))

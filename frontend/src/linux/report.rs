@@ -13,7 +13,10 @@ pub fn guest_ended(why: &str, ctx: &Context, mem: &Memory) {
         Err(_) => "(not fetchable)".to_string(),
     };
     eprintln!("oxenon: guest {why} at pc {:#010x}: {insn}", ctx.pc);
-    eprintln!("oxenon: lr {:#010x}  r1 {:#x}  r3 {:#x}", ctx.lr, ctx.gpr[1], ctx.gpr[3]);
+    eprintln!(
+        "oxenon: lr {:#010x}  r1 {:#x}  r3 {:#x}",
+        ctx.lr, ctx.gpr[1], ctx.gpr[3]
+    );
 }
 
 pub fn summary(retired: u64, wall: Duration, status: u8, jit: Option<&JitStats>) {

@@ -151,7 +151,9 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn push(&mut self, data: &[u8]) -> Result<u32> {
-        let len = u32::try_from(data.len()).ok().context("argument too long")?;
+        let len = u32::try_from(data.len())
+            .ok()
+            .context("argument too long")?;
         if self.top - STACK_BOTTOM < len + 128 * 1024 {
             anyhow::bail!("arguments and environment do not fit on the initial stack");
         }

@@ -64,7 +64,8 @@ fn host_path(p: &Process, mem: &Memory, dirfd: i32, addr: u64) -> Result<PathBuf
     if raw.is_empty() {
         return Err(errno::ENOENT);
     }
-    let path = PathBuf::from(<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(raw));
+    let path =
+        PathBuf::from(<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(raw));
     if path == std::path::Path::new("/proc/self/exe") {
         return Ok(p.exe.clone());
     }
@@ -167,7 +168,14 @@ fn llseek(p: &mut Process, mem: &Memory, fd: i32, off: u64, result: u64, whence:
     Ok(0)
 }
 
-fn stat_path(p: &mut Process, mem: &Memory, dirfd: i32, path: u64, buf: u64, flags: u64) -> SysResult {
+fn stat_path(
+    p: &mut Process,
+    mem: &Memory,
+    dirfd: i32,
+    path: u64,
+    buf: u64,
+    flags: u64,
+) -> SysResult {
     let empty = read_cstr(mem, path, PATH_MAX).is_ok_and(|s| s.is_empty());
     let meta = if flags & AT_EMPTY_PATH != 0 && empty {
         if dirfd == AT_FDCWD {
@@ -194,7 +202,14 @@ fn fstat(p: &mut Process, mem: &Memory, fd: i32, buf: u64) -> SysResult {
     Ok(0)
 }
 
-fn readlink(p: &mut Process, mem: &Memory, dirfd: i32, path: u64, buf: u64, size: u64) -> SysResult {
+fn readlink(
+    p: &mut Process,
+    mem: &Memory,
+    dirfd: i32,
+    path: u64,
+    buf: u64,
+    size: u64,
+) -> SysResult {
     let raw = read_cstr(mem, path, PATH_MAX)?;
     let target = if raw == b"/proc/self/exe" {
         p.exe.clone()
@@ -218,7 +233,10 @@ fn dup(p: &mut Process, fd: i32, to: Option<u64>) -> SysResult {
     match to {
         None => Ok(p.files.install(f, 0)),
         Some(t) => {
-            let t = usize::try_from(t).ok().filter(|&t| t < 1024).ok_or(errno::EBADF)?;
+            let t = usize::try_from(t)
+                .ok()
+                .filter(|&t| t < 1024)
+                .ok_or(errno::EBADF)?;
             if p.files.fds.len() <= t {
                 p.files.fds.resize_with(t + 1, || None);
             }
@@ -260,7 +278,10 @@ fn fcntl(p: &mut Process, fd: i32, cmd: u64, arg: u64) -> SysResult {
         }
         F_GETFD | F_SETFD | F_SETFL => p.files.file(fd).map(|_| 0),
         // Access mode only: 0..2 as we were given them, files read-only.
-        F_GETFL => p.files.file(fd).map(|_| if fd == 1 || fd == 2 { 1 } else { 0 }),
+        F_GETFL => p
+            .files
+            .file(fd)
+            .map(|_| if fd == 1 || fd == 2 { 1 } else { 0 }),
         _ => Err(errno::EINVAL),
     }
 }
@@ -272,14 +293,10 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         3 => read(p, mem, fd, a[1], a[2]),
         4 => write(p, mem, fd, a[1], a[2]),
         5 => open(p, mem, AT_FDCWD, a[0], a[1]),
-        6 => p
-            .files
-            .file(fd)
-            .map(|_| ())
-            .map(|()| {
-                p.files.fds[fd as usize] = None;
-                0
-            }),
+        6 => p.files.file(fd).map(|_| ()).map(|()| {
+            p.files.fds[fd as usize] = None;
+            0
+        }),
         19 => lseek(p, fd, a[1], a[2]),
         33 => access(p, mem, AT_FDCWD, a[0]),
         41 => dup(p, fd, None),

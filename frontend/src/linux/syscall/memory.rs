@@ -31,7 +31,11 @@ fn page_up(v: u64) -> u64 {
 }
 
 fn perm(prot: u64) -> Perm {
-    match (prot & PROT_READ != 0, prot & PROT_WRITE != 0, prot & PROT_EXEC != 0) {
+    match (
+        prot & PROT_READ != 0,
+        prot & PROT_WRITE != 0,
+        prot & PROT_EXEC != 0,
+    ) {
         (_, true, true) => Perm::RWX,
         (_, true, false) => Perm::RW,
         (_, false, true) => Perm::RX,
@@ -111,7 +115,11 @@ impl Mappings {
         let old_end = page_up(cur) as u32;
         let new_end = page_up(want) as u32;
         if new_end > old_end {
-            if self.overlaps(old_end, new_end) || mem.map(old_end, u64::from(new_end - old_end), Perm::RW).is_err() {
+            if self.overlaps(old_end, new_end)
+                || mem
+                    .map(old_end, u64::from(new_end - old_end), Perm::RW)
+                    .is_err()
+            {
                 return cur;
             }
         } else if new_end < old_end {
@@ -164,16 +172,20 @@ impl Mappings {
             let file = p_files.file(fd)?;
             let mut f = file.try_clone().map_err(|e| super::host_errno(&e))?;
             let pos = f.stream_position().map_err(|e| super::host_errno(&e))?;
-            f.seek(SeekFrom::Start(off)).map_err(|e| super::host_errno(&e))?;
+            f.seek(SeekFrom::Start(off))
+                .map_err(|e| super::host_errno(&e))?;
             let r = (&mut f).take(u64::from(len)).read_to_end(&mut contents);
             let _ = f.seek(SeekFrom::Start(pos));
             r.map_err(|e| super::host_errno(&e))?;
         }
-        mem.map(start, u64::from(len), Perm::RW).map_err(|_| errno::ENOMEM)?;
+        mem.map(start, u64::from(len), Perm::RW)
+            .map_err(|_| errno::ENOMEM)?;
         if !contents.is_empty() {
-            mem.write_bytes(start, &contents).map_err(|_| errno::EFAULT)?;
+            mem.write_bytes(start, &contents)
+                .map_err(|_| errno::EFAULT)?;
         }
-        mem.map(start, u64::from(len), perm(prot)).map_err(|_| errno::ENOMEM)?;
+        mem.map(start, u64::from(len), perm(prot))
+            .map_err(|_| errno::ENOMEM)?;
         self.ranges.insert(start, start + len);
         Ok(u64::from(start))
     }
@@ -262,7 +274,8 @@ impl Mappings {
         }
         let len = (new_end64 - u64::from(start)) as u32;
         let to = self.find_gap(len).ok_or(errno::ENOMEM)?;
-        mem.map(to, u64::from(len), Perm::RW).map_err(|_| errno::ENOMEM)?;
+        mem.map(to, u64::from(len), Perm::RW)
+            .map_err(|_| errno::ENOMEM)?;
         let mut buf = vec![0u8; (old_end - start) as usize];
         let copied = mem.map(start, u64::from(old_end - start), Perm::RW).is_ok()
             && mem.read_bytes(start, &mut buf).is_ok()
@@ -270,7 +283,8 @@ impl Mappings {
         if !copied {
             return Err(errno::EFAULT);
         }
-        mem.map(to, u64::from(len), prot).map_err(|_| errno::ENOMEM)?;
+        mem.map(to, u64::from(len), prot)
+            .map_err(|_| errno::ENOMEM)?;
         self.unmap(mem, start, old_end);
         self.ranges.insert(to, to + len);
         Ok(u64::from(to))

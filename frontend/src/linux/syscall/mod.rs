@@ -72,11 +72,7 @@ pub struct Call {
 }
 
 /// Carries out the call `ctx` holds and writes its result into `ctx`.
-pub fn dispatch(
-    p: &mut Process,
-    ctx: &mut Context,
-    mem: &Memory,
-) -> Result<Outcome, SyscallError> {
+pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outcome, SyscallError> {
     let call = Call {
         nr: ctx.gpr[0],
         args: [

@@ -81,7 +81,14 @@ fn getrandom(mem: &Memory, buf: u64, len: u64) -> SysResult {
     Ok(n as u64)
 }
 
-fn sigprocmask(p: &mut Process, mem: &Memory, how: u64, set: u64, old: u64, size: u64) -> SysResult {
+fn sigprocmask(
+    p: &mut Process,
+    mem: &Memory,
+    how: u64,
+    set: u64,
+    old: u64,
+    size: u64,
+) -> SysResult {
     if size != 8 {
         return Err(errno::EINVAL);
     }
@@ -122,7 +129,8 @@ fn futex(mem: &Memory, addr: u64, op: u64, val: u64) -> Result<SysResult, Syscal
     match op & 0x7f {
         FUTEX_WAKE | FUTEX_WAKE_BITSET => Ok(Ok(0)),
         FUTEX_WAIT | FUTEX_WAIT_BITSET => {
-            let cur = super::guest_addr(addr).and_then(|a| mem.read_u32(a).map_err(|_| errno::EFAULT));
+            let cur =
+                super::guest_addr(addr).and_then(|a| mem.read_u32(a).map_err(|_| errno::EFAULT));
             match cur {
                 Err(e) => Ok(Err(e)),
                 Ok(v) if u64::from(v) != val & 0xffff_ffff => Ok(Err(errno::EAGAIN)),
@@ -190,7 +198,11 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         64 => Ok(u64::from(std::os::unix::process::parent_id())),
         37 | 208 | 250 => {
             // kill(pid, sig), tkill(tid, sig), tgkill(tgid, tid, sig): only to ourselves.
-            let (target, sig) = if c.nr == 250 { (a[1], a[2]) } else { (a[0], a[1]) };
+            let (target, sig) = if c.nr == 250 {
+                (a[1], a[2])
+            } else {
+                (a[0], a[1])
+            };
             if target != pid && !(c.nr == 37 && target == 0) {
                 Err(errno::EPERM)
             } else if sig == 0 {
@@ -207,7 +219,9 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
             }
             Ok(p.started.elapsed().as_millis() as u64 / 10)
         }
-        76 | 190 => rlimit(a[0]).and_then(|(cur, max)| put(mem, a[1], &words(&[cur, max])).map(|()| 0)),
+        76 | 190 => {
+            rlimit(a[0]).and_then(|(cur, max)| put(mem, a[1], &words(&[cur, max])).map(|()| 0))
+        }
         77 => {
             // struct rusage: user and system time first, then 14 longs; all zero but the time.
             let t = p.started.elapsed();
@@ -218,7 +232,12 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         78 => {
             let t = now();
             if a[0] != 0 {
-                put(mem, a[0], &words(&[t.as_secs(), u64::from(t.subsec_micros())])).map(|()| 0)
+                put(
+                    mem,
+                    a[0],
+                    &words(&[t.as_secs(), u64::from(t.subsec_micros())]),
+                )
+                .map(|()| 0)
             } else {
                 Ok(0)
             }
