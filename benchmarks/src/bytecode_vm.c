@@ -42,7 +42,7 @@ static void emit(int32_t v) { code[len++] = v; }
 
 int main(int argc, char **argv) {
     long pct = argc > 1 ? atol(argv[1]) : 100;
-    int32_t outer = (int32_t)(600 * pct / 100);
+    int32_t outer = (int32_t)(3000 * pct / 100);
     if (outer < 2) outer = 2;
     /* vars: 0 acc, 1 i, 2 j.
      * for i in 0..outer: for j in 0..4096:

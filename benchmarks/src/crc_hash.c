@@ -51,7 +51,7 @@ int main(int argc, char **argv) {
     make_table();
     uint32_t crc = 0, fnv = 0;
     uint64_t mix = 0;
-    long rounds = 24 * pct / 100;
+    long rounds = 120 * pct / 100;
     if (rounds < 1) rounds = 1;
     for (long r = 0; r < rounds; r++) {
         crc = crc32(buf, N, crc);

@@ -19,7 +19,7 @@ static int popcount(uint64_t x) {
 
 int main(int argc, char **argv) {
     long pct = argc > 1 ? atol(argv[1]) : 100;
-    long limit = 1200000 * pct / 100;
+    long limit = 4800000 * pct / 100;
     if (limit < 1000) limit = 1000;
     uint8_t *comp = malloc(limit + 1);
     memset(comp, 0, limit + 1);

@@ -9,7 +9,7 @@
 
 int main(int argc, char **argv) {
     long pct = argc > 1 ? atol(argv[1]) : 100;
-    int w = 640, h = (int)(720 * pct / 100);
+    int w = 640, h = (int)(4320 * pct / 100);
     if (h < 4) h = 4;
     const int maxit = 256;
     unsigned long total = 0;

@@ -38,7 +38,7 @@ static void advance(struct body *b, double dt) {
 
 int main(int argc, char **argv) {
     long pct = argc > 1 ? atol(argv[1]) : 100;
-    long steps = 1000000 * pct / 100;
+    long steps = 5000000 * pct / 100;
     const double pi = 3.141592653589793, days = 365.24, sm = 4 * pi * pi;
     struct body b[NB] = {
         {0, 0, 0, 0, 0, 0, sm},

@@ -35,7 +35,7 @@ int main(int argc, char **argv) {
         nodes[perm[i]].next = &nodes[perm[(i + 1) % N]];
         nodes[perm[i]].value = i * 2654435761u;
     }
-    long laps = 10 * pct / 100;
+    long laps = 30 * pct / 100;
     if (laps < 1) laps = 1;
     uint64_t sum = 0;
     struct node *p = &nodes[perm[0]];
@@ -52,7 +52,7 @@ int main(int argc, char **argv) {
         root = insert(pool, &used, root, s);
     }
     uint64_t found = 0;
-    long searches = 300000 * pct / 100;
+    long searches = 900000 * pct / 100;
     for (long i = 0; i < searches; i++) {
         uint32_t key = i & 1 ? pool[(i * 7919) % tn].key : (uint32_t)(i * 2654435761u);
         struct tree *t = root;

@@ -12,7 +12,7 @@ static float a[N][N], b[N][N], c[N][N];
 
 int main(int argc, char **argv) {
     long pct = argc > 1 ? atol(argv[1]) : 100;
-    long reps = 150 * pct / 100;
+    long reps = 450 * pct / 100;
     if (reps < 1) reps = 1;
     for (int i = 0; i < N; i++)
         for (int j = 0; j < N; j++) {

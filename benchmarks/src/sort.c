@@ -66,7 +66,7 @@ static uint64_t digest(const int32_t *a, long n) {
 
 int main(int argc, char **argv) {
     long pct = argc > 1 ? atol(argv[1]) : 100;
-    long n = 250000 * pct / 100;
+    long n = 1000000 * pct / 100;
     if (n < 1000) n = 1000;
     int32_t *src = malloc(n * sizeof *src), *a = malloc(n * sizeof *a), *tmp = malloc(n * sizeof *a);
     uint32_t s = 2463534242u;
