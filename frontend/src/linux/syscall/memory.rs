@@ -331,3 +331,120 @@ fn madvise(mem: &Memory, addr: u64, len: u64, advice: u64) -> SysResult {
     }
     Ok(0)
 }
+
+#[cfg(test)]
+mod tests {
+    //! Expected behaviour from the Linux man pages (brk(2), mmap(2), munmap(2), mremap(2)):
+    //! fresh anonymous memory reads as zero, unmapped memory faults, a failed brk returns the
+    //! old break.
+    use super::*;
+
+    const MAP_PRIVATE: u64 = 0x02;
+
+    fn setup() -> (Memory, Mappings, crate::linux::syscall::Files) {
+        let mem = Memory::new().unwrap();
+        (
+            mem,
+            Mappings::new(0x1010_0000),
+            crate::linux::syscall::Files::with_std_streams(),
+        )
+    }
+
+    fn anon(m: &mut Mappings, f: &mut super::super::Files, mem: &Memory, len: u64) -> u32 {
+        let a = [
+            0,
+            len,
+            PROT_READ | PROT_WRITE,
+            MAP_PRIVATE | MAP_ANONYMOUS,
+            u64::MAX,
+            0,
+        ];
+        m.mmap(f, mem, &a).unwrap() as u32
+    }
+
+    #[test]
+    fn anonymous_memory_is_zero_and_reused_clean() {
+        let (mem, mut m, mut f) = setup();
+        let a = anon(&mut m, &mut f, &mem, 10_000);
+        assert!(a >= MMAP_BASE);
+        assert_eq!(mem.read_u64(a + 8000).unwrap(), 0);
+        mem.write_u64(a + 8000, 0x1234).unwrap();
+        let b = anon(&mut m, &mut f, &mem, 4096);
+        assert_eq!(
+            b,
+            a + 3 * PAGE_SIZE,
+            "next free gap after the first mapping"
+        );
+        m.munmap(&mem, u64::from(a), 10_000).unwrap();
+        assert!(mem.read_u8(a).is_err(), "unmapped memory faults");
+        let c = anon(&mut m, &mut f, &mem, 12_288);
+        assert_eq!(c, a, "the freed gap is reused");
+        assert_eq!(
+            mem.read_u64(c + 8000).unwrap(),
+            0,
+            "and reads as zero again"
+        );
+    }
+
+    #[test]
+    fn munmap_splits_a_mapping() {
+        let (mem, mut m, mut f) = setup();
+        let a = anon(&mut m, &mut f, &mem, 3 * u64::from(PAGE_SIZE));
+        m.munmap(&mem, u64::from(a + PAGE_SIZE), u64::from(PAGE_SIZE))
+            .unwrap();
+        assert!(mem.read_u8(a).is_ok());
+        assert!(mem.read_u8(a + PAGE_SIZE).is_err());
+        assert!(mem.read_u8(a + 2 * PAGE_SIZE).is_ok());
+        let hole = anon(&mut m, &mut f, &mem, 4096);
+        assert_eq!(hole, a + PAGE_SIZE);
+    }
+
+    #[test]
+    fn brk_grows_shrinks_and_refuses_the_impossible() {
+        let (mem, mut m, _) = setup();
+        assert_eq!(m.brk(&mem, 0), 0x1010_0000);
+        assert_eq!(m.brk(&mem, 0x1010_8b60), 0x1010_8b60);
+        mem.write_u8(0x1010_8b5f, 7).unwrap();
+        assert_eq!(m.brk(&mem, 0x1010_1000), 0x1010_1000);
+        assert!(mem.read_u8(0x1010_8000).is_err());
+        assert_eq!(m.brk(&mem, 0x1010_8b60), 0x1010_8b60);
+        assert_eq!(
+            mem.read_u8(0x1010_8b5f).unwrap(),
+            0,
+            "regrown break is zero"
+        );
+        assert_eq!(
+            m.brk(&mem, u64::from(MMAP_BASE) + 1),
+            0x1010_8b60,
+            "failure keeps the break"
+        );
+        assert_eq!(
+            m.brk(&mem, 0x1000),
+            0x1010_8b60,
+            "below the start is refused"
+        );
+    }
+
+    #[test]
+    fn mremap_grows_in_place_or_moves_with_contents() {
+        let (mem, mut m, mut f) = setup();
+        let a = anon(&mut m, &mut f, &mem, 4096);
+        mem.write_u32(a, 0xfeed_f00d).unwrap();
+        let grown = m
+            .mremap(&mem, &[u64::from(a), 4096, 8192, 0, 0, 0])
+            .unwrap();
+        assert_eq!(grown, u64::from(a));
+        let _blocker = anon(&mut m, &mut f, &mem, 4096);
+        assert_eq!(
+            m.mremap(&mem, &[u64::from(a), 8192, 65536, 0, 0, 0]),
+            Err(errno::ENOMEM),
+            "cannot grow in place without MREMAP_MAYMOVE"
+        );
+        let moved = m
+            .mremap(&mem, &[u64::from(a), 8192, 65536, MREMAP_MAYMOVE, 0, 0])
+            .unwrap() as u32;
+        assert_ne!(moved, a);
+        assert_eq!(mem.read_u32(moved).unwrap(), 0xfeed_f00d);
+        assert!(mem.read_u8(a).is_err());
+    }
+}
