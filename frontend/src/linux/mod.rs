@@ -129,26 +129,34 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
         retired += n;
         // Xenon time base ticks at 49.875 MHz; the guest sees it advance between calls.
         ctx.timebase = (started.elapsed().as_nanos() * 49_875 / 1_000_000) as u64;
+        // A system call's exit leaves pc past the `sc`.
+        let sc_pc = ctx.pc.wrapping_sub(4);
         match exit {
             Exit::Syscall { lev: 0 } => match syscall::dispatch(&mut process, &mut ctx, &mem) {
                 Ok(Outcome::Continue) => {}
                 Ok(Outcome::Exit(code)) => break code as u8,
                 Err(SyscallError::Signal(sig)) => {
-                    report::guest_ended(&format!("killed by signal {sig}"), &ctx, &mem);
+                    report::guest_ended(&format!("killed by signal {sig}"), sc_pc, &ctx, &mem);
                     break 128u8.wrapping_add(sig as u8);
                 }
                 Err(e) => {
-                    report::guest_ended(&e.to_string(), &ctx, &mem);
+                    report::guest_ended(&e.to_string(), sc_pc, &ctx, &mem);
                     break 1;
                 }
             },
             Exit::Syscall { lev } => {
-                report::guest_ended(&format!("sc with LEV={lev} (hypervisor call)"), &ctx, &mem);
+                report::guest_ended(
+                    &format!("sc with LEV={lev} (hypervisor call)"),
+                    sc_pc,
+                    &ctx,
+                    &mem,
+                );
                 break 128 + SIGILL;
             }
             Exit::BudgetExhausted => {
                 report::guest_ended(
                     &format!("instruction limit of {budget} reached"),
+                    ctx.pc,
                     &ctx,
                     &mem,
                 );
@@ -156,15 +164,15 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
             }
             Exit::Stopped => {}
             Exit::Fault(f) => {
-                report::guest_ended(&format!("segmentation fault: {f}"), &ctx, &mem);
+                report::guest_ended(&format!("segmentation fault: {f}"), ctx.pc, &ctx, &mem);
                 break 128 + SIGSEGV;
             }
             Exit::Trap { .. } => {
-                report::guest_ended("trap", &ctx, &mem);
+                report::guest_ended("trap", ctx.pc, &ctx, &mem);
                 break 128 + SIGTRAP;
             }
             Exit::Invalid { .. } => {
-                report::guest_ended("illegal instruction", &ctx, &mem);
+                report::guest_ended("illegal instruction", ctx.pc, &ctx, &mem);
                 break 128 + SIGILL;
             }
         }

@@ -6,13 +6,14 @@ use oxenon_jit::jit::JitStats;
 use oxenon_jit::{Context, Memory};
 use std::time::Duration;
 
-/// Reports an abnormal end with the instruction it happened at.
-pub fn guest_ended(why: &str, ctx: &Context, mem: &Memory) {
-    let insn = match mem.fetch(ctx.pc) {
-        Ok(word) => format!("{word:08x}  {}", disassemble(word, ctx.pc)),
+/// Reports an abnormal end with the instruction it happened at (`pc`: the faulting
+/// instruction, or the `sc` for a system call, whose exit leaves `ctx.pc` past it).
+pub fn guest_ended(why: &str, pc: u32, ctx: &Context, mem: &Memory) {
+    let insn = match mem.fetch(pc) {
+        Ok(word) => format!("{word:08x}  {}", disassemble(word, pc)),
         Err(_) => "(not fetchable)".to_string(),
     };
-    eprintln!("oxenon: guest {why} at pc {:#010x}: {insn}", ctx.pc);
+    eprintln!("oxenon: guest {why} at pc {pc:#010x}: {insn}");
     eprintln!(
         "oxenon: lr {:#010x}  r1 {:#x}  r3 {:#x}",
         ctx.lr, ctx.gpr[1], ctx.gpr[3]
