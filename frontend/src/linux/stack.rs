@@ -115,7 +115,13 @@ pub fn build(
     ];
     // Pointer area: argc, argv[] + NULL, envp[] + NULL, auxv pairs; sp 16-byte aligned.
     let words = 1 + (args.len() + 1) + (env.len() + 1) + 2 * auxv.len();
-    let sp = (w.top - 8 * words as u32) & !15;
+    let sp = u32::try_from(words)
+        .ok()
+        .and_then(|n| n.checked_mul(8))
+        .and_then(|n| w.top.checked_sub(n))
+        .map(|a| a & !15)
+        .filter(|&a| a >= STACK_BOTTOM + 64 * 1024)
+        .context("arguments and environment do not fit on the initial stack")?;
     let mut table: Vec<u64> = Vec::with_capacity(words);
     table.push(args.len() as u64);
     table.extend(arg_addrs.iter().map(|&a| u64::from(a)));
@@ -127,9 +133,6 @@ pub fn build(
         table.push(*v);
     }
     let bytes: Vec<u8> = table.iter().flat_map(|v| v.to_be_bytes()).collect();
-    if sp < STACK_BOTTOM + 64 * 1024 {
-        anyhow::bail!("arguments and environment do not fit on the initial stack");
-    }
     mem.write_bytes(sp, &bytes)
         .context("writing the initial stack")?;
     let argv = sp + 8;
