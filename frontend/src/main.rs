@@ -3,6 +3,7 @@
 mod check;
 mod fuzz;
 mod info;
+mod linux;
 mod ppctest;
 mod run;
 
@@ -30,6 +31,7 @@ enum Command {
     Run(run::RunArgs),
     Check(check::CheckArgs),
     Info(info::InfoArgs),
+    ExecElf(linux::ExecElfArgs),
 }
 
 /// Status for errors that are not results: a malformed input file, a missing tool. Distinct
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Run(args) => run::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Info(args) => info::run(&args).map(|()| ExitCode::SUCCESS),
+        Command::ExecElf(args) => linux::run(&args),
     };
     result.unwrap_or_else(|e| report_error(&e))
 }

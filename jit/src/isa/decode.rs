@@ -110,6 +110,14 @@ mod tests {
     }
 
     #[test]
+    fn mffs_ignores_its_reserved_fields() {
+        // 0xfc17048e is ISA 3.0's mffscrni f0,3, which glibc's libm issues; cores before
+        // ISA 3.0 execute it as mffs f0, and so do we.
+        let d = decode(0xfc17_048e).expect("decodes");
+        assert_eq!(d.def.mnemonic, "mffs");
+    }
+
+    #[test]
     fn decoder_never_panics_on_any_word_sample() {
         // A cheap xorshift walk over the word space plus the edges.
         let mut x = 0x2545_f491_u32;

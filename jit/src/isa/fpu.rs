@@ -153,9 +153,10 @@ pub const ENTRIES: &[InsnDef] = &[
     unary_x("fabs", FpuOp::Fabs, 264),
     cmp("fcmpu", FpuOp::Fcmpu, 0),
     cmp("fcmpo", FpuOp::Fcmpo, 32),
-    // FRA and FRB reserved.
-    def("mffs", op(FpuOp::Mffs), form::x(63, 583), &[Frt], Flags::RC)
-        .fixed(FRA_FIELD | FRB_FIELD, 0),
+    // FRA and FRB are reserved and ignored: ISA 3.0 put mffsce/mffscrn(i)/mffsl there, and
+    // processors before it (the Xenon among them) execute those words as plain mffs, which
+    // glibc's libm relies on when it runs on them.
+    def("mffs", op(FpuOp::Mffs), form::x(63, 583), &[Frt], Flags::RC),
     def(
         "mtfsf",
         op(FpuOp::Mtfsf),

@@ -1,0 +1,192 @@
+//! `oxenon exec-elf`: runs a static big-endian 64-bit PowerPC Linux executable (ELFv1) on
+//! the Xenon core, with a small Linux system call layer in place of a kernel.
+
+mod layout;
+mod loader;
+mod report;
+mod stack;
+mod syscall;
+
+use anyhow::{Context as _, Result};
+use clap::{Args, ValueEnum};
+use oxenon_jit::interp::{self, Exit, Limits};
+use oxenon_jit::jit::Jit;
+use oxenon_jit::{Context, Memory};
+use std::ffi::OsString;
+use std::os::unix::ffi::OsStrExt;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+use syscall::{Files, Mappings, Outcome, Process, SyscallError};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Backend {
+    /// The reference interpreter.
+    Interp,
+    /// The Cranelift JIT.
+    Jit,
+}
+
+/// Run a static 64-bit PowerPC Linux executable (ELFv1, e.g. from
+/// `powerpc64-linux-gnu-gcc -static`). Its standard streams are ours and its exit status
+/// becomes ours; a guest fault, trap or invalid instruction ends it with 128 + the signal
+/// Linux would deliver (SIGSEGV, SIGTRAP, SIGILL).
+#[derive(Args, Debug)]
+pub struct ExecElfArgs {
+    /// Execution engine.
+    #[arg(long, value_enum, default_value_t = Backend::Jit)]
+    pub backend: Backend,
+    /// Stop after this many guest instructions (exit status 124 when reached).
+    #[arg(short = 'n', long = "max-instructions")]
+    pub max_instructions: Option<u64>,
+    /// Print a summary on stderr: instructions retired, guest MIPS, wall time.
+    #[arg(long, short = 'v', alias = "verbose")]
+    pub stats: bool,
+    /// Include the JIT's compile statistics in the summary (implies --stats).
+    #[arg(long)]
+    pub jit_stats: bool,
+    /// The executable.
+    pub program: PathBuf,
+    /// Arguments passed to the program (argv[1..]).
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<OsString>,
+}
+
+/// Exit statuses for endings the guest did not choose (as a shell reports a signal).
+const SIGILL: u8 = 4;
+const SIGTRAP: u8 = 5;
+const SIGSEGV: u8 = 11;
+const BUDGET_STATUS: u8 = 124;
+
+pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
+    let data = std::fs::read(&args.program)
+        .with_context(|| format!("cannot read {}", args.program.display()))?;
+    let mem = Memory::new()?;
+    let image = loader::load(&mem, &data)
+        .with_context(|| format!("cannot load {}", args.program.display()))?;
+    let exe = std::fs::canonicalize(&args.program).unwrap_or_else(|_| args.program.clone());
+
+    let mut argv = vec![args.program.as_os_str().as_bytes().to_vec()];
+    argv.extend(args.args.iter().map(|a| a.as_bytes().to_vec()));
+    let env: Vec<Vec<u8>> = std::env::vars_os()
+        .map(|(k, v)| {
+            let mut kv = k.as_bytes().to_vec();
+            kv.push(b'=');
+            kv.extend_from_slice(v.as_bytes());
+            kv
+        })
+        .collect();
+    let mut random = [0u8; 16];
+    if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
+        use std::io::Read;
+        let _ = f.read_exact(&mut random);
+    }
+    let ids = {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata("/proc/self").ok();
+        stack::Ids {
+            uid: m.as_ref().map_or(0, |m| u64::from(m.uid())),
+            gid: m.as_ref().map_or(0, |m| u64::from(m.gid())),
+        }
+    };
+    let st = stack::build(&mem, &image, &argv, &env, &argv[0], random, &ids)?;
+
+    // The registers the kernel sets at process entry for a 64-bit ELFv1 executable.
+    let mut ctx = Context::default();
+    ctx.gpr[1] = u64::from(st.sp);
+    ctx.gpr[2] = image.entry_toc;
+    ctx.gpr[3] = st.argc;
+    ctx.gpr[4] = u64::from(st.argv);
+    ctx.gpr[5] = u64::from(st.envp);
+    ctx.gpr[6] = u64::from(st.auxv);
+    ctx.pc = image.entry_code;
+    // VSCR keeps its reset value NJ=1, which is also what Linux gives a new process.
+
+    let mut process = Process {
+        mappings: Mappings::new(image.brk),
+        files: Files::with_std_streams(),
+        exe,
+        started: Instant::now(),
+        signal_mask: 0,
+    };
+    let mut engine = match args.backend {
+        Backend::Interp => None,
+        Backend::Jit => Some(Jit::new()?),
+    };
+
+    let budget = args.max_instructions.unwrap_or(u64::MAX);
+    let mut retired = 0u64;
+    let started = Instant::now();
+    let status = loop {
+        let limits = Limits {
+            max_instructions: budget - retired,
+            stop_at: None,
+        };
+        let (exit, n) = match engine.as_mut() {
+            Some(jit) => jit.run(&mut ctx, &mem, limits)?,
+            None => interp::run(&mut ctx, &mem, limits),
+        };
+        retired += n;
+        // Xenon time base ticks at 49.875 MHz; the guest sees it advance between calls.
+        ctx.timebase = (started.elapsed().as_nanos() * 49_875 / 1_000_000) as u64;
+        // A system call's exit leaves pc past the `sc`.
+        let sc_pc = ctx.pc.wrapping_sub(4);
+        match exit {
+            Exit::Syscall { lev: 0 } => match syscall::dispatch(&mut process, &mut ctx, &mem) {
+                Ok(Outcome::Continue) => {}
+                Ok(Outcome::Exit(code)) => break code as u8,
+                Err(SyscallError::Signal(sig)) => {
+                    report::guest_ended(&format!("killed by signal {sig}"), sc_pc, &ctx, &mem);
+                    break 128u8.wrapping_add(sig as u8);
+                }
+                Err(e) => {
+                    report::guest_ended(&e.to_string(), sc_pc, &ctx, &mem);
+                    break 1;
+                }
+            },
+            Exit::Syscall { lev } => {
+                report::guest_ended(
+                    &format!("sc with LEV={lev} (hypervisor call)"),
+                    sc_pc,
+                    &ctx,
+                    &mem,
+                );
+                break 128 + SIGILL;
+            }
+            Exit::BudgetExhausted => {
+                report::guest_ended(
+                    &format!("instruction limit of {budget} reached"),
+                    ctx.pc,
+                    &ctx,
+                    &mem,
+                );
+                break BUDGET_STATUS;
+            }
+            Exit::Stopped => {}
+            Exit::Fault(f) => {
+                report::guest_ended(&format!("segmentation fault: {f}"), ctx.pc, &ctx, &mem);
+                break 128 + SIGSEGV;
+            }
+            Exit::Trap { .. } => {
+                report::guest_ended("trap", ctx.pc, &ctx, &mem);
+                break 128 + SIGTRAP;
+            }
+            Exit::Invalid { .. } => {
+                report::guest_ended("illegal instruction", ctx.pc, &ctx, &mem);
+                break 128 + SIGILL;
+            }
+        }
+    };
+    if args.stats || args.jit_stats {
+        report::summary(
+            retired,
+            started.elapsed(),
+            status,
+            engine
+                .as_ref()
+                .filter(|_| args.jit_stats)
+                .map(|j| j.stats()),
+        );
+    }
+    Ok(ExitCode::from(status))
+}

@@ -1,0 +1,322 @@
+//! File descriptors: the host's standard streams and files the guest opens for reading.
+//! Guest writes to descriptors 1 and 2 go straight to ours, unbuffered, so the guest's
+//! output is byte for byte what it wrote and in its order.
+
+use super::{errno, get, host_errno, put, read_cstr, stat, Call, Process, SysResult, SyscallError};
+use oxenon_jit::Memory;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::os::fd::BorrowedFd;
+use std::os::unix::fs::FileExt;
+use std::path::PathBuf;
+
+const AT_FDCWD: i32 = -100;
+const AT_SYMLINK_NOFOLLOW: u64 = 0x100;
+const AT_EMPTY_PATH: u64 = 0x1000;
+const O_ACCMODE: u64 = 3;
+/// One call moves at most this much; the guest sees a short read or write, as POSIX allows.
+const MAX_IO: u64 = 16 << 20;
+const PATH_MAX: usize = 4096;
+
+/// The descriptor table.
+pub struct Files {
+    fds: Vec<Option<File>>,
+}
+
+impl Files {
+    /// A table holding duplicates of our standard streams as 0, 1 and 2 (a stream we do not
+    /// have stays closed for the guest too).
+    pub fn with_std_streams() -> Self {
+        let fds = (0..3)
+            .map(|n| {
+                // SAFETY: 0..2 are the process's standard descriptors; the borrow lasts only
+                // for the duplication.
+                let fd = unsafe { BorrowedFd::borrow_raw(n) };
+                fd.try_clone_to_owned().ok().map(File::from)
+            })
+            .collect();
+        Self { fds }
+    }
+
+    pub fn file(&mut self, fd: i32) -> Result<&mut File, u64> {
+        usize::try_from(fd)
+            .ok()
+            .and_then(|i| self.fds.get_mut(i))
+            .and_then(|f| f.as_mut())
+            .ok_or(errno::EBADF)
+    }
+
+    fn install(&mut self, f: File, lowest: usize) -> u64 {
+        let slot = (lowest..self.fds.len()).find(|&i| self.fds[i].is_none());
+        let i = slot.unwrap_or_else(|| {
+            self.fds.resize_with(self.fds.len().max(lowest), || None);
+            self.fds.push(None);
+            self.fds.len() - 1
+        });
+        self.fds[i] = Some(f);
+        i as u64
+    }
+}
+
+/// The host path a guest path names; /proc/self/exe is the guest executable, not us.
+fn host_path(p: &Process, mem: &Memory, dirfd: i32, addr: u64) -> Result<PathBuf, u64> {
+    let raw = read_cstr(mem, addr, PATH_MAX)?;
+    if raw.is_empty() {
+        return Err(errno::ENOENT);
+    }
+    let path =
+        PathBuf::from(<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(raw));
+    if path == std::path::Path::new("/proc/self/exe") {
+        return Ok(p.exe.clone());
+    }
+    if path.is_relative() && dirfd != AT_FDCWD {
+        // Directory descriptors are not supported: the guest cannot open directories.
+        return Err(errno::EBADF);
+    }
+    Ok(path)
+}
+
+fn open(p: &mut Process, mem: &Memory, dirfd: i32, path: u64, flags: u64) -> SysResult {
+    let path = host_path(p, mem, dirfd, path)?;
+    if flags & O_ACCMODE != 0 {
+        // Only reading is supported; the guest may not change host files.
+        return Err(errno::EROFS);
+    }
+    let f = File::open(&path).map_err(|e| host_errno(&e))?;
+    if f.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(errno::EISDIR);
+    }
+    Ok(p.files.install(f, 0))
+}
+
+fn read(p: &mut Process, mem: &Memory, fd: i32, buf: u64, len: u64) -> SysResult {
+    let f = p.files.file(fd)?;
+    let mut data = vec![0u8; len.min(MAX_IO) as usize];
+    let n = f.read(&mut data).map_err(|e| host_errno(&e))?;
+    put(mem, buf, &data[..n])?;
+    Ok(n as u64)
+}
+
+fn pread(p: &mut Process, mem: &Memory, fd: i32, buf: u64, len: u64, off: u64) -> SysResult {
+    let f = p.files.file(fd)?;
+    let mut data = vec![0u8; len.min(MAX_IO) as usize];
+    let n = f.read_at(&mut data, off).map_err(|e| host_errno(&e))?;
+    put(mem, buf, &data[..n])?;
+    Ok(n as u64)
+}
+
+fn write(p: &mut Process, mem: &Memory, fd: i32, buf: u64, len: u64) -> SysResult {
+    let f = p.files.file(fd)?;
+    let data = get(mem, buf, len.min(MAX_IO) as usize)?;
+    let n = f.write(&data).map_err(|e| host_errno(&e))?;
+    Ok(n as u64)
+}
+
+/// The (base, length) pairs of a guest iovec array.
+fn iovecs(mem: &Memory, iov: u64, count: u64) -> Result<Vec<(u64, u64)>, u64> {
+    if count > 1024 {
+        return Err(errno::EINVAL);
+    }
+    let raw = get(mem, iov, count as usize * 16)?;
+    Ok(raw
+        .chunks(16)
+        .map(|c| {
+            let w = |o: usize| u64::from_be_bytes(c[o..o + 8].try_into().unwrap_or_default());
+            (w(0), w(8))
+        })
+        .collect())
+}
+
+fn writev(p: &mut Process, mem: &Memory, fd: i32, iov: u64, count: u64) -> SysResult {
+    // Gathered into one host write so the pieces reach the file together, as writev does.
+    let mut data = Vec::new();
+    for (base, len) in iovecs(mem, iov, count)? {
+        data.extend(get(mem, base, len.min(MAX_IO) as usize)?);
+    }
+    let f = p.files.file(fd)?;
+    let n = f.write(&data).map_err(|e| host_errno(&e))?;
+    Ok(n as u64)
+}
+
+fn readv(p: &mut Process, mem: &Memory, fd: i32, iov: u64, count: u64) -> SysResult {
+    let mut total = 0u64;
+    for (base, len) in iovecs(mem, iov, count)? {
+        let n = read(p, mem, fd, base, len)?;
+        total += n;
+        if n < len {
+            break;
+        }
+    }
+    Ok(total)
+}
+
+fn lseek(p: &mut Process, fd: i32, off: u64, whence: u64) -> SysResult {
+    let f = p.files.file(fd)?;
+    let pos = match whence {
+        0 => SeekFrom::Start(off),
+        1 => SeekFrom::Current(off as i64),
+        2 => SeekFrom::End(off as i64),
+        _ => return Err(errno::EINVAL),
+    };
+    f.seek(pos).map_err(|e| host_errno(&e))
+}
+
+/// `_llseek(fd, high, low, result, whence)`: the new offset goes to `*result`.
+fn llseek(p: &mut Process, mem: &Memory, fd: i32, off: u64, result: u64, whence: u64) -> SysResult {
+    let pos = lseek(p, fd, off, whence)?;
+    put(mem, result, &pos.to_be_bytes())?;
+    Ok(0)
+}
+
+fn stat_path(
+    p: &mut Process,
+    mem: &Memory,
+    dirfd: i32,
+    path: u64,
+    buf: u64,
+    flags: u64,
+) -> SysResult {
+    let empty = read_cstr(mem, path, PATH_MAX).is_ok_and(|s| s.is_empty());
+    let meta = if flags & AT_EMPTY_PATH != 0 && empty {
+        if dirfd == AT_FDCWD {
+            std::fs::metadata(".")
+        } else {
+            p.files.file(dirfd)?.metadata()
+        }
+    } else {
+        let hp = host_path(p, mem, dirfd, path)?;
+        if flags & AT_SYMLINK_NOFOLLOW != 0 {
+            std::fs::symlink_metadata(hp)
+        } else {
+            std::fs::metadata(hp)
+        }
+    };
+    let m = meta.map_err(|e| host_errno(&e))?;
+    put(mem, buf, &stat::encode(&m))?;
+    Ok(0)
+}
+
+fn fstat(p: &mut Process, mem: &Memory, fd: i32, buf: u64) -> SysResult {
+    let m = p.files.file(fd)?.metadata().map_err(|e| host_errno(&e))?;
+    put(mem, buf, &stat::encode(&m))?;
+    Ok(0)
+}
+
+fn readlink(
+    p: &mut Process,
+    mem: &Memory,
+    dirfd: i32,
+    path: u64,
+    buf: u64,
+    size: u64,
+) -> SysResult {
+    let raw = read_cstr(mem, path, PATH_MAX)?;
+    let target = if raw == b"/proc/self/exe" {
+        p.exe.clone()
+    } else {
+        std::fs::read_link(host_path(p, mem, dirfd, path)?).map_err(|e| host_errno(&e))?
+    };
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(target.as_os_str());
+    let n = bytes.len().min(size as usize);
+    put(mem, buf, &bytes[..n])?;
+    Ok(n as u64)
+}
+
+fn access(p: &mut Process, mem: &Memory, dirfd: i32, path: u64) -> SysResult {
+    let hp = host_path(p, mem, dirfd, path)?;
+    std::fs::metadata(hp).map_err(|e| host_errno(&e))?;
+    Ok(0)
+}
+
+fn dup(p: &mut Process, fd: i32, to: Option<u64>) -> SysResult {
+    let f = p.files.file(fd)?.try_clone().map_err(|e| host_errno(&e))?;
+    match to {
+        None => Ok(p.files.install(f, 0)),
+        Some(t) => {
+            let t = usize::try_from(t)
+                .ok()
+                .filter(|&t| t < 1024)
+                .ok_or(errno::EBADF)?;
+            if p.files.fds.len() <= t {
+                p.files.fds.resize_with(t + 1, || None);
+            }
+            p.files.fds[t] = Some(f);
+            Ok(t as u64)
+        }
+    }
+}
+
+fn getcwd(mem: &Memory, buf: u64, size: u64) -> SysResult {
+    let cwd = std::env::current_dir().map_err(|e| host_errno(&e))?;
+    let mut bytes = std::os::unix::ffi::OsStrExt::as_bytes(cwd.as_os_str()).to_vec();
+    bytes.push(0);
+    if bytes.len() as u64 > size {
+        return Err(errno::ERANGE);
+    }
+    put(mem, buf, &bytes)?;
+    Ok(bytes.len() as u64)
+}
+
+fn ioctl(p: &mut Process, fd: i32) -> SysResult {
+    // No terminal is emulated: every request (TCGETS first of all) finds "not a typewriter",
+    // so the guest's stdio treats its streams as files and buffers them fully.
+    p.files.file(fd)?;
+    Err(errno::ENOTTY)
+}
+
+fn fcntl(p: &mut Process, fd: i32, cmd: u64, arg: u64) -> SysResult {
+    const F_DUPFD: u64 = 0;
+    const F_GETFD: u64 = 1;
+    const F_SETFD: u64 = 2;
+    const F_GETFL: u64 = 3;
+    const F_SETFL: u64 = 4;
+    const F_DUPFD_CLOEXEC: u64 = 1030;
+    match cmd {
+        F_DUPFD | F_DUPFD_CLOEXEC => {
+            let f = p.files.file(fd)?.try_clone().map_err(|e| host_errno(&e))?;
+            Ok(p.files.install(f, arg as usize))
+        }
+        F_GETFD | F_SETFD | F_SETFL => p.files.file(fd).map(|_| 0),
+        // Access mode only: 0..2 as we were given them, files read-only.
+        F_GETFL => p
+            .files
+            .file(fd)
+            .map(|_| if fd == 1 || fd == 2 { 1 } else { 0 }),
+        _ => Err(errno::EINVAL),
+    }
+}
+
+pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult, SyscallError>> {
+    let a = &c.args;
+    let fd = a[0] as i32;
+    let r = match c.nr {
+        3 => read(p, mem, fd, a[1], a[2]),
+        4 => write(p, mem, fd, a[1], a[2]),
+        5 => open(p, mem, AT_FDCWD, a[0], a[1]),
+        6 => p.files.file(fd).map(|_| ()).map(|()| {
+            p.files.fds[fd as usize] = None;
+            0
+        }),
+        19 => lseek(p, fd, a[1], a[2]),
+        33 => access(p, mem, AT_FDCWD, a[0]),
+        41 => dup(p, fd, None),
+        54 => ioctl(p, fd),
+        55 => fcntl(p, fd, a[1], a[2]),
+        63 | 316 => dup(p, fd, Some(a[1])),
+        85 => readlink(p, mem, AT_FDCWD, a[0], a[1], a[2]),
+        106 => stat_path(p, mem, AT_FDCWD, a[0], a[1], 0),
+        107 => stat_path(p, mem, AT_FDCWD, a[0], a[1], AT_SYMLINK_NOFOLLOW),
+        108 => fstat(p, mem, fd, a[1]),
+        140 => llseek(p, mem, fd, (a[1] << 32) | (a[2] & 0xffff_ffff), a[3], a[4]),
+        145 => readv(p, mem, fd, a[1], a[2]),
+        146 => writev(p, mem, fd, a[1], a[2]),
+        179 => pread(p, mem, fd, a[1], a[2], a[3]),
+        182 => getcwd(mem, a[0], a[1]),
+        286 => open(p, mem, fd, a[1], a[2]),
+        291 => stat_path(p, mem, fd, a[1], a[2], a[3]),
+        296 => readlink(p, mem, fd, a[1], a[2], a[3]),
+        298 => access(p, mem, fd, a[1]),
+        _ => return None,
+    };
+    Some(Ok(r))
+}

@@ -1,0 +1,302 @@
+//! Process, identity, time, limits and signal calls of a single-threaded guest.
+
+use super::{errno, put, words, Call, Process, SysResult, SyscallError};
+use oxenon_jit::Memory;
+use std::io::Read;
+use std::os::unix::fs::MetadataExt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+fn ids() -> (u64, u64) {
+    std::fs::metadata("/proc/self")
+        .map(|m| (u64::from(m.uid()), u64::from(m.gid())))
+        .unwrap_or((0, 0))
+}
+
+fn host_text(path: &str, fallback: &str) -> String {
+    std::fs::read_to_string(path)
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|_| fallback.to_string())
+}
+
+fn uname(mem: &Memory, buf: u64) -> SysResult {
+    // struct utsname: six 65-byte NUL-padded fields.
+    let fields = [
+        "Linux".to_string(),
+        host_text("/proc/sys/kernel/hostname", "oxenon"),
+        host_text("/proc/sys/kernel/osrelease", "6.1.0"),
+        host_text("/proc/sys/kernel/version", "#1 SMP"),
+        "ppc64".to_string(),
+        "(none)".to_string(),
+    ];
+    let mut out = vec![0u8; 6 * 65];
+    for (i, f) in fields.iter().enumerate() {
+        let b = f.as_bytes();
+        let n = b.len().min(64);
+        out[i * 65..i * 65 + n].copy_from_slice(&b[..n]);
+    }
+    put(mem, buf, &out)?;
+    Ok(0)
+}
+
+fn now() -> Duration {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+}
+
+fn clock(p: &Process, id: u64) -> Result<Duration, u64> {
+    match id {
+        // CLOCK_REALTIME, _COARSE, _ALARM, CLOCK_TAI
+        0 | 5 | 8 | 11 => Ok(now()),
+        // Monotonic and boot clocks, and the CPU-time clocks (the guest is one thread that
+        // runs all the time it exists): time since the guest started.
+        1 | 2 | 3 | 4 | 6 | 7 | 9 => Ok(p.started.elapsed()),
+        _ => Err(errno::EINVAL),
+    }
+}
+
+fn timespec(d: Duration) -> Vec<u8> {
+    words(&[d.as_secs(), u64::from(d.subsec_nanos())])
+}
+
+fn rlimit(resource: u64) -> Result<(u64, u64), u64> {
+    const INFINITY: u64 = u64::MAX;
+    match resource {
+        // RLIMIT_STACK: the stack we map.
+        3 => Ok((u64::from(crate::linux::layout::STACK_SIZE), INFINITY)),
+        // RLIMIT_NOFILE
+        7 => Ok((1024, 4096)),
+        0..=15 => Ok((INFINITY, INFINITY)),
+        _ => Err(errno::EINVAL),
+    }
+}
+
+fn getrandom(mem: &Memory, buf: u64, len: u64) -> SysResult {
+    let n = len.min(1 << 20) as usize;
+    let mut data = vec![0u8; n];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut data))
+        .map_err(|_| errno::EIO)?;
+    put(mem, buf, &data)?;
+    Ok(n as u64)
+}
+
+fn sigprocmask(
+    p: &mut Process,
+    mem: &Memory,
+    how: u64,
+    set: u64,
+    old: u64,
+    size: u64,
+) -> SysResult {
+    if size != 8 {
+        return Err(errno::EINVAL);
+    }
+    let prev = p.signal_mask;
+    if set != 0 {
+        let raw = super::get(mem, set, 8)?;
+        let v = u64::from_be_bytes(raw.try_into().unwrap_or_default());
+        p.signal_mask = match how {
+            0 => prev | v,
+            1 => prev & !v,
+            2 => v,
+            _ => return Err(errno::EINVAL),
+        };
+    }
+    if old != 0 {
+        put(mem, old, &prev.to_be_bytes())?;
+    }
+    Ok(0)
+}
+
+fn sigaction(mem: &Memory, sig: u64, old: u64) -> SysResult {
+    if !(1..=64).contains(&sig) {
+        return Err(errno::EINVAL);
+    }
+    // Handlers are accepted but never run (no signal is ever delivered); the previous
+    // action reads as the default one. ppc64 struct sigaction: handler, flags, restorer, mask.
+    if old != 0 {
+        put(mem, old, &[0u8; 32])?;
+    }
+    Ok(0)
+}
+
+fn futex(mem: &Memory, addr: u64, op: u64, val: u64) -> Result<SysResult, SyscallError> {
+    const FUTEX_WAIT: u64 = 0;
+    const FUTEX_WAKE: u64 = 1;
+    const FUTEX_WAIT_BITSET: u64 = 9;
+    const FUTEX_WAKE_BITSET: u64 = 10;
+    match op & 0x7f {
+        FUTEX_WAKE | FUTEX_WAKE_BITSET => Ok(Ok(0)),
+        FUTEX_WAIT | FUTEX_WAIT_BITSET => {
+            let cur =
+                super::guest_addr(addr).and_then(|a| mem.read_u32(a).map_err(|_| errno::EFAULT));
+            match cur {
+                Err(e) => Ok(Err(e)),
+                Ok(v) if u64::from(v) != val & 0xffff_ffff => Ok(Err(errno::EAGAIN)),
+                Ok(_) => Err(SyscallError::Fatal(
+                    "futex wait would block forever: the guest is single-threaded".into(),
+                )),
+            }
+        }
+        _ => Ok(Err(errno::ENOSYS)),
+    }
+}
+
+fn sleep(mem: &Memory, req: u64) -> SysResult {
+    let raw = super::get(mem, req, 16)?;
+    let secs = u64::from_be_bytes(raw[..8].try_into().unwrap_or_default());
+    let nanos = u64::from_be_bytes(raw[8..].try_into().unwrap_or_default());
+    if nanos >= 1_000_000_000 || secs > i64::MAX as u64 {
+        return Err(errno::EINVAL);
+    }
+    std::thread::sleep(Duration::new(secs, nanos as u32));
+    Ok(0)
+}
+
+fn sysinfo(p: &Process, mem: &Memory, buf: u64) -> SysResult {
+    // ppc64 struct sysinfo (112 bytes): uptime, loads[3], totalram, freeram, sharedram,
+    // bufferram, totalswap, freeswap as longs, procs (u16) at 80, totalhigh and freehigh at
+    // 88 and 96, mem_unit (u32) at 104. Memory is the guest's 4 GiB space.
+    let mut out = words(&[
+        p.started.elapsed().as_secs(),
+        0,
+        0,
+        0,
+        4 << 30,
+        3 << 30,
+        0,
+        0,
+        0,
+        0,
+        1 << 48, // procs = 1 in the top half-word of this word
+        0,
+        0,
+    ]);
+    out.extend_from_slice(&1u32.to_be_bytes());
+    out.extend_from_slice(&[0; 4]);
+    put(mem, buf, &out)?;
+    Ok(0)
+}
+
+pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult, SyscallError>> {
+    let a = &c.args;
+    let pid = u64::from(std::process::id());
+    let r = match c.nr {
+        13 => {
+            let t = now().as_secs();
+            if a[0] != 0 {
+                if let Err(e) = put(mem, a[0], &t.to_be_bytes()) {
+                    return Some(Ok(Err(e)));
+                }
+            }
+            Ok(t)
+        }
+        20 | 207 => Ok(pid),
+        24 | 49 => Ok(ids().0),
+        47 | 50 => Ok(ids().1),
+        64 => Ok(u64::from(std::os::unix::process::parent_id())),
+        37 | 208 | 250 => {
+            // kill(pid, sig), tkill(tid, sig), tgkill(tgid, tid, sig): only to ourselves.
+            let (target, sig) = if c.nr == 250 {
+                (a[1], a[2])
+            } else {
+                (a[0], a[1])
+            };
+            if target != pid && !(c.nr == 37 && target == 0) {
+                Err(errno::EPERM)
+            } else if sig == 0 {
+                Ok(0)
+            } else {
+                return Some(Err(SyscallError::Signal(sig as u32)));
+            }
+        }
+        43 => {
+            if a[0] != 0 {
+                if let Err(e) = put(mem, a[0], &[0u8; 32]) {
+                    return Some(Ok(Err(e)));
+                }
+            }
+            Ok(p.started.elapsed().as_millis() as u64 / 10)
+        }
+        76 | 190 => {
+            rlimit(a[0]).and_then(|(cur, max)| put(mem, a[1], &words(&[cur, max])).map(|()| 0))
+        }
+        77 => {
+            // struct rusage: user and system time first, then 14 longs; all zero but the time.
+            let t = p.started.elapsed();
+            let mut v = vec![t.as_secs(), u64::from(t.subsec_micros()), 0, 0];
+            v.resize(18, 0);
+            put(mem, a[1], &words(&v)).map(|()| 0)
+        }
+        78 => {
+            let t = now();
+            if a[0] != 0 {
+                put(
+                    mem,
+                    a[0],
+                    &words(&[t.as_secs(), u64::from(t.subsec_micros())]),
+                )
+                .map(|()| 0)
+            } else {
+                Ok(0)
+            }
+        }
+        116 => sysinfo(p, mem, a[0]),
+        122 => uname(mem, a[0]),
+        158 => Ok(0),
+        162 => sleep(mem, a[0]),
+        171 => Err(errno::EINVAL),
+        173 => sigaction(mem, a[0], a[2]),
+        174 => sigprocmask(p, mem, a[0], a[1], a[2], a[3]),
+        185 => {
+            // sigaltstack: no alternate stack is ever in use (ss_flags SS_DISABLE = 2).
+            if a[1] != 0 {
+                put(mem, a[1], &words(&[0, 2 << 32, 0])).map(|()| 0)
+            } else {
+                Ok(0)
+            }
+        }
+        221 => return Some(futex(mem, a[0], a[1], a[2])),
+        223 => {
+            // One CPU: bit 0 of the first (big-endian) long of the mask.
+            if a[1] < 8 {
+                Err(errno::EINVAL)
+            } else {
+                put(mem, a[2], &1u64.to_be_bytes()).map(|()| 8)
+            }
+        }
+        232 => Ok(pid),
+        246 => clock(p, a[0]).and_then(|d| put(mem, a[1], &timespec(d)).map(|()| 0)),
+        247 => clock(p, a[0]).and_then(|_| {
+            if a[1] != 0 {
+                put(mem, a[1], &timespec(Duration::from_nanos(1))).map(|()| 0)
+            } else {
+                Ok(0)
+            }
+        }),
+        248 => sleep(mem, a[2]),
+        // Robust futex lists and restartable sequences matter only with threads; qemu-user
+        // refuses both too, and glibc carries on without them.
+        300 | 387 => Err(errno::ENOSYS),
+        // statx: glibc falls back to newfstatat, whose layout we provide.
+        383 => Err(errno::ENOSYS),
+        325 => {
+            // prlimit64(pid, resource, new, old): limits are reported, changes accepted.
+            if a[0] != 0 && a[0] != pid {
+                Err(errno::EPERM)
+            } else {
+                rlimit(a[1]).and_then(|(cur, max)| {
+                    if a[3] != 0 {
+                        put(mem, a[3], &words(&[cur, max])).map(|()| 0)
+                    } else {
+                        Ok(0)
+                    }
+                })
+            }
+        }
+        359 => getrandom(mem, a[0], a[1]),
+        _ => return None,
+    };
+    Some(Ok(r))
+}

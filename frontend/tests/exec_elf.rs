@@ -1,0 +1,259 @@
+//! `oxenon exec-elf` against qemu-ppc64: each C program in `tests/elf/` is compiled with
+//! `powerpc64-linux-gnu-gcc -O2 -static` and run under qemu-ppc64 (the independent reference)
+//! and under exec-elf on both backends; stdout and the exit status must be identical. A guest
+//! killed by a signal under qemu corresponds to exec-elf's status 128 + that signal. Needs the
+//! PowerPC cross compiler, its static C library and qemu-user (`tools/setup-deps`); without
+//! them the tests skip, except in CI where they must run.
+
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const CC: &str = "powerpc64-linux-gnu-gcc";
+const QEMU: &str = "qemu-ppc64";
+
+fn tools_present() -> bool {
+    let present = [CC, QEMU].iter().all(|t| {
+        Command::new(t)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    if !present && std::env::var_os("CI").is_some() {
+        panic!("CI must have {CC} and {QEMU} (run tools/setup-deps)");
+    }
+    present
+}
+
+fn source(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../tests/elf/{name}.c"))
+}
+
+/// Compiles `tests/elf/NAME.c` into the test scratch directory (a fresh file per call, as
+/// tests run in parallel).
+fn build(name: &str) -> PathBuf {
+    static SERIAL: AtomicUsize = AtomicUsize::new(0);
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("exec-elf");
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    let n = SERIAL.fetch_add(1, Ordering::Relaxed);
+    let exe = dir.join(format!("{name}-{}-{n}", std::process::id()));
+    let out = Command::new(CC)
+        .args(["-O2", "-static", "-o"])
+        .arg(&exe)
+        .arg(source(name))
+        .arg("-lm")
+        .output()
+        .expect("run the cross compiler");
+    assert!(
+        out.status.success(),
+        "{CC} failed on {name}.c (is libc6-dev-ppc64-cross installed?):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    exe
+}
+
+/// The environment both runs get, so the guest sees the same variables.
+const ENV: &[(&str, &str)] = &[("OXENON_TEST_VALUE", "forty two"), ("LANG", "C")];
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.env_clear().envs(ENV.iter().copied());
+    cmd.output().expect("run a guest")
+}
+
+fn qemu(exe: &Path, args: &[&str]) -> Output {
+    run(Command::new(QEMU).arg(exe).args(args))
+}
+
+fn oxenon(backend: &str, exe: &Path, args: &[&str], extra: &[&str]) -> Output {
+    run(Command::new(env!("CARGO_BIN_EXE_oxenon"))
+        .args(["exec-elf", "--backend", backend])
+        .args(extra)
+        .arg(exe)
+        .args(args))
+}
+
+/// The status a shell would show: the exit code, or 128 + the signal that ended the process.
+fn status(o: &Output) -> i32 {
+    o.status
+        .code()
+        .or_else(|| o.status.signal().map(|s| 128 + s))
+        .unwrap_or(-1)
+}
+
+/// Runs NAME under qemu and both backends with `args`; asserts identical stdout and status
+/// and returns the qemu run.
+fn same_as_qemu(name: &str, args: &[&str]) -> Option<Output> {
+    if !tools_present() {
+        return None;
+    }
+    let exe = build(name);
+    let reference = qemu(&exe, args);
+    for backend in ["interp", "jit"] {
+        let o = oxenon(backend, &exe, args, &[]);
+        assert_eq!(
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&reference.stdout),
+            "{name} {args:?}: stdout differs on {backend}; stderr:\n{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert_eq!(
+            status(&o),
+            status(&reference),
+            "{name} {args:?}: exit status differs on {backend}; stderr:\n{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    Some(reference)
+}
+
+#[test]
+fn printf_formats() {
+    if let Some(o) = same_as_qemu("printf_formats", &[]) {
+        assert!(String::from_utf8_lossy(&o.stdout).contains("hello, world"));
+    }
+}
+
+#[test]
+fn malloc_stress() {
+    if let Some(o) = same_as_qemu("malloc_stress", &[]) {
+        assert!(String::from_utf8_lossy(&o.stdout).contains("errors 0"));
+    }
+}
+
+#[test]
+fn qsort_bsearch() {
+    same_as_qemu("qsort_bsearch", &[]);
+}
+
+#[test]
+fn strings() {
+    same_as_qemu("strings", &[]);
+}
+
+#[test]
+fn libm() {
+    same_as_qemu("libm", &[]);
+}
+
+#[test]
+fn args_and_environment() {
+    if let Some(o) = same_as_qemu("args_env", &["one", "two words", "", "-x", "--flag"]) {
+        assert_eq!(status(&o), 16, "argc + 10");
+    }
+}
+
+#[test]
+fn exit_codes() {
+    for args in [
+        &["exit", "7"][..],
+        &["return", "300"],
+        &["_exit", "255"],
+        &["return", "0"],
+    ] {
+        same_as_qemu("exit_codes", args);
+    }
+}
+
+#[test]
+fn reads_a_real_file() {
+    let file = source("read_file");
+    same_as_qemu("read_file", &[file.to_str().expect("utf-8 path")]);
+}
+
+#[test]
+fn segfault_ends_with_sigsegv_status_and_says_where() {
+    let Some(reference) = same_as_qemu("segfault", &[]) else {
+        return;
+    };
+    assert_eq!(status(&reference), 128 + 11);
+    let exe = build("segfault");
+    for backend in ["interp", "jit"] {
+        let err = String::from_utf8_lossy(&oxenon(backend, &exe, &[], &[]).stderr).into_owned();
+        assert!(
+            err.contains("segmentation fault") && err.contains("write fault at 0x00000000"),
+            "{err}"
+        );
+        assert!(err.contains("at pc 0x") && err.contains("stw"), "{err}");
+    }
+}
+
+#[test]
+fn unsupported_syscall_is_a_named_error() {
+    if !tools_present() {
+        return;
+    }
+    let exe = build("unsupported_syscall");
+    let reference = qemu(&exe, &[]);
+    let before = "before the call\n";
+    assert!(String::from_utf8_lossy(&reference.stdout).starts_with(before));
+    for backend in ["interp", "jit"] {
+        let o = oxenon(backend, &exe, &[], &[]);
+        assert_eq!(String::from_utf8_lossy(&o.stdout), before);
+        assert_ne!(status(&o), 0);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("unsupported system call 105 (getitimer)") && err.contains("44000002  sc"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn instruction_limit_stops_the_guest() {
+    if !tools_present() {
+        return;
+    }
+    let exe = build("malloc_stress");
+    for backend in ["interp", "jit"] {
+        let o = oxenon(backend, &exe, &[], &["-n", "5000", "--stats"]);
+        assert_eq!(status(&o), 124, "{backend}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("instruction limit of 5000 reached"), "{err}");
+        assert!(err.contains("5000 instructions retired"), "{err}");
+        assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
+fn stats_go_to_stderr_only() {
+    if !tools_present() {
+        return;
+    }
+    let exe = build("exit_codes");
+    let plain = oxenon("jit", &exe, &["return", "3"], &[]);
+    let stats = oxenon("jit", &exe, &["return", "3"], &["--jit-stats"]);
+    assert_eq!(plain.stdout, stats.stdout);
+    assert_eq!(status(&stats), 3);
+    assert!(plain.stderr.is_empty());
+    let err = String::from_utf8_lossy(&stats.stderr);
+    assert!(
+        err.contains("instructions retired") && err.contains("units"),
+        "{err}"
+    );
+}
+
+#[test]
+fn rejects_what_it_cannot_run() {
+    if !tools_present() {
+        return;
+    }
+    // Not an ELF file at all.
+    let o = oxenon("jit", &source("segfault"), &[], &[]);
+    assert_eq!(status(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot load"));
+    // A dynamically linked executable.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("exec-elf");
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    let dynamic = dir.join("exit_codes_dynamic");
+    let built = Command::new(CC)
+        .args(["-O2", "-o"])
+        .arg(&dynamic)
+        .arg(source("exit_codes"))
+        .status()
+        .expect("run the cross compiler");
+    assert!(built.success());
+    let o = oxenon("jit", &dynamic, &[], &[]);
+    assert_eq!(status(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("dynamically linked"));
+}
