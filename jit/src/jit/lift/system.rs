@@ -1,0 +1,126 @@
+//! System instructions: moves to and from the user SPRs (XER, LR, CTR, VRSAVE, the time base),
+//! the MSR read, cache-block zeroing, and the storage barriers and cache hints, which need no
+//! code on a host that runs each guest thread on one host thread at a time. Traps, `sc`,
+//! `isync` and `icbi` stay with the interpreter (they leave the unit).
+
+use super::{ctx_flags, guest_flags, Lifter, Reg};
+use crate::isa::system::SysOp;
+use crate::isa::{Decoded, Insn};
+use crate::memory::Perm;
+use crate::Context;
+use cranelift_codegen::ir::{types, InstBuilder, Value};
+use std::mem::offset_of;
+
+const XER: u32 = 1;
+const LR: u32 = 8;
+const CTR: u32 = 9;
+const VRSAVE: u32 = 256;
+const TBL: u32 = 268;
+const TBU: u32 = 269;
+
+pub fn lift(l: &mut Lifter, op: SysOp, i: Insn, pc: u32) -> bool {
+    match op {
+        SysOp::Sync | SysOp::Eieio | SysOp::Dcbf | SysOp::Dcbst | SysOp::Dcbt | SysOp::Dcbtst => {
+            true
+        }
+        SysOp::Mfspr | SysOp::Mftb => mfspr(l, i),
+        SysOp::Mtspr => mtspr(l, i),
+        SysOp::Mfmsr => {
+            let v = load_ctx(l, offset_of!(Context, msr), types::I64);
+            l.set(Reg::Gpr(i.rt()), v);
+            true
+        }
+        SysOp::Dcbz => zero_block(l, i, pc, 32),
+        SysOp::Dcbz128 => zero_block(l, i, pc, 128),
+        _ => false,
+    }
+}
+
+fn load_ctx(l: &mut Lifter, off: usize, ty: types::Type) -> Value {
+    l.b.ins().load(ty, ctx_flags(), l.ctx, off as i32)
+}
+
+fn mfspr(l: &mut Lifter, i: Insn) -> bool {
+    let v = match i.spr() {
+        LR => l.get(Reg::Lr),
+        CTR => l.get(Reg::Ctr),
+        XER => {
+            let so = l.get(Reg::So);
+            let ov = l.get(Reg::Ov);
+            let ca = l.get(Reg::Ca);
+            let so = l.b.ins().ishl_imm_u(so, 31);
+            let ov = l.b.ins().ishl_imm_u(ov, 30);
+            let ca = l.b.ins().ishl_imm_u(ca, 29);
+            let bc = load_ctx(l, offset_of!(Context, xer_bc), types::I8);
+            let bc = l.b.ins().uextend(types::I64, bc);
+            let bc = l.b.ins().band_imm_u(bc, 0x7f);
+            let v = l.b.ins().bor(so, ov);
+            let v = l.b.ins().bor(v, ca);
+            l.b.ins().bor(v, bc)
+        }
+        VRSAVE => {
+            let v = load_ctx(l, offset_of!(Context, vrsave), types::I32);
+            l.b.ins().uextend(types::I64, v)
+        }
+        TBL => load_ctx(l, offset_of!(Context, timebase), types::I64),
+        TBU => {
+            let tb = load_ctx(l, offset_of!(Context, timebase), types::I64);
+            l.b.ins().ushr_imm_u(tb, 32)
+        }
+        _ => return false,
+    };
+    l.set(Reg::Gpr(i.rt()), v);
+    true
+}
+
+fn mtspr(l: &mut Lifter, i: Insn) -> bool {
+    match i.spr() {
+        LR | CTR => {
+            let v = l.get(Reg::Gpr(i.rs()));
+            l.set(if i.spr() == LR { Reg::Lr } else { Reg::Ctr }, v);
+        }
+        XER => {
+            let v = l.get(Reg::Gpr(i.rs()));
+            for (reg, bit) in [(Reg::So, 31), (Reg::Ov, 30), (Reg::Ca, 29)] {
+                let b = l.b.ins().ushr_imm_u(v, bit);
+                let b = l.b.ins().band_imm_u(b, 1);
+                l.set(reg, b);
+            }
+            let bc = l.b.ins().band_imm_u(v, 0x7f);
+            let bc = l.b.ins().ireduce(types::I8, bc);
+            l.b.ins()
+                .store(ctx_flags(), bc, l.ctx, offset_of!(Context, xer_bc) as i32);
+        }
+        VRSAVE => {
+            let v = l.get(Reg::Gpr(i.rs()));
+            let v = l.b.ins().ireduce(types::I32, v);
+            l.b.ins()
+                .store(ctx_flags(), v, l.ctx, offset_of!(Context, vrsave) as i32);
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// dcbz/dcbz128: zero the aligned block holding (RA|0)+RB, or let the interpreter report the
+/// fault.
+fn zero_block(l: &mut Lifter, i: Insn, pc: u32, size: u32) -> bool {
+    let d: Decoded = crate::isa::decode(i.0).expect("lifted words decode");
+    let base = l.gpr_or_zero(i.ra());
+    let rb = l.get(Reg::Gpr(i.rb()));
+    let sum = l.b.ins().iadd(base, rb);
+    let ea = l.b.ins().ireduce(types::I32, sum);
+    let ea =
+        l.b.ins()
+            .band_imm_u(ea, i64::from(!(size - 1)) & 0xFFFF_FFFF);
+    let ok = l.permitted(ea, size, Perm::WRITE);
+    l.guarded(ok, pc, d, |l| {
+        let ea64 = l.b.ins().uextend(types::I64, ea);
+        let host = l.b.ins().iadd(l.membase, ea64);
+        let zero = l.b.ins().iconst(types::I64, 0);
+        for k in 0..size / 8 {
+            l.b.ins().store(guest_flags(), zero, host, (8 * k) as i32);
+        }
+    });
+    true
+}
