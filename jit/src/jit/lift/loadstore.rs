@@ -201,7 +201,7 @@ impl Lifter<'_, '_> {
     }
 
     /// True (i8) when every byte of `size` bytes at `ea` (i32) has permission `need`.
-    fn permitted(&mut self, ea: Value, size: u32, need: Perm) -> Value {
+    pub(super) fn permitted(&mut self, ea: Value, size: u32, need: Perm) -> Value {
         let perms = self.b.ins().iconst(types::I64, self.env.perms() as i64);
         let page_of = |l: &mut Self, a: Value| {
             let a64 = l.b.ins().uextend(types::I64, a);

@@ -11,6 +11,7 @@ mod branch;
 mod cr;
 mod integer;
 mod loadstore;
+mod vector;
 
 use super::runtime::{Runtime, EXIT_BUDGET, EXIT_PENDING};
 use crate::isa::{Decoded, Op};
@@ -441,6 +442,7 @@ fn lift_one(l: &mut Lifter, pc: u32, d: Decoded) -> bool {
         Op::Integer(o) => integer::lift(l, o, d.insn),
         Op::Branch(o) => branch::lift(l, o, d.insn, pc),
         Op::LoadStore(o) => loadstore::lift(l, o, d.insn, pc),
+        Op::Vector(o) => vector::lift(l, o, d.insn, pc),
         _ => false,
     }
 }
