@@ -2,10 +2,11 @@
 //! host SIMD through Cranelift's 128-bit vector types, bit for bit as `interp::vector`
 //! defines them.
 //!
-//! Vector registers are not cached in variables: each instruction loads its sources from
-//! `Context::vr` and stores its result there, so the interpreter fallback and the guarded
-//! slow paths see the truth without any flushing. `lanes` documents how guest elements sit
-//! in host lanes. VSCR is read (NJ) and written (SAT) in the context per instruction too.
+//! Vector registers are cached in `i8x16` variables like the scalar registers (`Reg::Vr`):
+//! loaded on first use, written back where control leaves the unit or the interpreter runs.
+//! Each operation views them in the lane type it needs with a bitcast, which costs nothing
+//! on the host. `lanes` documents how guest elements sit in host lanes. VSCR stays in the
+//! context: instructions read NJ and set SAT there directly.
 //!
 //! One module per family, as the interpreter has: `int` (arithmetic, logical, compares,
 //! shifts, multiplies, packs), `permute` (merges, splats, permutes, whole-register shifts),
@@ -43,17 +44,15 @@ pub fn lift(l: &mut Lifter, op: VecOp, i: Insn, pc: u32) -> bool {
     int::lift(l, op, i) || permute::lift(l, op, i) || mem::lift(l, op, i, pc) || fp::lift(l, op, i, pc)
 }
 
-fn vr_offset(n: usize) -> i32 {
-    (offset_of!(Context, vr) + 16 * n) as i32
-}
-
 /// Guest vector register `n` viewed as `ty`.
 pub fn read(l: &mut Lifter, n: usize, ty: Type) -> Value {
-    l.b.ins().load(ty, ctx_flags(), l.ctx, vr_offset(n))
+    let v = l.get(Reg::Vr(n));
+    cast(l, v, ty)
 }
 
 pub fn write(l: &mut Lifter, n: usize, v: Value) {
-    l.b.ins().store(ctx_flags(), v, l.ctx, vr_offset(n));
+    let v = cast(l, v, I8X16);
+    l.set(Reg::Vr(n), v);
 }
 
 /// Reinterprets a vector as another lane layout (host lane order is little-endian, see
