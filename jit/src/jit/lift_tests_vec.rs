@@ -144,7 +144,8 @@ fn random_context(rng: &mut Rng, sf: bool) -> Context {
     // Permute controls and shift counts in their useful range now and then.
     for n in [1usize, 5, 9, 100, 101] {
         if rng.below(2) == 0 {
-            ctx.vr[n] = u128::from(rng.next() as u8 & 0x7f) * 0x0101_0101_0101_0101_0101_0101_0101_0101;
+            ctx.vr[n] =
+                u128::from(rng.next() as u8 & 0x7f) * 0x0101_0101_0101_0101_0101_0101_0101_0101;
         }
     }
     ctx
@@ -163,10 +164,7 @@ fn vector_ops() -> Vec<VecOp> {
 }
 
 fn encode(rng: &mut Rng, op: VecOp) -> Option<u32> {
-    let entries: Vec<_> = table()
-        .iter()
-        .filter(|d| d.op == Op::Vector(op))
-        .collect();
+    let entries: Vec<_> = table().iter().filter(|d| d.op == Op::Vector(op)).collect();
     for _ in 0..1000 {
         let d = rng.pick(&entries);
         let word = d.bits | (rng.next() as u32 & !d.mask);
@@ -269,7 +267,7 @@ impl Harness {
 
 #[test]
 fn every_vector_op_matches_the_interpreter() {
-    let mut rng = Rng(0x5eed_0f_a17e_c0de);
+    let mut rng = Rng(0x005e_ed0f_a17e_c0de);
     let mut h = Harness::new();
     let mut fell_back = Vec::new();
     let mut always_slow = Vec::new();
@@ -305,7 +303,10 @@ fn every_vector_op_matches_the_interpreter() {
             shown.join("\n")
         );
     }
-    assert!(always_slow.is_empty(), "never ran natively: {always_slow:?}");
+    assert!(
+        always_slow.is_empty(),
+        "never ran natively: {always_slow:?}"
+    );
     let mut want: Vec<VecOp> = FALLBACK.to_vec();
     want.sort_by_key(|o| format!("{o:?}"));
     fell_back.sort_by_key(|o| format!("{o:?}"));

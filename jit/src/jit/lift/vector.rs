@@ -41,7 +41,10 @@ const VSCR_SAT: i64 = 1;
 const VSCR_NJ_SHIFT: i64 = 16;
 
 pub fn lift(l: &mut Lifter, op: VecOp, i: Insn, pc: u32) -> bool {
-    int::lift(l, op, i) || permute::lift(l, op, i) || mem::lift(l, op, i, pc) || fp::lift(l, op, i, pc)
+    int::lift(l, op, i)
+        || permute::lift(l, op, i)
+        || mem::lift(l, op, i, pc)
+        || fp::lift(l, op, i, pc)
 }
 
 /// Guest vector register `n` viewed as `ty`.
@@ -95,7 +98,11 @@ pub fn sshr(l: &mut Lifter, v: Value, n: u32) -> Value {
 
 /// A constant `i8x16` with host lane `j` = `bytes[j]`.
 pub fn bytes_const(l: &mut Lifter, bytes: [u8; 16]) -> Value {
-    let c = l.b.func.dfg.constants.insert(ConstantData::from(&bytes[..]));
+    let c =
+        l.b.func
+            .dfg
+            .constants
+            .insert(ConstantData::from(&bytes[..]));
     l.b.ins().vconst(I8X16, c)
 }
 
@@ -117,7 +124,8 @@ fn vscr_offset() -> i32 {
 }
 
 pub fn vscr(l: &mut Lifter) -> Value {
-    l.b.ins().load(types::I32, ctx_flags(), l.ctx, vscr_offset())
+    l.b.ins()
+        .load(types::I32, ctx_flags(), l.ctx, vscr_offset())
 }
 
 /// Sets VSCR[SAT] when any lane of the mask `saturated` is nonzero (it is sticky: never

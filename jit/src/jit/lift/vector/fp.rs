@@ -106,11 +106,7 @@ pub fn lift(l: &mut Lifter, op: VecOp, i: Insn, pc: u32) -> bool {
                 operand(l, rb, njm),
                 operand(l, rc, njm),
             );
-            let (fa, fb, fc) = (
-                cast(l, a, F32X4),
-                cast(l, b, F32X4),
-                cast(l, c, F32X4),
-            );
+            let (fa, fb, fc) = (cast(l, a, F32X4), cast(l, b, F32X4), cast(l, c, F32X4));
             let fb = if negate { l.b.ins().fneg(fb) } else { fb };
             let r = l.b.ins().fma(fa, fc, fb);
             let ri = cast(l, r, I32X4);
@@ -212,7 +208,12 @@ pub fn lift(l: &mut Lifter, op: VecOp, i: Insn, pc: u32) -> bool {
                 (r, 0x4f00_0000, 0xcf00_0000u32 as i64, FloatCC::LessThan) // 2^31, -2^31
             } else {
                 let r = l.b.ins().fcvt_to_uint_sat(I32X4, t);
-                (r, 0x4f80_0000, 0xbf80_0000u32 as i64, FloatCC::LessThanOrEqual) // 2^32, -1
+                (
+                    r,
+                    0x4f80_0000,
+                    0xbf80_0000u32 as i64,
+                    FloatCC::LessThanOrEqual,
+                ) // 2^32, -1
             };
             let (hi, lo) = (splat(l, F32X4, hi), splat(l, F32X4, lo));
             let over = l.b.ins().fcmp(FloatCC::GreaterThanOrEqual, t, hi);

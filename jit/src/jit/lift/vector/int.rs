@@ -56,8 +56,8 @@ pub fn lift(l: &mut Lifter, op: VecOp, i: Insn) -> bool {
     let op = altivec_of(op).unwrap_or(op);
     let (d, ra, rb) = fields(i, wide);
     let r = match op {
-        Vcmpequb | Vcmpequh | Vcmpequw | Vcmpgtub | Vcmpgtuh | Vcmpgtuw | Vcmpgtsb
-        | Vcmpgtsh | Vcmpgtsw => {
+        Vcmpequb | Vcmpequh | Vcmpequw | Vcmpgtub | Vcmpgtuh | Vcmpgtuw | Vcmpgtsb | Vcmpgtsh
+        | Vcmpgtsw => {
             let (ty, cc) = match op {
                 Vcmpequb => (I8X16, IntCC::Equal),
                 Vcmpequh => (I16X8, IntCC::Equal),
@@ -138,15 +138,14 @@ fn binary(l: &mut Lifter, op: VecOp, ra: usize, rb: usize) -> Option<Value> {
     let ty = match op {
         Vaddubm | Vsububm | Vaddubs | Vaddsbs | Vsububs | Vsubsbs | Vmaxub | Vmaxsb | Vminub
         | Vminsb | Vavgub | Vavgsb | Vrlb | Vslb | Vsrb | Vsrab | Vand | Vandc | Vor | Vxor
-        | Vnor | Vmuleub | Vmuloub | Vmulesb | Vmulosb | Vpkuhum | Vpkuhus | Vpkshus
-        | Vpkshss => I8X16,
-        Vadduhm | Vsubuhm | Vadduhs | Vaddshs | Vsubuhs | Vsubshs | Vmaxuh | Vmaxsh | Vminuh
-        | Vminsh | Vavguh | Vavgsh | Vrlh | Vslh | Vsrh | Vsrah | Vmuleuh | Vmulouh
-        | Vmulesh | Vmulosh | Vpkuwum | Vpkuwus | Vpkswus | Vpkswss | Vpkpx => I16X8,
-        Vadduwm | Vsubuwm | Vaddcuw | Vsubcuw | Vadduws | Vaddsws | Vsubuws | Vsubsws
-        | Vmaxuw | Vmaxsw | Vminuw | Vminsw | Vavguw | Vavgsw | Vrlw | Vslw | Vsrw | Vsraw => {
-            I32X4
+        | Vnor | Vmuleub | Vmuloub | Vmulesb | Vmulosb | Vpkuhum | Vpkuhus | Vpkshus | Vpkshss => {
+            I8X16
         }
+        Vadduhm | Vsubuhm | Vadduhs | Vaddshs | Vsubuhs | Vsubshs | Vmaxuh | Vmaxsh | Vminuh
+        | Vminsh | Vavguh | Vavgsh | Vrlh | Vslh | Vsrh | Vsrah | Vmuleuh | Vmulouh | Vmulesh
+        | Vmulosh | Vpkuwum | Vpkuwus | Vpkswus | Vpkswss | Vpkpx => I16X8,
+        Vadduwm | Vsubuwm | Vaddcuw | Vsubcuw | Vadduws | Vaddsws | Vsubuws | Vsubsws | Vmaxuw
+        | Vmaxsw | Vminuw | Vminsw | Vavguw | Vavgsw | Vrlw | Vslw | Vsrw | Vsraw => I32X4,
         _ => return None,
     };
     // Packs and multiplies read wider elements than they write.

@@ -146,7 +146,10 @@ pub fn lift(l: &mut Lifter, op: VecOp, i: Insn, pc: u32) -> bool {
                 let idx = splat_minus_iota(l, t, iota);
                 let data = l.b.ins().swizzle(reg, idx);
                 let o = l.b.ins().splat(I8X16, off8);
-                (data, Some(cmp(l, IntCC::UnsignedGreaterThanOrEqual, iota, o)))
+                (
+                    data,
+                    Some(cmp(l, IntCC::UnsignedGreaterThanOrEqual, iota, o)),
+                )
             }
             // Block lane i < off takes guest byte 16 - off + i = register lane off - 1 - i.
             _ => {
