@@ -312,3 +312,80 @@ fn every_vector_op_matches_the_interpreter() {
     fell_back.sort_by_key(|o| format!("{o:?}"));
     assert_eq!(fell_back, want, "vector operations left to the interpreter");
 }
+
+/// Throughput of a vector loop (multiply-add, saturating add, permute, splat, shift,
+/// compare, aligned and unaligned loads and stores) in the interpreter and in the JIT.
+/// Run with `cargo test --release -p oxenon-jit bench_vector_loop -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn bench_vector_loop() {
+    use crate::isa::assemble;
+    let body = [
+        "vmaddfp v1,v2,v3,v1",
+        "vaddubs v4,v4,v5",
+        "vperm v6,v7,v8,v9",
+        "vspltw v11,v1,2",
+        "vslw v12,v12,v13",
+        "vcmpgtsh v14,v4,v6",
+        "lvx v10,r4,r5",
+        "lvlx v15,r4,r7",
+        "vaddfp v16,v10,v15",
+        "stvx v16,r4,r6",
+        "vmrghw v17,v16,v11",
+        "vsel v18,v17,v14,v12",
+    ];
+    let mut words: Vec<u32> = body
+        .iter()
+        .map(|t| assemble(t).unwrap_or_else(|e| panic!("{t}: {e:?}")))
+        .collect();
+    let back = (-(4 * words.len() as i32)) as u32 & 0xfffc;
+    words.push(0x4200_0000 | back); // bdnz to the first body instruction
+    words.push(BLR);
+    let mem = Memory::new().expect("guest memory");
+    mem.map(CODE, 0x1000, Perm::RX).expect("map");
+    mem.map(DATA, u64::from(PAGE), Perm::RW).expect("map");
+    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_be_bytes()).collect();
+    mem.poke_bytes(CODE, &bytes).expect("code");
+    let iterations = 200_000u64;
+    let mut rng = Rng(7);
+    let mut start = Context {
+        pc: CODE,
+        lr: u64::from(SENTINEL),
+        ctr: iterations,
+        ..Context::default()
+    };
+    for v in start.vr.iter_mut() {
+        *v = u128::from(rng.next()) << 64 | u128::from(rng.next());
+    }
+    // Moderate floats in the multiply-add and add operands.
+    for n in [1, 2, 3, 10, 15, 16] {
+        start.vr[n] = 0x3f80_0000_3f00_0000_4000_0000_3e80_0000;
+    }
+    start.gpr[4] = u64::from(DATA);
+    start.gpr[5] = 0x10;
+    start.gpr[6] = 0x20;
+    start.gpr[7] = 0x35;
+    let limits = Limits {
+        max_instructions: u64::MAX,
+        stop_at: Some(SENTINEL),
+    };
+    let n = iterations * (body.len() as u64 + 1);
+    let mut a = start.clone();
+    let t = std::time::Instant::now();
+    interp::run(&mut a, &mem, limits);
+    let ti = t.elapsed();
+    let mut jit = Jit::new().expect("JIT");
+    let mut b = start.clone();
+    let t = std::time::Instant::now();
+    jit.run(&mut b, &mem, limits).expect("JIT");
+    let tj = t.elapsed();
+    assert_eq!(a, b, "the engines agree");
+    assert_eq!(jit.stats().fallback_instructions, 0);
+    let rate = |d: std::time::Duration| n as f64 / d.as_secs_f64() / 1e6;
+    println!(
+        "vector loop, {n} instructions: interpreter {:.1} M/s, JIT {:.1} M/s ({:.1}x)",
+        rate(ti),
+        rate(tj),
+        ti.as_secs_f64() / tj.as_secs_f64()
+    );
+}
