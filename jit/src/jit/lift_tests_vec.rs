@@ -25,12 +25,8 @@ const PAGE: u32 = 4096;
 pub const FALLBACK: &[VecOp] = {
     use VecOp::*;
     &[
-        Vsum4ubs,
-        Vsum4sbs,
-        Vsum4shs,
         Vsum2sws,
         Vsumsws,
-        Vmsumuhs,
         Vmsumshs,
         Vrefp,
         Vrsqrtefp,

@@ -96,6 +96,11 @@ pub fn sshr(l: &mut Lifter, v: Value, n: u32) -> Value {
     l.b.ins().sshr(v, n)
 }
 
+pub fn shl(l: &mut Lifter, v: Value, n: u32) -> Value {
+    let n = l.b.ins().iconst(types::I32, i64::from(n));
+    l.b.ins().ishl(v, n)
+}
+
 /// A constant `i8x16` with host lane `j` = `bytes[j]`.
 pub fn bytes_const(l: &mut Lifter, bytes: [u8; 16]) -> Value {
     let c =

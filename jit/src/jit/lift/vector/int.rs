@@ -7,9 +7,8 @@
 //! (see `lanes`). Saturating instructions compute the exact clamp and set VSCR[SAT] from
 //! the lanes where it differs from the unclamped value.
 //!
-//! Left to the interpreter (reductions across a whole word group with a saturating 33- to
-//! 35-bit intermediate, no host SIMD form keeps them short): vsum4ubs, vsum4sbs,
-//! vsum4shs, vsum2sws, vsumsws, vmsumuhs, vmsumshs.
+//! Left to the interpreter (signed saturating sums of two to five words or products, whose
+//! 33- to 35-bit intermediates would need 64-bit lanes): vsum2sws, vsumsws, vmsumshs.
 
 use super::{
     cast, cmp, fields, note_saturation, read, record_cr6, splat, write, I16X8, I32X4, I8X16,
@@ -114,9 +113,8 @@ pub fn lift(l: &mut Lifter, op: VecOp, i: Insn) -> bool {
             };
             unpack_pixel(l, w)
         }
-        Vmhaddshs | Vmhraddshs | Vmladduhm | Vmsumubm | Vmsummbm | Vmsumuhm | Vmsumshm => {
-            ternary(l, op, i)
-        }
+        Vmhaddshs | Vmhraddshs | Vmladduhm | Vmsumubm | Vmsummbm | Vmsumuhm | Vmsumshm
+        | Vmsumuhs => ternary(l, op, i),
         _ => match binary(l, op, ra, rb) {
             Some(r) => r,
             None => return false,
@@ -145,7 +143,8 @@ fn binary(l: &mut Lifter, op: VecOp, ra: usize, rb: usize) -> Option<Value> {
         | Vminsh | Vavguh | Vavgsh | Vrlh | Vslh | Vsrh | Vsrah | Vmuleuh | Vmulouh | Vmulesh
         | Vmulosh | Vpkuwum | Vpkuwus | Vpkswus | Vpkswss | Vpkpx => I16X8,
         Vadduwm | Vsubuwm | Vaddcuw | Vsubcuw | Vadduws | Vaddsws | Vsubuws | Vsubsws | Vmaxuw
-        | Vmaxsw | Vminuw | Vminsw | Vavguw | Vavgsw | Vrlw | Vslw | Vsrw | Vsraw => I32X4,
+        | Vmaxsw | Vminuw | Vminsw | Vavguw | Vavgsw | Vrlw | Vslw | Vsrw | Vsraw | Vsum4ubs
+        | Vsum4sbs | Vsum4shs => I32X4,
         _ => return None,
     };
     // Packs and multiplies read wider elements than they write.
@@ -190,10 +189,9 @@ fn binary(l: &mut Lifter, op: VecOp, ra: usize, rb: usize) -> Option<Value> {
         }
         // Words have no host saturating forms: detect the overflow from the wrapped result.
         Vadduws => {
-            let s = l.b.ins().iadd(a, b);
-            let over = cmp(l, IntCC::UnsignedLessThan, s, a);
+            let (r, over) = add_sat_u32(l, a, b);
             note_saturation(l, over);
-            l.b.ins().bor(s, over)
+            r
         }
         Vsubuws => {
             let s = l.b.ins().isub(a, b);
@@ -201,28 +199,50 @@ fn binary(l: &mut Lifter, op: VecOp, ra: usize, rb: usize) -> Option<Value> {
             note_saturation(l, under);
             l.b.ins().band_not(s, under)
         }
-        Vaddsws | Vsubsws => {
-            let s = if op == Vaddsws {
-                l.b.ins().iadd(a, b)
-            } else {
-                l.b.ins().isub(a, b)
-            };
-            // Overflow: the result's sign differs from VA's, and VB's sign agrees with VA's
-            // for a subtraction's negated operand / differs for an addition's.
+        Vaddsws => {
+            let (r, over) = add_sat_s32(l, a, b);
+            note_saturation(l, over);
+            r
+        }
+        Vsubsws => {
+            let s = l.b.ins().isub(a, b);
+            // Overflow: VA and VB differ in sign and the result's sign is not VA's.
             let as_ = l.b.ins().bxor(a, s);
-            let t = if op == Vaddsws {
-                let bs = l.b.ins().bxor(b, s);
-                l.b.ins().band(as_, bs)
-            } else {
-                let ab = l.b.ins().bxor(a, b);
-                l.b.ins().band(as_, ab)
-            };
+            let ab = l.b.ins().bxor(a, b);
+            let t = l.b.ins().band(as_, ab);
             let over = super::sshr(l, t, 31);
             note_saturation(l, over);
             let sign = super::sshr(l, a, 31);
             let max = splat(l, ty, 0x7fff_ffff);
             let clamp = l.b.ins().bxor(sign, max);
             l.b.ins().bitselect(over, clamp, s)
+        }
+        // Sums of a word's bytes or halfwords (at most 11 or 18 bits, so exact in a word)
+        // plus VB's word, saturating.
+        Vsum4ubs | Vsum4sbs | Vsum4shs => {
+            let parts: &[(u32, u32)] = if op == Vsum4shs {
+                &[(16, 16), (0, 16)]
+            } else {
+                &[(24, 24), (16, 24), (8, 24), (0, 24)]
+            };
+            let signed = op != Vsum4ubs;
+            let mut sum = splat(l, I32X4, 0);
+            for &(up, down) in parts {
+                let x = if up == 0 { a } else { super::shl(l, a, up) };
+                let x = if signed {
+                    super::sshr(l, x, down)
+                } else {
+                    super::ushr(l, x, down)
+                };
+                sum = l.b.ins().iadd(sum, x);
+            }
+            let (r, over) = if signed {
+                add_sat_s32(l, sum, b)
+            } else {
+                add_sat_u32(l, sum, b)
+            };
+            note_saturation(l, over);
+            r
         }
         Vmaxub | Vmaxuh | Vmaxuw => l.b.ins().umax(a, b),
         Vmaxsb | Vmaxsh | Vmaxsw => l.b.ins().smax(a, b),
@@ -310,6 +330,27 @@ fn binary(l: &mut Lifter, op: VecOp, ra: usize, rb: usize) -> Option<Value> {
         }
         _ => return None,
     })
+}
+
+/// Unsigned saturating word addition and the lanes that saturated.
+fn add_sat_u32(l: &mut Lifter, a: Value, b: Value) -> (Value, Value) {
+    let s = l.b.ins().iadd(a, b);
+    let over = cmp(l, IntCC::UnsignedLessThan, s, a);
+    (l.b.ins().bor(s, over), over)
+}
+
+/// Signed saturating word addition and the lanes that saturated: overflow when both
+/// operands differ in sign from the wrapped sum.
+fn add_sat_s32(l: &mut Lifter, a: Value, b: Value) -> (Value, Value) {
+    let s = l.b.ins().iadd(a, b);
+    let as_ = l.b.ins().bxor(a, s);
+    let bs = l.b.ins().bxor(b, s);
+    let t = l.b.ins().band(as_, bs);
+    let over = super::sshr(l, t, 31);
+    let sign = super::sshr(l, a, 31);
+    let max = splat(l, I32X4, 0x7fff_ffff);
+    let clamp = l.b.ins().bxor(sign, max);
+    (l.b.ins().bitselect(over, clamp, s), over)
 }
 
 /// Packs VA's and VB's wide lanes (already reduced to values that fit unsigned in the
@@ -499,6 +540,23 @@ fn ternary(l: &mut Lifter, op: VecOp, i: Insn) -> Value {
             let so = sum_halves(l, po);
             let s = l.b.ins().iadd(se, so);
             l.b.ins().iadd(s, c)
+        }
+        Vmsumuhs => {
+            // Two unsigned products and the addend, all non-negative: the sum exceeds
+            // 2^32 - 1 exactly when one of the two partial sums does, so saturating each
+            // step gives the clamp of the exact sum.
+            let (a, b, c) = (read(l, ra, I32X4), read(l, rb, I32X4), read(l, rc, I32X4));
+            let xe = narrow_half(l, a, true, false);
+            let ye = narrow_half(l, b, true, false);
+            let xo = narrow_half(l, a, false, false);
+            let yo = narrow_half(l, b, false, false);
+            let pe = l.b.ins().imul(xe, ye);
+            let po = l.b.ins().imul(xo, yo);
+            let (s, o1) = add_sat_u32(l, pe, po);
+            let (s, o2) = add_sat_u32(l, s, c);
+            let over = l.b.ins().bor(o1, o2);
+            note_saturation(l, over);
+            s
         }
         _ => {
             // vmsumuhm / vmsumshm: two halfword products per word, modulo 2^32.
