@@ -27,7 +27,6 @@ pub const FALLBACK: &[VecOp] = {
     &[
         Vsum2sws,
         Vsumsws,
-        Vmsumshs,
         Vrefp,
         Vrsqrtefp,
         Vexptefp,
@@ -96,6 +95,8 @@ fn edge_word(rng: &mut Rng) -> u32 {
         0x8080_8080,
         0x00ff_00ff,
         0x7fff_8000,
+        0x8000_8000,
+        0x7fff_7fff,
     ];
     match rng.below(8) {
         0..=3 => rng.pick(WORDS),
@@ -384,4 +385,47 @@ fn bench_vector_loop() {
         rate(tj),
         ti.as_secs_f64() / tj.as_secs_f64()
     );
+}
+
+/// vmsumshs where both products are (-2^15)^2, the one sum of products that leaves the
+/// signed word range, with every kind of addend; and the other saturating sums at their
+/// limits.
+#[test]
+fn saturating_sums_at_their_limits() {
+    use crate::isa::assemble;
+    let mut h = Harness::new();
+    let mut rng = Rng(11);
+    let words: Vec<u32> = [
+        "vmsumshs v3,v1,v2,v4",
+        "vmsumuhs v3,v1,v2,v4",
+        "vsum4sbs v3,v1,v4",
+        "vsum4shs v3,v1,v4",
+        "vsum4ubs v3,v1,v4",
+    ]
+    .iter()
+    .map(|t| assemble(t).expect("assembles"))
+    .collect();
+    let addends = [
+        0u32,
+        1,
+        0x7fff_ffff,
+        0x8000_0000,
+        0xffff_ffff,
+        0x8000_0001,
+        0x7fff_0000,
+    ];
+    for &word in &words {
+        let pc = h.place(word);
+        for &x in &[0x8000_8000u32, 0x7fff_7fff, 0xffff_ffff, 0x8080_8080] {
+            for k in 0..addends.len() {
+                let mut ctx = random_context(&mut rng, k % 2 == 0);
+                let lanes = |w: [u32; 4]| crate::interp::vector::lanes::from_words(w);
+                ctx.vr[1] = lanes([x; 4]);
+                ctx.vr[2] = lanes([x, 0x8000_8000, x, 0x8000_7fff]);
+                ctx.vr[4] = lanes(std::array::from_fn(|j| addends[(k + j) % addends.len()]));
+                h.run_at(pc, word, &ctx, 1);
+            }
+        }
+    }
+    assert!(h.failures.is_empty(), "{}", h.failures.join("\n"));
 }

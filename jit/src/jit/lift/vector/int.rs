@@ -7,8 +7,8 @@
 //! (see `lanes`). Saturating instructions compute the exact clamp and set VSCR[SAT] from
 //! the lanes where it differs from the unclamped value.
 //!
-//! Left to the interpreter (signed saturating sums of two to five words or products, whose
-//! 33- to 35-bit intermediates would need 64-bit lanes): vsum2sws, vsumsws, vmsumshs.
+//! Left to the interpreter (signed saturating sums of three or five words, whose 34- and
+//! 35-bit intermediates would need 64-bit lanes): vsum2sws, vsumsws.
 
 use super::{
     cast, cmp, fields, note_saturation, read, record_cr6, splat, write, I16X8, I32X4, I8X16,
@@ -114,7 +114,7 @@ pub fn lift(l: &mut Lifter, op: VecOp, i: Insn) -> bool {
             unpack_pixel(l, w)
         }
         Vmhaddshs | Vmhraddshs | Vmladduhm | Vmsumubm | Vmsummbm | Vmsumuhm | Vmsumshm
-        | Vmsumuhs => ternary(l, op, i),
+        | Vmsumuhs | Vmsumshs => ternary(l, op, i),
         _ => match binary(l, op, ra, rb) {
             Some(r) => r,
             None => return false,
@@ -557,6 +557,33 @@ fn ternary(l: &mut Lifter, op: VecOp, i: Insn) -> Value {
             let over = l.b.ins().bor(o1, o2);
             note_saturation(l, over);
             s
+        }
+        Vmsumshs => {
+            let (a, b, c) = (read(l, ra, I32X4), read(l, rb, I32X4), read(l, rc, I32X4));
+            let xe = narrow_half(l, a, true, true);
+            let ye = narrow_half(l, b, true, true);
+            let xo = narrow_half(l, a, false, true);
+            let yo = narrow_half(l, b, false, true);
+            let pe = l.b.ins().imul(xe, ye);
+            let po = l.b.ins().imul(xo, yo);
+            // The two products sum to at least -2^31 + 2^16 and at most 2^31, reached only
+            // by (-2^15)^2 twice: the wrapped sum is exact except that case, where it reads
+            // as -2^31. There, adding VC gives 2^31 + VC: in range (the wrapped addition is
+            // exact) when VC is negative, the maximum with SAT otherwise.
+            let s = l.b.ins().iadd(pe, po);
+            let min = splat(l, I32X4, 0x8000_0000);
+            let big = cmp(l, IntCC::Equal, s, min);
+            let (normal, normal_sat) = add_sat_s32(l, s, c);
+            let wrapped = l.b.ins().iadd(s, c);
+            let zero = splat(l, I32X4, 0);
+            let c_neg = cmp(l, IntCC::SignedLessThan, c, zero);
+            let max = splat(l, I32X4, 0x7fff_ffff);
+            let big_r = l.b.ins().bitselect(c_neg, wrapped, max);
+            let big_sat = l.b.ins().bnot(c_neg);
+            let r = l.b.ins().bitselect(big, big_r, normal);
+            let sat = l.b.ins().bitselect(big, big_sat, normal_sat);
+            note_saturation(l, sat);
+            r
         }
         _ => {
             // vmsumuhm / vmsumshm: two halfword products per word, modulo 2^32.
