@@ -53,7 +53,11 @@ pub fn random_context(r: &mut dyn Entropy) -> Context {
         *f = edge_double(r);
     }
     for v in c.vr.iter_mut() {
-        *v = (u128::from(edge_u64(r)) << 64) | u128::from(edge_u64(r));
+        *v = if chance(r, 1, 2) {
+            (0..4).fold(0u128, |acc, _| (acc << 32) | u128::from(edge_single(r)))
+        } else {
+            (u128::from(edge_u64(r)) << 64) | u128::from(edge_u64(r))
+        };
     }
     c.cr = r.next_u64() as u32;
     c.set_xer(r.next_u64() & 0xE000_0000);
@@ -154,6 +158,46 @@ pub fn edge_u64(r: &mut dyn Entropy) -> u64 {
         5 => u64::from(r.next_u64() as u32),
         6 => r.below(64).wrapping_neg(),
         _ => r.next_u64(),
+    }
+}
+
+/// Raw single-precision bits for vector lanes: signed zeros, infinities, quiet and
+/// signalling NaNs, denormals, the smallest normals (sums and products of them become
+/// tiny, where VSCR[NJ] flushes), the conversion limits 2^31 and 2^32, and ordinary values.
+pub fn edge_single(r: &mut dyn Entropy) -> u32 {
+    const EDGES: [u32; 24] = [
+        0x0000_0000,
+        0x8000_0000,
+        0x7F80_0000,
+        0xFF80_0000,
+        0x7FC0_0000,
+        0xFFC0_0001,
+        0x7F80_0001,
+        0xFFA0_0000,
+        0x0000_0001,
+        0x007F_FFFF,
+        0x8040_0000,
+        0x0080_0000,
+        0x8080_0000,
+        0x0080_0001,
+        0x0100_0000,
+        0x7F7F_FFFF,
+        0x3F80_0000,
+        0xBF80_0000,
+        0x3F00_0000,
+        0x4F00_0000,
+        0xCF00_0000,
+        0x4F80_0000,
+        0x4EFF_FFFF,
+        0xBF7F_FFFF,
+    ];
+    match r.below(6) {
+        0..=2 => one_of(r, &EDGES),
+        // Near the bottom of the normal range, either sign.
+        3 => (r.next_u64() as u32 & 0x807F_FFFF) | ((1 + r.below(24) as u32) << 23),
+        // Moderate normal values.
+        4 => (r.next_u64() as u32 & 0x807F_FFFF) | ((110 + r.below(40) as u32) << 23),
+        _ => r.next_u64() as u32,
     }
 }
 

@@ -11,6 +11,8 @@ mod block;
 mod lift;
 #[cfg(test)]
 mod lift_tests_mem;
+#[cfg(test)]
+mod lift_tests_vec;
 pub mod runtime;
 #[cfg(test)]
 mod tests;

@@ -46,6 +46,13 @@ pub struct Runtime {
     pub pending: Option<Exit>,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Interpreter calls made by generated code on this thread (tests check that fast
+    /// paths are taken).
+    pub static INTERP_CALLS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
 /// Executes one instruction with the reference interpreter on behalf of generated code
 /// (for instructions the lifter does not translate natively). Registers the unit caches are
 /// flushed to `ctx` before the call and reloaded after, so the interpreter sees exact state.
@@ -62,6 +69,8 @@ pub unsafe extern "C" fn interp_one(
     pc: u32,
     word: u32,
 ) -> i32 {
+    #[cfg(test)]
+    INTERP_CALLS.with(|c| c.set(c.get() + 1));
     // SAFETY: guaranteed by the caller, as documented above.
     let (ctx, rt) = unsafe { (&mut *ctx, &mut *rt) };
     let mem = unsafe { &*rt.mem };

@@ -12,6 +12,7 @@ mod cr;
 mod integer;
 mod loadstore;
 mod system;
+mod vector;
 
 use super::runtime::{Runtime, EXIT_BUDGET, EXIT_PENDING};
 use crate::isa::{Decoded, Op};
@@ -46,9 +47,11 @@ pub enum Reg {
     So,
     Ov,
     Ca,
+    /// A vector register, held as `i8x16` (host lane order: `vector::lanes`).
+    Vr(usize),
 }
 
-const SLOTS: usize = 32 + 32 + 6;
+const SLOTS: usize = 32 + 32 + 6 + 128;
 
 impl Reg {
     fn slot(self) -> usize {
@@ -61,6 +64,7 @@ impl Reg {
             Reg::So => 67,
             Reg::Ov => 68,
             Reg::Ca => 69,
+            Reg::Vr(n) => 70 + n,
         }
     }
     fn from_slot(s: usize) -> Reg {
@@ -72,7 +76,8 @@ impl Reg {
             66 => Reg::Ctr,
             67 => Reg::So,
             68 => Reg::Ov,
-            _ => Reg::Ca,
+            69 => Reg::Ca,
+            _ => Reg::Vr(s - 70),
         }
     }
     /// Offset in `Context` and the type generated code holds it in. XER bits are bytes in
@@ -87,6 +92,7 @@ impl Reg {
             Reg::So => (offset_of!(Context, xer_so), types::I8),
             Reg::Ov => (offset_of!(Context, xer_ov), types::I8),
             Reg::Ca => (offset_of!(Context, xer_ca), types::I8),
+            Reg::Vr(n) => (offset_of!(Context, vr) + 16 * n, types::I8X16),
         };
         let held = if mem == types::I8 { types::I64 } else { mem };
         (off as i32, mem, held)
@@ -443,6 +449,7 @@ fn lift_one(l: &mut Lifter, pc: u32, d: Decoded) -> bool {
         Op::Branch(o) => branch::lift(l, o, d.insn, pc),
         Op::LoadStore(o) => loadstore::lift(l, o, d.insn, pc),
         Op::System(o) => system::lift(l, o, d.insn, pc),
+        Op::Vector(o) => vector::lift(l, o, d.insn, pc),
         _ => false,
     }
 }
