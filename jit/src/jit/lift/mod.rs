@@ -13,7 +13,6 @@ mod integer;
 mod loadstore;
 
 use super::runtime::{Runtime, EXIT_BUDGET, EXIT_PENDING};
-use std::collections::HashMap;
 use crate::isa::{Decoded, Op};
 use crate::Context;
 use cranelift_codegen::ir::{
@@ -22,6 +21,7 @@ use cranelift_codegen::ir::{
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
+use std::collections::HashMap;
 use std::mem::offset_of;
 use std::sync::atomic::AtomicPtr;
 
@@ -450,7 +450,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let retires = matches!(d.op(), Op::System(crate::isa::system::SysOp::Sc));
         let pending = self.remaining - i64::from(retires);
         let written = self.remaining - 1;
-        let is_pending = self.b.ins().icmp_imm_s(IntCC::Equal, status, i64::from(EXIT_PENDING));
+        let is_pending = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, status, i64::from(EXIT_PENDING));
         let pending = self.b.ins().iconst(types::I64, pending);
         let written = self.b.ins().iconst(types::I64, written);
         let give = self.b.ins().select(is_pending, pending, written);
