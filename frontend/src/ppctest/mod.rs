@@ -25,8 +25,8 @@ use assemble::{Assembled, Assembler};
 use backend::Backend;
 use oxenon_jit::jit::JitStats;
 use std::cell::RefCell;
-use std::rc::Rc;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::time::Duration;
 use tempdir::TempDir;
 

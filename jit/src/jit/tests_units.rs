@@ -68,6 +68,37 @@ fn bench_sum_loop() {
     for blocks in [1, super::block::MAX_UNIT_BLOCKS] {
         sum_loop_timed(blocks);
     }
+    for blocks in [1, super::block::MAX_UNIT_BLOCKS] {
+        branchy_loop_timed(blocks);
+    }
+}
+
+/// `branchy_loop` for 100M iterations (two arms, a store on one): 650M instructions.
+fn branchy_loop_timed(blocks: usize) {
+    let n = 100_000_000u64;
+    let mut words = branchy_loop(0);
+    words[3] = asm(0, &["nop"])[0];
+    let m = machine(&[(CODE, words)], Perm::RX);
+    let mut jit = Jit::new().unwrap();
+    jit.set_unit_blocks(blocks);
+    let mut ctx = branchy_start();
+    ctx.gpr[4] = n;
+    let limits = Limits {
+        max_instructions: u64::MAX,
+        stop_at: Some(SENTINEL),
+    };
+    let (t, cpu) = (std::time::Instant::now(), thread_cpu_ns());
+    let (exit, retired) = jit.run(&mut ctx, &m, limits).unwrap();
+    let (took, cpu) = (t.elapsed(), thread_cpu_ns() - cpu);
+    assert_eq!(exit, Exit::Stopped);
+    assert_eq!(ctx.gpr[3], (n / 2) * (n / 2), "sum of the first n/2 odd numbers");
+    eprintln!(
+        "branchy loop, {n} iterations, {retired} instructions, units of at most {blocks} blocks: \
+         {:.3} s wall, {:.3} s on the CPU ({:.0} M guest insns/s of CPU time)",
+        took.as_secs_f64(),
+        cpu as f64 / 1e9,
+        retired as f64 / cpu as f64 * 1e3
+    );
 }
 
 fn sum_loop_timed(blocks: usize) {
