@@ -73,7 +73,7 @@ fn bench_sum_loop() {
     }
 }
 
-/// `branchy_loop` for 100M iterations (two arms, a store on one): 650M instructions.
+/// `branchy_loop` for 100M iterations (two arms, a store on one): 600M instructions.
 fn branchy_loop_timed(blocks: usize) {
     let n = 100_000_000u64;
     let mut words = branchy_loop(0);
@@ -91,7 +91,11 @@ fn branchy_loop_timed(blocks: usize) {
     let (exit, retired) = jit.run(&mut ctx, &m, limits).unwrap();
     let (took, cpu) = (t.elapsed(), thread_cpu_ns() - cpu);
     assert_eq!(exit, Exit::Stopped);
-    assert_eq!(ctx.gpr[3], (n / 2) * (n / 2), "sum of the first n/2 odd numbers");
+    assert_eq!(
+        ctx.gpr[3],
+        (n / 2) * (n / 2),
+        "sum of the first n/2 odd numbers"
+    );
     eprintln!(
         "branchy loop, {n} iterations, {retired} instructions, units of at most {blocks} blocks: \
          {:.3} s wall, {:.3} s on the CPU ({:.0} M guest insns/s of CPU time)",
