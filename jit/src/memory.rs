@@ -440,6 +440,27 @@ mod tests {
     }
 
     #[test]
+    fn writes_to_code_pages_are_logged_once_per_mark() {
+        let m = Memory::new().unwrap();
+        m.map(0x4000_0000, 0x3000, Perm::RWX).unwrap();
+        m.write_u32(0x4000_0000, 1).unwrap();
+        assert_eq!(m.code_epoch(), 0, "unmarked pages cost nothing");
+        m.mark_code(0x4000_0000);
+        m.mark_code(0x4000_2000);
+        assert_eq!(m.perm(0x4000_0000), Perm::RWX, "the mark is not a permission");
+        m.write_u32(0x4000_0ffe, 2).unwrap(); // crosses into the unmarked page
+        m.write_u32(0x4000_0010, 3).unwrap(); // mark already taken
+        assert_eq!(m.code_writes_since(0), (vec![0x40000], 1));
+        m.invalidate_code(0x4000_0000, 0x3000);
+        m.protect(0x4000_2000, 0x1000, Perm::RX).unwrap();
+        assert_eq!(m.code_writes_since(1), (vec![0x40002], 2));
+        m.mark_code(0x4000_1000);
+        m.protect(0x4000_1000, 0x1000, Perm::RX).unwrap();
+        assert_eq!(m.code_writes_since(1), (vec![0x40002, 0x40001], 3));
+        assert_eq!(m.code_epoch(), 3);
+    }
+
+    #[test]
     fn access_at_top_of_space_does_not_touch_host_memory() {
         let m = Memory::new().unwrap();
         m.map(0xFFFF_F000, 0x1000, Perm::RW).unwrap();
