@@ -447,7 +447,11 @@ mod tests {
         assert_eq!(m.code_epoch(), 0, "unmarked pages cost nothing");
         m.mark_code(0x4000_0000);
         m.mark_code(0x4000_2000);
-        assert_eq!(m.perm(0x4000_0000), Perm::RWX, "the mark is not a permission");
+        assert_eq!(
+            m.perm(0x4000_0000),
+            Perm::RWX,
+            "the mark is not a permission"
+        );
         m.write_u32(0x4000_0ffe, 2).unwrap(); // crosses into the unmarked page
         m.write_u32(0x4000_0010, 3).unwrap(); // mark already taken
         assert_eq!(m.code_writes_since(0), (vec![0x40000], 1));
