@@ -6,7 +6,8 @@
 //! Pages are committed and protected on demand. A software copy of the page permissions
 //! lets the interpreter report an access to an unmapped or protected page as a guest fault.
 
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{fence, AtomicU64, AtomicU8, Ordering};
+use std::sync::Mutex;
 
 mod physical;
 pub use physical::{MAX_PHYSICAL_SIZE, PHYSICAL_VIEWS};
@@ -31,6 +32,9 @@ impl Perm {
     pub const RW: Perm = Perm(3);
     pub const RX: Perm = Perm(5);
     pub const RWX: Perm = Perm(7);
+    /// Not a permission: set in the table on pages the JIT compiled code from (see
+    /// "Code pages" below). `perm()` never reports it.
+    pub const CODE: Perm = Perm(8);
 
     pub const fn bits(self) -> u8 {
         self.0
@@ -100,6 +104,21 @@ pub struct Memory {
     perms: Box<[AtomicU8]>,
     // After `alloc`: the views are unmapped with the reservation before the object is closed.
     physical: Option<physical::Backing>,
+    code: CodePages,
+}
+
+/// Code pages: the JIT sets `Perm::CODE` on every page it compiles from. A write to such a
+/// page (by the interpreter, a JIT fallback, the host loader, a remap) clears the bit and
+/// appends the page to a log shared by every JIT engine on this memory; each engine drops its
+/// units on logged pages when it next returns to its dispatcher. Generated stores treat a
+/// `CODE` page as not writable, so they always take the interpreter path that logs.
+#[derive(Default)]
+struct CodePages {
+    /// Pages written since the memory was created, in order; the log only grows, by one entry
+    /// per (compilation of a page, write to it) pair.
+    log: Mutex<Vec<u32>>,
+    /// `log.len()`, readable without the lock.
+    epoch: AtomicU64,
 }
 
 // The reservation is plain memory shared by every hardware thread; guest-level races are the
@@ -117,6 +136,7 @@ impl Memory {
             alloc,
             perms,
             physical: None,
+            code: CodePages::default(),
         })
     }
 
@@ -194,9 +214,13 @@ impl Memory {
             region::protect(self.base().add(start), size, perm.host())
                 .map_err(|source| MemoryError::Protect { addr, len, source })?;
         }
-        for p in &self.perms[first..=last] {
-            p.store(perm.bits(), Ordering::Release);
+        let mut code = Vec::new();
+        for (k, p) in self.perms[first..=last].iter().enumerate() {
+            if p.swap(perm.bits(), Ordering::AcqRel) & Perm::CODE.bits() != 0 {
+                code.push((first + k) as u32);
+            }
         }
+        self.log_code_writes(&code);
         Ok(())
     }
 
@@ -228,7 +252,64 @@ impl Memory {
     }
 
     pub fn perm(&self, addr: u32) -> Perm {
-        Perm(self.perms[(addr >> PAGE_SHIFT) as usize].load(Ordering::Relaxed))
+        let bits = self.perms[(addr >> PAGE_SHIFT) as usize].load(Ordering::Relaxed);
+        Perm(bits & !Perm::CODE.bits())
+    }
+
+    /// Marks the page holding `addr` as one the JIT compiles code from. Called before the
+    /// code is read, so any later write finds the mark.
+    pub fn mark_code(&self, addr: u32) {
+        self.perms[(addr >> PAGE_SHIFT) as usize].fetch_or(Perm::CODE.bits(), Ordering::SeqCst);
+        fence(Ordering::SeqCst);
+    }
+
+    /// The number of code-page writes so far; changes whenever compiled code may be stale.
+    pub fn code_epoch(&self) -> u64 {
+        self.code.epoch.load(Ordering::Acquire)
+    }
+
+    /// Code pages (page numbers, address >> 12) written since `epoch`, and the new epoch.
+    pub fn code_writes_since(&self, epoch: u64) -> (Vec<u32>, u64) {
+        let log = self.code.log.lock().unwrap_or_else(|e| e.into_inner());
+        let from = usize::try_from(epoch).unwrap_or(usize::MAX).min(log.len());
+        (log[from..].to_vec(), log.len() as u64)
+    }
+
+    /// Declares `addr..addr+len` rewritten (a loader placing or freeing an image, a guest
+    /// `icbi`): every JIT engine drops the code compiled from those pages before it runs
+    /// anything else. Pages nobody compiled from cost nothing.
+    pub fn invalidate_code(&self, addr: u32, len: u64) {
+        let Ok((first, last)) = Self::check_range(addr, len) else {
+            return;
+        };
+        let code: Vec<u32> = (first..=last)
+            .filter(|&p| self.take_code_mark(p))
+            .map(|p| p as u32)
+            .collect();
+        self.log_code_writes(&code);
+    }
+
+    /// Clears the page's `CODE` bit, telling whether it was set.
+    fn take_code_mark(&self, page: usize) -> bool {
+        let bit = Perm::CODE.bits();
+        self.perms[page].load(Ordering::Relaxed) & bit != 0
+            && self.perms[page].fetch_and(!bit, Ordering::AcqRel) & bit != 0
+    }
+
+    #[cold]
+    fn code_page_written(&self, page: usize) {
+        if self.take_code_mark(page) {
+            self.log_code_writes(&[page as u32]);
+        }
+    }
+
+    fn log_code_writes(&self, pages: &[u32]) {
+        if pages.is_empty() {
+            return;
+        }
+        let mut log = self.code.log.lock().unwrap_or_else(|e| e.into_inner());
+        log.extend_from_slice(pages);
+        self.code.epoch.store(log.len() as u64, Ordering::Release);
     }
 
     /// Checks that `len` bytes at `addr` may be accessed for `kind`. An access that wraps past
@@ -243,19 +324,27 @@ impl Memory {
         let first = addr >> PAGE_SHIFT;
         let last_addr = addr.wrapping_add(len - 1);
         let last = last_addr >> PAGE_SHIFT;
-        if !Perm(self.perms[first as usize].load(Ordering::Relaxed)).contains(need) {
+        let p = self.perms[first as usize].load(Ordering::Relaxed);
+        if !Perm(p).contains(need) {
             return Err(Fault { addr, kind });
         }
+        let mut code = p;
         if last != first {
             if last_addr < addr {
                 return Err(Fault { addr: 0, kind });
             }
-            if !Perm(self.perms[last as usize].load(Ordering::Relaxed)).contains(need) {
+            let q = self.perms[last as usize].load(Ordering::Relaxed);
+            if !Perm(q).contains(need) {
                 return Err(Fault {
                     addr: last << PAGE_SHIFT,
                     kind,
                 });
             }
+            code |= q;
+        }
+        if kind == AccessKind::Write && code & Perm::CODE.bits() != 0 {
+            self.code_page_written(first as usize);
+            self.code_page_written(last as usize);
         }
         Ok(())
     }
@@ -295,8 +384,9 @@ impl Memory {
     /// Host-side write that ignores guest protection (loaders placing code in RX pages).
     pub fn poke_bytes(&self, addr: u32, data: &[u8]) -> Result<(), MemoryError> {
         let (first, last) = Self::check_range(addr, data.len() as u64)?;
+        // The code mark is dropped: `map` below logs the write to marked pages.
         let saved: Vec<Perm> = (first..=last)
-            .map(|p| Perm(self.perms[p].load(Ordering::Acquire)))
+            .map(|p| Perm(self.perms[p].load(Ordering::Acquire) & !Perm::CODE.bits()))
             .collect();
         if saved.contains(&Perm::NONE) {
             return Err(MemoryError::BadRange {
@@ -410,6 +500,31 @@ mod tests {
             m.zero(0x3000_2000, 4).is_err(),
             "unmapped pages are refused"
         );
+    }
+
+    #[test]
+    fn writes_to_code_pages_are_logged_once_per_mark() {
+        let m = Memory::new().unwrap();
+        m.map(0x4000_0000, 0x3000, Perm::RWX).unwrap();
+        m.write_u32(0x4000_0000, 1).unwrap();
+        assert_eq!(m.code_epoch(), 0, "unmarked pages cost nothing");
+        m.mark_code(0x4000_0000);
+        m.mark_code(0x4000_2000);
+        assert_eq!(
+            m.perm(0x4000_0000),
+            Perm::RWX,
+            "the mark is not a permission"
+        );
+        m.write_u32(0x4000_0ffe, 2).unwrap(); // crosses into the unmarked page
+        m.write_u32(0x4000_0010, 3).unwrap(); // mark already taken
+        assert_eq!(m.code_writes_since(0), (vec![0x40000], 1));
+        m.invalidate_code(0x4000_0000, 0x3000);
+        m.protect(0x4000_2000, 0x1000, Perm::RX).unwrap();
+        assert_eq!(m.code_writes_since(1), (vec![0x40002], 2));
+        m.mark_code(0x4000_1000);
+        m.protect(0x4000_1000, 0x1000, Perm::RX).unwrap();
+        assert_eq!(m.code_writes_since(1), (vec![0x40002, 0x40001], 3));
+        assert_eq!(m.code_epoch(), 3);
     }
 
     #[test]

@@ -566,6 +566,7 @@ mod tests {
             verbose: false,
             qemu_cpu: "power7".into(),
             qemu_timeout: 10,
+            jit_stats: false,
         };
         let totals = ppc_test(&args).unwrap();
         let _ = std::fs::remove_dir_all(&dir);

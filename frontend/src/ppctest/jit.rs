@@ -7,9 +7,15 @@ use super::state::{State, MAX_INSTRUCTIONS, RETURN_ADDR};
 use super::{Suite, Test};
 use anyhow::{Context as _, Result};
 use oxenon_jit::interp::Limits;
-use oxenon_jit::jit::Jit;
+use oxenon_jit::jit::{Jit, JitStats};
+use std::cell::RefCell;
+use std::rc::Rc;
 
-pub struct JitBackend;
+/// The JIT backend; every engine it starts adds its statistics to `stats` when its file is
+/// done (for `--jit-stats`).
+pub struct JitBackend {
+    pub stats: Rc<RefCell<JitStats>>,
+}
 
 impl Backend for JitBackend {
     fn name(&self) -> &'static str {
@@ -20,6 +26,7 @@ impl Backend for JitBackend {
         Ok(Box::new(Loaded {
             guest: Guest::new(&suite.image.text)?,
             jit: Jit::new().context("cannot start the JIT")?,
+            stats: Rc::clone(&self.stats),
         }))
     }
 }
@@ -27,6 +34,13 @@ impl Backend for JitBackend {
 struct Loaded {
     guest: Guest,
     jit: Jit,
+    stats: Rc<RefCell<JitStats>>,
+}
+
+impl Drop for Loaded {
+    fn drop(&mut self) {
+        self.stats.borrow_mut().merge(self.jit.stats());
+    }
 }
 
 impl LoadedSuite for Loaded {

@@ -23,7 +23,10 @@ mod tools;
 use anyhow::{bail, Context, Result};
 use assemble::{Assembled, Assembler};
 use backend::Backend;
+use oxenon_jit::jit::JitStats;
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::time::Duration;
 use tempdir::TempDir;
 
@@ -77,6 +80,9 @@ pub struct PpcTestArgs {
     /// Seconds a test may run under qemu before it is killed
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     pub qemu_timeout: u64,
+    /// Print the JIT's compile statistics (all files together) on stderr at the end
+    #[arg(long)]
+    pub jit_stats: bool,
 }
 
 /// Problems in a test file, already formatted as `file:line: message`.
@@ -110,7 +116,8 @@ pub struct Test {
 /// Runs the command; `Err` means a file or tool problem (exit status 2).
 pub fn run(args: &PpcTestArgs) -> Result<Totals> {
     let files = collect_files(&args.paths)?;
-    let backends = select_backends(args)?;
+    let jit_stats = Rc::new(RefCell::new(JitStats::default()));
+    let backends = select_backends(args, &jit_stats)?;
     let asm = Assembler::for_xenon()?;
     let tmp = TempDir::new("ppctest")?;
 
@@ -155,19 +162,36 @@ pub fn run(args: &PpcTestArgs) -> Result<Totals> {
             }
         }
     }
-    reporter.finish().context("cannot write the report")
+    let totals = reporter.finish().context("cannot write the report")?;
+    if args.jit_stats {
+        if matches!(args.backend, BackendChoice::Jit | BackendChoice::All) {
+            eprintln!("{}", jit_stats.borrow());
+        } else {
+            eprintln!("--jit-stats: the JIT did not run (use --backend jit or all)");
+        }
+    }
+    Ok(totals)
 }
 
 /// Every Oxenon backend, for `--backend all`.
-fn oxenon_backends() -> Vec<Box<dyn Backend>> {
-    vec![Box::new(interp::Interp), Box::new(jit::JitBackend)]
+fn oxenon_backends(stats: &Rc<RefCell<JitStats>>) -> Vec<Box<dyn Backend>> {
+    vec![Box::new(interp::Interp), Box::new(jit_backend(stats))]
 }
 
-fn select_backends(args: &PpcTestArgs) -> Result<Vec<Box<dyn Backend>>> {
+fn jit_backend(stats: &Rc<RefCell<JitStats>>) -> jit::JitBackend {
+    jit::JitBackend {
+        stats: Rc::clone(stats),
+    }
+}
+
+fn select_backends(
+    args: &PpcTestArgs,
+    jit_stats: &Rc<RefCell<JitStats>>,
+) -> Result<Vec<Box<dyn Backend>>> {
     Ok(match args.backend {
         BackendChoice::Interp => vec![Box::new(interp::Interp)],
-        BackendChoice::Jit => vec![Box::new(jit::JitBackend)],
-        BackendChoice::All => oxenon_backends(),
+        BackendChoice::Jit => vec![Box::new(jit_backend(jit_stats))],
+        BackendChoice::All => oxenon_backends(jit_stats),
         BackendChoice::Qemu => vec![Box::new(qemu::Qemu::new(
             args.qemu_cpu.clone(),
             Duration::from_secs(args.qemu_timeout.max(1)),

@@ -27,8 +27,13 @@ pub fn exec(op: SysOp, i: Insn, ctx: &mut Context, mem: &Memory) -> ExecResult {
         | SysOp::Dcbf
         | SysOp::Dcbst
         | SysOp::Dcbt
-        | SysOp::Dcbtst
-        | SysOp::Icbi => {}
+        | SysOp::Dcbtst => {}
+        // Nothing architectural either, but a JIT running on this memory must fetch the
+        // block afresh: tell every engine (free when nobody compiled from the page).
+        SysOp::Icbi => {
+            let addr = ea_indexed(ctx, i.ra(), i.rb()) & !127;
+            mem.invalidate_code(addr, 128);
+        }
         SysOp::Dcbz => zero_block(i, ctx, mem, 32)?,
         SysOp::Dcbz128 => zero_block(i, ctx, mem, 128)?,
         SysOp::Mfspr | SysOp::Mftb => {

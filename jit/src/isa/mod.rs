@@ -16,7 +16,7 @@ pub mod system;
 pub mod table;
 pub mod vector;
 
-pub use asm::{assemble, AsmError};
+pub use asm::{assemble, assemble_at, AsmError};
 pub use decode::{decode, Decoded};
 pub use disasm::disassemble;
 pub use operand::Operand;

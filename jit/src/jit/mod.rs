@@ -1,11 +1,15 @@
 //! The Cranelift JIT: guest code lifted to host code, cached by guest address and mode.
 //!
-//! Units are entered from the dispatcher through a small trampoline and continue into each
+//! A unit is the guest code reachable from its entry through direct branches (a loop is one
+//! native loop inside it). Units are entered from the dispatcher through a small trampoline and continue into each
 //! other with tail calls: a direct branch reads its target's link cell and jumps straight to
 //! the target's host code once it exists; a computed branch (bclr/bcctr) looks the target up
 //! in a direct-mapped table. Whenever neither finds code, control returns to the dispatcher,
 //! which compiles the missing unit and fills the cell and the table. Every exit leaves the
 //! context exact: registers, PC and the count of retired instructions.
+//!
+//! Writes to guest pages that code was compiled from are logged by `Memory` (see
+//! `Memory::mark_code`); the dispatcher drops the units on logged pages before running more.
 
 mod block;
 mod lift;
@@ -16,15 +20,20 @@ mod lift_tests_vec;
 pub mod runtime;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_units;
 
 use crate::interp::{self, Exit, Limits};
 use crate::{Context, Memory};
-use cranelift_codegen::ir::{types, AbiParam, InstBuilder, Signature, UserFuncName};
+use cranelift_codegen::ir::{types, AbiParam, Function, InstBuilder, Signature, UserFuncName};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, Linkage, Module};
-use runtime::{fast_index, fast_key, FastEntry, Runtime, EXIT_BUDGET, EXIT_DISPATCH, FAST_ENTRIES};
+use runtime::{
+    fast_index, fast_key, FastEntry, Runtime, EXIT_BUDGET, EXIT_CODE_WRITTEN, EXIT_DISPATCH,
+    FAST_ENTRIES,
+};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicPtr, Ordering};
 use std::time::{Duration, Instant};
@@ -46,16 +55,77 @@ pub struct JitStats {
     pub fallback_instructions: u64,
     pub compile_time: Duration,
     pub code_bytes: u64,
+    /// Writes to guest pages holding compiled code that this engine acted on.
+    pub invalidations: u64,
+    /// Units thrown away because their code was rewritten (or `stop_at` moved into them).
+    pub units_dropped: u64,
+}
+
+impl JitStats {
+    /// Adds another engine's figures (one engine per hardware thread, or per test file).
+    pub fn merge(&mut self, other: &JitStats) {
+        self.units += other.units;
+        self.guest_instructions += other.guest_instructions;
+        self.fallback_instructions += other.fallback_instructions;
+        self.compile_time += other.compile_time;
+        self.code_bytes += other.code_bytes;
+        self.invalidations += other.invalidations;
+        self.units_dropped += other.units_dropped;
+    }
+}
+
+impl std::fmt::Display for JitStats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let per_unit = |x: u64| x as f64 / self.units.max(1) as f64;
+        writeln!(
+            f,
+            "jit: {} units compiled in {:.1} ms ({:.1} us each), {:.1} KiB host code",
+            self.units,
+            self.compile_time.as_secs_f64() * 1e3,
+            self.compile_time.as_secs_f64() * 1e6 / self.units.max(1) as f64,
+            self.code_bytes as f64 / 1024.0
+        )?;
+        writeln!(
+            f,
+            "jit: {} guest instructions compiled ({:.1} per unit), {} of them as interpreter calls ({:.1}%)",
+            self.guest_instructions,
+            per_unit(self.guest_instructions),
+            self.fallback_instructions,
+            100.0 * self.fallback_instructions as f64 / self.guest_instructions.max(1) as f64
+        )?;
+        write!(
+            f,
+            "jit: {} code-page writes invalidated code, {} units dropped",
+            self.invalidations, self.units_dropped
+        )
+    }
 }
 
 type Key = (u32, bool);
 type Trampoline = unsafe extern "C" fn(*const u8, *mut Context, *mut u8, *mut Runtime) -> i32;
 
+/// A compiled unit: its host code (leaked when the unit is dropped, see docs/JIT.md) and the
+/// guest pages its instructions came from.
+struct Unit {
+    code: *const u8,
+    pages: Vec<u32>,
+}
+
 pub struct Jit {
     module: JITModule,
     fctx: FunctionBuilderContext,
     trampoline: Trampoline,
-    units: HashMap<Key, *const u8>,
+    units: HashMap<Key, Unit>,
+    /// Units by guest page, to drop them when the page is written.
+    by_page: HashMap<u32, Vec<Key>>,
+    /// `Memory::code_epoch` up to which code-page writes have been acted on.
+    seen_epoch: u64,
+    /// Address of the `Memory` the cache belongs to (units bake in its layout).
+    memory: usize,
+    /// A `stop_at` address no cached unit contains.
+    clean_for: Option<u32>,
+    /// Most guest blocks per unit.
+    unit_blocks: usize,
     /// Link cells by target; boxed so their addresses, baked into code, never move.
     links: HashMap<Key, Box<AtomicPtr<u8>>>,
     fast: Box<[FastEntry]>,
@@ -106,6 +176,11 @@ impl Jit {
             fctx: FunctionBuilderContext::new(),
             trampoline,
             units: HashMap::new(),
+            by_page: HashMap::new(),
+            seen_epoch: 0,
+            memory: 0,
+            clean_for: None,
+            unit_blocks: block::MAX_UNIT_BLOCKS,
             links: HashMap::new(),
             fast: vec![FastEntry::default(); FAST_ENTRIES].into_boxed_slice(),
             stats: JitStats::default(),
@@ -115,6 +190,89 @@ impl Jit {
 
     pub fn stats(&self) -> &JitStats {
         &self.stats
+    }
+
+    /// Limits units to `blocks` guest blocks from now on (1 gives one block per unit, as
+    /// before multi-block units; for comparisons and bisecting).
+    pub fn set_unit_blocks(&mut self, blocks: usize) {
+        self.unit_blocks = blocks.clamp(1, block::MAX_UNIT_BLOCKS);
+    }
+
+    /// Drops this engine's units compiled from guest pages overlapping `addr..addr+len`.
+    /// Writes through `Memory` (stores, `poke_bytes`, `map`) already invalidate every engine;
+    /// this is for a host that knows code changed some other way. To reach every engine on a
+    /// memory, use `Memory::invalidate_code` instead.
+    pub fn invalidate_range(&mut self, addr: u32, len: u64) {
+        if len == 0 {
+            return;
+        }
+        let first = addr >> 12;
+        let last = ((u64::from(addr) + len - 1).min(u64::from(u32::MAX)) >> 12) as u32;
+        let pages: Vec<u32> = self
+            .by_page
+            .keys()
+            .copied()
+            .filter(|p| (first..=last).contains(p))
+            .collect();
+        for p in pages {
+            self.drop_page(p);
+        }
+    }
+
+    /// Acts on code-page writes logged in `mem` since the last call.
+    fn sync_code(&mut self, mem: &Memory) {
+        let id = mem as *const Memory as usize;
+        let now = mem.code_epoch();
+        if id != self.memory || now < self.seen_epoch {
+            let keys: Vec<Key> = self.units.keys().copied().collect();
+            for k in keys {
+                self.drop_unit(k);
+            }
+            self.memory = id;
+            self.seen_epoch = now;
+            return;
+        }
+        if now == self.seen_epoch {
+            return;
+        }
+        let (pages, epoch) = mem.code_writes_since(self.seen_epoch);
+        self.seen_epoch = epoch;
+        for p in pages {
+            if self.by_page.contains_key(&p) {
+                self.stats.invalidations += 1;
+                self.drop_page(p);
+            }
+        }
+    }
+
+    fn drop_page(&mut self, page: u32) {
+        for key in self.by_page.remove(&page).unwrap_or_default() {
+            self.drop_unit(key);
+        }
+    }
+
+    /// Forgets a unit: later branches to it find a null link cell or a table miss and return
+    /// to the dispatcher, which compiles the code afresh.
+    fn drop_unit(&mut self, key: Key) {
+        let Some(unit) = self.units.remove(&key) else {
+            return;
+        };
+        for p in &unit.pages {
+            if let Some(keys) = self.by_page.get_mut(p) {
+                keys.retain(|k| *k != key);
+                if keys.is_empty() {
+                    self.by_page.remove(p);
+                }
+            }
+        }
+        if let Some(cell) = self.links.get(&key) {
+            cell.store(std::ptr::null_mut(), Ordering::Release);
+        }
+        let idx = fast_index(key.0);
+        if self.fast[idx].key == fast_key(key.0, key.1) {
+            self.fast[idx] = FastEntry::default();
+        }
+        self.stats.units_dropped += 1;
     }
 
     /// The host-ABI entry: calls a unit (tail-call convention) and returns its exit code.
@@ -164,13 +322,16 @@ impl Jit {
         sf: bool,
         stop_at: Option<u32>,
     ) -> Result<Option<*const u8>, JitError> {
-        if let Some(&code) = self.units.get(&(pc, sf)) {
-            return Ok(Some(code));
+        if let Some(unit) = self.units.get(&(pc, sf)) {
+            return Ok(Some(unit.code));
         }
-        let Some(block) = block::discover(mem, pc, stop_at) else {
+        let started = Instant::now();
+        let Some(region) = block::discover_region(mem, pc, stop_at, self.unit_blocks) else {
             return Ok(None);
         };
-        let started = Instant::now();
+        if stop_at != self.clean_for {
+            self.clean_for = None;
+        }
         let err = |e: cranelift_module::ModuleError| JitError::Compile {
             pc,
             message: format!("{e:?}"),
@@ -183,10 +344,31 @@ impl Jit {
             .declare_function(&name, Linkage::Local, &sig)
             .map_err(err)?;
         let mut ctx = self.module.make_context();
-        ctx.func.signature = sig;
+        ctx.func.signature = sig.clone();
         ctx.func.name = UserFuncName::user(0, id.as_u32());
         let host_cc = self.module.isa().default_call_conv();
         let frontend = self.module.isa().frontend_config();
+        // First pass, thrown away: which registers the unit touches (see `lift::lift_unit`).
+        let plan = {
+            let mut func = Function::with_name_signature(UserFuncName::default(), sig.clone());
+            let mut b = FunctionBuilder::new(&mut func, &mut self.fctx);
+            let entry = b.create_block();
+            b.append_block_params_for_function_params(entry);
+            b.switch_to_block(entry);
+            b.seal_block(entry);
+            let p = b.block_params(entry).to_vec();
+            let mut env = Env {
+                links: &mut self.links,
+                sf,
+                perms: mem.perms_base(),
+            };
+            let mut l = lift::Lifter::new(&mut b, &mut env, [p[0], p[1], p[2]], sf, host_cc);
+            lift::lift_unit(&mut l, &region);
+            let plan = l.recorded();
+            b.seal_all_blocks();
+            b.finalize(frontend);
+            plan
+        };
         {
             let mut b = FunctionBuilder::new(&mut ctx.func, &mut self.fctx);
             let entry = b.create_block();
@@ -200,21 +382,37 @@ impl Jit {
                 perms: mem.perms_base(),
             };
             let mut l = lift::Lifter::new(&mut b, &mut env, [p[0], p[1], p[2]], sf, host_cc);
-            self.stats.fallback_instructions += lift::lift_block(&mut l, &block) as u64;
+            l.set_plan(plan);
+            self.stats.fallback_instructions += lift::lift_unit(&mut l, &region) as u64;
             b.seal_all_blocks();
             b.finalize(frontend);
         }
+        // RUST_LOG=oxenon_jit=trace shows each unit's IR and host code.
+        let dump = tracing::enabled!(tracing::Level::TRACE);
+        ctx.set_disasm(dump);
         self.module.define_function(id, &mut ctx).map_err(err)?;
+        if dump {
+            let host = ctx.compiled_code().and_then(|c| c.vcode.clone());
+            tracing::trace!(
+                "unit {name}:\n{}\n{}",
+                ctx.func.display(),
+                host.unwrap_or_default()
+            );
+        }
         let size = ctx.compiled_code().map_or(0, |c| c.code_info().total_size);
         self.module.clear_context(&mut ctx);
         self.module.finalize_definitions().map_err(err)?;
         let code = self.module.get_finalized_function(id);
-        self.units.insert((pc, sf), code);
+        let pages = region.pages();
+        for &p in &pages {
+            self.by_page.entry(p).or_default().push((pc, sf));
+        }
+        self.units.insert((pc, sf), Unit { code, pages });
         if let Some(cell) = self.links.get(&(pc, sf)) {
             cell.store(code as *mut u8, Ordering::Release);
         }
         self.stats.units += 1;
-        self.stats.guest_instructions += block.insns.len() as u64;
+        self.stats.guest_instructions += region.instructions() as u64;
         self.stats.code_bytes += u64::from(size);
         self.stats.compile_time += started.elapsed();
         Ok(Some(code))
@@ -236,7 +434,15 @@ impl Jit {
             mem,
             pending: None,
         };
+        if let Some(s) = limits.stop_at {
+            if self.clean_for != Some(s) {
+                // Units compiled without this stop may run through it: recompile them.
+                self.drop_page(s >> 12);
+                self.clean_for = Some(s);
+            }
+        }
         loop {
+            self.sync_code(mem);
             if limits.stop_at == Some(ctx.pc) {
                 return Ok((Exit::Stopped, retired));
             }
@@ -261,7 +467,7 @@ impl Jit {
             let status = unsafe { (self.trampoline)(code, ctx, mem.base(), &mut rt) };
             retired += (before - rt.budget) as u64;
             match status {
-                EXIT_DISPATCH => {}
+                EXIT_DISPATCH | EXIT_CODE_WRITTEN => {}
                 EXIT_BUDGET => {
                     // Fewer instructions left than the next block holds: finish exactly.
                     let n = rt.budget.max(0) as u64;

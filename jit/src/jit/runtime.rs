@@ -11,6 +11,9 @@ pub const EXIT_DISPATCH: i32 = 0;
 pub const EXIT_BUDGET: i32 = 1;
 /// An architectural exit (fault, trap, syscall, invalid) is stored in `Runtime::pending`.
 pub const EXIT_PENDING: i32 = 2;
+/// The instruction just retired wrote to a page holding compiled code (or was an `icbi` on
+/// one): `ctx.pc` is the next instruction, and the dispatcher drops stale units before going on.
+pub const EXIT_CODE_WRITTEN: i32 = 3;
 
 /// Entries of the indirect-branch lookup table (a direct-mapped cache keyed by guest pc).
 pub const FAST_ENTRIES: usize = 1 << 14;
@@ -58,7 +61,8 @@ thread_local! {
 /// flushed to `ctx` before the call and reloaded after, so the interpreter sees exact state.
 ///
 /// Returns 0 when the instruction retired and execution continues in line, `EXIT_PENDING`
-/// when it raised an exit (recorded in `rt.pending`).
+/// when it raised an exit (recorded in `rt.pending`), `EXIT_CODE_WRITTEN` when it retired but
+/// changed code some unit may hold, so the unit must not run on.
 ///
 /// # Safety
 /// `ctx` and `rt` must be valid and unaliased for the call, and `rt.mem` must point to the
@@ -80,7 +84,9 @@ pub unsafe extern "C" fn interp_one(
         return EXIT_PENDING;
     };
     ctx.pc = pc.wrapping_add(4);
+    let epoch = mem.code_epoch();
     match execute(d.op(), d.insn, pc, ctx, mem) {
+        Ok(()) if mem.code_epoch() != epoch => EXIT_CODE_WRITTEN,
         Ok(()) => 0,
         Err(e) => {
             if !matches!(e, Exit::Syscall { .. }) {

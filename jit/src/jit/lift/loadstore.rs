@@ -215,6 +215,19 @@ impl Lifter<'_, '_> {
         let both = self.b.ins().band(first, last);
         let bit = self.b.ins().band_imm_s(both, i64::from(need.bits()));
         let has = self.b.ins().icmp_imm_s(IntCC::NotEqual, bit, 0);
+        // A page code was compiled from is not writable here: the interpreter performs the
+        // store and logs it, so every engine drops the stale code.
+        let has = if need.contains(Perm::WRITE) {
+            let either = self.b.ins().bor(first, last);
+            let code = self
+                .b
+                .ins()
+                .band_imm_s(either, i64::from(Perm::CODE.bits()));
+            let plain = self.b.ins().icmp_imm_s(IntCC::Equal, code, 0);
+            self.b.ins().band(has, plain)
+        } else {
+            has
+        };
         // An access wrapping past 4 GiB faults in the interpreter; never let it reach the guard.
         let no_wrap = self
             .b

@@ -18,10 +18,12 @@ use super::runtime::{Runtime, EXIT_BUDGET, EXIT_PENDING};
 use crate::isa::{Decoded, Op};
 use crate::Context;
 use cranelift_codegen::ir::{
-    condcodes::IntCC, types, AbiParam, InstBuilder, MemFlagsData, SigRef, Signature, Type, Value,
+    condcodes::IntCC, types, AbiParam, Block, InstBuilder, MemFlagsData, SigRef, Signature, Type,
+    Value,
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
+use std::collections::HashMap;
 use std::mem::offset_of;
 use std::sync::atomic::AtomicPtr;
 
@@ -123,6 +125,25 @@ pub struct Lifter<'a, 'f> {
     helper_sig: SigRef,
     /// Instructions of the block not yet retired, counting the current one.
     remaining: i64,
+    /// Multi-block units (see `lift_unit`): registers the unit reads and writes anywhere,
+    /// recorded while lifting; `plan` holds the first pass's record during the final pass.
+    used: [bool; SLOTS],
+    written: [bool; SLOTS],
+    plan: Option<Plan>,
+    /// Final pass only: the variable is out of date and the context holds the value (after
+    /// an interpreter call); reloaded on use or before control joins another block.
+    stale: [bool; SLOTS],
+    /// Host blocks of the guest blocks inside the unit, by guest address.
+    internal: HashMap<u32, Block>,
+    /// `Runtime::budget` while the unit runs (see `budget_value`).
+    budget: Option<Variable>,
+}
+
+/// The registers a unit touches, from a first lifting pass.
+#[derive(Clone, Copy)]
+pub struct Plan {
+    used: [bool; SLOTS],
+    written: [bool; SLOTS],
 }
 
 /// The signature of every compiled unit: (ctx, membase, runtime) -> exit code, using the
@@ -168,12 +189,92 @@ impl<'a, 'f> Lifter<'a, 'f> {
             unit_sig,
             helper_sig,
             remaining: 0,
+            used: [false; SLOTS],
+            written: [false; SLOTS],
+            plan: None,
+            stale: [false; SLOTS],
+            internal: HashMap::new(),
+            budget: None,
         }
+    }
+
+    /// Makes this the final pass of a unit, with what the first pass recorded.
+    pub fn set_plan(&mut self, plan: Plan) {
+        self.plan = Some(plan);
+    }
+
+    /// What this pass recorded.
+    pub fn recorded(&self) -> Plan {
+        Plan {
+            used: self.used,
+            written: self.written,
+        }
+    }
+
+    fn load_slot(&mut self, slot: usize) -> Value {
+        let (off, mem, held) = Reg::from_slot(slot).location();
+        let raw = self.b.ins().load(mem, ctx_flags(), self.ctx, off);
+        if mem != held {
+            self.b.ins().uextend(held, raw)
+        } else {
+            raw
+        }
+    }
+
+    /// Gives every stale variable its value from the context.
+    fn reload_stale(&mut self) {
+        for slot in 0..SLOTS {
+            if self.stale[slot] {
+                let var = self.vars[slot].expect("stale implies a variable");
+                let v = self.load_slot(slot);
+                self.b.def_var(var, v);
+                self.stale[slot] = false;
+            }
+        }
+    }
+
+    /// The instructions that may still retire: kept in a variable inside a unit, so a loop
+    /// does not go through memory for it, and in `Runtime::budget` across units.
+    fn budget_value(&mut self) -> Value {
+        match self.budget {
+            Some(var) => self.b.use_var(var),
+            None => {
+                let off = offset_of!(Runtime, budget) as i32;
+                self.b.ins().load(types::I64, ctx_flags(), self.rt, off)
+            }
+        }
+    }
+
+    /// Writes the budget variable back before control leaves the unit.
+    fn store_budget(&mut self) {
+        if let Some(var) = self.budget {
+            let v = self.b.use_var(var);
+            let off = offset_of!(Runtime, budget) as i32;
+            self.b.ins().store(ctx_flags(), v, self.rt, off);
+        }
+    }
+
+    /// Continues at another block of the unit: registers stay in their variables. The
+    /// lifter's view of the registers is unchanged for the code after the jump (the other
+    /// side of a conditional branch).
+    fn jump_internal(&mut self, target: Block) {
+        let stale = self.stale;
+        self.reload_stale();
+        self.b.ins().jump(target, &[]);
+        self.stale = stale;
     }
 
     /// Reads a guest register (loading it from the context on first use in the unit).
     pub fn get(&mut self, r: Reg) -> Value {
         let slot = r.slot();
+        self.used[slot] = true;
+        if self.stale[slot] {
+            let var = self.vars[slot].expect("stale implies a variable");
+            let v = self.load_slot(slot);
+            self.b.def_var(var, v);
+            self.stale[slot] = false;
+            return v;
+        }
         if let Some(v) = self.vars[slot] {
             return self.b.use_var(v);
         }
@@ -192,6 +293,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     pub fn set(&mut self, r: Reg, val: Value) {
         let slot = r.slot();
+        self.written[slot] = true;
+        self.stale[slot] = false;
         let var = match self.vars[slot] {
             Some(v) => v,
             None => {
@@ -235,8 +338,15 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     /// Forgets cached values (after the interpreter ran, the context is the truth).
     fn invalidate(&mut self) {
-        self.vars = [None; SLOTS];
         self.dirty = [false; SLOTS];
+        if self.plan.is_some() {
+            // The variables must live on (other blocks use them): reload lazily.
+            for slot in 0..SLOTS {
+                self.stale[slot] = self.vars[slot].is_some();
+            }
+        } else {
+            self.vars = [None; SLOTS];
+        }
     }
 
     fn store_pc(&mut self, pc: Value) {
@@ -253,10 +363,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Returns `code` to the dispatcher, first giving back the budget of the instructions of
     /// this block that will not retire (`unretired`).
     fn return_with(&mut self, code: i32, unretired: i64) {
-        if unretired != 0 {
-            let off = offset_of!(Runtime, budget) as i32;
-            let b = self.b.ins().load(types::I64, ctx_flags(), self.rt, off);
+        if unretired != 0 || self.budget.is_some() {
+            let b = self.budget_value();
             let b = self.b.ins().iadd_imm_s(b, unretired);
+            let off = offset_of!(Runtime, budget) as i32;
             self.b.ins().store(ctx_flags(), b, self.rt, off);
         }
         let c = self.b.ins().iconst(types::I32, i64::from(code));
@@ -266,6 +376,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Continues at the unit for `target`: straight into its host code when it is compiled
     /// (the link cell is set), else back to the dispatcher with `ctx.pc = target`.
     pub fn exit_direct(&mut self, target: u32) {
+        if let Some(&inside) = self.internal.get(&target) {
+            self.jump_internal(inside);
+            return;
+        }
         self.store_pc_const(target);
         self.flush();
         let cell = self.env.link_cell(target) as i64;
@@ -275,6 +389,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     }
 
     fn tail_or_dispatch(&mut self, code: Value) {
+        self.store_budget();
         let linked = self.b.create_block();
         let unlinked = self.b.create_block();
         self.b.ins().brif(code, linked, &[], unlinked, &[]);
@@ -337,8 +452,23 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.ins().brif(status, exit, &[], cont, &[]);
         self.b.switch_to_block(exit);
         self.b.seal_block(exit);
+        // EXIT_PENDING: a syscall retired, any other exit did not. EXIT_CODE_WRITTEN: the
+        // instruction retired. Either way the code is passed on to the dispatcher.
         let retires = matches!(d.op(), Op::System(crate::isa::system::SysOp::Sc));
-        self.return_with(EXIT_PENDING, self.remaining - i64::from(retires));
+        let pending = self.remaining - i64::from(retires);
+        let written = self.remaining - 1;
+        let is_pending = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, status, i64::from(EXIT_PENDING));
+        let pending = self.b.ins().iconst(types::I64, pending);
+        let written = self.b.ins().iconst(types::I64, written);
+        let give = self.b.ins().select(is_pending, pending, written);
+        let off = offset_of!(Runtime, budget) as i32;
+        let budget = self.budget_value();
+        let budget = self.b.ins().iadd(budget, give);
+        self.b.ins().store(ctx_flags(), budget, self.rt, off);
+        self.b.ins().return_(&[status]);
         self.b.switch_to_block(cont);
         self.b.seal_block(cont);
     }
@@ -352,23 +482,25 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let slow_b = self.b.create_block();
         let join = self.b.create_block();
         self.b.ins().brif(ok, fast_b, &[], slow_b, &[]);
-        let (vars_before, dirty_before) = (self.vars, self.dirty);
+        let (vars_before, dirty_before, stale_before) = (self.vars, self.dirty, self.stale);
 
         self.b.switch_to_block(fast_b);
         self.b.seal_block(fast_b);
         fast(self);
         self.b.ins().jump(join, &[]);
-        let (vars_after, dirty_after) = (self.vars, self.dirty);
+        let (vars_after, dirty_after, stale_after) = (self.vars, self.dirty, self.stale);
 
         self.b.switch_to_block(slow_b);
         self.b.seal_block(slow_b);
         self.vars = vars_before;
         self.dirty = dirty_before;
+        self.stale = stale_before;
         self.fallback(pc, d);
         // The context now holds the truth: give every variable the fast path leaves live its
-        // value from there.
+        // value from there (stale ones are reloaded after the join anyway: on the fast path
+        // the context holds them too).
         for (slot, var) in vars_after.iter().enumerate() {
-            if let Some(var) = *var {
+            if let (Some(var), false) = (*var, stale_after[slot]) {
                 let (off, mem, held) = Reg::from_slot(slot).location();
                 let raw = self.b.ins().load(mem, ctx_flags(), self.ctx, off);
                 let val = if mem != held {
@@ -385,6 +517,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.seal_block(join);
         self.vars = vars_after;
         self.dirty = dirty_after;
+        self.stale = stale_after;
     }
 
     /// Leaves the unit to the dispatcher at whatever `ctx.pc` holds (after the interpreter
@@ -403,14 +536,64 @@ impl<'a, 'f> Lifter<'a, 'f> {
     }
 }
 
-/// Lifts one block: budget check, each instruction natively or via the interpreter, then the
-/// block's exit.
-pub fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
+/// Lifts a unit: its guest blocks become host blocks, and branches between them plain jumps.
+///
+/// Registers live in variables across the whole unit. Because an exit anywhere may be
+/// reached from any block, the final pass works from a `Plan` (the registers a first pass saw
+/// the unit use): the prologue loads them all, every block starts with all written ones
+/// counted as modified, and an interpreter call marks them stale instead of forgetting them.
+/// Without a plan (the first pass), each block starts with nothing cached, as a separate
+/// unit would. Returns the number of instructions left to the interpreter.
+pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
+    for block in &region.blocks {
+        let host = l.b.create_block();
+        l.internal.insert(block.start(), host);
+    }
+    if let Some(plan) = l.plan {
+        for slot in 0..SLOTS {
+            if plan.used[slot] || plan.written[slot] {
+                let var = l.b.declare_var(Reg::from_slot(slot).location().2);
+                let v = l.load_slot(slot);
+                l.b.def_var(var, v);
+                l.vars[slot] = Some(var);
+            }
+        }
+    }
+    let budget = l.b.declare_var(types::I64);
+    let v = l.budget_value();
+    l.b.def_var(budget, v);
+    l.budget = Some(budget);
+    let head = l.internal[&region.blocks[0].start()];
+    l.b.ins().jump(head, &[]);
+    let mut fallbacks = 0;
+    for block in &region.blocks {
+        let host = l.internal[&block.start()];
+        l.b.switch_to_block(host);
+        l.stale = [false; SLOTS];
+        match l.plan {
+            Some(plan) => {
+                for slot in 0..SLOTS {
+                    l.dirty[slot] = plan.written[slot];
+                }
+            }
+            None => {
+                l.vars = [None; SLOTS];
+                l.dirty = [false; SLOTS];
+            }
+        }
+        fallbacks += lift_block(l, block);
+    }
+    fallbacks
+}
+
+/// Lifts one guest block: budget check, each instruction natively or via the interpreter,
+/// then the block's exit.
+fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
     let mut fallbacks = 0;
     let n = block.insns.len() as i64;
-    // Budget: take the whole block up front, or leave before executing any of it.
-    let off = offset_of!(Runtime, budget) as i32;
-    let budget = l.b.ins().load(types::I64, ctx_flags(), l.rt, off);
+    // Budget: take the whole block up front, or leave before executing any of it (with the
+    // registers a previous block of the unit changed written back).
+    let budget = l.budget_value();
     let left = l.b.ins().iadd_imm_s(budget, -n);
     let short = l.b.ins().icmp_imm_s(IntCC::SignedLessThan, left, 0);
     let out = l.b.create_block();
@@ -418,10 +601,13 @@ pub fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
     l.b.ins().brif(short, out, &[], body, &[]);
     l.b.switch_to_block(out);
     l.b.seal_block(out);
+    l.store_pc_const(block.start());
+    l.flush();
     l.return_with(EXIT_BUDGET, 0);
     l.b.switch_to_block(body);
     l.b.seal_block(body);
-    l.b.ins().store(ctx_flags(), left, l.rt, off);
+    let var = l.budget.expect("set by lift_unit");
+    l.b.def_var(var, left);
 
     for (k, &(pc, d)) in block.insns.iter().enumerate() {
         l.remaining = n - k as i64;
@@ -436,7 +622,7 @@ pub fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
             }
         }
     }
-    // Reached only when the last instruction did not leave the unit itself.
+    // Reached only when the last instruction did not leave the block itself.
     l.remaining = 0;
     l.exit_direct(block.fallthrough);
     fallbacks

@@ -1,0 +1,504 @@
+//! Multi-block units, code invalidation and `stop_at`: the JIT against the reference
+//! interpreter on loops and self-modifying code. Expected values are computed from the PowerPC
+//! ISA semantics of the few instructions involved (stated next to each case), and every case
+//! also compares the whole context and retired count with `interp::run`.
+
+use super::Jit;
+use crate::interp::{self, Exit, Limits};
+use crate::isa::assemble_at;
+use crate::{Context, Memory, Perm};
+
+const CODE: u32 = 0x8200_0000;
+/// LR of every case: both engines stop before fetching it.
+const SENTINEL: u32 = 0x8100_0000;
+
+/// Assembles `lines` at `at` (branch targets absolute).
+fn asm(at: u32, lines: &[&str]) -> Vec<u32> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(k, l)| assemble_at(l, at + 4 * k as u32).unwrap_or_else(|e| panic!("{l}: {e}")))
+        .collect()
+}
+
+fn bytes(words: &[u32]) -> Vec<u8> {
+    words.iter().flat_map(|w| w.to_be_bytes()).collect()
+}
+
+fn memory(code_perm: Perm) -> Memory {
+    let m = Memory::new().expect("guest memory");
+    m.map(CODE, 0x1_0000, code_perm).expect("map code");
+    m
+}
+
+fn start(pc: u32) -> Context {
+    Context {
+        pc,
+        lr: u64::from(SENTINEL),
+        ..Context::default()
+    }
+}
+
+/// A counting loop: r3 = sum of 1..=n, r5 = n, CTR = 0 (bc 16,0 is bdnz).
+fn sum_loop(n: u32) -> Vec<u32> {
+    let mut w = asm(
+        CODE,
+        &[
+            "li r3, 0",
+            "li r5, 0",
+            "lis r4, 0",
+            "ori r4, r4, 0",
+            "mtctr r4",
+            "addi r5, r5, 1",
+            "add r3, r3, r5",
+            &format!("bdnz {:#x}", CODE + 20),
+            "blr",
+        ],
+    );
+    w[2] |= n >> 16;
+    w[3] |= n & 0xffff;
+    w
+}
+
+/// Times a 100M-iteration sum loop (300M guest instructions) on the JIT.
+/// `cargo test --release -p oxenon-jit bench_sum_loop -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn bench_sum_loop() {
+    for blocks in [1, super::block::MAX_UNIT_BLOCKS] {
+        sum_loop_timed(blocks);
+    }
+    for blocks in [1, super::block::MAX_UNIT_BLOCKS] {
+        branchy_loop_timed(blocks);
+    }
+}
+
+/// `branchy_loop` for 100M iterations (two arms, a store on one): 600M instructions.
+fn branchy_loop_timed(blocks: usize) {
+    let n = 100_000_000u64;
+    let mut words = branchy_loop(0);
+    words[3] = asm(0, &["nop"])[0];
+    let m = machine(&[(CODE, words)], Perm::RX);
+    let mut jit = Jit::new().unwrap();
+    jit.set_unit_blocks(blocks);
+    let mut ctx = branchy_start();
+    ctx.gpr[4] = n;
+    let limits = Limits {
+        max_instructions: u64::MAX,
+        stop_at: Some(SENTINEL),
+    };
+    let (t, cpu) = (std::time::Instant::now(), thread_cpu_ns());
+    let (exit, retired) = jit.run(&mut ctx, &m, limits).unwrap();
+    let (took, cpu) = (t.elapsed(), thread_cpu_ns() - cpu);
+    assert_eq!(exit, Exit::Stopped);
+    assert_eq!(
+        ctx.gpr[3],
+        (n / 2) * (n / 2),
+        "sum of the first n/2 odd numbers"
+    );
+    eprintln!(
+        "branchy loop, {n} iterations, {retired} instructions, units of at most {blocks} blocks: \
+         {:.3} s wall, {:.3} s on the CPU ({:.0} M guest insns/s of CPU time)",
+        took.as_secs_f64(),
+        cpu as f64 / 1e9,
+        retired as f64 / cpu as f64 * 1e3
+    );
+}
+
+fn sum_loop_timed(blocks: usize) {
+    let n = 100_000_000u32;
+    let m = memory(Perm::RX);
+    m.poke_bytes(CODE, &bytes(&sum_loop(n))).unwrap();
+    let mut jit = Jit::new().unwrap();
+    jit.set_unit_blocks(blocks);
+    let mut ctx = start(CODE);
+    let limits = Limits {
+        max_instructions: u64::MAX,
+        stop_at: Some(SENTINEL),
+    };
+    let (t, cpu) = (std::time::Instant::now(), thread_cpu_ns());
+    let (exit, retired) = jit.run(&mut ctx, &m, limits).unwrap();
+    let (took, cpu) = (t.elapsed(), thread_cpu_ns() - cpu);
+    assert_eq!(exit, Exit::Stopped);
+    // Sum 1..=n = n(n+1)/2; 5 setup + 3 per iteration + blr.
+    assert_eq!(ctx.gpr[3], u64::from(n) * (u64::from(n) + 1) / 2);
+    assert_eq!(retired, 5 + 3 * u64::from(n) + 1);
+    eprintln!(
+        "sum loop, {n} iterations, {retired} instructions, units of at most {blocks} blocks: \
+         {:.3} s wall, {:.3} s on the CPU ({:.0} M guest insns/s of CPU time)",
+        took.as_secs_f64(),
+        cpu as f64 / 1e9,
+        retired as f64 / cpu as f64 * 1e3
+    );
+}
+
+/// Time this thread spent on a CPU (Linux schedstat), so a loaded machine skews less.
+fn thread_cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+const DATA: u32 = 0x1000_0000;
+
+/// Guest memory with `code` (pieces placed at their addresses) in a 64 KiB code region with
+/// `code_perm`, and 4 KiB of zeroed data at `DATA`.
+fn machine(code: &[(u32, Vec<u32>)], code_perm: Perm) -> Memory {
+    let m = memory(code_perm);
+    m.map(DATA, 0x1000, Perm::RW).expect("map data");
+    for (at, words) in code {
+        m.poke_bytes(*at, &bytes(words)).expect("place code");
+    }
+    m
+}
+
+fn snapshot(m: &Memory) -> Vec<u8> {
+    let mut out = vec![0; 0x1_1000];
+    m.read_bytes(CODE, &mut out[..0x1_0000]).expect("read code");
+    m.read_bytes(DATA, &mut out[0x1_0000..]).expect("read data");
+    out
+}
+
+/// Runs `ctx` on the interpreter (on `mi`) and on `jit` (on `mj`), which must hold the same
+/// guest; asserts identical exits, retired counts, contexts and memory. Returns the result.
+fn same(
+    mi: &Memory,
+    mj: &Memory,
+    jit: &mut Jit,
+    ctx: &Context,
+    limits: Limits,
+) -> (Exit, u64, Context) {
+    let mut want = ctx.clone();
+    let (want_exit, want_n) = interp::run(&mut want, mi, limits);
+    let mut got = ctx.clone();
+    let (got_exit, got_n) = jit.run(&mut got, mj, limits).expect("JIT compile");
+    assert_eq!(
+        (got_exit, got_n),
+        (want_exit, want_n),
+        "exit and retired count with {limits:?}"
+    );
+    assert!(
+        got == want,
+        "contexts differ with {limits:?}:\n{got:?}\n{want:?}"
+    );
+    assert!(
+        snapshot(mi) == snapshot(mj),
+        "memory differs with {limits:?}"
+    );
+    (got_exit, got_n, got)
+}
+
+/// A loop whose body is several blocks: for i in 1..=N, odd i: r3 += i and the running sum
+/// is stored to DATA; even i: r6 += 1. ISA semantics give r3 = sum of the odd numbers up
+/// to N, r6 = N / 2, r5 = N, CTR = 0, and 5 + 7 per odd + 5 per even iteration + 1 (blr)
+/// instructions retired.
+fn branchy_loop(n: u16) -> Vec<u32> {
+    asm(
+        CODE,
+        &[
+            "li r3, 0",                        // 0
+            "li r5, 0",                        // 4
+            "li r6, 0",                        // 8
+            &format!("li r4, {n}"),            // 12
+            "mtctr r4",                        // 16
+            "addi r5, r5, 1",                  // 20: loop
+            "andi. r7, r5, 1",                 // 24
+            &format!("beq {:#x}", CODE + 44),  // 28
+            "add r3, r3, r5",                  // 32
+            "stw r3, 0(r8)",                   // 36
+            &format!("b {:#x}", CODE + 48),    // 40
+            "addi r6, r6, 1",                  // 44: even
+            &format!("bdnz {:#x}", CODE + 20), // 48
+            "blr",                             // 52
+        ],
+    )
+}
+
+fn branchy_start() -> Context {
+    let mut c = start(CODE);
+    c.gpr[8] = u64::from(DATA);
+    c
+}
+
+#[test]
+fn multi_block_loop_runs_to_the_isa_result() {
+    let n = 1001u16;
+    let code = [(CODE, branchy_loop(n))];
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    let mut jit = Jit::new().unwrap();
+    let limits = Limits {
+        max_instructions: 1_000_000,
+        stop_at: Some(SENTINEL),
+    };
+    let (exit, retired, ctx) = same(&mi, &mj, &mut jit, &branchy_start(), limits);
+    let odd = u64::from(n).div_ceil(2);
+    assert_eq!(exit, Exit::Stopped);
+    assert_eq!(
+        ctx.gpr[3],
+        odd * odd,
+        "sum of the first k odd numbers is k^2"
+    );
+    assert_eq!(ctx.gpr[6], u64::from(n) / 2);
+    assert_eq!(ctx.gpr[5], u64::from(n));
+    assert_eq!(ctx.ctr, 0);
+    assert_eq!(retired, 5 + 7 * odd + 5 * (u64::from(n) - odd) + 1);
+    assert_eq!(mj.read_u32(DATA).unwrap() as u64, odd * odd);
+    // One unit holds the whole loop: entry, loop head, both arms, bdnz and blr.
+    assert!(jit.stats().units <= 2, "{}", jit.stats());
+    assert_eq!(
+        jit.stats().fallback_instructions,
+        1,
+        "only mtctr: {}",
+        jit.stats()
+    );
+}
+
+/// Every budget that ends inside the loop (each instruction of both arms, several times
+/// round) leaves exactly the interpreter's state and count; the engine keeps its units.
+#[test]
+fn budget_exhaustion_inside_a_loop_is_exact() {
+    let code = [(CODE, branchy_loop(40))];
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    let mut jit = Jit::new().unwrap();
+    for budget in (1..=80).chain([100, 149, 150, 151, 203, 219, 220, 221, 222, 223]) {
+        let limits = Limits {
+            max_instructions: budget,
+            stop_at: Some(SENTINEL),
+        };
+        mi.zero(DATA, 4).unwrap();
+        mj.zero(DATA, 4).unwrap();
+        let (exit, n, _) = same(&mi, &mj, &mut jit, &branchy_start(), limits);
+        if budget < 220 {
+            assert_eq!((exit, n), (Exit::BudgetExhausted, budget));
+        }
+    }
+    // Resuming from an exhausted state continues the same loop exactly.
+    let mut ctx = branchy_start();
+    for _ in 0..30 {
+        let limits = Limits {
+            max_instructions: 7,
+            stop_at: Some(SENTINEL),
+        };
+        let (_, _, next) = same(&mi, &mj, &mut jit, &ctx, limits);
+        ctx = next;
+    }
+}
+
+#[test]
+fn stop_at_inside_a_loop_stops_there() {
+    let code = [(CODE, branchy_loop(9))];
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    let mut jit = Jit::new().unwrap();
+    let full = Limits {
+        max_instructions: 10_000,
+        stop_at: Some(SENTINEL),
+    };
+    // First compiled without any stop inside the loop...
+    same(&mi, &mj, &mut jit, &branchy_start(), full);
+    // ...then stopped at the even arm (a block inside the unit), the loop head (a jump
+    // target inside it), an instruction in the middle of a block, and the entry.
+    for at in [44, 20, 36, 24, 0] {
+        let limits = Limits {
+            max_instructions: 10_000,
+            stop_at: Some(CODE + at),
+        };
+        let (exit, _, ctx) = same(&mi, &mj, &mut jit, &branchy_start(), limits);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!(ctx.pc, CODE + at);
+    }
+    // And with the stop gone again, the loop runs to the end.
+    let (exit, _, ctx) = same(&mi, &mj, &mut jit, &branchy_start(), full);
+    assert_eq!((exit, ctx.gpr[3]), (Exit::Stopped, 25));
+}
+
+/// `addi r3, r3, 100`: the word a guest writes over `addi r3, r3, 1`.
+fn addi_r3(imm: i16) -> u32 {
+    asm(0, &[&format!("addi r3, r3, {imm}")])[0]
+}
+
+/// A loop that patches its own body ahead of itself: the first iteration adds 1 and
+/// overwrites that instruction with `addi r3, r3, 100`; the other nine add 100 each. An
+/// engine that fetches the instruction afresh (as the ISA's sequential model and the
+/// interpreter do) ends with r3 = 1 + 9 * 100 = 901.
+#[test]
+fn self_modifying_loop_sees_its_new_instruction() {
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "li r3, 0",                        // 0
+                "li r4, 10",                       // 4
+                "mtctr r4",                        // 8
+                "addi r3, r3, 1",                  // 12: loop, patched
+                "stw r9, 12(r10)",                 // 16
+                &format!("bdnz {:#x}", CODE + 12), // 20
+                "blr",                             // 24
+            ],
+        ),
+    )];
+    let (mi, mj) = (machine(&code, Perm::RWX), machine(&code, Perm::RWX));
+    let mut jit = Jit::new().unwrap();
+    let mut ctx = start(CODE);
+    ctx.gpr[9] = u64::from(addi_r3(100));
+    ctx.gpr[10] = u64::from(CODE);
+    let limits = Limits {
+        max_instructions: 1000,
+        stop_at: Some(SENTINEL),
+    };
+    let (exit, _, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+    assert_eq!((exit, got.gpr[3]), (Exit::Stopped, 901));
+    assert!(jit.stats().invalidations >= 1, "{}", jit.stats());
+    assert!(jit.stats().units_dropped >= 1, "{}", jit.stats());
+}
+
+/// A store into the block being executed, a few instructions ahead: the rest of the block
+/// must come from the new word (r3 = 100, not 1).
+#[test]
+fn store_ahead_in_the_same_block_takes_effect() {
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "li r3, 0",
+                "stw r9, 12(r10)",
+                "nop",
+                "addi r3, r3, 1",
+                "blr",
+            ],
+        ),
+    )];
+    let (mi, mj) = (machine(&code, Perm::RWX), machine(&code, Perm::RWX));
+    let mut jit = Jit::new().unwrap();
+    let mut ctx = start(CODE);
+    ctx.gpr[9] = u64::from(addi_r3(100));
+    ctx.gpr[10] = u64::from(CODE);
+    let limits = Limits {
+        max_instructions: 1000,
+        stop_at: Some(SENTINEL),
+    };
+    // Every budget, so the write is also seen when the run ends right after it.
+    for budget in 1..=6 {
+        let (mi, mj) = (machine(&code, Perm::RWX), machine(&code, Perm::RWX));
+        let l = Limits {
+            max_instructions: budget,
+            ..limits
+        };
+        same(&mi, &mj, &mut Jit::new().unwrap(), &ctx, l);
+    }
+    let (_, _, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+    assert_eq!(got.gpr[3], 100);
+}
+
+/// The host rewrites code the JIT has compiled (a loader placing a new image over an old
+/// one): the next run executes the new code.
+#[test]
+fn code_rewritten_by_the_host_is_recompiled() {
+    let m = machine(&[(CODE, asm(CODE, &["li r3, 1", "blr"]))], Perm::RX);
+    let mut jit = Jit::new().unwrap();
+    let limits = Limits {
+        max_instructions: 100,
+        stop_at: Some(SENTINEL),
+    };
+    let run = |jit: &mut Jit| {
+        let mut c = start(CODE);
+        jit.run(&mut c, &m, limits).unwrap();
+        c.gpr[3]
+    };
+    assert_eq!(run(&mut jit), 1);
+    m.poke_bytes(CODE, &bytes(&asm(CODE, &["li r3, 2"])))
+        .unwrap();
+    assert_eq!(run(&mut jit), 2);
+    // Unmapping and mapping again (freeing an image, loading another) also counts.
+    m.map(CODE, 0x1000, Perm::NONE).unwrap();
+    m.map(CODE, 0x1000, Perm::RX).unwrap();
+    m.poke_bytes(CODE, &bytes(&asm(CODE, &["li r3, 3", "blr"])))
+        .unwrap();
+    assert_eq!(run(&mut jit), 3);
+
+    // A write the memory cannot see (straight through the host mapping) needs the explicit
+    // call; `Jit::invalidate_range` is this engine's, `Memory::invalidate_code` everyone's.
+    let write_raw = |word: u32| {
+        // SAFETY: the page is mapped read-write on the host; nothing runs guest code now.
+        unsafe { (m.base().add(CODE as usize) as *mut u32).write(word.to_be()) };
+    };
+    // (`protect` itself logs the page, so the code is compiled again after it.)
+    m.protect(CODE, 0x1000, Perm::RWX).unwrap();
+    assert_eq!(run(&mut jit), 3);
+    write_raw(asm(CODE, &["li r3, 4"])[0]);
+    assert_eq!(run(&mut jit), 3, "stale until told");
+    jit.invalidate_range(CODE, 4);
+    assert_eq!(run(&mut jit), 4);
+    write_raw(asm(CODE, &["li r3, 5"])[0]);
+    assert_eq!(run(&mut jit), 4, "stale until told");
+    m.invalidate_code(CODE, 4);
+    assert_eq!(run(&mut jit), 5);
+}
+
+/// `icbi` on a block whose bytes changed behind the memory's back drops the compiled copy.
+#[test]
+fn icbi_drops_compiled_code() {
+    let f = CODE + 0x100;
+    let m = machine(
+        &[
+            (f, asm(f, &["li r3, 1", "blr"])),
+            (CODE, asm(CODE, &["icbi 0, r10", "isync", "blr"])),
+        ],
+        Perm::RX,
+    );
+    let mut jit = Jit::new().unwrap();
+    let limits = Limits {
+        max_instructions: 100,
+        stop_at: Some(SENTINEL),
+    };
+    let run = |jit: &mut Jit, pc: u32| {
+        let mut c = start(pc);
+        c.gpr[10] = u64::from(f);
+        jit.run(&mut c, &m, limits).unwrap();
+        c.gpr[3]
+    };
+    assert_eq!(run(&mut jit, f), 1);
+    m.protect(CODE, 0x1000, Perm::RWX).unwrap();
+    assert_eq!(run(&mut jit, f), 1);
+    // SAFETY: the page is mapped read-write on the host; nothing runs guest code now.
+    unsafe { (m.base().add(f as usize) as *mut u32).write(asm(f, &["li r3, 2"])[0].to_be()) };
+    assert_eq!(run(&mut jit, f), 1, "stale until the guest says so");
+    run(&mut jit, CODE);
+    assert_eq!(run(&mut jit, f), 2);
+}
+
+/// Two engines on one memory (two hardware threads): a guest store by one drops the other's
+/// copy of the code.
+#[test]
+fn a_store_by_one_engine_invalidates_another() {
+    let f = CODE + 0x100;
+    let m = machine(
+        &[
+            (f, asm(f, &["li r3, 1", "blr"])),
+            (CODE, asm(CODE, &["stw r9, 0(r10)", "blr"])),
+        ],
+        Perm::RWX,
+    );
+    let (mut a, mut b) = (Jit::new().unwrap(), Jit::new().unwrap());
+    let limits = Limits {
+        max_instructions: 100,
+        stop_at: Some(SENTINEL),
+    };
+    let run = |jit: &mut Jit, pc: u32| {
+        let mut c = start(pc);
+        c.gpr[9] = u64::from(asm(f, &["li r3, 7"])[0]);
+        c.gpr[10] = u64::from(f);
+        jit.run(&mut c, &m, limits).unwrap();
+        c.gpr[3]
+    };
+    assert_eq!(run(&mut a, f), 1);
+    run(&mut b, CODE);
+    assert_eq!(run(&mut a, f), 7);
+    let stats = a.stats().to_string();
+    assert!(
+        stats.contains("1 code-page writes invalidated code"),
+        "{stats}"
+    );
+}
