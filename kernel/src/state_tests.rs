@@ -28,7 +28,7 @@ fn running_thread(mem: &Memory, st: &mut State, hw: u8) -> Tid {
             },
         )
         .expect("thread");
-    let (picked, ctx) = st.pick_on(&mem, hw as usize).expect("ready");
+    let (picked, ctx) = st.pick_on(mem, hw as usize).expect("ready");
     assert_eq!(picked, tid);
     st.threads.get_mut(&tid).unwrap().ctx = Some(ctx);
     tid
