@@ -57,6 +57,8 @@ pub struct JitStats {
     pub code_bytes: u64,
     /// Writes to guest pages holding compiled code that this engine acted on.
     pub invalidations: u64,
+    /// Instructions run by the interpreter before their code became hot enough to compile.
+    pub cold_instructions: u64,
     /// Units thrown away because their code was rewritten (or `stop_at` moved into them).
     pub units_dropped: u64,
 }
@@ -70,6 +72,7 @@ impl JitStats {
         self.compile_time += other.compile_time;
         self.code_bytes += other.code_bytes;
         self.invalidations += other.invalidations;
+        self.cold_instructions += other.cold_instructions;
         self.units_dropped += other.units_dropped;
     }
 }
@@ -93,6 +96,11 @@ impl std::fmt::Display for JitStats {
             self.fallback_instructions,
             100.0 * self.fallback_instructions as f64 / self.guest_instructions.max(1) as f64
         )?;
+        writeln!(
+            f,
+            "jit: {} instructions interpreted while their code was cold",
+            self.cold_instructions
+        )?;
         write!(
             f,
             "jit: {} code-page writes invalidated code, {} units dropped",
@@ -102,6 +110,9 @@ impl std::fmt::Display for JitStats {
 }
 
 type Key = (u32, bool);
+
+/// Longest straight run the cold path interprets before the dispatcher looks again.
+const MAX_COLD_RUN: u32 = 256;
 type Trampoline = unsafe extern "C" fn(*const u8, *mut Context, *mut u8, *mut Runtime) -> i32;
 
 /// A compiled unit: its host code (leaked when the unit is dropped, see docs/JIT.md) and the
@@ -131,6 +142,9 @@ pub struct Jit {
     fast: Box<[FastEntry]>,
     stats: JitStats,
     next_id: u32,
+    /// Entries into not-yet-compiled code per address; see `set_hot_threshold`.
+    hits: HashMap<Key, u32>,
+    hot_threshold: u32,
 }
 
 /// What the lifter sees of the engine while it compiles one unit.
@@ -164,6 +178,9 @@ impl Jit {
                 .map_err(|e| JitError::Host(format!("{k}={v}: {e}")))
         };
         set(&mut flags, "opt_level", "speed")?;
+        // The IR verifier costs several percent of compile time; debug builds keep it.
+        let verify = if cfg!(debug_assertions) { "true" } else { "false" };
+        set(&mut flags, "enable_verifier", verify)?;
         set(&mut flags, "preserve_frame_pointers", "true")?;
         let isa = cranelift_native::builder()
             .map_err(|e| JitError::Host(e.to_string()))?
@@ -185,7 +202,19 @@ impl Jit {
             fast: vec![FastEntry::default(); FAST_ENTRIES].into_boxed_slice(),
             stats: JitStats::default(),
             next_id: 0,
+            hits: HashMap::new(),
+            hot_threshold: 0,
         })
+    }
+
+    /// Compile code only once execution has entered it more than `n` times; until then the
+    /// interpreter runs it, one block at a time. Compiling costs about as much as interpreting
+    /// tens of thousands of instructions, so programs with much run-once code (start-up,
+    /// initialisation) finish sooner with a threshold, while loops still compile after `n`
+    /// iterations. 0 (the default) compiles everything on first entry, which tests and the
+    /// fuzzer rely on to exercise the JIT.
+    pub fn set_hot_threshold(&mut self, n: u32) {
+        self.hot_threshold = n;
     }
 
     pub fn stats(&self) -> &JitStats {
@@ -451,6 +480,16 @@ impl Jit {
                 return Ok((Exit::BudgetExhausted, retired));
             }
             let sf = ctx.is_64bit();
+            if self.hot_threshold > 0 && !self.units.contains_key(&(ctx.pc, sf)) {
+                let hits = self.hits.entry((ctx.pc, sf)).or_insert(0);
+                *hits += 1;
+                if *hits <= self.hot_threshold {
+                    if let Some(exit) = self.interpret_block(ctx, mem, limits, &mut retired) {
+                        return Ok((exit, retired));
+                    }
+                    continue;
+                }
+            }
             let Some(code) = self.unit(mem, ctx.pc, sf, limits.stop_at)? else {
                 // Nothing to compile here: the interpreter reports the fault or invalid word.
                 return Ok(self.interpret(ctx, mem, limits, retired, 1));
@@ -479,6 +518,40 @@ impl Jit {
                 }
             }
         }
+    }
+
+    /// Interprets cold code from `ctx.pc` up to the next taken branch (a block entry the
+    /// dispatcher counts), or an exit. `Some` ends the run.
+    fn interpret_block(
+        &mut self,
+        ctx: &mut Context,
+        mem: &Memory,
+        limits: Limits,
+        retired: &mut u64,
+    ) -> Option<Exit> {
+        let one = Limits {
+            max_instructions: 1,
+            stop_at: None,
+        };
+        for n in 0..MAX_COLD_RUN {
+            if n > 0 && limits.stop_at == Some(ctx.pc) {
+                return Some(Exit::Stopped);
+            }
+            if *retired >= limits.max_instructions {
+                return Some(Exit::BudgetExhausted);
+            }
+            let from = ctx.pc;
+            let (exit, k) = interp::run(ctx, mem, one);
+            *retired += k;
+            self.stats.cold_instructions += k;
+            if exit != Exit::BudgetExhausted {
+                return Some(exit);
+            }
+            if ctx.pc != from.wrapping_add(4) {
+                return None;
+            }
+        }
+        None
     }
 
     /// Runs up to `n` instructions in the interpreter to finish a run precisely.
