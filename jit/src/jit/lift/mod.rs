@@ -9,6 +9,7 @@
 
 mod branch;
 mod cr;
+mod fpu;
 mod integer;
 mod loadstore;
 
@@ -45,9 +46,10 @@ pub enum Reg {
     So,
     Ov,
     Ca,
+    Fpscr,
 }
 
-const SLOTS: usize = 32 + 32 + 6;
+const SLOTS: usize = 32 + 32 + 7;
 
 impl Reg {
     fn slot(self) -> usize {
@@ -60,6 +62,7 @@ impl Reg {
             Reg::So => 67,
             Reg::Ov => 68,
             Reg::Ca => 69,
+            Reg::Fpscr => 70,
         }
     }
     fn from_slot(s: usize) -> Reg {
@@ -71,7 +74,8 @@ impl Reg {
             66 => Reg::Ctr,
             67 => Reg::So,
             68 => Reg::Ov,
-            _ => Reg::Ca,
+            69 => Reg::Ca,
+            _ => Reg::Fpscr,
         }
     }
     /// Offset in `Context` and the type generated code holds it in. XER bits are bytes in
@@ -86,6 +90,7 @@ impl Reg {
             Reg::So => (offset_of!(Context, xer_so), types::I8),
             Reg::Ov => (offset_of!(Context, xer_ov), types::I8),
             Reg::Ca => (offset_of!(Context, xer_ca), types::I8),
+            Reg::Fpscr => (offset_of!(Context, fpscr), types::I32),
         };
         let held = if mem == types::I8 { types::I64 } else { mem };
         (off as i32, mem, held)
@@ -441,6 +446,7 @@ fn lift_one(l: &mut Lifter, pc: u32, d: Decoded) -> bool {
         Op::Integer(o) => integer::lift(l, o, d.insn),
         Op::Branch(o) => branch::lift(l, o, d.insn, pc),
         Op::LoadStore(o) => loadstore::lift(l, o, d.insn, pc),
+        Op::Fpu(o) => fpu::lift(l, o, d, pc),
         _ => false,
     }
 }

@@ -1,0 +1,302 @@
+//! Arithmetic on the host FPU, exact to the interpreter.
+//!
+//! The host computes `r`, the exact result rounded to nearest double, and an error-free
+//! transform tells the sign of `exact - r` (or that it is zero):
+//! - add/sub: TwoSum, whose error term is exact whenever `r` is finite;
+//! - mul: `fma(a, c, -r)`; div: the remainder `fma(-r, b, a)` (its sign times b's);
+//!   sqrt: `fma(-r, r, b)`. Each is `a*c - r` etc. rounded once, so it is zero exactly
+//!   when the true residual is, and keeps its sign, provided the true residual cannot be
+//!   below the smallest denormal: it is a multiple of 2^(ea+ec-104) (resp. eq+eb, 2er),
+//!   hence the exponent-sum guards (biased sum >= 1076);
+//! - fused multiply-adds: Boldo and Muller's ErrFma (exact error of an FMA as r2 + r3 with
+//!   |r3| <= ulp(r2)/2, so r2 alone gives the sign and zeroness), valid when the product's
+//!   low half is exact and nothing overflows: 1076 <= Ea + Ec <= 3067.
+//!
+//! From `r`, "inexact" and "the exact value is larger in magnitude" (`up`), every result
+//! follows with integer work: in double, the exact value lies strictly between `r` and its
+//! neighbour towards `up`, and the rounding mode picks one of the two (RN: `r`; RZ: the
+//! smaller magnitude; RP/RM: the larger/smaller value), FR being "picked the larger
+//! magnitude". For single results, `r` is first made round-to-odd (if inexact and even,
+//! step to the neighbour towards the exact value): a 53-bit round-to-odd value rounds to
+//! 24 bits exactly as the exact value does, in any mode, so the host's round-to-nearest
+//! `fdemote` of it and its single-format neighbour are the two candidates, and the same
+//! selection applies. The fused single forms need this (a double-rounded fmadds differs).
+//!
+//! The guard also keeps both candidates inside the target format's normal range, away from
+//! its ends (double biased exponent 2..=0x7fd, single 2^-125 .. max single), so neither
+//! overflow nor tininess (detected before rounding) can occur and FPRF is a normal class.
+//! Anything else (NaN, infinities, zeros, denormals, invalid operations, zero divides,
+//! huge or tiny results) runs the interpreter.
+
+use super::{
+    as_bits, as_f64, commit_fpscr, exponent, fpr_f64, normal_class, not, record, within, Lifter,
+    Reg,
+};
+use crate::interp::fpu::fpscr::*;
+use crate::isa::fpu::FpuOp;
+use crate::isa::Decoded;
+use cranelift_codegen::ir::{
+    condcodes::FloatCC, condcodes::IntCC, types, InstBuilder, MemFlagsData, Value,
+};
+
+/// The exact result as the host's round-to-nearest double `r` (f64) and i8 facts about
+/// the rounding error.
+pub struct Exact {
+    pub r: Value,
+    /// The exact value differs from `r`.
+    pub fi: Value,
+    /// The exact value's magnitude exceeds `r`'s.
+    pub up: Value,
+    /// The error facts are valid (the residual guards hold).
+    pub ok: Value,
+}
+
+/// A result rounded to the target format in the guest's rounding mode.
+pub struct Rounded {
+    /// Double-format register bits (i64).
+    pub bits: Value,
+    pub fi: Value,
+    pub fr: Value,
+    /// Valid, and a normal number of the target format with no overflow or tininess.
+    pub ok: Value,
+}
+
+fn konst_i8(l: &mut Lifter, v: bool) -> Value {
+    l.b.ins().iconst(types::I8, i64::from(v))
+}
+
+/// Inexact/up from a residual `err` (f64) whose sign is that of `exact - r`, after
+/// flipping it by the sign of `flip` (i64 bits) when given.
+fn from_residual(l: &mut Lifter, r: Value, err: Value, flip: Option<Value>, ok: Value) -> Exact {
+    let zero = l.b.ins().f64const(0.0);
+    let fi = l.b.ins().fcmp(FloatCC::NotEqual, err, zero);
+    let mut eb = as_bits(l, err);
+    if let Some(f) = flip {
+        eb = l.b.ins().bxor(eb, f);
+    }
+    let rb = as_bits(l, r);
+    let x = l.b.ins().bxor(eb, rb);
+    let same = l.b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, x, 0);
+    let up = l.b.ins().band(fi, same);
+    Exact { r, fi, up, ok }
+}
+
+/// Knuth's TwoSum: `s = RN(x + y)` and the exact error `x + y - s`.
+fn two_sum(l: &mut Lifter, x: Value, y: Value) -> (Value, Value) {
+    let s = l.b.ins().fadd(x, y);
+    let bb = l.b.ins().fsub(s, x);
+    let t = l.b.ins().fsub(s, bb);
+    let ea = l.b.ins().fsub(x, t);
+    let eb = l.b.ins().fsub(y, bb);
+    let e = l.b.ins().fadd(ea, eb);
+    (s, e)
+}
+
+/// Biased exponent sum of two f64 values (i64).
+fn exp_sum(l: &mut Lifter, x: Value, y: Value) -> Value {
+    let xb = as_bits(l, x);
+    let yb = as_bits(l, y);
+    let ex = exponent(l, xb);
+    let ey = exponent(l, yb);
+    l.b.ins().iadd(ex, ey)
+}
+
+fn at_least(l: &mut Lifter, x: Value, lo: i64) -> Value {
+    l.b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, x, lo)
+}
+
+/// `a / b` with its remainder-derived error facts.
+fn divide(l: &mut Lifter, a: Value, b: Value) -> Exact {
+    let r = l.b.ins().fdiv(a, b);
+    let nr = l.b.ins().fneg(r);
+    let rem = l.b.ins().fma(nr, b, a);
+    let s = exp_sum(l, r, b);
+    let ok = at_least(l, s, 1076);
+    let bb = as_bits(l, b);
+    from_residual(l, r, rem, Some(bb), ok)
+}
+
+fn square_root(l: &mut Lifter, b: Value) -> Exact {
+    let r = l.b.ins().sqrt(b);
+    let nr = l.b.ins().fneg(r);
+    let rem = l.b.ins().fma(nr, r, b);
+    let rb = as_bits(l, r);
+    let e = exponent(l, rb);
+    let ok = at_least(l, e, 538);
+    from_residual(l, r, rem, None, ok)
+}
+
+/// `a * c + y` fused, with ErrFma's error facts.
+fn fused(l: &mut Lifter, a: Value, c: Value, y: Value) -> Exact {
+    let r1 = l.b.ins().fma(a, c, y);
+    let u1 = l.b.ins().fmul(a, c);
+    let nu1 = l.b.ins().fneg(u1);
+    let u2 = l.b.ins().fma(a, c, nu1);
+    let (alpha1, alpha2) = two_sum(l, y, u2);
+    let (beta1, beta2) = two_sum(l, u1, alpha1);
+    let g = l.b.ins().fsub(beta1, r1);
+    let gamma = l.b.ins().fadd(g, beta2);
+    let r2 = l.b.ins().fadd(gamma, alpha2);
+    let s = exp_sum(l, a, c);
+    let ok = within(l, s, 1076, 3067);
+    from_residual(l, r1, r2, None, ok)
+}
+
+/// Rounds the exact result to the target format in mode `mode` (i32, FPSCR[RN]).
+pub fn round(l: &mut Lifter, x: Exact, single: bool, mode: Value) -> Rounded {
+    let (c, cn, fi, up, range_ok) = if single {
+        let rb = as_bits(l, x.r);
+        let low = l.b.ins().band_imm_u(rb, 1);
+        let even = l.b.ins().icmp_imm_u(IntCC::Equal, low, 0);
+        let need = l.b.ins().band(x.fi, even);
+        let inc = l.b.ins().iadd_imm_s(rb, 1);
+        let dec = l.b.ins().iadd_imm_s(rb, -1);
+        let step = l.b.ins().select(x.up, inc, dec);
+        let rodd = l.b.ins().select(need, step, rb);
+        let of = as_f64(l, rodd);
+        let s = l.b.ins().fdemote(types::F32, of);
+        let s32 = l.b.ins().bitcast(types::I32, MemFlagsData::new(), s);
+        let sd = l.b.ins().fpromote(types::F64, s);
+        let c = as_bits(l, sd);
+        let fi = l.b.ins().icmp(IntCC::NotEqual, c, rodd);
+        let ro_mag = l.b.ins().band_imm_s(rodd, i64::MAX);
+        let c_mag = l.b.ins().band_imm_s(c, i64::MAX);
+        let up = l.b.ins().icmp(IntCC::UnsignedGreaterThan, ro_mag, c_mag);
+        let inc = l.b.ins().iadd_imm_s(s32, 1);
+        let dec = l.b.ins().iadd_imm_s(s32, -1);
+        let sn = l.b.ins().select(up, inc, dec);
+        let sn = l.b.ins().bitcast(types::F32, MemFlagsData::new(), sn);
+        let snd = l.b.ins().fpromote(types::F64, sn);
+        let cn = as_bits(l, snd);
+        // 898 = biased double exponent of 2^-125; 1150 = the largest single's.
+        let ec = exponent(l, c);
+        let ok1 = within(l, ec, 898, 1150);
+        let en = exponent(l, cn);
+        let ok2 = within(l, en, 898, 1150);
+        let ok = l.b.ins().band(ok1, ok2);
+        (c, cn, fi, up, ok)
+    } else {
+        let c = as_bits(l, x.r);
+        let inc = l.b.ins().iadd_imm_s(c, 1);
+        let dec = l.b.ins().iadd_imm_s(c, -1);
+        let cn = l.b.ins().select(x.up, inc, dec);
+        let e = exponent(l, c);
+        let ok = within(l, e, 2, 0x7fd);
+        (c, cn, x.fi, x.up, ok)
+    };
+    let ok = l.b.ins().band(x.ok, range_ok);
+    // Which candidate the mode picks: the larger magnitude one ("hi") or not.
+    let c_hi = not(l, up);
+    let neg = l.b.ins().icmp_imm_s(IntCC::SignedLessThan, c, 0);
+    let pos = not(l, neg);
+    let zero = konst_i8(l, false);
+    let m0 = l.b.ins().icmp_imm_u(IntCC::Equal, mode, 0);
+    let m1 = l.b.ins().icmp_imm_u(IntCC::Equal, mode, 1);
+    let m2 = l.b.ins().icmp_imm_u(IntCC::Equal, mode, 2);
+    let t = l.b.ins().select(m2, pos, neg);
+    let t = l.b.ins().select(m1, zero, t);
+    let pick_hi = l.b.ins().select(m0, c_hi, t);
+    let other = l.b.ins().bxor(pick_hi, c_hi);
+    let swap = l.b.ins().band(fi, other);
+    let bits = l.b.ins().select(swap, cn, c);
+    let fr = l.b.ins().band(fi, pick_hi);
+    Rounded { bits, fi, fr, ok }
+}
+
+pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
+    use FpuOp::*;
+    let i = d.insn;
+    let single = matches!(
+        op,
+        Fadds | Fsubs | Fmuls | Fdivs | Fsqrts | Fres | Fmadds | Fmsubs | Fnmadds | Fnmsubs
+    );
+    let estimate = matches!(op, Fres | Frsqrte);
+    let f = l.get(Reg::Fpscr);
+    let mode = l.b.ins().band_imm_u(f, i64::from(RN));
+    let res = match op {
+        Fadd | Fadds | Fsub | Fsubs => {
+            let a = fpr_f64(l, i.ra());
+            let mut b = fpr_f64(l, i.rb());
+            if matches!(op, Fsub | Fsubs) {
+                b = l.b.ins().fneg(b);
+            }
+            let (r, err) = two_sum(l, a, b);
+            let ok = konst_i8(l, true);
+            let x = from_residual(l, r, err, None, ok);
+            round(l, x, single, mode)
+        }
+        Fmul | Fmuls => {
+            let a = fpr_f64(l, i.ra());
+            let c = fpr_f64(l, i.rc_field());
+            let r = l.b.ins().fmul(a, c);
+            let nr = l.b.ins().fneg(r);
+            let err = l.b.ins().fma(a, c, nr);
+            let s = exp_sum(l, a, c);
+            let ok = at_least(l, s, 1076);
+            let x = from_residual(l, r, err, None, ok);
+            round(l, x, single, mode)
+        }
+        Fdiv | Fdivs | Fres => {
+            let a = if op == Fres {
+                l.b.ins().f64const(1.0)
+            } else {
+                fpr_f64(l, i.ra())
+            };
+            let b = fpr_f64(l, i.rb());
+            let x = divide(l, a, b);
+            round(l, x, single, mode)
+        }
+        Fsqrt | Fsqrts => {
+            let b = fpr_f64(l, i.rb());
+            let x = square_root(l, b);
+            round(l, x, single, mode)
+        }
+        Frsqrte => {
+            // As the interpreter defines it: the square root rounded to double in the
+            // current mode, then its reciprocal rounded again; FI if either step was inexact.
+            let b = fpr_f64(l, i.rb());
+            let x = square_root(l, b);
+            let s = round(l, x, false, mode);
+            let sf = as_f64(l, s.bits);
+            let one = l.b.ins().f64const(1.0);
+            let y = divide(l, one, sf);
+            let r = round(l, y, false, mode);
+            let fi = l.b.ins().bor(s.fi, r.fi);
+            let ok = l.b.ins().band(s.ok, r.ok);
+            Rounded { fi, ok, ..r }
+        }
+        Fmadd | Fmadds | Fmsub | Fmsubs | Fnmadd | Fnmadds | Fnmsub | Fnmsubs => {
+            let a = fpr_f64(l, i.ra());
+            let c = fpr_f64(l, i.rc_field());
+            let mut b = fpr_f64(l, i.rb());
+            if matches!(op, Fmsub | Fmsubs | Fnmsub | Fnmsubs) {
+                b = l.b.ins().fneg(b);
+            }
+            let x = fused(l, a, c, b);
+            round(l, x, single, mode)
+        }
+        _ => unreachable!("not an arithmetic op: {op:?}"),
+    };
+    // fnmadd/fnmsub negate the rounded result.
+    let bits = if matches!(op, Fnmadd | Fnmadds | Fnmsub | Fnmsubs) {
+        l.b.ins().bxor_imm_s(res.bits, i64::MIN)
+    } else {
+        res.bits
+    };
+    let class = normal_class(l, bits);
+    // The estimates neither raise XX nor report FR.
+    let (raised, fr) = if estimate {
+        let z = l.b.ins().iconst(types::I32, 0);
+        (z, konst_i8(l, false))
+    } else {
+        let xx = l.b.ins().iconst(types::I32, i64::from(XX));
+        let z = l.b.ins().iconst(types::I32, 0);
+        (l.b.ins().select(res.fi, xx, z), res.fr)
+    };
+    let fi = res.fi;
+    l.guarded(res.ok, pc, d, |l| {
+        l.set(Reg::Fpr(i.rt()), bits);
+        commit_fpscr(l, raised, fr, fi, Some(class));
+        record(l, i);
+    });
+}
