@@ -36,7 +36,7 @@ use crate::interp::fpu::fpscr::*;
 use crate::isa::fpu::FpuOp;
 use crate::isa::Decoded;
 use cranelift_codegen::ir::{
-    condcodes::FloatCC, condcodes::IntCC, types, InstBuilder, MemFlagsData, Value,
+    condcodes::FloatCC, condcodes::IntCC, types, BlockArg, InstBuilder, MemFlagsData, Value,
 };
 
 /// The exact result as the host's round-to-nearest double `r` (f64) and i8 facts about
@@ -143,7 +143,85 @@ fn fused(l: &mut Lifter, a: Value, c: Value, y: Value) -> Exact {
 }
 
 /// Rounds the exact result to the target format in mode `mode` (i32, FPSCR[RN]).
+///
+/// Round-to-nearest gets its own branch, in which the result bits come straight from the
+/// host's result: the error-free transform then only feeds FPSCR bits and the guard (a
+/// predicted branch), so it stays off the dependency chain between FP instructions.
 pub fn round(l: &mut Lifter, x: Exact, single: bool, mode: Value) -> Rounded {
+    let rn_b = l.b.create_block();
+    let any_b = l.b.create_block();
+    let join = l.b.create_block();
+    let bits = l.b.append_block_param(join, types::I64);
+    let fi = l.b.append_block_param(join, types::I8);
+    let fr = l.b.append_block_param(join, types::I8);
+    let ok = l.b.append_block_param(join, types::I8);
+    let is_rn = l.b.ins().icmp_imm_u(IntCC::Equal, mode, 0);
+    l.b.ins().brif(is_rn, rn_b, &[], any_b, &[]);
+    for (block, nearest) in [(rn_b, true), (any_b, false)] {
+        l.b.switch_to_block(block);
+        l.b.seal_block(block);
+        let r = if nearest {
+            round_nearest(l, &x, single)
+        } else {
+            round_any(l, &x, single, mode)
+        };
+        let args = [r.bits, r.fi, r.fr, r.ok].map(BlockArg::Value);
+        l.b.ins().jump(join, &args);
+    }
+    l.b.switch_to_block(join);
+    l.b.seal_block(join);
+    Rounded { bits, fi, fr, ok }
+}
+
+/// Round to nearest even. Double: `r` itself. Single: the host's rounding of `r` to single,
+/// which is the correctly rounded result unless `r` is inexact and exactly halfway between
+/// two singles (then the exact value is not, and the guard sends it to the interpreter).
+/// When the single `c` differs from `r`, both sit on the same side of the exact value, as
+/// no double lies strictly between `r` and the exact value.
+fn round_nearest(l: &mut Lifter, x: &Exact, single: bool) -> Rounded {
+    let rb = as_bits(l, x.r);
+    if !single {
+        let e = exponent(l, rb);
+        let range = within(l, e, 2, 0x7fd);
+        let ok = l.b.ins().band(x.ok, range);
+        let below = not(l, x.up);
+        let fr = l.b.ins().band(x.fi, below);
+        return Rounded {
+            bits: rb,
+            fi: x.fi,
+            fr,
+            ok,
+        };
+    }
+    let s = l.b.ins().fdemote(types::F32, x.r);
+    let sd = l.b.ins().fpromote(types::F64, s);
+    let c = as_bits(l, sd);
+    let moved = l.b.ins().icmp(IntCC::NotEqual, c, rb);
+    let fi = l.b.ins().bor(moved, x.fi);
+    let c_mag = l.b.ins().band_imm_s(c, i64::MAX);
+    let r_mag = l.b.ins().band_imm_s(rb, i64::MAX);
+    let bigger = l.b.ins().icmp(IntCC::UnsignedGreaterThan, c_mag, r_mag);
+    let below = not(l, x.up);
+    let same_fr = l.b.ins().band(x.fi, below);
+    let fr = l.b.ins().select(moved, bigger, same_fr);
+    let low = l.b.ins().band_imm_u(rb, 0x1fff_ffff);
+    let tie = l.b.ins().icmp_imm_u(IntCC::Equal, low, 0x1000_0000);
+    let bad = l.b.ins().band(tie, x.fi);
+    let good = not(l, bad);
+    let e = exponent(l, c);
+    let range = within(l, e, 898, 1150);
+    let ok = l.b.ins().band(x.ok, range);
+    let ok = l.b.ins().band(ok, good);
+    Rounded {
+        bits: c,
+        fi,
+        fr,
+        ok,
+    }
+}
+
+/// Any rounding mode, choosing between the two candidates around the exact value.
+fn round_any(l: &mut Lifter, x: &Exact, single: bool, mode: Value) -> Rounded {
     let (c, cn, fi, up, range_ok) = if single {
         let rb = as_bits(l, x.r);
         let low = l.b.ins().band_imm_u(rb, 1);
