@@ -139,10 +139,16 @@ fn normal_class(l: &mut Lifter, bits: Value) -> Value {
     l.b.ins().select(neg, n, p)
 }
 
-/// Writes the FPSCR after an arithmetic result: `raised` (i32) ORed in as `raise` does, FR
+/// The FPSCR after an arithmetic result: `raised` (i32) ORed into `f` as `raise` does, FR
 /// and FI from the i8 truth values, FPRF = `class` (i32) when given.
-fn commit_fpscr(l: &mut Lifter, raised: Value, fr: Value, fi: Value, class: Option<Value>) {
-    let f = l.get(Reg::Fpscr);
+fn fpscr_after(
+    l: &mut Lifter,
+    f: Value,
+    raised: Value,
+    fr: Value,
+    fi: Value,
+    class: Option<Value>,
+) -> Value {
     let f = raise(l, f, raised);
     let mut clear = FR | FI;
     if class.is_some() {
@@ -152,9 +158,16 @@ fn commit_fpscr(l: &mut Lifter, raised: Value, fr: Value, fi: Value, class: Opti
     let fr = flag32(l, fr, FR);
     let fi = flag32(l, fi, FI);
     let f = l.b.ins().bor(f, fr);
-    let mut f = l.b.ins().bor(f, fi);
-    if let Some(c) = class {
-        f = l.b.ins().bor(f, c);
+    let f = l.b.ins().bor(f, fi);
+    match class {
+        Some(c) => l.b.ins().bor(f, c),
+        None => f,
     }
+}
+
+/// Writes the FPSCR as `fpscr_after` computes it.
+fn commit_fpscr(l: &mut Lifter, raised: Value, fr: Value, fi: Value, class: Option<Value>) {
+    let f = l.get(Reg::Fpscr);
+    let f = fpscr_after(l, f, raised, fr, fi, class);
     l.set(Reg::Fpscr, f);
 }

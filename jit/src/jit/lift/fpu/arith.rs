@@ -29,8 +29,7 @@
 //! huge or tiny results) runs the interpreter.
 
 use super::{
-    as_bits, as_f64, commit_fpscr, exponent, fpr_f64, normal_class, not, record, within, Lifter,
-    Reg,
+    as_bits, as_f64, exponent, fpr_f64, fpscr_after, normal_class, not, record, within, Lifter, Reg,
 };
 use crate::interp::fpu::fpscr::*;
 use crate::isa::fpu::FpuOp;
@@ -142,18 +141,37 @@ fn fused(l: &mut Lifter, a: Value, c: Value, y: Value) -> Exact {
     from_residual(l, r1, r2, None, ok)
 }
 
-/// Rounds the exact result to the target format in mode `mode` (i32, FPSCR[RN]).
+/// What follows the rounding: fnmadd/fnmsub negate the result; the estimates neither
+/// raise XX nor report FR; frsqrte's first step may already have been inexact.
+#[derive(Default)]
+pub struct Post {
+    pub negate: bool,
+    pub estimate: bool,
+    pub extra_fi: Option<Value>,
+}
+
+/// A finished result: FRT bits, the new FPSCR and whether the fast path may deliver them.
+pub struct Done {
+    pub bits: Value,
+    pub fpscr: Value,
+    pub ok: Value,
+}
+
+/// Rounds the exact result to the target format in the mode FPSCR `f` selects and
+/// computes the new FPSCR.
 ///
 /// Round-to-nearest gets its own branch, in which the result bits come straight from the
 /// host's result: the error-free transform then only feeds FPSCR bits and the guard (a
-/// predicted branch), so it stays off the dependency chain between FP instructions.
-pub fn round(l: &mut Lifter, x: Exact, single: bool, mode: Value) -> Rounded {
+/// predicted branch), so it stays off the dependency chain between FP instructions. Each
+/// branch finishes the FPSCR itself, so the values meeting at the join differ per branch
+/// and the optimizer does not recompute the transform after it.
+pub fn round_commit(l: &mut Lifter, x: &Exact, single: bool, f: Value, post: &Post) -> Done {
+    let mode = l.b.ins().band_imm_u(f, i64::from(RN));
     let rn_b = l.b.create_block();
     let any_b = l.b.create_block();
     let join = l.b.create_block();
     let bits = l.b.append_block_param(join, types::I64);
-    let fi = l.b.append_block_param(join, types::I8);
-    let fr = l.b.append_block_param(join, types::I8);
+    let fpscr = l.b.append_block_param(join, types::I32);
     let ok = l.b.append_block_param(join, types::I8);
     let is_rn = l.b.ins().icmp_imm_u(IntCC::Equal, mode, 0);
     l.b.ins().brif(is_rn, rn_b, &[], any_b, &[]);
@@ -161,16 +179,35 @@ pub fn round(l: &mut Lifter, x: Exact, single: bool, mode: Value) -> Rounded {
         l.b.switch_to_block(block);
         l.b.seal_block(block);
         let r = if nearest {
-            round_nearest(l, &x, single)
+            round_nearest(l, x, single)
         } else {
-            round_any(l, &x, single, mode)
+            round_any(l, x, single, mode)
         };
-        let args = [r.bits, r.fi, r.fr, r.ok].map(BlockArg::Value);
+        let bits = if post.negate {
+            l.b.ins().bxor_imm_s(r.bits, i64::MIN)
+        } else {
+            r.bits
+        };
+        let class = normal_class(l, bits);
+        let fi = match post.extra_fi {
+            Some(e) => l.b.ins().bor(e, r.fi),
+            None => r.fi,
+        };
+        let (raised, fr) = if post.estimate {
+            let z = l.b.ins().iconst(types::I32, 0);
+            (z, konst_i8(l, false))
+        } else {
+            let xx = l.b.ins().iconst(types::I32, i64::from(XX));
+            let z = l.b.ins().iconst(types::I32, 0);
+            (l.b.ins().select(fi, xx, z), r.fr)
+        };
+        let new_f = fpscr_after(l, f, raised, fr, fi, Some(class));
+        let args = [bits, new_f, r.ok].map(BlockArg::Value);
         l.b.ins().jump(join, &args);
     }
     l.b.switch_to_block(join);
     l.b.seal_block(join);
-    Rounded { bits, fi, fr, ok }
+    Done { bits, fpscr, ok }
 }
 
 /// Round to nearest even. Double: `r` itself. Single: the host's rounding of `r` to single,
@@ -221,7 +258,7 @@ fn round_nearest(l: &mut Lifter, x: &Exact, single: bool) -> Rounded {
 }
 
 /// Any rounding mode, choosing between the two candidates around the exact value.
-fn round_any(l: &mut Lifter, x: &Exact, single: bool, mode: Value) -> Rounded {
+pub fn round_any(l: &mut Lifter, x: &Exact, single: bool, mode: Value) -> Rounded {
     let (c, cn, fi, up, range_ok) = if single {
         let rb = as_bits(l, x.r);
         let low = l.b.ins().band_imm_u(rb, 1);
@@ -288,10 +325,13 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
         op,
         Fadds | Fsubs | Fmuls | Fdivs | Fsqrts | Fres | Fmadds | Fmsubs | Fnmadds | Fnmsubs
     );
-    let estimate = matches!(op, Fres | Frsqrte);
     let f = l.get(Reg::Fpscr);
-    let mode = l.b.ins().band_imm_u(f, i64::from(RN));
-    let res = match op {
+    let post = Post {
+        negate: matches!(op, Fnmadd | Fnmadds | Fnmsub | Fnmsubs),
+        estimate: matches!(op, Fres | Frsqrte),
+        extra_fi: None,
+    };
+    let done = match op {
         Fadd | Fadds | Fsub | Fsubs => {
             let a = fpr_f64(l, i.ra());
             let mut b = fpr_f64(l, i.rb());
@@ -301,7 +341,7 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
             let (r, err) = two_sum(l, a, b);
             let ok = konst_i8(l, true);
             let x = from_residual(l, r, err, None, ok);
-            round(l, x, single, mode)
+            round_commit(l, &x, single, f, &post)
         }
         Fmul | Fmuls => {
             let a = fpr_f64(l, i.ra());
@@ -312,7 +352,7 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
             let s = exp_sum(l, a, c);
             let ok = at_least(l, s, 1076);
             let x = from_residual(l, r, err, None, ok);
-            round(l, x, single, mode)
+            round_commit(l, &x, single, f, &post)
         }
         Fdiv | Fdivs | Fres => {
             let a = if op == Fres {
@@ -322,26 +362,29 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
             };
             let b = fpr_f64(l, i.rb());
             let x = divide(l, a, b);
-            round(l, x, single, mode)
+            round_commit(l, &x, single, f, &post)
         }
         Fsqrt | Fsqrts => {
             let b = fpr_f64(l, i.rb());
             let x = square_root(l, b);
-            round(l, x, single, mode)
+            round_commit(l, &x, single, f, &post)
         }
         Frsqrte => {
             // As the interpreter defines it: the square root rounded to double in the
             // current mode, then its reciprocal rounded again; FI if either step was inexact.
             let b = fpr_f64(l, i.rb());
             let x = square_root(l, b);
-            let s = round(l, x, false, mode);
+            let mode = l.b.ins().band_imm_u(f, i64::from(RN));
+            let s = round_any(l, &x, false, mode);
             let sf = as_f64(l, s.bits);
             let one = l.b.ins().f64const(1.0);
-            let y = divide(l, one, sf);
-            let r = round(l, y, false, mode);
-            let fi = l.b.ins().bor(s.fi, r.fi);
-            let ok = l.b.ins().band(s.ok, r.ok);
-            Rounded { fi, ok, ..r }
+            let mut y = divide(l, one, sf);
+            y.ok = l.b.ins().band(y.ok, s.ok);
+            let post = Post {
+                extra_fi: Some(s.fi),
+                ..post
+            };
+            round_commit(l, &y, false, f, &post)
         }
         Fmadd | Fmadds | Fmsub | Fmsubs | Fnmadd | Fnmadds | Fnmsub | Fnmsubs => {
             let a = fpr_f64(l, i.ra());
@@ -351,30 +394,13 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
                 b = l.b.ins().fneg(b);
             }
             let x = fused(l, a, c, b);
-            round(l, x, single, mode)
+            round_commit(l, &x, single, f, &post)
         }
         _ => unreachable!("not an arithmetic op: {op:?}"),
     };
-    // fnmadd/fnmsub negate the rounded result.
-    let bits = if matches!(op, Fnmadd | Fnmadds | Fnmsub | Fnmsubs) {
-        l.b.ins().bxor_imm_s(res.bits, i64::MIN)
-    } else {
-        res.bits
-    };
-    let class = normal_class(l, bits);
-    // The estimates neither raise XX nor report FR.
-    let (raised, fr) = if estimate {
-        let z = l.b.ins().iconst(types::I32, 0);
-        (z, konst_i8(l, false))
-    } else {
-        let xx = l.b.ins().iconst(types::I32, i64::from(XX));
-        let z = l.b.ins().iconst(types::I32, 0);
-        (l.b.ins().select(res.fi, xx, z), res.fr)
-    };
-    let fi = res.fi;
-    l.guarded(res.ok, pc, d, |l| {
-        l.set(Reg::Fpr(i.rt()), bits);
-        commit_fpscr(l, raised, fr, fi, Some(class));
+    l.guarded(done.ok, pc, d, |l| {
+        l.set(Reg::Fpr(i.rt()), done.bits);
+        l.set(Reg::Fpscr, done.fpscr);
         record(l, i);
     });
 }

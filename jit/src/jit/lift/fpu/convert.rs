@@ -1,6 +1,6 @@
 //! frsp, fcfid and the conversions to integer, as `interp::fpu::convert` defines them.
 
-use super::arith::{round, Exact};
+use super::arith::{round_commit, Exact, Post};
 use super::{as_f64, commit_fpscr, fpr_f64, normal_class, record, Lifter, Reg};
 use crate::interp::fpu::fpscr::*;
 use crate::isa::fpu::FpuOp;
@@ -18,22 +18,16 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
             let no = l.b.ins().iconst(types::I8, 0);
             let yes = l.b.ins().iconst(types::I8, 1);
             let f = l.get(Reg::Fpscr);
-            let mode = l.b.ins().band_imm_u(f, i64::from(RN));
             let x = Exact {
                 r,
                 fi: no,
                 up: no,
                 ok: yes,
             };
-            let res = round(l, x, true, mode);
-            let class = normal_class(l, res.bits);
-            let xx = l.b.ins().iconst(types::I32, i64::from(XX));
-            let z = l.b.ins().iconst(types::I32, 0);
-            let raised = l.b.ins().select(res.fi, xx, z);
-            let (bits, fr, fi) = (res.bits, res.fr, res.fi);
-            l.guarded(res.ok, pc, d, |l| {
-                l.set(Reg::Fpr(i.rt()), bits);
-                commit_fpscr(l, raised, fr, fi, Some(class));
+            let done = round_commit(l, &x, true, f, &Post::default());
+            l.guarded(done.ok, pc, d, |l| {
+                l.set(Reg::Fpr(i.rt()), done.bits);
+                l.set(Reg::Fpscr, done.fpscr);
                 record(l, i);
             });
         }
