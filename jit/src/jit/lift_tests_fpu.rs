@@ -605,7 +605,8 @@ fn fp_loop_speed() {
         0x4200_fff8,                       // bdnz -8
     ];
     let which = std::env::var("FP_LOOP").unwrap_or_default();
-    // FP_LOOP_BODY=fmr,fmadd,fdiv,fadd,fmul (comma list) replaces the body for comparisons.
+    // FP_LOOP_BODY=fmr,fmadd,fdiv,fadd,fmul,fmadds,fmadd5..fmadd8 (comma list) replaces the
+    // body for comparisons.
     let words: Vec<u32> = match std::env::var("FP_LOOP_BODY") {
         Ok(list) => list
             .split(',')
@@ -616,6 +617,11 @@ fn fp_loop_speed() {
                 "fadd" => a_form(63, 21, 1, 1, 3, 0, false),
                 "fmul" => a_form(63, 25, 1, 1, 0, 2, false),
                 "fmadds" => a_form(59, 29, 1, 1, 3, 2, false),
+                // Independent chains: fmadd fN,fN,f2,f3 for N = 5..8.
+                "fmadd5" | "fmadd6" | "fmadd7" | "fmadd8" => {
+                    let n = u32::from(m.as_bytes()[5] - b'0');
+                    a_form(63, 29, n, n, 3, 2, false)
+                }
                 other => panic!("unknown body instruction {other}"),
             })
             .chain([0x4200_0000 | (0x1_0000 - 4 * list.split(',').count() as u32) & 0xfffc])
@@ -636,6 +642,9 @@ fn fp_loop_speed() {
     start.fpr[2] = 1.000_001f64.to_bits();
     start.fpr[3] = 0.5f64.to_bits();
     start.fpr[4] = 1.000_002f64.to_bits();
+    for n in 5..=8 {
+        start.fpr[n] = 1.0f64.to_bits();
+    }
     let limits = Limits {
         max_instructions: u64::MAX,
         stop_at: Some(SENTINEL),
