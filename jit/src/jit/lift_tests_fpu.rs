@@ -435,6 +435,15 @@ fn slow_path_boundaries() {
             true,
         ),
         ("QNaN operand", fsub, 0x7ff8 << 48, p(0), 0, 0, true),
+        (
+            "operand in the top binade",
+            fsub,
+            p(1023) | 5,
+            p(1022) | 3,
+            0,
+            0,
+            true,
+        ),
         ("zero divide, ZE", fdiv, p(0), 0, 0, ZE, true),
         (
             "ordinary quotient, RZ",

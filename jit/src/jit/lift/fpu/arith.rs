@@ -2,7 +2,8 @@
 //!
 //! The host computes `r`, the exact result rounded to nearest double, and an error-free
 //! transform tells the sign of `exact - r` (or that it is zero):
-//! - add/sub: TwoSum, whose error term is exact whenever `r` is finite;
+//! - add/sub: TwoSum, whose error term is exact when no intermediate overflows (operands
+//!   below 2^1023 guarantee it);
 //! - mul: `fma(a, c, -r)`; div: the remainder `fma(-r, b, a)` (its sign times b's);
 //!   sqrt: `fma(-r, r, b)`. Each is `a*c - r` etc. rounded once, so it is zero exactly
 //!   when the true residual is, and keeps its sign, provided the true residual cannot be
@@ -10,7 +11,7 @@
 //!   hence the exponent-sum guards (biased sum >= 1076);
 //! - fused multiply-adds: Boldo and Muller's ErrFma (exact error of an FMA as r2 + r3 with
 //!   |r3| <= ulp(r2)/2, so r2 alone gives the sign and zeroness), valid when the product's
-//!   low half is exact and nothing overflows: 1076 <= Ea + Ec <= 3067.
+//!   low half is exact and nothing overflows: 1076 <= Ea + Ec <= 3067, |b| < 2^1023.
 //!
 //! From `r`, "inexact" and "the exact value is larger in magnitude" (`up`), every result
 //! follows with integer work: in double, the exact value lies strictly between `r` and its
@@ -104,6 +105,15 @@ fn at_least(l: &mut Lifter, x: Value, lo: i64) -> Value {
     l.b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, x, lo)
 }
 
+/// |x| < 2^1023 (NaN and infinity excluded): keeps every TwoSum intermediate, which can
+/// exceed its result in magnitude, clear of overflow.
+fn below_top_binade(l: &mut Lifter, x: Value) -> Value {
+    let xb = as_bits(l, x);
+    let e = exponent(l, xb);
+    l.b.ins()
+        .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, e, 0x7fd)
+}
+
 /// `a / b` with its remainder-derived error facts.
 fn divide(l: &mut Lifter, a: Value, b: Value) -> Exact {
     let r = l.b.ins().fdiv(a, b);
@@ -138,6 +148,8 @@ fn fused(l: &mut Lifter, a: Value, c: Value, y: Value) -> Exact {
     let r2 = l.b.ins().fadd(gamma, alpha2);
     let s = exp_sum(l, a, c);
     let ok = within(l, s, 1076, 3067);
+    let ok_y = below_top_binade(l, y);
+    let ok = l.b.ins().band(ok, ok_y);
     from_residual(l, r1, r2, None, ok)
 }
 
@@ -339,7 +351,9 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
                 b = l.b.ins().fneg(b);
             }
             let (r, err) = two_sum(l, a, b);
-            let ok = konst_i8(l, true);
+            let ok_a = below_top_binade(l, a);
+            let ok_b = below_top_binade(l, b);
+            let ok = l.b.ins().band(ok_a, ok_b);
             let x = from_residual(l, r, err, None, ok);
             round_commit(l, &x, single, f, &post)
         }
