@@ -1836,8 +1836,53 @@ def build_enabled():
       "mtfsfi 7,8 sets XE with XX set: FEX = 1")
 
 
+def build_jitpaths():
+    """Cases on both sides of the JIT's fast-path guards (docs/JIT.md, Floating point)."""
+    g = "jitpaths"
+    fr = Fr
+    a12 = dbl(1 + fr(1, 2**12))
+    for rn in (RN, RZ, RP, RM):
+        nm = RN_NAMES[rn]
+        c_fma(g, "jit_fmadds_double_rounding_trap_" + nm, a12, a12, P2(-70), f0=rn, s=True,
+              comment="(1+2^-12)^2 + 2^-70 = 1 + 2^-11 + 2^-24 + 2^-70: just above a single tie;\n"
+                      "rounded to double first it would be the tie itself (then 1 + 2^-11)")
+        c_fma(g, "jit_fmadds_double_rounding_trap_neg_" + nm, neg(a12), a12, neg(P2(-70)), f0=rn,
+              s=True, comment="the negated trap: -(1 + 2^-11 + 2^-24 + 2^-70)")
+        c_fma(g, "jit_fmsubs_double_rounding_trap_" + nm, a12, a12, neg(P2(-70)), f0=rn, s=True,
+              msub=True, comment="fmsubs with the addend negated: the same exact value")
+        c_fma(g, "jit_fmadd_inexact_" + nm, dbl(1 + fr(1, 2**52)), dbl(1 + fr(1, 2**52)), P2(-60),
+              f0=rn, comment="(1+2^-52)^2 + 2^-60: inexact, rounded by the mode")
+        c_div(g, "jit_fdivs_third_" + nm, ONE, dbl(3), f0=rn, s=True, comment="1/3 to single")
+        c_div(g, "jit_fdiv_third_" + nm, neg(ONE), dbl(3), f0=rn, comment="-1/3 to double")
+        c_mul(g, "jit_fmul_inexact_" + nm, dbl(1 + fr(1, 2**52)), neg(dbl(1 + fr(3, 2**52))), f0=rn,
+              comment="(1+2^-52) * -(1+3*2^-52): inexact, negative")
+        c_fcti(g, "jit_fctiw_two_and_a_half_" + nm, dbl(2.5), 32, f0=rn,
+               comment="2.5 to a word in each mode")
+        c_fcti(g, "jit_fctid_minus_two_and_a_half_" + nm, dbl(-2.5), 64, f0=rn,
+               comment="-2.5 to a doubleword in each mode")
+    c_fma(g, "jit_fnmadds_double_rounding_trap_rn", a12, a12, P2(-70), s=True, neg=True,
+          comment="fnmadds of the trap in round to nearest")
+    c_fcfid(g, "jit_fcfid_2p53_rp", 2**53, f0=RP, comment="2^53 converts exactly")
+    c_fcfid(g, "jit_fcfid_min_int", 1 << 63, comment="-2^63 converts exactly")
+    c_mul(g, "jit_fmul_residual_below_denormals",
+          dbl((1 + fr(1, 2**52)) * fr(1, 2**500)), dbl((1 + fr(1, 2**52)) * fr(1, 2**475)),
+          comment="2^-975 (1 + 2^-51 + 2^-104): the lost bit is below the smallest denormal")
+    c_mul(g, "jit_fmul_normal_near_guard", dbl((1 + fr(1, 2**52)) * fr(1, 2**490)),
+          dbl((1 + fr(1, 2**52)) * fr(1, 2**480)), f0=RZ,
+          comment="2^-970 (1 + 2^-51 + 2^-104) toward zero")
+    c_div(g, "jit_fdiv_tiny_quotient", P2(-1020), dbl(3),
+          comment="2^-1020 / 3: a normal quotient just above 2^-1022, inexact")
+    c_sqrt(g, "jit_fsqrt_small_operand", dbl(3 * fr(1, 2**1000)),
+           comment="sqrt(3 * 2^-1000): the square's low bits reach below 2^-1074")
+    c_add(g, "jit_fadd_to_min_normal_rp", dbl(fr(2**52 - 1, 2**1074)), DEN1,
+          f0=RP, comment="largest denormal + smallest denormal = 2^-1022 exactly")
+    c_add(g, "jit_fadds_large_rp", MAXS, dbl(fr(2**103)), f0=RP, s=True,
+          comment="the largest single plus a quarter of its ulp, rounded up: overflow")
+
+
 BUILDERS = [build_addsub, build_mul, build_div, build_sqrt, build_fma, build_convert,
-            build_compare, build_move, build_estimate, build_fpscr, build_enabled]
+            build_compare, build_move, build_estimate, build_fpscr, build_enabled,
+            build_jitpaths]
 
 TITLES = {
     "addsub": "fadd, fsub, fadds, fsubs (and their Rc forms)",
@@ -1850,6 +1895,7 @@ TITLES = {
     "move": "fmr, fneg, fabs, fnabs (and their Rc forms)",
     "estimate": "fres, frsqrte (and their Rc forms)",
     "fpscr": "mffs, mtfsf, mtfsfi, mtfsb0, mtfsb1, mcrfs (and the Rc forms)",
+    "jitpaths": "operands on both sides of the JIT's floating-point fast-path guards",
 }
 
 MAIN_HEADER = """

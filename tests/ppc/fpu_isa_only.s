@@ -1902,3 +1902,222 @@ test_mtfsfi_enable_sets_fex:
   mtfsfi 7, 8
   blr
   #_ REGISTER_OUT fpscr 0xC2000008
+
+# (1+2^-12)^2 + 2^-70 = 1 + 2^-11 + 2^-24 + 2^-70: just above a single tie;
+# rounded to double first it would be the tie itself (then 1 + 2^-11)
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fmadds_double_rounding_trap_rn_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0010000000000
+  #_ REGISTER_IN f3 0x3FF0010000000000
+  #_ REGISTER_IN f2 0x3B90000000000000
+  fmadds f4, f1, f3, f2
+  blr
+  #_ REGISTER_OUT f4 0x3FF0020020000000
+  #_ REGISTER_OUT fpscr 0x82064000
+
+# the negated trap: -(1 + 2^-11 + 2^-24 + 2^-70)
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fmadds_double_rounding_trap_neg_rn_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0xBFF0010000000000
+  #_ REGISTER_IN f3 0x3FF0010000000000
+  #_ REGISTER_IN f2 0xBB90000000000000
+  fmadds f4, f1, f3, f2
+  blr
+  #_ REGISTER_OUT f4 0xBFF0020020000000
+  #_ REGISTER_OUT fpscr 0x82068000
+
+# fmsubs with the addend negated: the same exact value
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fmsubs_double_rounding_trap_rn_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0010000000000
+  #_ REGISTER_IN f3 0x3FF0010000000000
+  #_ REGISTER_IN f2 0xBB90000000000000
+  fmsubs f4, f1, f3, f2
+  blr
+  #_ REGISTER_OUT f4 0x3FF0020020000000
+  #_ REGISTER_OUT fpscr 0x82064000
+
+# 1/3 to single
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fdivs_third_rn_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0000000000000
+  #_ REGISTER_IN f2 0x4008000000000000
+  fdivs f4, f1, f2
+  blr
+  #_ REGISTER_OUT f4 0x3FD5555560000000
+  #_ REGISTER_OUT fpscr 0x82064000
+
+# (1+2^-12)^2 + 2^-70 = 1 + 2^-11 + 2^-24 + 2^-70: just above a single tie;
+# rounded to double first it would be the tie itself (then 1 + 2^-11)
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fmadds_double_rounding_trap_rp_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0010000000000
+  #_ REGISTER_IN f3 0x3FF0010000000000
+  #_ REGISTER_IN f2 0x3B90000000000000
+  #_ REGISTER_IN fpscr 0x00000002
+  fmadds f4, f1, f3, f2
+  blr
+  #_ REGISTER_OUT f4 0x3FF0020020000000
+  #_ REGISTER_OUT fpscr 0x82064002
+
+# fmsubs with the addend negated: the same exact value
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fmsubs_double_rounding_trap_rp_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0010000000000
+  #_ REGISTER_IN f3 0x3FF0010000000000
+  #_ REGISTER_IN f2 0xBB90000000000000
+  #_ REGISTER_IN fpscr 0x00000002
+  fmsubs f4, f1, f3, f2
+  blr
+  #_ REGISTER_OUT f4 0x3FF0020020000000
+  #_ REGISTER_OUT fpscr 0x82064002
+
+# (1+2^-52)^2 + 2^-60: inexact, rounded by the mode
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fmadd_inexact_rp_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0000000000001
+  #_ REGISTER_IN f3 0x3FF0000000000001
+  #_ REGISTER_IN f2 0x3C30000000000000
+  #_ REGISTER_IN fpscr 0x00000002
+  fmadd f4, f1, f3, f2
+  blr
+  #_ REGISTER_OUT f4 0x3FF0000000000003
+  #_ REGISTER_OUT fpscr 0x82064002
+
+# 1/3 to single
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fdivs_third_rp_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0000000000000
+  #_ REGISTER_IN f2 0x4008000000000000
+  #_ REGISTER_IN fpscr 0x00000002
+  fdivs f4, f1, f2
+  blr
+  #_ REGISTER_OUT f4 0x3FD5555560000000
+  #_ REGISTER_OUT fpscr 0x82064002
+
+# 2.5 to a word in each mode
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fctiw_two_and_a_half_rp_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f2 0x4004000000000000
+  #_ REGISTER_IN fpscr 0x00000002
+  fctiw f4, f2
+  lis r9, 0x1000
+  ori r9, r9, 0x1000
+  stfd f4, 8(r9)
+  lwz r12, 12(r9)
+  mffs f31
+  lis r9, 0x1000
+  ori r9, r9, 0x1000
+  stfd f31, 0(r9)
+  lwz r10, 4(r9)
+  lis r11, 0xFFFE
+  ori r11, r11, 0x0FFF
+  and r10, r10, r11
+  blr
+  #_ REGISTER_OUT r12 0x0000000000000003
+  #_ REGISTER_OUT r10 0x0000000082060002
+
+# the negated trap: -(1 + 2^-11 + 2^-24 + 2^-70)
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fmadds_double_rounding_trap_neg_rm_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0xBFF0010000000000
+  #_ REGISTER_IN f3 0x3FF0010000000000
+  #_ REGISTER_IN f2 0xBB90000000000000
+  #_ REGISTER_IN fpscr 0x00000003
+  fmadds f4, f1, f3, f2
+  blr
+  #_ REGISTER_OUT f4 0xBFF0020020000000
+  #_ REGISTER_OUT fpscr 0x82068003
+
+# -1/3 to double
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fdiv_third_rm_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0xBFF0000000000000
+  #_ REGISTER_IN f2 0x4008000000000000
+  #_ REGISTER_IN fpscr 0x00000003
+  fdiv f4, f1, f2
+  blr
+  #_ REGISTER_OUT f4 0xBFD5555555555556
+  #_ REGISTER_OUT fpscr 0x82068003
+
+# (1+2^-52) * -(1+3*2^-52): inexact, negative
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fmul_inexact_rm_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0000000000001
+  #_ REGISTER_IN f3 0xBFF0000000000003
+  #_ REGISTER_IN fpscr 0x00000003
+  fmul f4, f1, f3
+  blr
+  #_ REGISTER_OUT f4 0xBFF0000000000005
+  #_ REGISTER_OUT fpscr 0x82068003
+
+# -2.5 to a doubleword in each mode
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fctid_minus_two_and_a_half_rm_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f2 0xC004000000000000
+  #_ REGISTER_IN fpscr 0x00000003
+  fctid f4, f2
+  mffs f31
+  lis r9, 0x1000
+  ori r9, r9, 0x1000
+  stfd f31, 0(r9)
+  lwz r10, 4(r9)
+  lis r11, 0xFFFE
+  ori r11, r11, 0x0FFF
+  and r10, r10, r11
+  blr
+  #_ REGISTER_OUT f4 0xFFFFFFFFFFFFFFFD
+  #_ REGISTER_OUT r10 0x0000000082060003
+
+# fnmadds of the trap in round to nearest
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_fnmadds_double_rounding_trap_rn_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0010000000000
+  #_ REGISTER_IN f3 0x3FF0010000000000
+  #_ REGISTER_IN f2 0x3B90000000000000
+  fnmadds f4, f1, f3, f2
+  blr
+  #_ REGISTER_OUT f4 0xBFF0020020000000
+  #_ REGISTER_OUT fpscr 0x82068000

@@ -25,7 +25,7 @@
 mod arith;
 mod control;
 mod convert;
-mod fpscr;
+pub(crate) mod fpscr;
 mod soft;
 #[cfg(test)]
 mod tests;

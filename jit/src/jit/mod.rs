@@ -14,6 +14,8 @@
 mod block;
 mod lift;
 #[cfg(test)]
+mod lift_tests_fpu;
+#[cfg(test)]
 mod lift_tests_mem;
 #[cfg(test)]
 mod lift_tests_vec;
@@ -53,6 +55,9 @@ pub struct JitStats {
     pub guest_instructions: u64,
     /// Instructions executed through the interpreter because they are not lifted natively.
     pub fallback_instructions: u64,
+    /// Instructions run through the interpreter at run time, by fallbacks and by guarded
+    /// fast paths whose guard failed.
+    pub interpreted_instructions: u64,
     pub compile_time: Duration,
     pub code_bytes: u64,
     /// Writes to guest pages holding compiled code that this engine acted on.
@@ -462,6 +467,7 @@ impl Jit {
             fast: self.fast.as_mut_ptr(),
             mem,
             pending: None,
+            interp_calls: 0,
         };
         if let Some(s) = limits.stop_at {
             if self.clean_for != Some(s) {
@@ -505,6 +511,7 @@ impl Jit {
             // context and runtime outlive the call.
             let status = unsafe { (self.trampoline)(code, ctx, mem.base(), &mut rt) };
             retired += (before - rt.budget) as u64;
+            self.stats.interpreted_instructions += std::mem::take(&mut rt.interp_calls);
             match status {
                 EXIT_DISPATCH | EXIT_CODE_WRITTEN => {}
                 EXIT_BUDGET => {

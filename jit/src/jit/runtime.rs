@@ -47,6 +47,8 @@ pub struct Runtime {
     pub mem: *const Memory,
     /// Set by helpers before generated code returns `EXIT_PENDING`.
     pub pending: Option<Exit>,
+    /// Instructions executed through `interp_one` (not lifted, or a guard sent them there).
+    pub interp_calls: u64,
 }
 
 #[cfg(test)]
@@ -78,6 +80,7 @@ pub unsafe extern "C" fn interp_one(
     // SAFETY: guaranteed by the caller, as documented above.
     let (ctx, rt) = unsafe { (&mut *ctx, &mut *rt) };
     let mem = unsafe { &*rt.mem };
+    rt.interp_calls += 1;
     let Some(d) = decode(word) else {
         ctx.pc = pc;
         rt.pending = Some(Exit::Invalid { word });

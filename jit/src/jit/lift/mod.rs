@@ -9,6 +9,7 @@
 
 mod branch;
 mod cr;
+mod fpu;
 mod integer;
 mod loadstore;
 mod system;
@@ -49,11 +50,12 @@ pub enum Reg {
     So,
     Ov,
     Ca,
+    Fpscr,
     /// A vector register, held as `i8x16` (host lane order: `vector::lanes`).
     Vr(usize),
 }
 
-const SLOTS: usize = 32 + 32 + 6 + 128;
+const SLOTS: usize = 32 + 32 + 7 + 128;
 
 impl Reg {
     fn slot(self) -> usize {
@@ -66,7 +68,8 @@ impl Reg {
             Reg::So => 67,
             Reg::Ov => 68,
             Reg::Ca => 69,
-            Reg::Vr(n) => 70 + n,
+            Reg::Fpscr => 70,
+            Reg::Vr(n) => 71 + n,
         }
     }
     fn from_slot(s: usize) -> Reg {
@@ -79,7 +82,8 @@ impl Reg {
             67 => Reg::So,
             68 => Reg::Ov,
             69 => Reg::Ca,
-            _ => Reg::Vr(s - 70),
+            70 => Reg::Fpscr,
+            _ => Reg::Vr(s - 71),
         }
     }
     /// Offset in `Context` and the type generated code holds it in. XER bits are bytes in
@@ -94,6 +98,7 @@ impl Reg {
             Reg::So => (offset_of!(Context, xer_so), types::I8),
             Reg::Ov => (offset_of!(Context, xer_ov), types::I8),
             Reg::Ca => (offset_of!(Context, xer_ca), types::I8),
+            Reg::Fpscr => (offset_of!(Context, fpscr), types::I32),
             Reg::Vr(n) => (offset_of!(Context, vr) + 16 * n, types::I8X16),
         };
         let held = if mem == types::I8 { types::I64 } else { mem };
@@ -636,6 +641,6 @@ fn lift_one(l: &mut Lifter, pc: u32, d: Decoded) -> bool {
         Op::LoadStore(o) => loadstore::lift(l, o, d.insn, pc),
         Op::System(o) => system::lift(l, o, d.insn, pc),
         Op::Vector(o) => vector::lift(l, o, d.insn, pc),
-        _ => false,
+        Op::Fpu(o) => fpu::lift(l, o, d, pc),
     }
 }

@@ -1,0 +1,173 @@
+//! Scalar floating point, lifted natively with the exact effects `interp::fpu` defines.
+//!
+//! FPSCR is a cached register (`Reg::Fpscr`, an i32 variable) like CR, so a run of FP
+//! instructions updates it in a register and writes it back once.
+//!
+//! - Bit operations (fmr, fneg, fabs, fnabs, fsel), mffs, mtfsf, mtfsfi, mtfsb0/1 and mcrfs
+//!   are always native: they are integer operations on register bits and the FPSCR, with
+//!   FEX and VX recomputed exactly as `interp::fpu::fpscr::summarize` does.
+//! - Compares are native unless an operand is a NaN (which raises VXSNAN/VXVC depending on
+//!   VE): that case runs the interpreter.
+//! - Arithmetic (fadd..fnmsubs, fres, frsqrte), frsp, fcfid and the conversions to integer
+//!   use the host's IEEE double hardware (FMA for the fused forms) on a guarded fast path;
+//!   whenever the guard fails, the interpreter executes the instruction instead, before any
+//!   register is written (`Lifter::guarded`). See `arith` for how the exact FI/FR and
+//!   directed rounding modes are derived from the host's round-to-nearest result, and the
+//!   guard that makes that derivation valid.
+//!
+//! FPSCR[NI] has no effect in the interpreter, so it has none here. Enabled exceptions only
+//! change results that the fast path never produces (invalid operations, zero divides,
+//! overflow, underflow); an enabled inexact exception only sets FEX, which the exact
+//! summary computation handles, so no enable bit needs to be tested by the guards.
+
+mod arith;
+mod control;
+mod convert;
+
+use super::{Lifter, Reg};
+use crate::interp::fpu::fpscr::*;
+use crate::isa::fpu::FpuOp;
+use crate::isa::{Decoded, Insn};
+use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, MemFlagsData, Value};
+
+/// Lifts one FP instruction; false leaves it to the interpreter (none today).
+pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) -> bool {
+    use FpuOp::*;
+    match op {
+        Fmr | Fneg | Fabs | Fnabs | Fsel | Mffs | Mtfsf | Mtfsfi | Mtfsb0 | Mtfsb1 | Mcrfs
+        | Fcmpu | Fcmpo => control::lift(l, op, d, pc),
+        Frsp | Fctiw | Fctiwz | Fctid | Fctidz | Fcfid => convert::lift(l, op, d, pc),
+        _ => arith::lift(l, op, d, pc),
+    }
+    true
+}
+
+/// Register bits (i64) as an f64 value.
+fn as_f64(l: &mut Lifter, bits: Value) -> Value {
+    l.b.ins().bitcast(types::F64, MemFlagsData::new(), bits)
+}
+
+/// An f64 value as register bits (i64).
+fn as_bits(l: &mut Lifter, f: Value) -> Value {
+    l.b.ins().bitcast(types::I64, MemFlagsData::new(), f)
+}
+
+fn fpr_f64(l: &mut Lifter, n: usize) -> Value {
+    let v = l.get(Reg::Fpr(n));
+    as_f64(l, v)
+}
+
+/// The biased exponent field of double bits (i64).
+fn exponent(l: &mut Lifter, bits: Value) -> Value {
+    let e = l.b.ins().ushr_imm_u(bits, 52);
+    l.b.ins().band_imm_u(e, 0x7ff)
+}
+
+/// `lo <= x <= hi` for an unsigned integer value.
+fn within(l: &mut Lifter, x: Value, lo: i64, hi: i64) -> Value {
+    let d = l.b.ins().iadd_imm_s(x, -lo);
+    l.b.ins()
+        .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, d, hi - lo)
+}
+
+/// An i8 truth value (0/1) as `bit` in an i32, or 0.
+fn flag32(l: &mut Lifter, cond: Value, bit: u32) -> Value {
+    let w = l.b.ins().uextend(types::I32, cond);
+    let shift = bit.trailing_zeros();
+    l.b.ins().ishl_imm_u(w, i64::from(shift))
+}
+
+/// Logical not of an i8 truth value.
+fn not(l: &mut Lifter, c: Value) -> Value {
+    l.b.ins().bxor_imm_u(c, 1)
+}
+
+/// `summarize`: clears the reserved bit and recomputes VX and FEX from the other bits.
+fn summarize(l: &mut Lifter, f: Value) -> Value {
+    let f = l.b.ins().band_imm_u(f, i64::from(!(RESERVED | VX | FEX)));
+    let any_vx = l.b.ins().band_imm_u(f, i64::from(VX_ALL));
+    let any_vx = l.b.ins().icmp_imm_u(IntCC::NotEqual, any_vx, 0);
+    let vx = flag32(l, any_vx, VX);
+    let f = l.b.ins().bor(f, vx);
+    // OX, UX, ZX, XX sit 22 bits above their enables OE, UE, ZE, XE, and VX above VE.
+    let up = l.b.ins().ushr_imm_u(f, 22);
+    let en = l.b.ins().band(up, f);
+    let en = l.b.ins().band_imm_u(en, i64::from(VE | OE | UE | ZE | XE));
+    let fex = l.b.ins().icmp_imm_u(IntCC::NotEqual, en, 0);
+    let fex = flag32(l, fex, FEX);
+    l.b.ins().bor(f, fex)
+}
+
+/// `raise`: ORs in the exception bits `raised` (i32), setting FX when one was clear, then
+/// summarizes.
+fn raise(l: &mut Lifter, f: Value, raised: Value) -> Value {
+    let newly = l.b.ins().band_not(raised, f);
+    let newly = l.b.ins().band_imm_u(newly, i64::from(EXCEPTIONS));
+    let newly = l.b.ins().icmp_imm_u(IntCC::NotEqual, newly, 0);
+    let fx = flag32(l, newly, FX);
+    let f = l.b.ins().bor(f, raised);
+    let f = l.b.ins().bor(f, fx);
+    summarize(l, f)
+}
+
+/// Rc = 1: CR1 = FPSCR[FX, FEX, VX, OX].
+fn record(l: &mut Lifter, i: Insn) {
+    if !i.rc() {
+        return;
+    }
+    let f = l.get(Reg::Fpscr);
+    set_cr_field_from_top(l, 1, f);
+}
+
+/// CR field `n` = the top nibble of the i32 `v`.
+fn set_cr_field_from_top(l: &mut Lifter, n: u32, v: Value) {
+    let shift = 4 * n;
+    let field = l.b.ins().ushr_imm_u(v, i64::from(shift));
+    let mask = 0xf000_0000u32 >> shift;
+    let field = l.b.ins().band_imm_u(field, i64::from(mask));
+    let cr = l.get(Reg::Cr);
+    let kept = l.b.ins().band_imm_u(cr, i64::from(!mask));
+    let cr = l.b.ins().bor(kept, field);
+    l.set(Reg::Cr, cr);
+}
+
+/// The FPRF class of a normal (in the target format) result with the sign of `bits`.
+fn normal_class(l: &mut Lifter, bits: Value) -> Value {
+    let neg = l.b.ins().icmp_imm_s(IntCC::SignedLessThan, bits, 0);
+    let n = l.b.ins().iconst(types::I32, i64::from(CLASS_NEG_NORMAL));
+    let p = l.b.ins().iconst(types::I32, i64::from(CLASS_POS_NORMAL));
+    l.b.ins().select(neg, n, p)
+}
+
+/// The FPSCR after an arithmetic result: `raised` (i32) ORed into `f` as `raise` does, FR
+/// and FI from the i8 truth values, FPRF = `class` (i32) when given.
+fn fpscr_after(
+    l: &mut Lifter,
+    f: Value,
+    raised: Value,
+    fr: Value,
+    fi: Value,
+    class: Option<Value>,
+) -> Value {
+    let f = raise(l, f, raised);
+    let mut clear = FR | FI;
+    if class.is_some() {
+        clear |= FPRF;
+    }
+    let f = l.b.ins().band_imm_u(f, i64::from(!clear));
+    let fr = flag32(l, fr, FR);
+    let fi = flag32(l, fi, FI);
+    let f = l.b.ins().bor(f, fr);
+    let f = l.b.ins().bor(f, fi);
+    match class {
+        Some(c) => l.b.ins().bor(f, c),
+        None => f,
+    }
+}
+
+/// Writes the FPSCR as `fpscr_after` computes it.
+fn commit_fpscr(l: &mut Lifter, raised: Value, fr: Value, fi: Value, class: Option<Value>) {
+    let f = l.get(Reg::Fpscr);
+    let f = fpscr_after(l, f, raised, fr, fi, class);
+    l.set(Reg::Fpscr, f);
+}

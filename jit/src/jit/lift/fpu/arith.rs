@@ -1,0 +1,420 @@
+//! Arithmetic on the host FPU, exact to the interpreter.
+//!
+//! The host computes `r`, the exact result rounded to nearest double, and an error-free
+//! transform tells the sign of `exact - r` (or that it is zero):
+//! - add/sub: TwoSum, whose error term is exact when no intermediate overflows (operands
+//!   below 2^1023 guarantee it);
+//! - mul: `fma(a, c, -r)`; div: the remainder `fma(-r, b, a)` (its sign times b's);
+//!   sqrt: `fma(-r, r, b)`. Each is `a*c - r` etc. rounded once, so it is zero exactly
+//!   when the true residual is, and keeps its sign, provided the true residual cannot be
+//!   below the smallest denormal: it is a multiple of 2^(ea+ec-104) (resp. eq+eb, 2er),
+//!   hence the exponent-sum guards (biased sum >= 1076);
+//! - fused multiply-adds: Boldo and Muller's ErrFma (exact error of an FMA as r2 + r3 with
+//!   |r3| <= ulp(r2)/2, so r2 alone gives the sign and zeroness), valid when the product's
+//!   low half is exact and nothing overflows: 1076 <= Ea + Ec <= 3067, |b| < 2^1023.
+//!
+//! From `r`, "inexact" and "the exact value is larger in magnitude" (`up`), every result
+//! follows with integer work: in double, the exact value lies strictly between `r` and its
+//! neighbour towards `up`, and the rounding mode picks one of the two (RN: `r`; RZ: the
+//! smaller magnitude; RP/RM: the larger/smaller value), FR being "picked the larger
+//! magnitude". For single results, `r` is first made round-to-odd (if inexact and even,
+//! step to the neighbour towards the exact value): a 53-bit round-to-odd value rounds to
+//! 24 bits exactly as the exact value does, in any mode, so the host's round-to-nearest
+//! `fdemote` of it and its single-format neighbour are the two candidates, and the same
+//! selection applies. The fused single forms need this (a double-rounded fmadds differs).
+//!
+//! The guard also keeps both candidates inside the target format's normal range, away from
+//! its ends (double biased exponent 2..=0x7fd, single 2^-125 .. max single), so neither
+//! overflow nor tininess (detected before rounding) can occur and FPRF is a normal class.
+//! Anything else (NaN, infinities, zeros, denormals, invalid operations, zero divides,
+//! huge or tiny results) runs the interpreter.
+
+use super::{
+    as_bits, as_f64, exponent, fpr_f64, fpscr_after, normal_class, not, record, within, Lifter, Reg,
+};
+use crate::interp::fpu::fpscr::*;
+use crate::isa::fpu::FpuOp;
+use crate::isa::Decoded;
+use cranelift_codegen::ir::{
+    condcodes::FloatCC, condcodes::IntCC, types, BlockArg, InstBuilder, MemFlagsData, Value,
+};
+
+/// The exact result as the host's round-to-nearest double `r` (f64) and i8 facts about
+/// the rounding error.
+pub struct Exact {
+    pub r: Value,
+    /// The exact value differs from `r`.
+    pub fi: Value,
+    /// The exact value's magnitude exceeds `r`'s.
+    pub up: Value,
+    /// The error facts are valid (the residual guards hold).
+    pub ok: Value,
+}
+
+/// A result rounded to the target format in the guest's rounding mode.
+pub struct Rounded {
+    /// Double-format register bits (i64).
+    pub bits: Value,
+    pub fi: Value,
+    pub fr: Value,
+    /// Valid, and a normal number of the target format with no overflow or tininess.
+    pub ok: Value,
+}
+
+fn konst_i8(l: &mut Lifter, v: bool) -> Value {
+    l.b.ins().iconst(types::I8, i64::from(v))
+}
+
+/// Inexact/up from a residual `err` (f64) whose sign is that of `exact - r`, after
+/// flipping it by the sign of `flip` (i64 bits) when given.
+fn from_residual(l: &mut Lifter, r: Value, err: Value, flip: Option<Value>, ok: Value) -> Exact {
+    let zero = l.b.ins().f64const(0.0);
+    let fi = l.b.ins().fcmp(FloatCC::NotEqual, err, zero);
+    let mut eb = as_bits(l, err);
+    if let Some(f) = flip {
+        eb = l.b.ins().bxor(eb, f);
+    }
+    let rb = as_bits(l, r);
+    let x = l.b.ins().bxor(eb, rb);
+    let same = l.b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, x, 0);
+    let up = l.b.ins().band(fi, same);
+    Exact { r, fi, up, ok }
+}
+
+/// Knuth's TwoSum: `s = RN(x + y)` and the exact error `x + y - s`.
+fn two_sum(l: &mut Lifter, x: Value, y: Value) -> (Value, Value) {
+    let s = l.b.ins().fadd(x, y);
+    let bb = l.b.ins().fsub(s, x);
+    let t = l.b.ins().fsub(s, bb);
+    let ea = l.b.ins().fsub(x, t);
+    let eb = l.b.ins().fsub(y, bb);
+    let e = l.b.ins().fadd(ea, eb);
+    (s, e)
+}
+
+/// Biased exponent sum of two f64 values (i64).
+fn exp_sum(l: &mut Lifter, x: Value, y: Value) -> Value {
+    let xb = as_bits(l, x);
+    let yb = as_bits(l, y);
+    let ex = exponent(l, xb);
+    let ey = exponent(l, yb);
+    l.b.ins().iadd(ex, ey)
+}
+
+fn at_least(l: &mut Lifter, x: Value, lo: i64) -> Value {
+    l.b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, x, lo)
+}
+
+/// |x| < 2^1023 (NaN and infinity excluded): keeps every TwoSum intermediate, which can
+/// exceed its result in magnitude, clear of overflow.
+fn below_top_binade(l: &mut Lifter, x: Value) -> Value {
+    let xb = as_bits(l, x);
+    let e = exponent(l, xb);
+    l.b.ins()
+        .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, e, 0x7fd)
+}
+
+/// `a / b` with its remainder-derived error facts.
+fn divide(l: &mut Lifter, a: Value, b: Value) -> Exact {
+    let r = l.b.ins().fdiv(a, b);
+    let nr = l.b.ins().fneg(r);
+    let rem = l.b.ins().fma(nr, b, a);
+    let s = exp_sum(l, r, b);
+    let ok = at_least(l, s, 1076);
+    let bb = as_bits(l, b);
+    from_residual(l, r, rem, Some(bb), ok)
+}
+
+fn square_root(l: &mut Lifter, b: Value) -> Exact {
+    let r = l.b.ins().sqrt(b);
+    let nr = l.b.ins().fneg(r);
+    let rem = l.b.ins().fma(nr, r, b);
+    let rb = as_bits(l, r);
+    let e = exponent(l, rb);
+    let ok = at_least(l, e, 538);
+    from_residual(l, r, rem, None, ok)
+}
+
+/// `a * c + y` fused, with ErrFma's error facts.
+fn fused(l: &mut Lifter, a: Value, c: Value, y: Value) -> Exact {
+    let r1 = l.b.ins().fma(a, c, y);
+    let u1 = l.b.ins().fmul(a, c);
+    let nu1 = l.b.ins().fneg(u1);
+    let u2 = l.b.ins().fma(a, c, nu1);
+    let (alpha1, alpha2) = two_sum(l, y, u2);
+    let (beta1, beta2) = two_sum(l, u1, alpha1);
+    let g = l.b.ins().fsub(beta1, r1);
+    let gamma = l.b.ins().fadd(g, beta2);
+    let r2 = l.b.ins().fadd(gamma, alpha2);
+    let s = exp_sum(l, a, c);
+    let ok = within(l, s, 1076, 3067);
+    let ok_y = below_top_binade(l, y);
+    let ok = l.b.ins().band(ok, ok_y);
+    from_residual(l, r1, r2, None, ok)
+}
+
+/// What follows the rounding: fnmadd/fnmsub negate the result; the estimates neither
+/// raise XX nor report FR; frsqrte's first step may already have been inexact.
+#[derive(Default)]
+pub struct Post {
+    pub negate: bool,
+    pub estimate: bool,
+    pub extra_fi: Option<Value>,
+}
+
+/// A finished result: FRT bits, the new FPSCR and whether the fast path may deliver them.
+pub struct Done {
+    pub bits: Value,
+    pub fpscr: Value,
+    pub ok: Value,
+}
+
+/// Rounds the exact result to the target format in the mode FPSCR `f` selects and
+/// computes the new FPSCR.
+///
+/// Round-to-nearest gets its own branch, in which the result bits come straight from the
+/// host's result: the error-free transform then only feeds FPSCR bits and the guard (a
+/// predicted branch), so it stays off the dependency chain between FP instructions. Each
+/// branch finishes the FPSCR itself, so the values meeting at the join differ per branch
+/// and the optimizer does not recompute the transform after it.
+pub fn round_commit(l: &mut Lifter, x: &Exact, single: bool, f: Value, post: &Post) -> Done {
+    let mode = l.b.ins().band_imm_u(f, i64::from(RN));
+    let rn_b = l.b.create_block();
+    let any_b = l.b.create_block();
+    let join = l.b.create_block();
+    let bits = l.b.append_block_param(join, types::I64);
+    let fpscr = l.b.append_block_param(join, types::I32);
+    let ok = l.b.append_block_param(join, types::I8);
+    let is_rn = l.b.ins().icmp_imm_u(IntCC::Equal, mode, 0);
+    l.b.ins().brif(is_rn, rn_b, &[], any_b, &[]);
+    for (block, nearest) in [(rn_b, true), (any_b, false)] {
+        l.b.switch_to_block(block);
+        l.b.seal_block(block);
+        let r = if nearest {
+            round_nearest(l, x, single)
+        } else {
+            round_any(l, x, single, mode)
+        };
+        let bits = if post.negate {
+            l.b.ins().bxor_imm_s(r.bits, i64::MIN)
+        } else {
+            r.bits
+        };
+        let class = normal_class(l, bits);
+        let fi = match post.extra_fi {
+            Some(e) => l.b.ins().bor(e, r.fi),
+            None => r.fi,
+        };
+        let (raised, fr) = if post.estimate {
+            let z = l.b.ins().iconst(types::I32, 0);
+            (z, konst_i8(l, false))
+        } else {
+            let xx = l.b.ins().iconst(types::I32, i64::from(XX));
+            let z = l.b.ins().iconst(types::I32, 0);
+            (l.b.ins().select(fi, xx, z), r.fr)
+        };
+        let new_f = fpscr_after(l, f, raised, fr, fi, Some(class));
+        let args = [bits, new_f, r.ok].map(BlockArg::Value);
+        l.b.ins().jump(join, &args);
+    }
+    l.b.switch_to_block(join);
+    l.b.seal_block(join);
+    Done { bits, fpscr, ok }
+}
+
+/// Round to nearest even. Double: `r` itself. Single: the host's rounding of `r` to single,
+/// which is the correctly rounded result unless `r` is inexact and exactly halfway between
+/// two singles (then the exact value is not, and the guard sends it to the interpreter).
+/// When the single `c` differs from `r`, both sit on the same side of the exact value, as
+/// no double lies strictly between `r` and the exact value.
+fn round_nearest(l: &mut Lifter, x: &Exact, single: bool) -> Rounded {
+    let rb = as_bits(l, x.r);
+    if !single {
+        let e = exponent(l, rb);
+        let range = within(l, e, 2, 0x7fd);
+        let ok = l.b.ins().band(x.ok, range);
+        let below = not(l, x.up);
+        let fr = l.b.ins().band(x.fi, below);
+        return Rounded {
+            bits: rb,
+            fi: x.fi,
+            fr,
+            ok,
+        };
+    }
+    let s = l.b.ins().fdemote(types::F32, x.r);
+    let sd = l.b.ins().fpromote(types::F64, s);
+    let c = as_bits(l, sd);
+    let moved = l.b.ins().icmp(IntCC::NotEqual, c, rb);
+    let fi = l.b.ins().bor(moved, x.fi);
+    let c_mag = l.b.ins().band_imm_s(c, i64::MAX);
+    let r_mag = l.b.ins().band_imm_s(rb, i64::MAX);
+    let bigger = l.b.ins().icmp(IntCC::UnsignedGreaterThan, c_mag, r_mag);
+    let below = not(l, x.up);
+    let same_fr = l.b.ins().band(x.fi, below);
+    let fr = l.b.ins().select(moved, bigger, same_fr);
+    let low = l.b.ins().band_imm_u(rb, 0x1fff_ffff);
+    let tie = l.b.ins().icmp_imm_u(IntCC::Equal, low, 0x1000_0000);
+    let bad = l.b.ins().band(tie, x.fi);
+    let good = not(l, bad);
+    let e = exponent(l, c);
+    let range = within(l, e, 898, 1150);
+    let ok = l.b.ins().band(x.ok, range);
+    let ok = l.b.ins().band(ok, good);
+    Rounded {
+        bits: c,
+        fi,
+        fr,
+        ok,
+    }
+}
+
+/// Any rounding mode, choosing between the two candidates around the exact value.
+pub fn round_any(l: &mut Lifter, x: &Exact, single: bool, mode: Value) -> Rounded {
+    let (c, cn, fi, up, range_ok) = if single {
+        let rb = as_bits(l, x.r);
+        let low = l.b.ins().band_imm_u(rb, 1);
+        let even = l.b.ins().icmp_imm_u(IntCC::Equal, low, 0);
+        let need = l.b.ins().band(x.fi, even);
+        let inc = l.b.ins().iadd_imm_s(rb, 1);
+        let dec = l.b.ins().iadd_imm_s(rb, -1);
+        let step = l.b.ins().select(x.up, inc, dec);
+        let rodd = l.b.ins().select(need, step, rb);
+        let of = as_f64(l, rodd);
+        let s = l.b.ins().fdemote(types::F32, of);
+        let s32 = l.b.ins().bitcast(types::I32, MemFlagsData::new(), s);
+        let sd = l.b.ins().fpromote(types::F64, s);
+        let c = as_bits(l, sd);
+        let fi = l.b.ins().icmp(IntCC::NotEqual, c, rodd);
+        let ro_mag = l.b.ins().band_imm_s(rodd, i64::MAX);
+        let c_mag = l.b.ins().band_imm_s(c, i64::MAX);
+        let up = l.b.ins().icmp(IntCC::UnsignedGreaterThan, ro_mag, c_mag);
+        let inc = l.b.ins().iadd_imm_s(s32, 1);
+        let dec = l.b.ins().iadd_imm_s(s32, -1);
+        let sn = l.b.ins().select(up, inc, dec);
+        let sn = l.b.ins().bitcast(types::F32, MemFlagsData::new(), sn);
+        let snd = l.b.ins().fpromote(types::F64, sn);
+        let cn = as_bits(l, snd);
+        // 898 = biased double exponent of 2^-125; 1150 = the largest single's.
+        let ec = exponent(l, c);
+        let ok1 = within(l, ec, 898, 1150);
+        let en = exponent(l, cn);
+        let ok2 = within(l, en, 898, 1150);
+        let ok = l.b.ins().band(ok1, ok2);
+        (c, cn, fi, up, ok)
+    } else {
+        let c = as_bits(l, x.r);
+        let inc = l.b.ins().iadd_imm_s(c, 1);
+        let dec = l.b.ins().iadd_imm_s(c, -1);
+        let cn = l.b.ins().select(x.up, inc, dec);
+        let e = exponent(l, c);
+        let ok = within(l, e, 2, 0x7fd);
+        (c, cn, x.fi, x.up, ok)
+    };
+    let ok = l.b.ins().band(x.ok, range_ok);
+    // Which candidate the mode picks: the larger magnitude one ("hi") or not.
+    let c_hi = not(l, up);
+    let neg = l.b.ins().icmp_imm_s(IntCC::SignedLessThan, c, 0);
+    let pos = not(l, neg);
+    let zero = konst_i8(l, false);
+    let m0 = l.b.ins().icmp_imm_u(IntCC::Equal, mode, 0);
+    let m1 = l.b.ins().icmp_imm_u(IntCC::Equal, mode, 1);
+    let m2 = l.b.ins().icmp_imm_u(IntCC::Equal, mode, 2);
+    let t = l.b.ins().select(m2, pos, neg);
+    let t = l.b.ins().select(m1, zero, t);
+    let pick_hi = l.b.ins().select(m0, c_hi, t);
+    let other = l.b.ins().bxor(pick_hi, c_hi);
+    let swap = l.b.ins().band(fi, other);
+    let bits = l.b.ins().select(swap, cn, c);
+    let fr = l.b.ins().band(fi, pick_hi);
+    Rounded { bits, fi, fr, ok }
+}
+
+pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
+    use FpuOp::*;
+    let i = d.insn;
+    let single = matches!(
+        op,
+        Fadds | Fsubs | Fmuls | Fdivs | Fsqrts | Fres | Fmadds | Fmsubs | Fnmadds | Fnmsubs
+    );
+    let f = l.get(Reg::Fpscr);
+    let post = Post {
+        negate: matches!(op, Fnmadd | Fnmadds | Fnmsub | Fnmsubs),
+        estimate: matches!(op, Fres | Frsqrte),
+        extra_fi: None,
+    };
+    let done = match op {
+        Fadd | Fadds | Fsub | Fsubs => {
+            let a = fpr_f64(l, i.ra());
+            let mut b = fpr_f64(l, i.rb());
+            if matches!(op, Fsub | Fsubs) {
+                b = l.b.ins().fneg(b);
+            }
+            let (r, err) = two_sum(l, a, b);
+            let ok_a = below_top_binade(l, a);
+            let ok_b = below_top_binade(l, b);
+            let ok = l.b.ins().band(ok_a, ok_b);
+            let x = from_residual(l, r, err, None, ok);
+            round_commit(l, &x, single, f, &post)
+        }
+        Fmul | Fmuls => {
+            let a = fpr_f64(l, i.ra());
+            let c = fpr_f64(l, i.rc_field());
+            let r = l.b.ins().fmul(a, c);
+            let nr = l.b.ins().fneg(r);
+            let err = l.b.ins().fma(a, c, nr);
+            let s = exp_sum(l, a, c);
+            let ok = at_least(l, s, 1076);
+            let x = from_residual(l, r, err, None, ok);
+            round_commit(l, &x, single, f, &post)
+        }
+        Fdiv | Fdivs | Fres => {
+            let a = if op == Fres {
+                l.b.ins().f64const(1.0)
+            } else {
+                fpr_f64(l, i.ra())
+            };
+            let b = fpr_f64(l, i.rb());
+            let x = divide(l, a, b);
+            round_commit(l, &x, single, f, &post)
+        }
+        Fsqrt | Fsqrts => {
+            let b = fpr_f64(l, i.rb());
+            let x = square_root(l, b);
+            round_commit(l, &x, single, f, &post)
+        }
+        Frsqrte => {
+            // As the interpreter defines it: the square root rounded to double in the
+            // current mode, then its reciprocal rounded again; FI if either step was inexact.
+            let b = fpr_f64(l, i.rb());
+            let x = square_root(l, b);
+            let mode = l.b.ins().band_imm_u(f, i64::from(RN));
+            let s = round_any(l, &x, false, mode);
+            let sf = as_f64(l, s.bits);
+            let one = l.b.ins().f64const(1.0);
+            let mut y = divide(l, one, sf);
+            y.ok = l.b.ins().band(y.ok, s.ok);
+            let post = Post {
+                extra_fi: Some(s.fi),
+                ..post
+            };
+            round_commit(l, &y, false, f, &post)
+        }
+        Fmadd | Fmadds | Fmsub | Fmsubs | Fnmadd | Fnmadds | Fnmsub | Fnmsubs => {
+            let a = fpr_f64(l, i.ra());
+            let c = fpr_f64(l, i.rc_field());
+            let mut b = fpr_f64(l, i.rb());
+            if matches!(op, Fmsub | Fmsubs | Fnmsub | Fnmsubs) {
+                b = l.b.ins().fneg(b);
+            }
+            let x = fused(l, a, c, b);
+            round_commit(l, &x, single, f, &post)
+        }
+        _ => unreachable!("not an arithmetic op: {op:?}"),
+    };
+    l.guarded(done.ok, pc, d, |l| {
+        l.set(Reg::Fpr(i.rt()), done.bits);
+        l.set(Reg::Fpscr, done.fpscr);
+        record(l, i);
+    });
+}

@@ -1,0 +1,684 @@
+//! Differential tests for the natively lifted floating-point instructions: the JIT must
+//! leave exactly the context (FPRs, FPSCR, CR) the reference interpreter leaves. Operands
+//! mix ordinary numbers (the host-FPU fast path) with the values where the guards send an
+//! instruction to the interpreter: zeros, denormals, infinities, NaNs, results at the edges
+//! of the double and single ranges. FPSCR carries every rounding mode, enables and sticky
+//! bits. `JitStats::interpreted_instructions` tells which path ran, so the tests also check
+//! that the fast path is the one taken for ordinary operands and that the boundaries are
+//! where the module documentation puts them. A few cases state their expected bits from the
+//! IEEE 754 rounding definitions, independently of the interpreter. The PRNG seed is fixed.
+
+use super::Jit;
+use crate::context::MSR_SF;
+use crate::interp::fpu::fpscr::*;
+use crate::interp::{self, Limits};
+use crate::isa::fpu::FpuOp;
+use crate::isa::{decode, disassemble, table, Op};
+use crate::{Context, Memory, Perm};
+
+const CODE: u32 = 0x8200_0000;
+const CODE_SIZE: u32 = 0x0040_0000;
+/// LR of every case: unmapped, and both engines stop before fetching it.
+const SENTINEL: u32 = 0x8100_0000;
+const BLR: u32 = 0x4e80_0020;
+
+/// splitmix64.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len() as u64) as usize]
+    }
+}
+
+/// Doubles where the guards or the IEEE rules change behaviour.
+const EDGES: &[u64] = &[
+    0,
+    0x8000_0000_0000_0000,
+    0x3ff0_0000_0000_0000, // 1
+    0xbff0_0000_0000_0000, // -1
+    0x7ff0_0000_0000_0000, // +inf
+    0xfff0_0000_0000_0000, // -inf
+    0x7ff8_0000_0000_0000, // QNaN
+    0x7ff0_0000_0000_0001, // SNaN
+    0xfff4_0000_0000_1234, // negative SNaN
+    0x0000_0000_0000_0001, // smallest denormal
+    0x000f_ffff_ffff_ffff, // largest denormal
+    0x0010_0000_0000_0000, // smallest normal
+    0x0020_0000_0000_0000, // 2^-1021
+    0x7fef_ffff_ffff_ffff, // largest double
+    0x7fe0_0000_0000_0000, // 2^1023
+    0x3810_0000_0000_0000, // 2^-126 (smallest single normal)
+    0x3820_0000_0000_0000, // 2^-125
+    0x380f_ffff_ffff_ffff, // just below 2^-126
+    0x47ef_ffff_e000_0000, // largest single
+    0x47ef_ffff_f000_0000, // half an ulp above it
+    0x41df_ffff_ffc0_0000, // 2^31 - 1
+    0x41e0_0000_0000_0000, // 2^31
+    0xc1e0_0000_0000_0000, // -2^31
+    0x43e0_0000_0000_0000, // 2^63
+    0xc3e0_0000_0000_0000, // -2^63
+    0x4330_0000_0000_0000, // 2^52
+    0x3fe0_0000_0000_0000, // 0.5
+    0x3ff8_0000_0000_0000, // 1.5
+    0x4004_0000_0000_0000, // 2.5
+    0x3ff0_0000_0000_0001, // 1 + ulp
+    0x3fef_ffff_ffff_ffff, // 1 - ulp/2
+    0x3ff0_0000_1000_0000, // 1 + half a single ulp
+    0x3ff0_0000_3000_0000, // 1 + 1.5 single ulps
+    0x1ff0_0000_0000_0000, // 2^-512
+    0x5ff0_0000_0000_0000, // 2^512
+    0x0350_0000_0000_0000, // 2^-970
+];
+
+/// An ordinary double: random sign and significand, exponent within a few powers of two of
+/// 1 (sometimes far away), sometimes exactly a single or an integer.
+fn ordinary(rng: &mut Rng) -> u64 {
+    let sign = (rng.next() & 1) << 63;
+    let exp = if rng.below(8) == 0 {
+        1 + rng.below(0x7fe)
+    } else {
+        1023 - 20 + rng.below(40)
+    };
+    let mut frac = rng.next() & ((1 << 52) - 1);
+    match rng.below(4) {
+        0 => frac &= !0x1fff_ffff,
+        1 => frac &= !((1 << 40) - 1),
+        _ => {}
+    }
+    sign | (exp << 52) | frac
+}
+
+fn fp_value(rng: &mut Rng) -> u64 {
+    match rng.below(10) {
+        0..=2 => rng.pick(EDGES),
+        3 => rng.pick(EDGES).wrapping_add(rng.below(5)).wrapping_sub(2),
+        4 => rng.next(),
+        // An integer, as fcfid takes.
+        5 => rng.next() >> rng.below(64),
+        _ => ordinary(rng),
+    }
+}
+
+/// FPSCR: any rounding mode; now and then enables, sticky bits or anything else.
+fn fpscr(rng: &mut Rng) -> u32 {
+    let mode = rng.below(4) as u32;
+    match rng.below(4) {
+        0 => mode | (rng.next() as u32 & !RESERVED),
+        1 => mode | (rng.next() as u32 & (VE | OE | UE | ZE | XE)),
+        _ => mode,
+    }
+}
+
+fn random_context(rng: &mut Rng, sf: bool) -> Context {
+    let mut ctx = Context {
+        msr: if sf { MSR_SF } else { 0 },
+        cr: rng.next() as u32,
+        lr: u64::from(SENTINEL),
+        fpscr: fpscr(rng),
+        ..Context::default()
+    };
+    for r in &mut ctx.fpr {
+        *r = fp_value(rng);
+    }
+    ctx
+}
+
+fn fpu_ops() -> Vec<FpuOp> {
+    let mut ops = Vec::new();
+    for d in table() {
+        if let Op::Fpu(o) = d.op {
+            if !ops.contains(&o) {
+                ops.push(o);
+            }
+        }
+    }
+    ops
+}
+
+/// A random word decoding to `op`, its register fields narrowed to f1..f4 when that
+/// still decodes to the same op (so operands alias now and then).
+fn encode(rng: &mut Rng, op: FpuOp) -> u32 {
+    let entries: Vec<_> = table().iter().filter(|d| d.op == Op::Fpu(op)).collect();
+    for _ in 0..1000 {
+        let d = rng.pick(&entries);
+        let word = d.bits | (rng.next() as u32 & !d.mask);
+        if decode(word).is_some_and(|x| x.op() == Op::Fpu(op)) {
+            let mut regs = 0;
+            for shift in [21, 16, 11, 6] {
+                regs |= (1 + rng.below(4) as u32) << shift;
+            }
+            let narrowed = (word & !0x03ff_ffc0) | regs;
+            return match decode(narrowed) {
+                Some(x) if x.op() == Op::Fpu(op) => narrowed,
+                _ => word,
+            };
+        }
+    }
+    panic!("no random encoding decodes to {op:?}");
+}
+
+/// A-form word: FRT, FRA, FRB, FRC and Rc.
+fn a_form(po: u32, xo: u32, t: u32, a: u32, b: u32, c: u32, rc: bool) -> u32 {
+    (po << 26) | (t << 21) | (a << 16) | (b << 11) | (c << 6) | (xo << 1) | u32::from(rc)
+}
+
+struct Harness {
+    mem: Memory,
+    jit: Jit,
+    next: u32,
+    failures: Vec<String>,
+    cases: usize,
+}
+
+impl Harness {
+    fn new() -> Self {
+        let mem = Memory::new().expect("guest memory");
+        mem.map(CODE, u64::from(CODE_SIZE), Perm::RX)
+            .expect("map code");
+        Self {
+            mem,
+            jit: Jit::new().expect("JIT"),
+            next: CODE,
+            failures: Vec::new(),
+            cases: 0,
+        }
+    }
+
+    fn place(&mut self, words: &[u32]) -> u32 {
+        let pc = self.next;
+        let mut bytes = Vec::new();
+        for w in words.iter().chain(&[BLR]) {
+            bytes.extend_from_slice(&w.to_be_bytes());
+        }
+        self.next += bytes.len() as u32;
+        assert!(self.next <= CODE + CODE_SIZE, "the code region is full");
+        self.mem.poke_bytes(pc, &bytes).expect("place code");
+        pc
+    }
+
+    /// Runs the block at `pc` on both engines from `start`; records any difference and
+    /// returns the JIT's final context and how many instructions it ran in the interpreter.
+    fn run_at(&mut self, pc: u32, words: &[u32], start: &Context) -> (Context, u64) {
+        let limits = Limits {
+            max_instructions: 1000,
+            stop_at: Some(SENTINEL),
+        };
+        let mut want = start.clone();
+        want.pc = pc;
+        let mut got = want.clone();
+        let want_exit = interp::run(&mut want, &self.mem, limits);
+        let before = self.jit.stats().interpreted_instructions;
+        let got_exit = self
+            .jit
+            .run(&mut got, &self.mem, limits)
+            .expect("JIT compile");
+        let slow = self.jit.stats().interpreted_instructions - before;
+        self.cases += 1;
+        if want_exit != got_exit || want != got {
+            let text: Vec<String> = words
+                .iter()
+                .map(|&w| format!("{w:#010x} {}", disassemble(w, 0)))
+                .collect();
+            self.failures.push(format!(
+                "{}\n  exits: interp {want_exit:?}, jit {got_exit:?}\n  fpscr {:#010x} -> interp {:#010x}, jit {:#010x}\n  fpr interp {:x?}\n  fpr jit    {:x?}\n  cr {:#x} / {:#x}\n  before fpr {:x?}",
+                text.join("; "),
+                start.fpscr,
+                want.fpscr,
+                got.fpscr,
+                &want.fpr[..6],
+                &got.fpr[..6],
+                want.cr,
+                got.cr,
+                &start.fpr[..6],
+            ));
+        }
+        (got, slow)
+    }
+
+    fn check(&mut self, words: &[u32], start: &Context) -> (Context, u64) {
+        let pc = self.place(words);
+        self.run_at(pc, words, start)
+    }
+
+    fn finish(self) {
+        assert_eq!(
+            self.jit.stats().fallback_instructions,
+            0,
+            "every FP instruction (and blr) must be lifted natively"
+        );
+        if !self.failures.is_empty() {
+            let shown: Vec<&String> = self.failures.iter().take(8).collect();
+            panic!(
+                "{} of {} cases differ between the interpreter and the JIT; first ones:\n{}",
+                self.failures.len(),
+                self.cases,
+                shown
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+    }
+}
+
+/// Every FP operation alone: many encodings (registers, Rc, fields), each from many random
+/// contexts in both modes.
+#[test]
+fn every_fp_op_matches_the_interpreter() {
+    let mut rng = Rng(0xf10a_7000_2026_1122);
+    let mut h = Harness::new();
+    let ops = fpu_ops();
+    assert_eq!(ops.len(), 39, "the table should encode every FpuOp");
+    for &op in &ops {
+        for _ in 0..30 {
+            let word = encode(&mut rng, op);
+            let pc = h.place(&[word]);
+            for k in 0..40 {
+                let ctx = random_context(&mut rng, k % 2 == 0);
+                h.run_at(pc, &[word], &ctx);
+            }
+        }
+    }
+    h.finish();
+}
+
+/// Runs of FP instructions in one unit, so FPRs and the FPSCR cached in variables flow
+/// from one instruction to the next (through fast and slow paths) before the write-back.
+#[test]
+fn fp_sequences_match_the_interpreter() {
+    let mut rng = Rng(0x5eed_f0f0_0000_0003);
+    let mut h = Harness::new();
+    let ops = fpu_ops();
+    for k in 0..800 {
+        let len = 2 + rng.below(10) as usize;
+        let words: Vec<u32> = (0..len)
+            .map(|_| {
+                let op = rng.pick(&ops);
+                encode(&mut rng, op)
+            })
+            .collect();
+        let pc = h.place(&words);
+        for j in 0..8 {
+            let ctx = random_context(&mut rng, (k + j) % 2 == 0);
+            h.run_at(pc, &words, &ctx);
+        }
+    }
+    h.finish();
+}
+
+/// The arithmetic ops with their (po, xo) and which of FRA/FRB/FRC they read.
+const ARITH: &[(&str, u32, u32, [bool; 3])] = &[
+    ("fadd", 63, 21, [true, true, false]),
+    ("fadds", 59, 21, [true, true, false]),
+    ("fsub", 63, 20, [true, true, false]),
+    ("fsubs", 59, 20, [true, true, false]),
+    ("fmul", 63, 25, [true, false, true]),
+    ("fmuls", 59, 25, [true, false, true]),
+    ("fdiv", 63, 18, [true, true, false]),
+    ("fdivs", 59, 18, [true, true, false]),
+    ("fsqrt", 63, 22, [false, true, false]),
+    ("fsqrts", 59, 22, [false, true, false]),
+    ("fres", 59, 24, [false, true, false]),
+    ("frsqrte", 63, 26, [false, true, false]),
+    ("fmadd", 63, 29, [true, true, true]),
+    ("fmadds", 59, 29, [true, true, true]),
+    ("fmsub", 63, 28, [true, true, true]),
+    ("fmsubs", 59, 28, [true, true, true]),
+    ("fnmadd", 63, 31, [true, true, true]),
+    ("fnmadds", 59, 31, [true, true, true]),
+    ("fnmsub", 63, 30, [true, true, true]),
+    ("fnmsubs", 59, 30, [true, true, true]),
+];
+
+fn arith_word(po: u32, xo: u32, uses: [bool; 3], rc: bool) -> u32 {
+    let f = |used: bool, n: u32| if used { n } else { 0 };
+    a_form(po, xo, 1, f(uses[0], 2), f(uses[1], 3), f(uses[2], 4), rc)
+}
+
+/// Ordinary positive operands (results far from every range edge) take the fast path in
+/// every rounding mode, with any enable bits and sticky bits, with and without Rc.
+#[test]
+fn ordinary_operands_take_the_fast_path_in_every_mode() {
+    let mut rng = Rng(0x0fa5_7000_0000_0004);
+    let mut h = Harness::new();
+    for &(name, po, xo, uses) in ARITH {
+        for rc in [false, true] {
+            let word = arith_word(po, xo, uses, rc);
+            let pc = h.place(&[word]);
+            for mode in 0..4u32 {
+                for extra in [0, VE | OE | UE | ZE | XE, XX | FX, OX | VXISI | VX | FX] {
+                    for _ in 0..20 {
+                        let mut ctx = random_context(&mut rng, true);
+                        ctx.fpscr = mode | extra;
+                        // Positive values in [1, 2^20): every op's result stays normal.
+                        for r in 2..=4 {
+                            let frac = rng.next() & ((1 << 52) - 1);
+                            ctx.fpr[r] = ((1023 + rng.below(20)) << 52) | frac;
+                        }
+                        let (_, slow) = h.run_at(pc, &[word], &ctx);
+                        assert_eq!(
+                            slow, 0,
+                            "{name} (Rc={rc}) left the fast path in mode {mode}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    h.finish();
+}
+
+/// Where the guards hand over to the interpreter: denormal, zero, huge, infinite and NaN
+/// results, invalid operations with VE set (FRT must stay unchanged), and single results
+/// beyond the single format's range.
+#[test]
+fn slow_path_boundaries() {
+    let mut h = Harness::new();
+    let fmul = a_form(63, 25, 1, 2, 0, 4, true);
+    let fmuls = a_form(59, 25, 1, 2, 0, 4, true);
+    let fsub = a_form(63, 20, 1, 2, 3, 0, true);
+    let fadds = a_form(59, 21, 1, 2, 3, 0, false);
+    let fdiv = a_form(63, 18, 1, 2, 3, 0, true);
+    let fmadd = a_form(63, 29, 1, 2, 3, 4, true);
+    let p = |e: i32| ((1023 + e) as u64) << 52;
+    let cases: &[(&str, u32, u64, u64, u64, u32, bool)] = &[
+        // name, word, FRA, FRB, FRC, FPSCR, whether the interpreter must run
+        ("denormal product", fmul, p(-600), 0, p(-500), 0, true),
+        ("denormal product, UE", fmul, p(-600), 0, p(-500), UE, true),
+        (
+            "tiny product with an inexact residual",
+            fmul,
+            p(-500) | 1,
+            0,
+            p(-480) | 1,
+            0,
+            true,
+        ),
+        (
+            "normal product",
+            fmul,
+            p(-500) | 1,
+            0,
+            p(-400) | 1,
+            2,
+            false,
+        ),
+        (
+            "overflowing product, OE",
+            fmul,
+            p(600),
+            0,
+            p(500),
+            OE | 1,
+            true,
+        ),
+        ("exact zero difference in RM", fsub, p(3), p(3), 0, 3, true),
+        (
+            "inf - inf with VE",
+            fsub,
+            0x7ff0 << 48,
+            0x7ff0 << 48,
+            0,
+            VE,
+            true,
+        ),
+        ("QNaN operand", fsub, 0x7ff8 << 48, p(0), 0, 0, true),
+        (
+            "operand in the top binade",
+            fsub,
+            p(1023) | 5,
+            p(1022) | 3,
+            0,
+            0,
+            true,
+        ),
+        ("zero divide, ZE", fdiv, p(0), 0, 0, ZE, true),
+        (
+            "ordinary quotient, RZ",
+            fdiv,
+            p(0),
+            0x4008 << 48,
+            0,
+            1,
+            false,
+        ),
+        ("single overflow", fmuls, p(100), 0, p(100), 0, true),
+        ("single denormal", fmuls, p(-100), 0, p(-30), 2, true),
+        ("single normal", fmuls, p(-100), 0, p(-20), 2, false),
+        (
+            "single sum of doubles, RP",
+            fadds,
+            p(0) | 1,
+            p(-30) | 3,
+            0,
+            2,
+            false,
+        ),
+        (
+            "fused with cancellation",
+            fmadd,
+            p(0) | 1,
+            p(0) ^ (1 << 63),
+            p(0) | 1,
+            0,
+            false,
+        ),
+        (
+            "fused exact zero",
+            fmadd,
+            p(0),
+            p(0) ^ (1 << 63),
+            p(0),
+            0,
+            true,
+        ),
+    ];
+    for &(name, word, a, b, c, f, slow_expected) in cases {
+        let mut ctx = Context {
+            msr: MSR_SF,
+            lr: u64::from(SENTINEL),
+            fpscr: f,
+            ..Context::default()
+        };
+        ctx.fpr[1] = 0x1111;
+        ctx.fpr[2] = a;
+        ctx.fpr[3] = b;
+        ctx.fpr[4] = c;
+        let (_, slow) = h.check(&[word], &ctx);
+        assert_eq!(
+            slow != 0,
+            slow_expected,
+            "{name}: interpreter ran {slow} times"
+        );
+    }
+    h.finish();
+}
+
+/// Expected results worked out from IEEE 754 rounding alone (not from the interpreter):
+/// 1 + 2^-60 is inexact and lies just above 1, so RN and RZ give 1 (FR = 0), RP gives
+/// 1 + 2^-52 (FR = 1) and RM gives 1; -(1 + 2^-60) mirrors it. The result is a positive
+/// (negative) normal number, XX and FX are raised, and Rc = 1 copies FX/FEX/VX/OX to CR1.
+#[test]
+fn directed_rounding_from_ieee_definitions() {
+    let mut h = Harness::new();
+    let fadd_dot = a_form(63, 21, 1, 2, 3, 0, true);
+    let one = 0x3ff0_0000_0000_0000u64;
+    let tiny = 0x3c30_0000_0000_0000u64; // 2^-60
+    let up = one + 1;
+    for (mode, sign, want, fr) in [
+        (0u32, 0u64, one, false),
+        (1, 0, one, false),
+        (2, 0, up, true),
+        (3, 0, one, false),
+        (0, 1 << 63, one | 1 << 63, false),
+        (1, 1 << 63, one | 1 << 63, false),
+        (2, 1 << 63, one | 1 << 63, false),
+        (3, 1 << 63, up | 1 << 63, true),
+    ] {
+        let mut ctx = Context {
+            msr: MSR_SF,
+            lr: u64::from(SENTINEL),
+            fpscr: mode,
+            ..Context::default()
+        };
+        ctx.fpr[2] = one | sign;
+        ctx.fpr[3] = tiny | sign;
+        let (got, slow) = h.check(&[fadd_dot], &ctx);
+        assert_eq!(slow, 0, "mode {mode}: the fast path must handle it");
+        assert_eq!(got.fpr[1], want, "mode {mode} sign {sign:#x}");
+        let class = if sign == 0 { 0b00100 } else { 0b01000 } << 12;
+        let expected = mode | FX | XX | FI | if fr { FR } else { 0 } | class;
+        assert_eq!(got.fpscr, expected, "mode {mode} sign {sign:#x}");
+        assert_eq!(got.cr >> 24 & 0xf, 0b1000, "CR1 = FX only");
+    }
+    h.finish();
+}
+
+/// The fused single forms round once. (1 + 2^-24) * 1 + 2^-80 lies just above the tie
+/// 1 + 2^-24 between the singles 1 and 1 + 2^-23. Rounded to double first it would become
+/// the tie itself and then round to even, 1; rounded once (IEEE 754, as the ISA requires),
+/// it is 1 + 2^-23 in RN (FR = 1) and RP, and 1 in RZ and RM. In RN the host's double
+/// result is that inexact tie, which the guard leaves to the interpreter; the directed
+/// modes round the round-to-odd value natively.
+#[test]
+fn fused_single_rounds_once() {
+    let mut h = Harness::new();
+    let fmadds = a_form(59, 29, 1, 2, 3, 4, false);
+    let one = 0x3ff0_0000_0000_0000u64;
+    let up = 0x3ff0_0000_2000_0000u64; // 1 + 2^-23
+    for (mode, want) in [(0u32, up), (1, one), (2, up), (3, one)] {
+        let mut ctx = Context {
+            msr: MSR_SF,
+            lr: u64::from(SENTINEL),
+            fpscr: mode,
+            ..Context::default()
+        };
+        ctx.fpr[2] = 0x3ff0_0000_1000_0000; // 1 + 2^-24
+        ctx.fpr[4] = one;
+        ctx.fpr[3] = 0x3af0_0000_0000_0000; // 2^-80
+        let (got, slow) = h.check(&[fmadds], &ctx);
+        assert_eq!(slow, u64::from(mode == 0), "mode {mode}");
+        assert_eq!(got.fpr[1], want, "mode {mode}");
+        assert_eq!(got.fpscr & (FI | FR), FI | if want == up { FR } else { 0 });
+    }
+    h.finish();
+}
+
+/// The trivial ops never use the interpreter, whatever the operands (NaNs included), and
+/// compares only for NaN operands.
+#[test]
+fn bit_ops_and_fpscr_moves_never_fall_back() {
+    let mut rng = Rng(0xb17_0000_0000_0005);
+    let mut h = Harness::new();
+    use FpuOp::*;
+    for op in [
+        Fmr, Fneg, Fabs, Fnabs, Fsel, Mffs, Mtfsf, Mtfsfi, Mtfsb0, Mtfsb1, Mcrfs,
+    ] {
+        for _ in 0..20 {
+            let word = encode(&mut rng, op);
+            let pc = h.place(&[word]);
+            for k in 0..20 {
+                let ctx = random_context(&mut rng, k % 2 == 0);
+                let (_, slow) = h.run_at(pc, &[word], &ctx);
+                assert_eq!(slow, 0, "{op:?} ran in the interpreter");
+            }
+        }
+    }
+    h.finish();
+}
+
+/// A throwaway benchmark, not a check: 10M iterations of a dependent fmadd/fdiv chain on
+/// the interpreter and on the JIT (`FP_LOOP=interp` or `FP_LOOP=jit` runs only one, so
+/// `/usr/bin/time` can report its CPU time on a loaded machine). Run with
+/// `cargo test --release -p oxenon-jit fp_loop_speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn fp_loop_speed() {
+    use std::time::Instant;
+    // f1 = f1 * f2 + f3; f1 = f1 / f4; bdnz; blr (exits at the sentinel).
+    let words = [
+        a_form(63, 29, 1, 1, 3, 2, false), // fmadd f1,f1,f2,f3
+        a_form(63, 18, 1, 1, 4, 0, false), // fdiv f1,f1,f4
+        0x4200_fff8,                       // bdnz -8
+    ];
+    let which = std::env::var("FP_LOOP").unwrap_or_default();
+    // FP_LOOP_BODY=fmr,fmadd,fdiv,fadd,fmul,fmadds,fmadd5..fmadd8 (comma list) replaces the
+    // body for comparisons.
+    let words: Vec<u32> = match std::env::var("FP_LOOP_BODY") {
+        Ok(list) => list
+            .split(',')
+            .map(|m| match m {
+                "fmr" => 0xfc20_0890u32, // fmr f1,f1
+                "fmadd" => a_form(63, 29, 1, 1, 3, 2, false),
+                "fdiv" => a_form(63, 18, 1, 1, 4, 0, false),
+                "fadd" => a_form(63, 21, 1, 1, 3, 0, false),
+                "fmul" => a_form(63, 25, 1, 1, 0, 2, false),
+                "fmadds" => a_form(59, 29, 1, 1, 3, 2, false),
+                // Independent chains: fmadd fN,fN,f2,f3 for N = 5..8.
+                "fmadd5" | "fmadd6" | "fmadd7" | "fmadd8" => {
+                    let n = u32::from(m.as_bytes()[5] - b'0');
+                    a_form(63, 29, n, n, 3, 2, false)
+                }
+                other => panic!("unknown body instruction {other}"),
+            })
+            .chain([0x4200_0000 | (0x1_0000 - 4 * list.split(',').count() as u32) & 0xfffc])
+            .collect(),
+        Err(_) => words.to_vec(),
+    };
+    let iters = 10_000_000u64;
+    let mut h = Harness::new();
+    let pc = h.place(&words);
+    let mut start = Context {
+        msr: MSR_SF,
+        lr: u64::from(SENTINEL),
+        ctr: iters,
+        pc,
+        ..Context::default()
+    };
+    start.fpr[1] = 1.0f64.to_bits();
+    start.fpr[2] = 1.000_001f64.to_bits();
+    start.fpr[3] = 0.5f64.to_bits();
+    start.fpr[4] = 1.000_002f64.to_bits();
+    for n in 5..=8 {
+        start.fpr[n] = 1.0f64.to_bits();
+    }
+    let limits = Limits {
+        max_instructions: u64::MAX,
+        stop_at: Some(SENTINEL),
+    };
+    if which != "jit" {
+        let mut a = start.clone();
+        let t = Instant::now();
+        interp::run(&mut a, &h.mem, limits);
+        println!(
+            "interpreter: {iters} iterations in {:?}, f1 = {:#018x}",
+            t.elapsed(),
+            a.fpr[1]
+        );
+    }
+    if which != "interp" {
+        let mut b = start.clone();
+        let t = Instant::now();
+        h.jit.run(&mut b, &h.mem, limits).expect("JIT");
+        let stats = h.jit.stats();
+        println!(
+            "JIT: {iters} iterations in {:?}, f1 = {:#018x}; fallback_instructions {}, interpreted at run time {}",
+            t.elapsed(),
+            b.fpr[1],
+            stats.fallback_instructions,
+            stats.interpreted_instructions
+        );
+    }
+}
