@@ -27,6 +27,9 @@ pub enum Backend {
     Jit,
 }
 
+/// Block entries before code is compiled (see `Jit::set_hot_threshold`).
+pub const DEFAULT_HOT_THRESHOLD: u32 = 32;
+
 /// Run a static 64-bit PowerPC Linux executable (ELFv1, e.g. from
 /// `powerpc64-linux-gnu-gcc -static`). Its standard streams are ours and its exit status
 /// becomes ours; a guest fault, trap or invalid instruction ends it with 128 + the signal
@@ -45,6 +48,10 @@ pub struct ExecElfArgs {
     /// Include the JIT's compile statistics in the summary (implies --stats).
     #[arg(long)]
     pub jit_stats: bool,
+    /// Compile code once it has been entered more than N times (interpret it until then);
+    /// 0 compiles everything on first use.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_HOT_THRESHOLD)]
+    pub jit_hot: u32,
     /// The executable.
     pub program: PathBuf,
     /// Arguments passed to the program (argv[1..]).
@@ -111,7 +118,11 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
     };
     let mut engine = match args.backend {
         Backend::Interp => None,
-        Backend::Jit => Some(Jit::new()?),
+        Backend::Jit => {
+            let mut jit = Jit::new()?;
+            jit.set_hot_threshold(args.jit_hot);
+            Some(jit)
+        }
     };
 
     let budget = args.max_instructions.unwrap_or(u64::MAX);

@@ -184,7 +184,11 @@ impl Jit {
         };
         set(&mut flags, "opt_level", "speed")?;
         // The IR verifier costs several percent of compile time; debug builds keep it.
-        let verify = if cfg!(debug_assertions) { "true" } else { "false" };
+        let verify = if cfg!(debug_assertions) {
+            "true"
+        } else {
+            "false"
+        };
         set(&mut flags, "enable_verifier", verify)?;
         set(&mut flags, "preserve_frame_pointers", "true")?;
         let isa = cranelift_native::builder()
