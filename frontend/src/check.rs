@@ -77,6 +77,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
         strict: false,
         max_instructions: Some(args.max_instructions),
         quantum: args.quantum,
+        jit_hot: 32,
         trace_handles,
         focus,
     };

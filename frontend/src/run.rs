@@ -67,6 +67,9 @@ pub struct RunArgs {
     /// Print JIT compile statistics at the end.
     #[arg(long)]
     pub jit_stats: bool,
+    /// Compile code once it has been entered more than N times (0: on first use).
+    #[arg(long, value_name = "N", default_value_t = 32)]
+    pub jit_hot: u32,
     /// No summary at the end (DbgPrint output and errors only).
     #[arg(short, long)]
     pub quiet: bool,
@@ -138,6 +141,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode> {
         strict: args.strict,
         max_instructions: args.max_instructions,
         quantum: args.quantum,
+        jit_hot: args.jit_hot,
         trace_handles,
         focus,
     };
@@ -167,7 +171,7 @@ pub fn run(args: &RunArgs) -> Result<ExitCode> {
     }
     if args.jit_stats {
         match &report.jit {
-            Some(s) => eprintln!("jit: {s:?}"),
+            Some(s) => eprintln!("{s}"),
             None => eprintln!("jit: not used (interpreter backend)"),
         }
     }

@@ -16,10 +16,16 @@ pub enum Cpu {
 }
 
 impl Cpu {
-    pub fn new(backend: Backend) -> Result<Self, JitError> {
+    /// `hot`: how many entries code needs before the JIT compiles it (see
+    /// `Jit::set_hot_threshold`).
+    pub fn new(backend: Backend, hot: u32) -> Result<Self, JitError> {
         Ok(match backend {
             Backend::Interp => Cpu::Interp,
-            Backend::Jit => Cpu::Jit(Box::new(Jit::new()?)),
+            Backend::Jit => {
+                let mut jit = Jit::new()?;
+                jit.set_hot_threshold(hot);
+                Cpu::Jit(Box::new(jit))
+            }
         })
     }
 

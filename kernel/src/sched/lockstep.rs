@@ -11,7 +11,7 @@ use oxenon_jit::jit::JitStats;
 use std::sync::atomic::Ordering;
 
 pub fn run(k: &Kernel) -> Result<Option<JitStats>, KernelError> {
-    let mut cpu = Cpu::new(k.config.backend)?;
+    let mut cpu = Cpu::new(k.config.backend, k.config.jit_hot)?;
     loop {
         let mut ran = false;
         for hw in 0..HW_THREADS {

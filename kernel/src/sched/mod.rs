@@ -44,6 +44,8 @@ pub struct Config {
     pub max_instructions: Option<u64>,
     /// Instructions a guest thread runs before its hardware thread may switch.
     pub quantum: u64,
+    /// Block entries before the JIT compiles code (`--jit-hot`).
+    pub jit_hot: u32,
     /// Record the handle audit (`--trace-handles`).
     pub trace_handles: bool,
     /// Handles the audit reports in detail (`--trace-handles-focus`); implies tracing.
@@ -58,6 +60,7 @@ impl Default for Config {
             strict: false,
             max_instructions: None,
             quantum: 50_000,
+            jit_hot: 32,
             trace_handles: false,
             focus: Vec::new(),
         }

@@ -31,12 +31,7 @@ pub fn run(k: &Kernel) -> Result<Option<JitStats>, KernelError> {
     let mut total: Option<JitStats> = None;
     for r in results {
         if let Some(s) = r? {
-            let t = total.get_or_insert_with(JitStats::default);
-            t.units += s.units;
-            t.guest_instructions += s.guest_instructions;
-            t.fallback_instructions += s.fallback_instructions;
-            t.compile_time += s.compile_time;
-            t.code_bytes += s.code_bytes;
+            total.get_or_insert_with(JitStats::default).merge(&s);
         }
     }
     Ok(total)
@@ -72,7 +67,7 @@ fn next_thread(k: &Kernel, hw: usize) -> Option<(Tid, Box<Context>)> {
 }
 
 fn worker(k: &Kernel, hw: usize) -> Result<Option<JitStats>, KernelError> {
-    let mut cpu = Cpu::new(k.config.backend)?;
+    let mut cpu = Cpu::new(k.config.backend, k.config.jit_hot)?;
     while let Some((tid, mut ctx)) = next_thread(k, hw) {
         let mut used = 0u64;
         loop {
