@@ -1,3 +1,4 @@
+/* bench-class: vector */
 /* vec_matrix: a 4x4 single-precision matrix applied to a stream of 4-element vectors with
  * multiply-adds, the inner loop of vertex transformation.
  *
@@ -7,6 +8,7 @@
  * product is exact: a fused multiply-add then rounds exactly as a multiply followed by an
  * add, and both builds print the same checksum. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <stdint.h>
 
 #define N 1024      /* vectors in the stream */
@@ -58,13 +60,16 @@ static void transform(const v4sf *cols, const v4sf *src, v4sf *dst, int n)
     }
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    /* argv[1] scales the work in percent, as in every program of the suite. */
+    long pct = argc > 1 ? atol(argv[1]) : 100;
+    long count = REPS * pct / 100 > 0 ? REPS * pct / 100 : 1;
     for (int i = 0; i < N; i++)
         in[i] = make((i * 7) % 17 - 8, (i * 5) % 13 - 6, (i * 3) % 11 - 5, i % 9 - 4);
     union { v4si v; int32_t w[4]; } pass;
     uint32_t sum = 0;
-    for (int rep = 0; rep < REPS; rep++) {
+    for (int rep = 0; rep < count; rep++) {
         v4sf cols[4];
         for (int k = 0; k < 4; k++)
             cols[k] = make((rep + k) % 9 - 4, (rep * 3 + k) % 7 - 3, (rep + 2 * k) % 5 - 2,
@@ -78,7 +83,7 @@ int main(void)
         for (int k = 0; k < 4; k++)
             sum = sum * 31u + (uint32_t)pass.w[k];
     }
-    printf("vec_matrix checksum %08x (last pass %d %d %d %d)\n", sum, pass.w[0], pass.w[1],
+    printf("checksum %08x (last pass %d %d %d %d)\n", sum, pass.w[0], pass.w[1],
            pass.w[2], pass.w[3]);
     return 0;
 }
