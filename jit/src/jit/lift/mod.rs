@@ -525,6 +525,42 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.stale = stale_after;
     }
 
+    /// Runs `fast` when every check holds, else leaves the unit through the interpreter,
+    /// which executes the instruction (reporting a fault precisely, or completing an access
+    /// the fast path declines) and leaves `ctx.pc` at the next one. Unlike `guarded`, the
+    /// slow path never rejoins, so the fast path's register values need not survive a call
+    /// or merge with values reloaded from the context. For memory accesses, whose slow path
+    /// is rare.
+    pub fn guarded_mem(
+        &mut self,
+        checks: &[Value],
+        pc: u32,
+        d: Decoded,
+        fast: impl FnOnce(&mut Self),
+    ) {
+        let slow_b = self.b.create_block();
+        self.b.set_cold_block(slow_b);
+        for &ok in checks {
+            let next = self.b.create_block();
+            self.b.ins().brif(ok, next, &[], slow_b, &[]);
+            self.b.switch_to_block(next);
+            self.b.seal_block(next);
+        }
+        let fast_b = self.b.current_block().expect("a block is being filled");
+        let (vars, dirty, stale) = (self.vars, self.dirty, self.stale);
+        self.b.switch_to_block(slow_b);
+        self.b.seal_block(slow_b);
+        self.fallback(pc, d);
+        // Retired with `ctx.pc` at the next instruction: the rest of the block does not.
+        let unretired = self.remaining - 1;
+        self.return_with(super::runtime::EXIT_DISPATCH, unretired);
+        self.vars = vars;
+        self.dirty = dirty;
+        self.stale = stale;
+        self.b.switch_to_block(fast_b);
+        fast(self);
+    }
+
     /// Leaves the unit to the dispatcher at whatever `ctx.pc` holds (after the interpreter
     /// executed a control-flow instruction).
     pub fn exit_to_context_pc(&mut self) {
