@@ -32,7 +32,18 @@ impl Lifter<'_, '_> {
             .band_imm_u(cr, !(0xfi64 << shift) & 0xffff_ffff);
         let moved = self.b.ins().ishl_imm_u(field, i64::from(shift));
         let cr = self.b.ins().bor(kept, moved);
+        let known = self.cr_cmp;
         self.set(Reg::Cr, cr);
+        self.cr_cmp = known;
+        self.cr_cmp[n as usize] = None;
+    }
+
+    /// Sets CR field `n` from comparing `a` with `b` (and XER[SO]), remembering the
+    /// comparison for branches on the field (see `Lifter::cr_cmp`).
+    fn set_cr_compare(&mut self, n: u32, a: Value, b: Value, signed: bool) {
+        let field = self.compare_field(a, b, signed);
+        self.set_cr_field(n, field);
+        self.cr_cmp[n as usize] = Some((a, b, signed));
     }
 
     /// LT/GT/EQ from a signed or unsigned comparison of `a` and `b`, plus XER[SO], as an i32.
@@ -68,8 +79,7 @@ impl Lifter<'_, '_> {
             self.b.ins().sextend(types::I64, low)
         };
         let zero = self.b.ins().iconst(types::I64, 0);
-        let field = self.compare_field(v, zero, true);
-        self.set_cr_field(0, field);
+        self.set_cr_compare(0, v, zero, true);
     }
 
     /// The low word of a register, extended to 64 bits.
@@ -280,8 +290,7 @@ fn compare(l: &mut Lifter, op: IntOp, i: Insn) {
     } else {
         (l.low_word(a, signed), l.low_word(b, signed))
     };
-    let field = l.compare_field(a, b, signed);
-    l.set_cr_field(i.crfd(), field);
+    l.set_cr_compare(i.crfd(), a, b, signed);
 }
 
 /// D-form logicals; the `and` forms always record.

@@ -142,6 +142,11 @@ pub struct Lifter<'a, 'f> {
     internal: HashMap<u32, Block>,
     /// `Runtime::budget` while the unit runs (see `budget_value`).
     budget: Option<Variable>,
+    /// Per CR field, the comparison (a, b, signed) that last set it in the current straight
+    /// run of code, so a `bc` on its LT/GT/EQ bit branches on the comparison itself instead
+    /// of extracting the bit from CR. Forgotten whenever CR changes another way or control
+    /// may arrive from elsewhere (the values must dominate their uses).
+    pub(super) cr_cmp: [Option<(Value, Value, bool)>; 8],
 }
 
 /// The registers a unit touches, from a first lifting pass.
@@ -200,6 +205,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             stale: [false; SLOTS],
             internal: HashMap::new(),
             budget: None,
+            cr_cmp: [None; 8],
         }
     }
 
@@ -298,6 +304,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     pub fn set(&mut self, r: Reg, val: Value) {
         let slot = r.slot();
+        if slot == Reg::Cr.slot() {
+            self.cr_cmp = [None; 8];
+        }
         self.written[slot] = true;
         self.stale[slot] = false;
         let var = match self.vars[slot] {
@@ -344,6 +353,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Forgets cached values (after the interpreter ran, the context is the truth).
     fn invalidate(&mut self) {
         self.dirty = [false; SLOTS];
+        self.cr_cmp = [None; 8];
         if self.plan.is_some() {
             // The variables must live on (other blocks use them): reload lazily.
             for slot in 0..SLOTS {
@@ -547,7 +557,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             self.b.seal_block(next);
         }
         let fast_b = self.b.current_block().expect("a block is being filled");
-        let (vars, dirty, stale) = (self.vars, self.dirty, self.stale);
+        let (vars, dirty, stale, cr_cmp) = (self.vars, self.dirty, self.stale, self.cr_cmp);
         self.b.switch_to_block(slow_b);
         self.b.seal_block(slow_b);
         self.fallback(pc, d);
@@ -557,6 +567,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.vars = vars;
         self.dirty = dirty;
         self.stale = stale;
+        self.cr_cmp = cr_cmp;
         self.b.switch_to_block(fast_b);
         fast(self);
     }
@@ -571,6 +582,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// After an unconditional exit, continues emitting into an unreachable block so callers
     /// need not track whether the builder is terminated.
     pub fn start_dead_block(&mut self) {
+        self.cr_cmp = [None; 8];
         let dead = self.b.create_block();
         self.b.switch_to_block(dead);
         self.b.seal_block(dead);
@@ -611,6 +623,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         let host = l.internal[&block.start()];
         l.b.switch_to_block(host);
         l.stale = [false; SLOTS];
+        l.cr_cmp = [None; 8];
         match l.plan {
             Some(plan) => {
                 for slot in 0..SLOTS {
