@@ -407,6 +407,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.store_budget();
         let linked = self.b.create_block();
         let unlinked = self.b.create_block();
+        self.b.set_cold_block(unlinked);
         self.b.ins().brif(code, linked, &[], unlinked, &[]);
         self.b.switch_to_block(linked);
         self.b.seal_block(linked);
@@ -464,6 +465,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.invalidate();
         let exit = self.b.create_block();
         let cont = self.b.create_block();
+        self.b.set_cold_block(exit);
         self.b.ins().brif(status, exit, &[], cont, &[]);
         self.b.switch_to_block(exit);
         self.b.seal_block(exit);
@@ -652,6 +654,8 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
     let short = l.b.ins().icmp_imm_s(IntCC::SignedLessThan, left, 0);
     let out = l.b.create_block();
     let body = l.b.create_block();
+    // Exits are rare: laid out after the hot code, so the body falls through.
+    l.b.set_cold_block(out);
     l.b.ins().brif(short, out, &[], body, &[]);
     l.b.switch_to_block(out);
     l.b.seal_block(out);
