@@ -373,6 +373,24 @@ fn insert(l: &mut Lifter, ra: usize, rotated: Value, mask: u64) -> Value {
 /// see copies in the high half.
 fn rotate32(l: &mut Lifter, op: IntOp, i: Insn) {
     let s = l.get(Reg::Gpr(i.rs()));
+    if op == IntOp::Rlwinm && i.mb() <= i.me() {
+        // A mask inside the low word that keeps only bits the rotation brought from one side
+        // (slwi, srwi, clrlwi and friends) needs one shift, not the doubled-word rotation.
+        let (sh, mask) = (i.sh(), mask64(i.mb() + 32, i.me() + 32));
+        let left = (0xffff_ffffu64 << sh) & 0xffff_ffff;
+        let shifted = if mask & !left == 0 {
+            Some(l.b.ins().ishl_imm_u(s, i64::from(sh)))
+        } else if sh > 0 && mask & !(0xffff_ffffu64 >> (32 - sh)) == 0 {
+            Some(l.b.ins().ushr_imm_u(s, i64::from(32 - sh)))
+        } else {
+            None
+        };
+        if let Some(v) = shifted {
+            let r = l.b.ins().band_imm_u(v, mask as i64);
+            l.write_ra(i, r);
+            return;
+        }
+    }
     let low = l.low_word(s, false);
     let high = l.b.ins().ishl_imm_u(low, 32);
     let doubled = l.b.ins().bor(low, high);
@@ -405,6 +423,38 @@ fn rotate64(l: &mut Lifter, op: IntOp, i: Insn) {
     } else {
         l.b.ins().rotl_imm_u(s, i64::from(sh))
     };
+    let b = i.mb64();
+    if matches!(op, Rldicl | Rldicr | Rldic) {
+        let mask = match op {
+            Rldicl => mask64(b, 63),
+            Rldicr => mask64(0, b),
+            _ => mask64(b, 63 - sh),
+        };
+        // When the mask drops every bit the rotation wrapped around (sldi, srdi, clrldi...),
+        // a plain shift does, and the mask only when it keeps less than the shift leaves.
+        let left = u64::MAX << sh;
+        let r = if mask & !left == 0 {
+            let v = l.b.ins().ishl_imm_u(s, i64::from(sh));
+            if mask == left {
+                v
+            } else {
+                l.b.ins().band_imm_u(v, mask as i64)
+            }
+        } else if sh > 0 && mask & !(u64::MAX >> (64 - sh)) == 0 {
+            let right = u64::MAX >> (64 - sh);
+            let v = l.b.ins().ushr_imm_u(s, i64::from(64 - sh));
+            if mask == right {
+                v
+            } else {
+                l.b.ins().band_imm_u(v, mask as i64)
+            }
+        } else {
+            let v = l.b.ins().rotl_imm_u(s, i64::from(sh));
+            l.b.ins().band_imm_u(v, mask as i64)
+        };
+        l.write_ra(i, r);
+        return;
+    }
     let b = i.mb64();
     let r = match op {
         Rldimi => insert(l, i.ra(), rotated, mask64(b, 63 - sh)),
