@@ -31,13 +31,32 @@ fn condition(l: &mut Lifter, i: Insn) -> Option<Value> {
         cond = Some(l.b.ins().icmp_imm_s(cc, tested, 0));
     }
     if bo & 0b10000 == 0 {
-        let cr = l.get(Reg::Cr);
-        let bit = l.b.ins().ushr_imm_u(cr, i64::from(31 - i.bi()));
-        let bit = l.b.ins().band_imm_s(bit, 1);
-        let want = i64::from(bo & 0b01000 != 0);
-        let c =
-            l.b.ins()
-                .icmp_imm_s(cranelift_codegen::ir::condcodes::IntCC::Equal, bit, want);
+        let want = bo & 0b01000 != 0;
+        let c = match (l.cr_cmp[(i.bi() / 4) as usize], i.bi() % 4) {
+            // LT, GT or EQ of a field a comparison just set: branch on the comparison.
+            (Some((a, b, signed)), bit @ 0..=2) => {
+                use cranelift_codegen::ir::condcodes::{CondCode, IntCC};
+                let cc = match (bit, signed) {
+                    (0, true) => IntCC::SignedLessThan,
+                    (0, false) => IntCC::UnsignedLessThan,
+                    (1, true) => IntCC::SignedGreaterThan,
+                    (1, false) => IntCC::UnsignedGreaterThan,
+                    _ => IntCC::Equal,
+                };
+                let cc = if want { cc } else { cc.complement() };
+                l.b.ins().icmp(cc, a, b)
+            }
+            _ => {
+                let cr = l.get(Reg::Cr);
+                let bit = l.b.ins().ushr_imm_u(cr, i64::from(31 - i.bi()));
+                let bit = l.b.ins().band_imm_s(bit, 1);
+                l.b.ins().icmp_imm_s(
+                    cranelift_codegen::ir::condcodes::IntCC::Equal,
+                    bit,
+                    i64::from(want),
+                )
+            }
+        };
         cond = Some(match cond {
             Some(prev) => l.b.ins().band(prev, c),
             None => c,

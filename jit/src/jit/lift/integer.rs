@@ -32,7 +32,18 @@ impl Lifter<'_, '_> {
             .band_imm_u(cr, !(0xfi64 << shift) & 0xffff_ffff);
         let moved = self.b.ins().ishl_imm_u(field, i64::from(shift));
         let cr = self.b.ins().bor(kept, moved);
+        let known = self.cr_cmp;
         self.set(Reg::Cr, cr);
+        self.cr_cmp = known;
+        self.cr_cmp[n as usize] = None;
+    }
+
+    /// Sets CR field `n` from comparing `a` with `b` (and XER[SO]), remembering the
+    /// comparison for branches on the field (see `Lifter::cr_cmp`).
+    fn set_cr_compare(&mut self, n: u32, a: Value, b: Value, signed: bool) {
+        let field = self.compare_field(a, b, signed);
+        self.set_cr_field(n, field);
+        self.cr_cmp[n as usize] = Some((a, b, signed));
     }
 
     /// LT/GT/EQ from a signed or unsigned comparison of `a` and `b`, plus XER[SO], as an i32.
@@ -68,8 +79,7 @@ impl Lifter<'_, '_> {
             self.b.ins().sextend(types::I64, low)
         };
         let zero = self.b.ins().iconst(types::I64, 0);
-        let field = self.compare_field(v, zero, true);
-        self.set_cr_field(0, field);
+        self.set_cr_compare(0, v, zero, true);
     }
 
     /// The low word of a register, extended to 64 bits.
@@ -280,8 +290,7 @@ fn compare(l: &mut Lifter, op: IntOp, i: Insn) {
     } else {
         (l.low_word(a, signed), l.low_word(b, signed))
     };
-    let field = l.compare_field(a, b, signed);
-    l.set_cr_field(i.crfd(), field);
+    l.set_cr_compare(i.crfd(), a, b, signed);
 }
 
 /// D-form logicals; the `and` forms always record.
@@ -364,6 +373,24 @@ fn insert(l: &mut Lifter, ra: usize, rotated: Value, mask: u64) -> Value {
 /// see copies in the high half.
 fn rotate32(l: &mut Lifter, op: IntOp, i: Insn) {
     let s = l.get(Reg::Gpr(i.rs()));
+    if op == IntOp::Rlwinm && i.mb() <= i.me() {
+        // A mask inside the low word that keeps only bits the rotation brought from one side
+        // (slwi, srwi, clrlwi and friends) needs one shift, not the doubled-word rotation.
+        let (sh, mask) = (i.sh(), mask64(i.mb() + 32, i.me() + 32));
+        let left = (0xffff_ffffu64 << sh) & 0xffff_ffff;
+        let shifted = if mask & !left == 0 {
+            Some(l.b.ins().ishl_imm_u(s, i64::from(sh)))
+        } else if sh > 0 && mask & !(0xffff_ffffu64 >> (32 - sh)) == 0 {
+            Some(l.b.ins().ushr_imm_u(s, i64::from(32 - sh)))
+        } else {
+            None
+        };
+        if let Some(v) = shifted {
+            let r = l.b.ins().band_imm_u(v, mask as i64);
+            l.write_ra(i, r);
+            return;
+        }
+    }
     let low = l.low_word(s, false);
     let high = l.b.ins().ishl_imm_u(low, 32);
     let doubled = l.b.ins().bor(low, high);
@@ -396,6 +423,38 @@ fn rotate64(l: &mut Lifter, op: IntOp, i: Insn) {
     } else {
         l.b.ins().rotl_imm_u(s, i64::from(sh))
     };
+    let b = i.mb64();
+    if matches!(op, Rldicl | Rldicr | Rldic) {
+        let mask = match op {
+            Rldicl => mask64(b, 63),
+            Rldicr => mask64(0, b),
+            _ => mask64(b, 63 - sh),
+        };
+        // When the mask drops every bit the rotation wrapped around (sldi, srdi, clrldi...),
+        // a plain shift does, and the mask only when it keeps less than the shift leaves.
+        let left = u64::MAX << sh;
+        let r = if mask & !left == 0 {
+            let v = l.b.ins().ishl_imm_u(s, i64::from(sh));
+            if mask == left {
+                v
+            } else {
+                l.b.ins().band_imm_u(v, mask as i64)
+            }
+        } else if sh > 0 && mask & !(u64::MAX >> (64 - sh)) == 0 {
+            let right = u64::MAX >> (64 - sh);
+            let v = l.b.ins().ushr_imm_u(s, i64::from(64 - sh));
+            if mask == right {
+                v
+            } else {
+                l.b.ins().band_imm_u(v, mask as i64)
+            }
+        } else {
+            let v = l.b.ins().rotl_imm_u(s, i64::from(sh));
+            l.b.ins().band_imm_u(v, mask as i64)
+        };
+        l.write_ra(i, r);
+        return;
+    }
     let b = i.mb64();
     let r = match op {
         Rldimi => insert(l, i.ra(), rotated, mask64(b, 63 - sh)),

@@ -200,40 +200,47 @@ impl Lifter<'_, '_> {
         }
     }
 
-    /// True (i8) when every byte of `size` bytes at `ea` (i32) has permission `need`.
-    pub(super) fn permitted(&mut self, ea: Value, size: u32, need: Perm) -> Value {
+    /// Conditions (each an i8 truth value) that together mean every byte of `size` bytes at
+    /// `ea` (i32) has permission `need`: the access stays inside one page (which also keeps it
+    /// from wrapping past 4 GiB) and that page's permission byte allows it. One table load per
+    /// access; an access crossing a page goes to the interpreter, which handles it exactly.
+    /// `aligned` says `ea` is a multiple of `size` (at most a page), so it cannot cross.
+    pub(super) fn access_checks(
+        &mut self,
+        ea: Value,
+        size: u32,
+        need: Perm,
+        aligned: bool,
+    ) -> Vec<Value> {
+        let mut checks = Vec::with_capacity(2);
+        if size > 1 && !aligned {
+            let offset = self.b.ins().band_imm_u(ea, 0xfff);
+            let inside = self.b.ins().icmp_imm_u(
+                IntCC::UnsignedLessThanOrEqual,
+                offset,
+                i64::from(0x1000 - size),
+            );
+            checks.push(inside);
+        }
         let perms = self.b.ins().iconst(types::I64, self.env.perms() as i64);
-        let page_of = |l: &mut Self, a: Value| {
-            let a64 = l.b.ins().uextend(types::I64, a);
-            let page = l.b.ins().ushr_imm_u(a64, 12);
-            let at = l.b.ins().iadd(perms, page);
-            l.b.ins().load(types::I8, MemFlagsData::trusted(), at, 0)
-        };
-        let first = page_of(self, ea);
-        let last_addr = self.b.ins().iadd_imm_s(ea, i64::from(size - 1));
-        let last = page_of(self, last_addr);
-        let both = self.b.ins().band(first, last);
-        let bit = self.b.ins().band_imm_s(both, i64::from(need.bits()));
-        let has = self.b.ins().icmp_imm_s(IntCC::NotEqual, bit, 0);
-        // A page code was compiled from is not writable here: the interpreter performs the
-        // store and logs it, so every engine drops the stale code.
-        let has = if need.contains(Perm::WRITE) {
-            let either = self.b.ins().bor(first, last);
-            let code = self
-                .b
+        let a64 = self.b.ins().uextend(types::I64, ea);
+        let page = self.b.ins().ushr_imm_u(a64, 12);
+        let at = self.b.ins().iadd(perms, page);
+        let p = self.b.ins().load(types::I8, MemFlagsData::trusted(), at, 0);
+        let ok = if need.contains(Perm::WRITE) {
+            // A page code was compiled from is not writable here: the interpreter performs
+            // the store and logs it, so every engine drops the stale code.
+            let mask = i64::from(Perm::WRITE.bits() | Perm::CODE.bits());
+            let bits = self.b.ins().band_imm_s(p, mask);
+            self.b
                 .ins()
-                .band_imm_s(either, i64::from(Perm::CODE.bits()));
-            let plain = self.b.ins().icmp_imm_s(IntCC::Equal, code, 0);
-            self.b.ins().band(has, plain)
+                .icmp_imm_s(IntCC::Equal, bits, i64::from(Perm::WRITE.bits()))
         } else {
-            has
+            let bit = self.b.ins().band_imm_s(p, i64::from(need.bits()));
+            self.b.ins().icmp_imm_s(IntCC::NotEqual, bit, 0)
         };
-        // An access wrapping past 4 GiB faults in the interpreter; never let it reach the guard.
-        let no_wrap = self
-            .b
-            .ins()
-            .icmp(IntCC::UnsignedGreaterThanOrEqual, last_addr, ea);
-        self.b.ins().band(has, no_wrap)
+        checks.push(ok);
+        checks
     }
 }
 
@@ -262,13 +269,14 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
     };
     let ea = l.b.ins().ireduce(types::I32, sum);
     let size = acc.ty.bytes();
-    let ok = l.permitted(ea, size, if acc.store { Perm::WRITE } else { Perm::READ });
+    let need = if acc.store { Perm::WRITE } else { Perm::READ };
+    let checks = l.access_checks(ea, size, need, false);
     let reg = if acc.fpr {
         Reg::Fpr(i.rt())
     } else {
         Reg::Gpr(i.rt())
     };
-    l.guarded(ok, pc, d, |l| {
+    l.guarded_mem(&checks, pc, d, |l| {
         let ea64 = l.b.ins().uextend(types::I64, ea);
         let host = l.b.ins().iadd(l.membase, ea64);
         if acc.store {

@@ -142,6 +142,11 @@ pub struct Lifter<'a, 'f> {
     internal: HashMap<u32, Block>,
     /// `Runtime::budget` while the unit runs (see `budget_value`).
     budget: Option<Variable>,
+    /// Per CR field, the comparison (a, b, signed) that last set it in the current straight
+    /// run of code, so a `bc` on its LT/GT/EQ bit branches on the comparison itself instead
+    /// of extracting the bit from CR. Forgotten whenever CR changes another way or control
+    /// may arrive from elsewhere (the values must dominate their uses).
+    pub(super) cr_cmp: [Option<(Value, Value, bool)>; 8],
 }
 
 /// The registers a unit touches, from a first lifting pass.
@@ -200,6 +205,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             stale: [false; SLOTS],
             internal: HashMap::new(),
             budget: None,
+            cr_cmp: [None; 8],
         }
     }
 
@@ -298,6 +304,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     pub fn set(&mut self, r: Reg, val: Value) {
         let slot = r.slot();
+        if slot == Reg::Cr.slot() {
+            self.cr_cmp = [None; 8];
+        }
         self.written[slot] = true;
         self.stale[slot] = false;
         let var = match self.vars[slot] {
@@ -344,6 +353,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Forgets cached values (after the interpreter ran, the context is the truth).
     fn invalidate(&mut self) {
         self.dirty = [false; SLOTS];
+        self.cr_cmp = [None; 8];
         if self.plan.is_some() {
             // The variables must live on (other blocks use them): reload lazily.
             for slot in 0..SLOTS {
@@ -397,6 +407,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.store_budget();
         let linked = self.b.create_block();
         let unlinked = self.b.create_block();
+        self.b.set_cold_block(unlinked);
         self.b.ins().brif(code, linked, &[], unlinked, &[]);
         self.b.switch_to_block(linked);
         self.b.seal_block(linked);
@@ -454,6 +465,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.invalidate();
         let exit = self.b.create_block();
         let cont = self.b.create_block();
+        self.b.set_cold_block(exit);
         self.b.ins().brif(status, exit, &[], cont, &[]);
         self.b.switch_to_block(exit);
         self.b.seal_block(exit);
@@ -525,6 +537,43 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.stale = stale_after;
     }
 
+    /// Runs `fast` when every check holds, else leaves the unit through the interpreter,
+    /// which executes the instruction (reporting a fault precisely, or completing an access
+    /// the fast path declines) and leaves `ctx.pc` at the next one. Unlike `guarded`, the
+    /// slow path never rejoins, so the fast path's register values need not survive a call
+    /// or merge with values reloaded from the context. For memory accesses, whose slow path
+    /// is rare.
+    pub fn guarded_mem(
+        &mut self,
+        checks: &[Value],
+        pc: u32,
+        d: Decoded,
+        fast: impl FnOnce(&mut Self),
+    ) {
+        let slow_b = self.b.create_block();
+        self.b.set_cold_block(slow_b);
+        for &ok in checks {
+            let next = self.b.create_block();
+            self.b.ins().brif(ok, next, &[], slow_b, &[]);
+            self.b.switch_to_block(next);
+            self.b.seal_block(next);
+        }
+        let fast_b = self.b.current_block().expect("a block is being filled");
+        let (vars, dirty, stale, cr_cmp) = (self.vars, self.dirty, self.stale, self.cr_cmp);
+        self.b.switch_to_block(slow_b);
+        self.b.seal_block(slow_b);
+        self.fallback(pc, d);
+        // Retired with `ctx.pc` at the next instruction: the rest of the block does not.
+        let unretired = self.remaining - 1;
+        self.return_with(super::runtime::EXIT_DISPATCH, unretired);
+        self.vars = vars;
+        self.dirty = dirty;
+        self.stale = stale;
+        self.cr_cmp = cr_cmp;
+        self.b.switch_to_block(fast_b);
+        fast(self);
+    }
+
     /// Leaves the unit to the dispatcher at whatever `ctx.pc` holds (after the interpreter
     /// executed a control-flow instruction).
     pub fn exit_to_context_pc(&mut self) {
@@ -535,6 +584,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// After an unconditional exit, continues emitting into an unreachable block so callers
     /// need not track whether the builder is terminated.
     pub fn start_dead_block(&mut self) {
+        self.cr_cmp = [None; 8];
         let dead = self.b.create_block();
         self.b.switch_to_block(dead);
         self.b.seal_block(dead);
@@ -575,6 +625,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         let host = l.internal[&block.start()];
         l.b.switch_to_block(host);
         l.stale = [false; SLOTS];
+        l.cr_cmp = [None; 8];
         match l.plan {
             Some(plan) => {
                 for slot in 0..SLOTS {
@@ -603,6 +654,8 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
     let short = l.b.ins().icmp_imm_s(IntCC::SignedLessThan, left, 0);
     let out = l.b.create_block();
     let body = l.b.create_block();
+    // Exits are rare: laid out after the hot code, so the body falls through.
+    l.b.set_cold_block(out);
     l.b.ins().brif(short, out, &[], body, &[]);
     l.b.switch_to_block(out);
     l.b.seal_block(out);
