@@ -142,6 +142,9 @@ pub struct Lifter<'a, 'f> {
     internal: HashMap<u32, Block>,
     /// `Runtime::budget` while the unit runs (see `budget_value`).
     budget: Option<Variable>,
+    /// FPSCR is known to be summarized here (an FP instruction wrote it since the guest
+    /// block began), which lets `fpu` skip recomputing VX and FEX.
+    pub fpscr_clean: bool,
 }
 
 /// The registers a unit touches, from a first lifting pass.
@@ -200,6 +203,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             stale: [false; SLOTS],
             internal: HashMap::new(),
             budget: None,
+            fpscr_clean: false,
         }
     }
 
@@ -575,6 +579,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         let host = l.internal[&block.start()];
         l.b.switch_to_block(host);
         l.stale = [false; SLOTS];
+        l.fpscr_clean = false;
         match l.plan {
             Some(plan) => {
                 for slot in 0..SLOTS {
