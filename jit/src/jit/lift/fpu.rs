@@ -40,8 +40,10 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) -> bool {
         _ => arith::lift(l, op, d, pc),
     }
     // Every path of an FPSCR-writing instruction, the interpreter's included, leaves it
-    // summarized.
-    if !matches!(op, Fmr | Fneg | Fabs | Fnabs | Fsel | Mffs) {
+    // summarized; mtfsb0/1 of FEX, VX or the reserved bit changes nothing, not even that.
+    let untouched = matches!(op, Mtfsb0 | Mtfsb1)
+        && (1u32 << (31 - d.insn.rt() as u32)) & (FEX | VX | RESERVED) != 0;
+    if !matches!(op, Fmr | Fneg | Fabs | Fnabs | Fsel | Mffs) && !untouched {
         l.fpscr_clean = true;
     }
     true
