@@ -35,6 +35,7 @@ pub const DEFAULT_HOT_THRESHOLD: u32 = 32;
 /// becomes ours; a guest fault, trap or invalid instruction ends it with 128 + the signal
 /// Linux would deliver (SIGSEGV, SIGTRAP, SIGILL).
 #[derive(Args, Debug)]
+#[command(about = "Run a static 64-bit PowerPC Linux executable (as qemu-ppc64 would)")]
 pub struct ExecElfArgs {
     /// Execution engine.
     #[arg(long, value_enum, default_value_t = Backend::Jit)]

@@ -682,3 +682,111 @@ fn fp_loop_speed() {
         );
     }
 }
+
+/// A run of fast-path arithmetic where only the first instruction sees an FPSCR that is not
+/// summarized (the later ones use the shorter update for a summarized FPSCR), observed with
+/// mffs in the middle and at the end, and across an instruction the interpreter executes
+/// (1 - 1 = 0 leaves the fast path). Expected bits from the ISA's FPSCR definitions: VX is
+/// the OR of the VX* bits (none set here, so a stray VX is cleared), FEX is set when an
+/// exception bit and its enable are both set (XX with XE), FX only when an exception bit
+/// goes from 0 to 1, FI/FR/FPRF describe the last result (1 + 2^-60 rounds to 1, inexact,
+/// not incremented; 1 + 1 = 2 and 1 - 1 = +0 are exact).
+#[test]
+fn fpscr_summary_along_a_run() {
+    let mut h = Harness::new();
+    let one = 0x3ff0_0000_0000_0000u64;
+    let tiny = 0x3c30_0000_0000_0000u64; // 2^-60
+    let mffs = |t: u32| 63 << 26 | t << 21 | 583 << 1;
+    let words = [
+        a_form(63, 21, 1, 2, 3, 0, false), // fadd f1,f2,f3: inexact
+        mffs(6),
+        a_form(63, 21, 5, 2, 2, 0, false), // fadd f5,f2,f2: exact
+        mffs(7),
+        a_form(63, 20, 8, 2, 2, 0, false), // fsub f8,f2,f2: +0, interpreter
+        mffs(11),
+        a_form(63, 21, 9, 2, 3, 0, true), // fadd. f9,f2,f3: inexact
+        mffs(10),
+    ];
+    let pos_normal = 0b00100 << 12;
+    let pos_zero = 0b00010 << 12;
+    for (start, after1, after2, after3, last) in [
+        (
+            VX | FEX | XE,
+            FX | FEX | XX | XE | FI | pos_normal,
+            FX | FEX | XX | XE | pos_normal,
+            FX | FEX | XX | XE | pos_zero,
+            FX | FEX | XX | XE | FI | pos_normal,
+        ),
+        (
+            XX,
+            XX | FI | pos_normal,
+            XX | pos_normal,
+            XX | pos_zero,
+            XX | FI | pos_normal,
+        ),
+        (
+            RESERVED | 1,
+            FX | XX | FI | pos_normal | 1,
+            FX | XX | pos_normal | 1,
+            FX | XX | pos_zero | 1,
+            FX | XX | FI | pos_normal | 1,
+        ),
+    ] {
+        let mut ctx = Context {
+            msr: MSR_SF,
+            lr: u64::from(SENTINEL),
+            fpscr: start,
+            ..Context::default()
+        };
+        ctx.fpr[2] = one;
+        ctx.fpr[3] = tiny;
+        let (got, slow) = h.check(&words, &ctx);
+        assert_eq!(slow, 1, "only the fsub giving zero leaves the fast path");
+        assert_eq!(
+            got.fpr[6] as u32, after1,
+            "start {start:#x}: after the inexact fadd"
+        );
+        assert_eq!(
+            got.fpr[7] as u32, after2,
+            "start {start:#x}: after the exact fadd"
+        );
+        assert_eq!(got.fpr[10] as u32, last, "start {start:#x}: at the end");
+        assert_eq!(got.fpscr, last, "start {start:#x}");
+        assert_eq!(
+            got.fpr[11] as u32, after3,
+            "start {start:#x}: after the fsub"
+        );
+        assert_eq!(got.cr >> 24 & 0xf, last >> 28, "CR1 = FX, FEX, VX, OX");
+    }
+    h.finish();
+}
+
+/// mtfsb0/mtfsb1 of FEX, VX or the reserved bit (bits 1, 2, 20) change nothing, so an FPSCR
+/// that was not summarized before them still is not, and the next arithmetic instruction
+/// must recompute VX and FEX in full. Found by the differential fuzzer (seed 1): from
+/// VXSQRT | VXCVI without VX, `mtfsb0 1; frsp` must set VX (the ISA defines VX as the OR
+/// of the VX* bits).
+#[test]
+fn mtfsb_of_summary_bits_leaves_fpscr_unsummarized() {
+    let mut h = Harness::new();
+    let frsp = 63 << 26 | 8 << 21 | 19 << 11 | 12 << 1;
+    for bit in [1u32, 2, 20] {
+        for xo in [70u32, 38] {
+            let mtfsb = 63 << 26 | bit << 21 | xo << 1;
+            let mut ctx = Context {
+                lr: u64::from(SENTINEL),
+                fpscr: VXSQRT | VXCVI | 0x4000,
+                ..Context::default()
+            };
+            ctx.fpr[19] = 0x4100_0000_0000_0000; // 2^17, exact in single
+            let (got, slow) = h.check(&[mtfsb, frsp], &ctx);
+            assert_eq!(slow, 0);
+            assert_eq!(
+                got.fpscr,
+                VX | VXSQRT | VXCVI | 0x4000,
+                "mtfsb bit {bit} xo {xo}"
+            );
+        }
+    }
+    h.finish();
+}

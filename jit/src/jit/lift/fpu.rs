@@ -39,6 +39,13 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) -> bool {
         Frsp | Fctiw | Fctiwz | Fctid | Fctidz | Fcfid => convert::lift(l, op, d, pc),
         _ => arith::lift(l, op, d, pc),
     }
+    // Every path of an FPSCR-writing instruction, the interpreter's included, leaves it
+    // summarized; mtfsb0/1 of FEX, VX or the reserved bit changes nothing, not even that.
+    let untouched = matches!(op, Mtfsb0 | Mtfsb1)
+        && (1u32 << (31 - d.insn.rt() as u32)) & (FEX | VX | RESERVED) != 0;
+    if !matches!(op, Fmr | Fneg | Fabs | Fnabs | Fsel | Mffs) && !untouched {
+        l.fpscr_clean = true;
+    }
     true
 }
 
@@ -139,8 +146,17 @@ fn normal_class(l: &mut Lifter, bits: Value) -> Value {
     l.b.ins().select(neg, n, p)
 }
 
-/// The FPSCR after an arithmetic result: `raised` (i32) ORed into `f` as `raise` does, FR
-/// and FI from the i8 truth values, FPRF = `class` (i32) when given.
+/// `summarize(f)`, which is `f` itself when the FPSCR is known to be summarized.
+fn summarized(l: &mut Lifter, f: Value) -> Value {
+    if l.fpscr_clean {
+        f
+    } else {
+        summarize(l, f)
+    }
+}
+
+/// The FPSCR after an arithmetic result: `raised` (i32, either 0 or XX) ORed into `f` as
+/// `raise` does, FR and FI from the i8 truth values, FPRF = `class` (i32) when given.
 fn fpscr_after(
     l: &mut Lifter,
     f: Value,
@@ -149,6 +165,9 @@ fn fpscr_after(
     fi: Value,
     class: Option<Value>,
 ) -> Value {
+    if l.fpscr_clean {
+        return fpscr_after_clean(l, f, raised, fr, fi, class);
+    }
     let f = raise(l, f, raised);
     let mut clear = FR | FI;
     if class.is_some() {
@@ -163,6 +182,42 @@ fn fpscr_after(
         Some(c) => l.b.ins().bor(f, c),
         None => f,
     }
+}
+
+/// `fpscr_after` for a summarized `f`. Raising only XX cannot change VX, and sets FEX
+/// exactly when XE is set (if XX was already set, a summarized FEX already is). So: FX
+/// from XX newly set (FX is XX << 6), FEX from XX and XE (XE << 22 is XX, XX << 5 is
+/// FEX). The terms not depending on `f` are combined first, so the chain from one FP
+/// instruction's FPSCR to the next stays a few instructions long.
+fn fpscr_after_clean(
+    l: &mut Lifter,
+    f: Value,
+    raised: Value,
+    fr: Value,
+    fi: Value,
+    class: Option<Value>,
+) -> Value {
+    const _: () = assert!(XX << 6 == FX && XE << 22 == XX && XX << 5 == FEX);
+    let mut clear = FR | FI;
+    if class.is_some() {
+        clear |= FPRF;
+    }
+    let fr = flag32(l, fr, FR);
+    let fi = flag32(l, fi, FI);
+    let mut tail = l.b.ins().bor(fr, fi);
+    tail = l.b.ins().bor(tail, raised);
+    if let Some(c) = class {
+        tail = l.b.ins().bor(tail, c);
+    }
+    let kept = l.b.ins().band_imm_u(f, i64::from(!clear));
+    let newly = l.b.ins().band_not(raised, f);
+    let fx = l.b.ins().ishl_imm_u(newly, 6);
+    let xe = l.b.ins().ishl_imm_u(f, 22);
+    let fex = l.b.ins().band(raised, xe);
+    let fex = l.b.ins().ishl_imm_u(fex, 5);
+    let sticky = l.b.ins().bor(fx, fex);
+    let tail = l.b.ins().bor(tail, sticky);
+    l.b.ins().bor(kept, tail)
 }
 
 /// Writes the FPSCR as `fpscr_after` computes it.

@@ -147,6 +147,9 @@ pub struct Lifter<'a, 'f> {
     /// of extracting the bit from CR. Forgotten whenever CR changes another way or control
     /// may arrive from elsewhere (the values must dominate their uses).
     pub(super) cr_cmp: [Option<(Value, Value, bool)>; 8],
+    /// FPSCR is known to be summarized here (an FP instruction wrote it since the guest
+    /// block began), which lets `fpu` skip recomputing VX and FEX.
+    pub fpscr_clean: bool,
 }
 
 /// The registers a unit touches, from a first lifting pass.
@@ -206,6 +209,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             internal: HashMap::new(),
             budget: None,
             cr_cmp: [None; 8],
+            fpscr_clean: false,
         }
     }
 
@@ -626,6 +630,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         l.b.switch_to_block(host);
         l.stale = [false; SLOTS];
         l.cr_cmp = [None; 8];
+        l.fpscr_clean = false;
         match l.plan {
             Some(plan) => {
                 for slot in 0..SLOTS {

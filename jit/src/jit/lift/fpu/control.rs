@@ -103,7 +103,7 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
             let bf = i.crfd();
             l.guarded(ordered, pc, d, |l| {
                 let f = l.get(Reg::Fpscr);
-                let f = summarize(l, f);
+                let f = super::summarized(l, f);
                 let f = l.b.ins().band_imm_u(f, i64::from(!FPCC));
                 let cc = l.b.ins().ishl_imm_u(code, 12);
                 let f = l.b.ins().bor(f, cc);
