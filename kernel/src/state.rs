@@ -387,13 +387,21 @@ impl State {
                 }
                 continue;
             }
-            let Some(wait) = self.threads.get(&tid).and_then(|t| t.wait.clone()) else {
+            // Borrow the wait out of the thread (no copy on this path), then put it back for
+            // `complete_wait`.
+            let Some(wait) = self.threads.get_mut(&tid).and_then(|t| t.wait.take()) else {
                 continue;
             };
-            if let Some(status) = self.try_satisfy(tid, &wait) {
+            let satisfied = self.try_satisfy(tid, &wait);
+            if satisfied.is_some() {
                 for &o in &wait.objects {
                     self.sync_header(mem, o);
                 }
+            }
+            if let Some(t) = self.threads.get_mut(&tid) {
+                t.wait = Some(wait);
+            }
+            if let Some(status) = satisfied {
                 self.complete_wait(tid, status);
                 woken.push((tid, status));
             }

@@ -1,33 +1,16 @@
 //! Debug output and fatal checks.
 
 use super::printf::{format, Args};
-use super::{Call, Implemented, Outcome, XBOXKRNL};
+use super::{Call, Outcome, XBOXKRNL};
 use crate::status::STATUS_SUCCESS;
 use std::io::Write;
 
-pub static EXPORTS: &[Implemented] = &[
-    Implemented {
-        library: XBOXKRNL,
-        name: "DbgPrint",
-        f: dbg_print,
-    },
-    Implemented {
-        library: XBOXKRNL,
-        name: "DbgBreakPoint",
-        f: dbg_break_point,
-    },
-    Implemented {
-        library: XBOXKRNL,
-        name: "KeBugCheck",
-        f: ke_bug_check,
-    },
-    Implemented {
-        library: XBOXKRNL,
-        name: "KeBugCheckEx",
-        f: ke_bug_check,
-    },
-];
-
+exports! { XBOXKRNL;
+    "DbgPrint" => dbg_print,
+    "DbgBreakPoint" => dbg_break_point,
+    "KeBugCheck" => ke_bug_check,
+    "KeBugCheckEx" => ke_bug_check,
+}
 /// DbgPrint(format, ...): the formatted text goes to the run's output, unchanged.
 fn dbg_print(c: &mut Call) -> Outcome {
     let Ok(fmt) = c.c_string(c.arg(0), 64 * 1024) else {

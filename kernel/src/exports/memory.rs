@@ -1,19 +1,11 @@
 //! Virtual and physical memory exports: thin wrappers that read the guest's arguments, call
 //! the memory manager (`crate::memory`) and write results back the way the console does.
 
-use super::{Call, Implemented, Outcome, XBOXKRNL};
+use super::{Call, Outcome, XBOXKRNL};
 use crate::memory::write_basic_information;
 use crate::status::*;
 
-macro_rules! exports {
-    ($($name:literal => $f:path),* $(,)?) => {
-        pub static EXPORTS: &[Implemented] = &[
-            $(Implemented { library: XBOXKRNL, name: $name, f: $f },)*
-        ];
-    };
-}
-
-exports! {
+exports! { XBOXKRNL;
     "NtAllocateVirtualMemory" => nt_allocate_virtual_memory,
     "NtFreeVirtualMemory" => nt_free_virtual_memory,
     "NtProtectVirtualMemory" => nt_protect_virtual_memory,

@@ -6,6 +6,15 @@
 //! the kernel lock held. Arguments are in r3..r10, the result goes to r3, and the guest
 //! continues at the stub's `blr` with its own LR, so the export returns to its caller.
 
+/// Declares a family's `EXPORTS` table: `exports! { LIBRARY; "Name" => function, ... }`.
+macro_rules! exports {
+    ($library:expr; $($name:literal => $f:path),* $(,)?) => {
+        pub static EXPORTS: &[$crate::exports::Implemented] = &[
+            $($crate::exports::Implemented { library: $library, name: $name, f: $f },)*
+        ];
+    };
+}
+
 mod debug;
 mod memory;
 mod module;

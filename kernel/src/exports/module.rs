@@ -1,17 +1,9 @@
 //! Module and title queries: module handles and executable privileges.
 
-use super::{Call, Implemented, Outcome, XBOXKRNL};
+use super::{Call, Outcome, XBOXKRNL};
 use crate::status::*;
 
-macro_rules! exports {
-    ($($name:literal => $f:path),* $(,)?) => {
-        pub static EXPORTS: &[Implemented] = &[
-            $(Implemented { library: XBOXKRNL, name: $name, f: $f },)*
-        ];
-    };
-}
-
-exports! {
+exports! { XBOXKRNL;
     "XexGetModuleHandle" => xex_get_module_handle,
     "XexCheckExecutablePrivilege" => xex_check_executable_privilege,
 }

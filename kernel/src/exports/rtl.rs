@@ -4,20 +4,12 @@
 //! event waiters park on), then LockCount at +0x10 (-1 when free; owners and waiters add one
 //! each), RecursionCount at +0x14 and OwningThread at +0x18 (the owner's thread block).
 
-use super::{Call, Implemented, Outcome, XBOXKRNL};
+use super::{Call, Outcome, XBOXKRNL};
 use crate::objects::{Kind, Object};
 use crate::status::*;
 use crate::threads::Wait;
 
-macro_rules! exports {
-    ($($name:literal => $f:path),* $(,)?) => {
-        pub static EXPORTS: &[Implemented] = &[
-            $(Implemented { library: XBOXKRNL, name: $name, f: $f },)*
-        ];
-    };
-}
-
-exports! {
+exports! { XBOXKRNL;
     "RtlInitializeCriticalSection" => rtl_initialize_critical_section,
     "RtlInitializeCriticalSectionAndSpinCount" => rtl_initialize_critical_section,
     "RtlEnterCriticalSection" => rtl_enter_critical_section,

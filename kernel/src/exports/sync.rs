@@ -3,21 +3,13 @@
 //! keeps the real state and maps the object's address to it (creating the mapping from the
 //! header when the title initialised the object itself).
 
-use super::{status, Call, Implemented, Outcome, XBOXKRNL};
+use super::{status, Call, Outcome, XBOXKRNL};
 use crate::audit::Source;
 use crate::audit_hooks;
 use crate::objects::{Kind, ObjId, Object};
 use crate::status::*;
 
-macro_rules! exports {
-    ($($name:literal => $f:path),* $(,)?) => {
-        pub static EXPORTS: &[Implemented] = &[
-            $(Implemented { library: XBOXKRNL, name: $name, f: $f },)*
-        ];
-    };
-}
-
-exports! {
+exports! { XBOXKRNL;
     "NtCreateEvent" => nt_create_event,
     "NtSetEvent" => nt_set_event,
     "NtClearEvent" => nt_clear_event,

@@ -1,21 +1,13 @@
 //! Threads: creation, exit, suspension, placement, priority, delays and TLS.
 
-use super::{status, Call, Implemented, Outcome, XBOXKRNL};
+use super::{status, Call, Outcome, XBOXKRNL};
 use crate::loader::THREAD_EXIT_STUB;
 use crate::objects::{Kind, Tid};
 use crate::state::ThreadStart;
 use crate::status::*;
 use crate::threads::{ThreadState, Wait};
 
-macro_rules! exports {
-    ($($name:literal => $f:path),* $(,)?) => {
-        pub static EXPORTS: &[Implemented] = &[
-            $(Implemented { library: XBOXKRNL, name: $name, f: $f },)*
-        ];
-    };
-}
-
-exports! {
+exports! { XBOXKRNL;
     "ExCreateThread" => ex_create_thread,
     "ExTerminateThread" => ex_terminate_thread,
     "NtSuspendThread" => nt_suspend_thread,

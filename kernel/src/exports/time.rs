@@ -1,18 +1,10 @@
 //! Time: the performance counter (the 50 MHz timebase), system time and KeTimeStampBundle.
 
-use super::{Call, Implemented, Outcome, XBOXKRNL};
+use super::{Call, Outcome, XBOXKRNL};
 use crate::clock::TIMEBASE_HZ;
 use crate::status::*;
 
-macro_rules! exports {
-    ($($name:literal => $f:path),* $(,)?) => {
-        pub static EXPORTS: &[Implemented] = &[
-            $(Implemented { library: XBOXKRNL, name: $name, f: $f },)*
-        ];
-    };
-}
-
-exports! {
+exports! { XBOXKRNL;
     "KeQueryPerformanceFrequency" => ke_query_performance_frequency,
     "KeQueryPerformanceCounter" => ke_query_performance_counter,
     "KeQuerySystemTime" => ke_query_system_time,

@@ -4,20 +4,12 @@
 //! object's signal or the timeout later completes it with the status in r3.
 
 use super::sync::guest_object;
-use super::{Call, Implemented, Outcome, XBOXKRNL};
+use super::{Call, Outcome, XBOXKRNL};
 use crate::objects::ObjId;
 use crate::status::*;
 use crate::threads::Wait;
 
-macro_rules! exports {
-    ($($name:literal => $f:path),* $(,)?) => {
-        pub static EXPORTS: &[Implemented] = &[
-            $(Implemented { library: XBOXKRNL, name: $name, f: $f },)*
-        ];
-    };
-}
-
-exports! {
+exports! { XBOXKRNL;
     "NtWaitForSingleObjectEx" => nt_wait_for_single_object_ex,
     "NtWaitForMultipleObjectsEx" => nt_wait_for_multiple_objects_ex,
     "KeWaitForSingleObject" => ke_wait_for_single_object,
