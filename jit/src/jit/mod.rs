@@ -402,7 +402,7 @@ impl Jit {
             };
             let mut l = lift::Lifter::new(&mut b, &mut env, [p[0], p[1], p[2]], sf, host_cc);
             lift::lift_unit(&mut l, &region);
-            let plan = l.recorded();
+            let plan = l.recorded(&region);
             b.seal_all_blocks();
             b.finalize(frontend);
             plan

@@ -1,11 +1,14 @@
 //! Lifting decoded PowerPC instructions to Cranelift IR.
 //!
 //! The lifter talks to its `Environment` (link cells for direct branches, the address of the
-//! interpreter fallback) and never to the kernel. Guest registers live in Cranelift variables
-//! for the whole unit: loaded from the context on first use and stored back only where control
-//! leaves the unit or the interpreter is called. One module per instruction family lifts what
-//! it can natively; anything else is executed by the reference interpreter through a call, so
-//! every instruction the interpreter knows also works here.
+//! interpreter fallback) and never to the kernel. Guest registers live in Cranelift variables:
+//! loaded from the context on first use, and stored back at the end of the guest block that
+//! changed them. So the context is exact at every block boundary, an exit in the middle of a
+//! block stores only what that block changed, and a variable stays live only as long as code
+//! reads it; a register stays in its variable from block to block (a loop keeps it in a host
+//! register) wherever every path into the block leaves it there (`Plan`). One module per
+//! instruction family lifts what it can natively; anything else is executed by the reference
+//! interpreter through a call, so every instruction the interpreter knows also works here.
 
 mod branch;
 mod cr;
@@ -124,20 +127,24 @@ pub struct Lifter<'a, 'f> {
     pub rt: Value,
     /// MSR[SF] the unit was compiled for.
     pub sf: bool,
+    /// The variable of each register, declared on first use and kept for the whole unit.
     vars: [Option<Variable>; SLOTS],
+    /// The variable holds the register's value on every path to the code being emitted.
+    valid: Slots,
+    /// Changed since the current guest block began: stored at its end (or at an exit).
     dirty: [bool; SLOTS],
     unit_sig: SigRef,
     helper_sig: SigRef,
     /// Instructions of the block not yet retired, counting the current one.
     remaining: i64,
-    /// Multi-block units (see `lift_unit`): registers the unit reads and writes anywhere,
-    /// recorded while lifting; `plan` holds the first pass's record during the final pass.
-    used: [bool; SLOTS],
-    written: [bool; SLOTS],
+    /// The guest block being lifted, and whether an interpreter call in it has made every
+    /// variable invalid since it began.
+    cur_block: u32,
+    killed: bool,
+    /// First pass: every jump between blocks of the unit, with what was valid there.
+    edges: Vec<Edge>,
+    /// Final pass: the registers valid on entry to each block, from the first pass's edges.
     plan: Option<Plan>,
-    /// Final pass only: the variable is out of date and the context holds the value (after
-    /// an interpreter call); reloaded on use or before control joins another block.
-    stale: [bool; SLOTS],
     /// Host blocks of the guest blocks inside the unit, by guest address.
     internal: HashMap<u32, Block>,
     /// `Runtime::budget` while the unit runs (see `budget_value`).
@@ -152,11 +159,68 @@ pub struct Lifter<'a, 'f> {
     pub fpscr_clean: bool,
 }
 
-/// The registers a unit touches, from a first lifting pass.
-#[derive(Clone, Copy)]
+type Slots = [bool; SLOTS];
+
+/// A jump from guest block `from` to block `to` of the same unit, recorded by the first pass
+/// (which starts every block with nothing valid): `valid` is what the jump carried in
+/// variables, and `killed` says whether an interpreter call in `from` came first (then
+/// nothing valid at the start of `from` survives to the jump).
+struct Edge {
+    from: u32,
+    to: u32,
+    valid: Slots,
+    killed: bool,
+}
+
+/// Which registers are in their variables when each block of a unit begins: those valid at
+/// the end of every jump into it. Computed as the greatest fixed point (loops keep registers
+/// in variables), with the unit's entry treated like any block whose other predecessor is
+/// the prologue, which loads what the entry's in-unit predecessors provide.
 pub struct Plan {
-    used: [bool; SLOTS],
-    written: [bool; SLOTS],
+    valid_in: HashMap<u32, Slots>,
+}
+
+impl Plan {
+    fn solve(entry: u32, blocks: &[u32], edges: &[Edge]) -> Plan {
+        let mut valid_in: HashMap<u32, Slots> =
+            blocks.iter().map(|&b| (b, [true; SLOTS])).collect();
+        let mut has_pred: HashMap<u32, bool> = blocks.iter().map(|&b| (b, false)).collect();
+        for e in edges {
+            has_pred.insert(e.to, true);
+        }
+        for (b, v) in valid_in.iter_mut() {
+            if !has_pred[b] {
+                *v = [false; SLOTS];
+            }
+        }
+        if !has_pred.get(&entry).copied().unwrap_or(false) {
+            valid_in.insert(entry, [false; SLOTS]);
+        }
+        loop {
+            let mut changed = false;
+            for e in edges {
+                let from_in = valid_in.get(&e.from).copied().unwrap_or([false; SLOTS]);
+                let Some(to_in) = valid_in.get_mut(&e.to) else {
+                    continue;
+                };
+                for slot in 0..SLOTS {
+                    let carried = e.valid[slot] || (!e.killed && from_in[slot]);
+                    if to_in[slot] && !carried {
+                        to_in[slot] = false;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        Plan { valid_in }
+    }
+
+    fn valid_in(&self, block: u32) -> Slots {
+        self.valid_in.get(&block).copied().unwrap_or([false; SLOTS])
+    }
 }
 
 /// The signature of every compiled unit: (ctx, membase, runtime) -> exit code, using the
@@ -198,14 +262,15 @@ impl<'a, 'f> Lifter<'a, 'f> {
             rt: params[2],
             sf,
             vars: [None; SLOTS],
+            valid: [false; SLOTS],
             dirty: [false; SLOTS],
             unit_sig,
             helper_sig,
             remaining: 0,
-            used: [false; SLOTS],
-            written: [false; SLOTS],
+            cur_block: 0,
+            killed: false,
+            edges: Vec::new(),
             plan: None,
-            stale: [false; SLOTS],
             internal: HashMap::new(),
             budget: None,
             cr_cmp: [None; 8],
@@ -218,12 +283,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.plan = Some(plan);
     }
 
-    /// What this pass recorded.
-    pub fn recorded(&self) -> Plan {
-        Plan {
-            used: self.used,
-            written: self.written,
-        }
+    /// The plan for the final pass, from what this (first) pass recorded.
+    pub fn recorded(&self, region: &super::block::Region) -> Plan {
+        let blocks: Vec<u32> = region.blocks.iter().map(|b| b.start()).collect();
+        Plan::solve(blocks[0], &blocks, &self.edges)
     }
 
     fn load_slot(&mut self, slot: usize) -> Value {
@@ -236,16 +299,25 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
     }
 
-    /// Gives every stale variable its value from the context.
-    fn reload_stale(&mut self) {
-        for slot in 0..SLOTS {
-            if self.stale[slot] {
-                let var = self.vars[slot].expect("stale implies a variable");
-                let v = self.load_slot(slot);
-                self.b.def_var(var, v);
-                self.stale[slot] = false;
+    /// The variable of a slot, declared on first need.
+    fn var(&mut self, slot: usize) -> Variable {
+        match self.vars[slot] {
+            Some(v) => v,
+            None => {
+                let v = self.b.declare_var(Reg::from_slot(slot).location().2);
+                self.vars[slot] = Some(v);
+                v
             }
         }
+    }
+
+    /// Gives a slot's variable its value from the context.
+    fn reload(&mut self, slot: usize) -> Value {
+        let var = self.var(slot);
+        let v = self.load_slot(slot);
+        self.b.def_var(var, v);
+        self.valid[slot] = true;
+        v
     }
 
     /// The instructions that may still retire: kept in a variable inside a unit, so a loop
@@ -269,41 +341,30 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
     }
 
-    /// Continues at another block of the unit: registers stay in their variables. The
-    /// lifter's view of the registers is unchanged for the code after the jump (the other
-    /// side of a conditional branch).
-    fn jump_internal(&mut self, target: Block) {
-        let stale = self.stale;
-        self.reload_stale();
-        self.b.ins().jump(target, &[]);
-        self.stale = stale;
+    /// Continues at another block of the unit, which finds the context exact and the
+    /// registers of its plan in their variables. The lifter's view of the registers is
+    /// unchanged for the code after the jump (the other side of a conditional branch).
+    fn jump_internal(&mut self, target: u32, host: Block) {
+        self.flush();
+        if self.plan.is_none() {
+            self.edges.push(Edge {
+                from: self.cur_block,
+                to: target,
+                valid: self.valid,
+                killed: self.killed,
+            });
+        }
+        self.b.ins().jump(host, &[]);
     }
 
-    /// Reads a guest register (loading it from the context on first use in the unit).
+    /// Reads a guest register (from its variable when valid, else from the context).
     pub fn get(&mut self, r: Reg) -> Value {
         let slot = r.slot();
-        self.used[slot] = true;
-        if self.stale[slot] {
-            let var = self.vars[slot].expect("stale implies a variable");
-            let v = self.load_slot(slot);
-            self.b.def_var(var, v);
-            self.stale[slot] = false;
-            return v;
+        if self.valid[slot] {
+            let var = self.var(slot);
+            return self.b.use_var(var);
         }
-        if let Some(v) = self.vars[slot] {
-            return self.b.use_var(v);
-        }
-        let (off, mem, held) = r.location();
-        let raw = self.b.ins().load(mem, ctx_flags(), self.ctx, off);
-        let val = if mem != held {
-            self.b.ins().uextend(held, raw)
-        } else {
-            raw
-        };
-        let var = self.b.declare_var(held);
-        self.b.def_var(var, val);
-        self.vars[slot] = Some(var);
-        val
+        self.reload(slot)
     }
 
     pub fn set(&mut self, r: Reg, val: Value) {
@@ -311,17 +372,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
         if slot == Reg::Cr.slot() {
             self.cr_cmp = [None; 8];
         }
-        self.written[slot] = true;
-        self.stale[slot] = false;
-        let var = match self.vars[slot] {
-            Some(v) => v,
-            None => {
-                let v = self.b.declare_var(r.location().2);
-                self.vars[slot] = Some(v);
-                v
-            }
-        };
+        let var = self.var(slot);
         self.b.def_var(var, val);
+        self.valid[slot] = true;
         self.dirty[slot] = true;
     }
 
@@ -334,7 +387,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
     }
 
-    /// Writes every modified register back to the context.
+    /// Writes the registers the current block changed back to the context (the lifter keeps
+    /// counting them as changed: code after a conditional exit has not stored them).
     pub fn flush(&mut self) {
         for slot in 0..SLOTS {
             if !self.dirty[slot] {
@@ -357,15 +411,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Forgets cached values (after the interpreter ran, the context is the truth).
     fn invalidate(&mut self) {
         self.dirty = [false; SLOTS];
+        self.valid = [false; SLOTS];
         self.cr_cmp = [None; 8];
-        if self.plan.is_some() {
-            // The variables must live on (other blocks use them): reload lazily.
-            for slot in 0..SLOTS {
-                self.stale[slot] = self.vars[slot].is_some();
-            }
-        } else {
-            self.vars = [None; SLOTS];
-        }
+        self.killed = true;
     }
 
     fn store_pc(&mut self, pc: Value) {
@@ -396,7 +444,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// (the link cell is set), else back to the dispatcher with `ctx.pc = target`.
     pub fn exit_direct(&mut self, target: u32) {
         if let Some(&inside) = self.internal.get(&target) {
-            self.jump_internal(inside);
+            self.jump_internal(target, inside);
             return;
         }
         self.store_pc_const(target);
@@ -503,42 +551,33 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let slow_b = self.b.create_block();
         let join = self.b.create_block();
         self.b.ins().brif(ok, fast_b, &[], slow_b, &[]);
-        let (vars_before, dirty_before, stale_before) = (self.vars, self.dirty, self.stale);
+        let (valid_before, dirty_before) = (self.valid, self.dirty);
 
         self.b.switch_to_block(fast_b);
         self.b.seal_block(fast_b);
         fast(self);
         self.b.ins().jump(join, &[]);
-        let (vars_after, dirty_after, stale_after) = (self.vars, self.dirty, self.stale);
+        let (valid_after, dirty_after) = (self.valid, self.dirty);
 
         self.b.switch_to_block(slow_b);
         self.b.seal_block(slow_b);
-        self.vars = vars_before;
+        self.valid = valid_before;
         self.dirty = dirty_before;
-        self.stale = stale_before;
         self.fallback(pc, d);
-        // The context now holds the truth: give every variable the fast path leaves live its
-        // value from there (stale ones are reloaded after the join anyway: on the fast path
-        // the context holds them too).
-        for (slot, var) in vars_after.iter().enumerate() {
-            if let (Some(var), false) = (*var, stale_after[slot]) {
-                let (off, mem, held) = Reg::from_slot(slot).location();
-                let raw = self.b.ins().load(mem, ctx_flags(), self.ctx, off);
-                let val = if mem != held {
-                    self.b.ins().uextend(held, raw)
-                } else {
-                    raw
-                };
-                self.b.def_var(var, val);
+        // The context now holds the truth: give every variable the fast path leaves valid its
+        // value from there. After the join the fast path's changes count as unstored (on the
+        // slow path storing them again is harmless).
+        for (slot, &valid) in valid_after.iter().enumerate() {
+            if valid {
+                self.reload(slot);
             }
         }
         self.b.ins().jump(join, &[]);
 
         self.b.switch_to_block(join);
         self.b.seal_block(join);
-        self.vars = vars_after;
+        self.valid = valid_after;
         self.dirty = dirty_after;
-        self.stale = stale_after;
     }
 
     /// Runs `fast` when every check holds, else leaves the unit through the interpreter,
@@ -563,16 +602,16 @@ impl<'a, 'f> Lifter<'a, 'f> {
             self.b.seal_block(next);
         }
         let fast_b = self.b.current_block().expect("a block is being filled");
-        let (vars, dirty, stale, cr_cmp) = (self.vars, self.dirty, self.stale, self.cr_cmp);
+        let (valid, dirty, killed, cr_cmp) = (self.valid, self.dirty, self.killed, self.cr_cmp);
         self.b.switch_to_block(slow_b);
         self.b.seal_block(slow_b);
         self.fallback(pc, d);
         // Retired with `ctx.pc` at the next instruction: the rest of the block does not.
         let unretired = self.remaining - 1;
         self.return_with(super::runtime::EXIT_DISPATCH, unretired);
-        self.vars = vars;
+        self.valid = valid;
         self.dirty = dirty;
-        self.stale = stale;
+        self.killed = killed;
         self.cr_cmp = cr_cmp;
         self.b.switch_to_block(fast_b);
         fast(self);
@@ -597,24 +636,22 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
 /// Lifts a unit: its guest blocks become host blocks, and branches between them plain jumps.
 ///
-/// Registers live in variables across the whole unit. Because an exit anywhere may be
-/// reached from any block, the final pass works from a `Plan` (the registers a first pass saw
-/// the unit use): the prologue loads them all, every block starts with all written ones
-/// counted as modified, and an interpreter call marks them stale instead of forgetting them.
-/// Without a plan (the first pass), each block starts with nothing cached, as a separate
-/// unit would. Returns the number of instructions left to the interpreter.
+/// Lifted twice. The first pass starts every block with no register in a variable and
+/// records the jumps between blocks; from those, `Plan` says which registers each block of
+/// the final pass may take from the variables its predecessors left (the prologue loads
+/// those the entry block expects). Returns the number of instructions left to the
+/// interpreter.
 pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
     for block in &region.blocks {
         let host = l.b.create_block();
         l.internal.insert(block.start(), host);
     }
-    if let Some(plan) = l.plan {
-        for slot in 0..SLOTS {
-            if plan.used[slot] || plan.written[slot] {
-                let var = l.b.declare_var(Reg::from_slot(slot).location().2);
-                let v = l.load_slot(slot);
-                l.b.def_var(var, v);
-                l.vars[slot] = Some(var);
+    let entry = region.blocks[0].start();
+    if let Some(plan) = &l.plan {
+        let at_entry = plan.valid_in(entry);
+        for (slot, &valid) in at_entry.iter().enumerate() {
+            if valid {
+                l.reload(slot);
             }
         }
     }
@@ -622,26 +659,21 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
     let v = l.budget_value();
     l.b.def_var(budget, v);
     l.budget = Some(budget);
-    let head = l.internal[&region.blocks[0].start()];
+    let head = l.internal[&entry];
     l.b.ins().jump(head, &[]);
     let mut fallbacks = 0;
     for block in &region.blocks {
         let host = l.internal[&block.start()];
         l.b.switch_to_block(host);
-        l.stale = [false; SLOTS];
+        l.cur_block = block.start();
+        l.killed = false;
         l.cr_cmp = [None; 8];
         l.fpscr_clean = false;
-        match l.plan {
-            Some(plan) => {
-                for slot in 0..SLOTS {
-                    l.dirty[slot] = plan.written[slot];
-                }
-            }
-            None => {
-                l.vars = [None; SLOTS];
-                l.dirty = [false; SLOTS];
-            }
-        }
+        l.dirty = [false; SLOTS];
+        l.valid = match &l.plan {
+            Some(plan) => plan.valid_in(block.start()),
+            None => [false; SLOTS],
+        };
         fallbacks += lift_block(l, block);
     }
     fallbacks
