@@ -22,8 +22,8 @@ use super::runtime::{Runtime, EXIT_BUDGET, EXIT_PENDING};
 use crate::isa::{Decoded, Op};
 use crate::Context;
 use cranelift_codegen::ir::{
-    condcodes::IntCC, types, AbiParam, Block, InstBuilder, MemFlagsData, SigRef, Signature, Type,
-    Value,
+    condcodes::IntCC, types, AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, SigRef,
+    Signature, Type, Value,
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
@@ -147,6 +147,8 @@ pub struct Lifter<'a, 'f> {
     plan: Option<Plan>,
     /// Host blocks of the guest blocks inside the unit, by guest address.
     internal: HashMap<u32, Block>,
+    /// Cold exit paths every site of the unit shares (see `Shared`).
+    shared: Shared,
     /// `Runtime::budget` while the unit runs (see `budget_value`).
     budget: Option<Variable>,
     /// Per CR field, the comparison (a, b, signed) that last set it in the current straight
@@ -160,6 +162,20 @@ pub struct Lifter<'a, 'f> {
 }
 
 type Slots = [bool; SLOTS];
+
+/// Exit paths shared by the whole unit, created on first use and filled in after the last
+/// block: each site only stores what its block changed and jumps here with its constants,
+/// so a unit has one copy of the call-and-return sequences instead of one per memory access.
+#[derive(Default)]
+struct Shared {
+    /// (pc: i32): the block at `pc` needs more budget than is left.
+    budget: Option<Block>,
+    /// (pc: i32, word: i32, remaining: i64): run the instruction in the interpreter, then
+    /// return to the dispatcher (or pass on its exit).
+    interpret: Option<Block>,
+    /// (): back to the dispatcher, `ctx.pc` already set.
+    dispatch: Option<Block>,
+}
 
 /// A jump from guest block `from` to block `to` of the same unit, recorded by the first pass
 /// (which starts every block with nothing valid): `valid` is what the jump carried in
@@ -272,6 +288,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             edges: Vec::new(),
             plan: None,
             internal: HashMap::new(),
+            shared: Shared::default(),
             budget: None,
             cr_cmp: [None; 8],
             fpscr_clean: false,
@@ -469,7 +486,57 @@ impl<'a, 'f> Lifter<'a, 'f> {
             .return_call_indirect(self.unit_sig, code, &args);
         self.b.switch_to_block(unlinked);
         self.b.seal_block(unlinked);
-        self.return_with(super::runtime::EXIT_DISPATCH, 0);
+        self.exit_dispatch();
+    }
+
+    /// Returns to the dispatcher (`ctx.pc` set, registers stored) through the shared path.
+    fn exit_dispatch(&mut self) {
+        let target = *self.shared.dispatch.get_or_insert_with(|| {
+            let blk = self.b.create_block();
+            self.b.set_cold_block(blk);
+            blk
+        });
+        self.b.ins().jump(target, &[]);
+    }
+
+    /// Fills in the shared exit paths the unit used (after its last block).
+    fn finish_shared(&mut self) {
+        let off = offset_of!(Runtime, budget) as i32;
+        if let Some(blk) = self.shared.budget {
+            self.b.switch_to_block(blk);
+            let pc = self.b.append_block_param(blk, types::I32);
+            self.store_pc(pc);
+            self.return_with(EXIT_BUDGET, 0);
+        }
+        if let Some(blk) = self.shared.dispatch {
+            self.b.switch_to_block(blk);
+            self.return_with(super::runtime::EXIT_DISPATCH, 0);
+        }
+        if let Some(blk) = self.shared.interpret {
+            self.b.switch_to_block(blk);
+            let pc = self.b.append_block_param(blk, types::I32);
+            let word = self.b.append_block_param(blk, types::I32);
+            let remaining = self.b.append_block_param(blk, types::I64);
+            let f = self.b.ins().iconst(types::I64, self.env.fallback() as i64);
+            let call =
+                self.b
+                    .ins()
+                    .call_indirect(self.helper_sig, f, &[self.ctx, self.rt, pc, word]);
+            let status = self.b.inst_results(call)[0];
+            // Retired unless it raised an exit (EXIT_PENDING; never a syscall here).
+            let pending = self
+                .b
+                .ins()
+                .icmp_imm_s(IntCC::Equal, status, i64::from(EXIT_PENDING));
+            let retired = self.b.ins().bxor_imm_u(pending, 1);
+            let retired = self.b.ins().uextend(types::I64, retired);
+            let give = self.b.ins().isub(remaining, retired);
+            let budget = self.budget_value();
+            let budget = self.b.ins().iadd(budget, give);
+            self.b.ins().store(ctx_flags(), budget, self.rt, off);
+            // EXIT_DISPATCH is 0: the status is the exit code either way.
+            self.b.ins().return_(&[status]);
+        }
     }
 
     /// Continues at a computed address through the indirect-branch table.
@@ -605,10 +672,17 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let (valid, dirty, killed, cr_cmp) = (self.valid, self.dirty, self.killed, self.cr_cmp);
         self.b.switch_to_block(slow_b);
         self.b.seal_block(slow_b);
-        self.fallback(pc, d);
-        // Retired with `ctx.pc` at the next instruction: the rest of the block does not.
-        let unretired = self.remaining - 1;
-        self.return_with(super::runtime::EXIT_DISPATCH, unretired);
+        self.flush();
+        let target = *self.shared.interpret.get_or_insert_with(|| {
+            let blk = self.b.create_block();
+            self.b.set_cold_block(blk);
+            blk
+        });
+        let pcv = self.b.ins().iconst(types::I32, i64::from(pc as i32));
+        let wv = self.b.ins().iconst(types::I32, i64::from(d.insn.0 as i32));
+        let rem = self.b.ins().iconst(types::I64, self.remaining);
+        let args = [pcv, wv, rem].map(BlockArg::Value);
+        self.b.ins().jump(target, &args);
         self.valid = valid;
         self.dirty = dirty;
         self.killed = killed;
@@ -621,7 +695,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// executed a control-flow instruction).
     pub fn exit_to_context_pc(&mut self) {
         self.flush();
-        self.return_with(super::runtime::EXIT_DISPATCH, 0);
+        self.exit_dispatch();
     }
 
     /// After an unconditional exit, continues emitting into an unreachable block so callers
@@ -676,6 +750,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         };
         fallbacks += lift_block(l, block);
     }
+    l.finish_shared();
     fallbacks
 }
 
@@ -689,16 +764,18 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
     let budget = l.budget_value();
     let left = l.b.ins().iadd_imm_s(budget, -n);
     let short = l.b.ins().icmp_imm_s(IntCC::SignedLessThan, left, 0);
-    let out = l.b.create_block();
     let body = l.b.create_block();
-    // Exits are rare: laid out after the hot code, so the body falls through.
-    l.b.set_cold_block(out);
-    l.b.ins().brif(short, out, &[], body, &[]);
-    l.b.switch_to_block(out);
-    l.b.seal_block(out);
-    l.store_pc_const(block.start());
-    l.flush();
-    l.return_with(EXIT_BUDGET, 0);
+    // Nothing is changed yet at a block's start, so nothing needs storing.
+    let out = *l.shared.budget.get_or_insert_with(|| {
+        let blk = l.b.create_block();
+        l.b.set_cold_block(blk);
+        blk
+    });
+    let pc =
+        l.b.ins()
+            .iconst(types::I32, i64::from(block.start() as i32));
+    l.b.ins()
+        .brif(short, out, &[BlockArg::Value(pc)], body, &[]);
     l.b.switch_to_block(body);
     l.b.seal_block(body);
     let var = l.budget.expect("set by lift_unit");
