@@ -150,6 +150,19 @@ pub struct Jit {
     /// Entries into not-yet-compiled code per address; see `set_hot_threshold`.
     hits: HashMap<Key, u32>,
     hot_threshold: u32,
+    /// `OXENON_JIT_DUMP`: a directory that receives every unit's host code.
+    dump_dir: Option<std::path::PathBuf>,
+}
+
+/// Writes a unit's host code to `dir/NAME@ADDRESS.bin`, for
+/// `objdump -D -b binary -mi386:x86-64 --adjust-vma=ADDRESS` next to a `perf script` profile.
+fn dump_code(dir: &std::path::Path, name: &str, code: *const u8, size: u32) {
+    // SAFETY: `code` is the start of a finalized function of `size` bytes.
+    let bytes = unsafe { std::slice::from_raw_parts(code, size as usize) };
+    let path = dir.join(format!("{name}@{:x}.bin", code as usize));
+    if let Err(e) = std::fs::write(&path, bytes) {
+        tracing::warn!("cannot write {}: {e}", path.display());
+    }
 }
 
 /// What the lifter sees of the engine while it compiles one unit.
@@ -213,6 +226,7 @@ impl Jit {
             next_id: 0,
             hits: HashMap::new(),
             hot_threshold: 0,
+            dump_dir: std::env::var_os("OXENON_JIT_DUMP").map(std::path::PathBuf::from),
         })
     }
 
@@ -441,6 +455,9 @@ impl Jit {
         self.module.clear_context(&mut ctx);
         self.module.finalize_definitions().map_err(err)?;
         let code = self.module.get_finalized_function(id);
+        if let Some(dir) = &self.dump_dir {
+            dump_code(dir, &name, code, size);
+        }
         let pages = region.pages();
         for &p in &pages {
             self.by_page.entry(p).or_default().push((pc, sf));
