@@ -9,6 +9,7 @@
 use std::sync::atomic::{fence, AtomicU64, AtomicU8, Ordering};
 use std::sync::Mutex;
 
+pub mod hostfault;
 mod physical;
 pub use physical::{MAX_PHYSICAL_SIZE, PHYSICAL_VIEWS};
 
@@ -20,7 +21,8 @@ const SPACE: usize = 1 << 32;
 /// start at 0xFFFFFFFF, rounded to host pages.
 pub const GUARD_SIZE: usize = 64 * 1024;
 
-/// Page permissions; `NONE` means unmapped.
+/// Page permissions; `NONE` means unmapped. A writable page is always readable: `map`
+/// adds `READ` to `WRITE`, as the PowerPC MMU has no write-only protection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Perm(u8);
 
@@ -100,6 +102,8 @@ pub enum MemoryError {
 }
 
 pub struct Memory {
+    // First: the fault handler forgets the reservation before the tables it reads are freed.
+    faults: Option<hostfault::Registration>,
     alloc: region::Allocation,
     perms: Box<[AtomicU8]>,
     // After `alloc`: the views are unmapped with the reservation before the object is closed.
@@ -119,6 +123,10 @@ struct CodePages {
     log: Mutex<Vec<u32>>,
     /// `log.len()`, readable without the lock.
     epoch: AtomicU64,
+    /// Pages the fault handler saw written (it cannot take the lock), and how many of its
+    /// notes have been moved into `log`.
+    noted: Box<hostfault::CodeWrites>,
+    drained: AtomicU64,
 }
 
 // The reservation is plain memory shared by every hardware thread; guest-level races are the
@@ -131,12 +139,20 @@ impl Memory {
     pub fn new() -> Result<Self, MemoryError> {
         let alloc = region::alloc(SPACE + GUARD_SIZE, region::Protection::NONE)
             .map_err(MemoryError::Reserve)?;
-        let perms = (0..PAGE_COUNT).map(|_| AtomicU8::new(0)).collect();
+        let perms: Box<[AtomicU8]> = (0..PAGE_COUNT).map(|_| AtomicU8::new(0)).collect();
+        let code = CodePages::default();
+        let faults = hostfault::register(
+            alloc.as_ptr::<u8>() as *mut u8,
+            SPACE + GUARD_SIZE,
+            &perms,
+            &code.noted,
+        );
         Ok(Self {
+            faults,
             alloc,
             perms,
             physical: None,
-            code: CodePages::default(),
+            code,
         })
     }
 
@@ -208,20 +224,34 @@ impl Memory {
     /// as zero. Use `Perm::NONE` to unmap (the contents are then discarded).
     pub fn map(&self, addr: u32, len: u64, perm: Perm) -> Result<(), MemoryError> {
         let (first, last) = Self::check_range(addr, len)?;
+        // PowerPC page protection has no write-only setting (and neither has the host's).
+        let perm = if perm.contains(Perm::WRITE) {
+            Perm(perm.0 | Perm::READ.0)
+        } else {
+            perm
+        };
         let start = first << PAGE_SHIFT;
         let size = (last + 1 - first) << PAGE_SHIFT;
-        unsafe {
-            region::protect(self.base().add(start), size, perm.host())
-                .map_err(|source| MemoryError::Protect { addr, len, source })?;
-        }
+        // The table first: whenever the host protection disagrees with it, the host is the
+        // one out of date, which the fault handler relies on (`hostfault`).
         let mut code = Vec::new();
         for (k, p) in self.perms[first..=last].iter().enumerate() {
             if p.swap(perm.bits(), Ordering::AcqRel) & Perm::CODE.bits() != 0 {
                 code.push((first + k) as u32);
             }
         }
+        unsafe {
+            region::protect(self.base().add(start), size, perm.host())
+                .map_err(|source| MemoryError::Protect { addr, len, source })?;
+        }
         self.log_code_writes(&code);
         Ok(())
+    }
+
+    /// Whether host page protection catches forbidden accesses to this memory, so generated
+    /// code may access it unchecked (see `hostfault`).
+    pub fn host_faults(&self) -> bool {
+        self.faults.is_some()
     }
 
     /// Changes protection of already mapped pages (same as `map`, kept for intent).
@@ -259,17 +289,39 @@ impl Memory {
     /// Marks the page holding `addr` as one the JIT compiles code from. Called before the
     /// code is read, so any later write finds the mark.
     pub fn mark_code(&self, addr: u32) {
-        self.perms[(addr >> PAGE_SHIFT) as usize].fetch_or(Perm::CODE.bits(), Ordering::SeqCst);
+        let page = (addr >> PAGE_SHIFT) as usize;
+        let before = self.perms[page].fetch_or(Perm::CODE.bits(), Ordering::SeqCst);
         fence(Ordering::SeqCst);
+        if self.host_faults()
+            && before & Perm::CODE.bits() == 0
+            && Perm(before).contains(Perm::WRITE)
+        {
+            // Generated stores are unchecked: the host must catch writes to this page.
+            hostfault::protect_page(self.base(), page, Perm::READ);
+        }
     }
 
     /// The number of code-page writes so far; changes whenever compiled code may be stale.
     pub fn code_epoch(&self) -> u64 {
+        self.drain_noted();
         self.code.epoch.load(Ordering::Acquire)
+    }
+
+    /// Moves the pages the fault handler noted into the log.
+    fn drain_noted(&self) {
+        let count = self.code.noted.count();
+        if count == self.code.drained.load(Ordering::Acquire) {
+            return;
+        }
+        let mut log = self.code.log.lock().unwrap_or_else(|e| e.into_inner());
+        log.extend(self.code.noted.drain());
+        self.code.epoch.store(log.len() as u64, Ordering::Release);
+        self.code.drained.store(count, Ordering::Release);
     }
 
     /// Code pages (page numbers, address >> 12) written since `epoch`, and the new epoch.
     pub fn code_writes_since(&self, epoch: u64) -> (Vec<u32>, u64) {
+        self.drain_noted();
         let log = self.code.log.lock().unwrap_or_else(|e| e.into_inner());
         let from = usize::try_from(epoch).unwrap_or(usize::MAX).min(log.len());
         (log[from..].to_vec(), log.len() as u64)
@@ -292,8 +344,17 @@ impl Memory {
     /// Clears the page's `CODE` bit, telling whether it was set.
     fn take_code_mark(&self, page: usize) -> bool {
         let bit = Perm::CODE.bits();
-        self.perms[page].load(Ordering::Relaxed) & bit != 0
-            && self.perms[page].fetch_and(!bit, Ordering::AcqRel) & bit != 0
+        if self.perms[page].load(Ordering::Relaxed) & bit == 0 {
+            return false;
+        }
+        let before = self.perms[page].fetch_and(!bit, Ordering::AcqRel);
+        if before & bit == 0 {
+            return false;
+        }
+        if self.host_faults() && Perm(before).contains(Perm::WRITE) {
+            hostfault::protect_page(self.base(), page, Perm(before & !bit));
+        }
+        true
     }
 
     #[cold]

@@ -1,7 +1,7 @@
 //! Differential tests for the natively lifted loads/stores and CR instructions: the JIT must
 //! leave exactly the context, guest memory, exit and retired count the reference interpreter
 //! leaves. Addresses land in a scratch region whose pages have different permissions
-//! (read-write, read-only, unmapped, write-only), misaligned and across page boundaries, and
+//! (read-write, read-only, unmapped, read-execute), misaligned and across page boundaries, and
 //! near the top of the address space, so both the inline fast path and the guarded
 //! interpreter fallback run. The PRNG seed is fixed: failures reproduce.
 
@@ -19,7 +19,7 @@ const CODE_SIZE: u32 = 0x0040_0000;
 const SENTINEL: u32 = 0x8100_0000;
 const BLR: u32 = 0x4e80_0020;
 
-/// Scratch data: pages 0-3 read-write, 4 read-only, 5 unmapped, 6 write-only, 7 read-write.
+/// Scratch data: pages 0-3 read-write, 4 read-only, 5 unmapped, 6 read-execute, 7 read-write.
 const DATA: u32 = 0x4000_0000;
 const PAGE: u32 = 4096;
 const DATA_PAGES: u32 = 8;
@@ -239,7 +239,7 @@ impl Harness {
         mem.map(page(0), u64::from(4 * PAGE), Perm::RW)
             .expect("map");
         mem.map(page(4), u64::from(PAGE), Perm::READ).expect("map");
-        mem.map(page(6), u64::from(PAGE), Perm::WRITE).expect("map");
+        mem.map(page(6), u64::from(PAGE), Perm::RX).expect("map");
         mem.map(page(7), u64::from(PAGE), Perm::RW).expect("map");
         mem.map(TOP, u64::from(PAGE), Perm::RW).expect("map");
         Self {
@@ -297,17 +297,10 @@ impl Harness {
                 continue;
             }
             let at = DATA + p * PAGE;
-            let write_only = p == 6;
-            if write_only {
-                self.mem.protect(at, u64::from(PAGE), Perm::RW).unwrap();
-            }
             let o = (p * PAGE) as usize;
             self.mem
                 .read_bytes(at, &mut out[o..o + PAGE as usize])
                 .expect("snapshot");
-            if write_only {
-                self.mem.protect(at, u64::from(PAGE), Perm::WRITE).unwrap();
-            }
         }
         let o = (DATA_PAGES * PAGE) as usize;
         self.mem
@@ -384,10 +377,22 @@ impl Harness {
 
 /// Every lifted load/store alone: random encodings, each from random contexts in both modes
 /// with the EA aimed at the scratch region's interesting spots.
+/// Accesses unchecked in generated code, faults caught by the host (`memory::hostfault`).
 #[test]
 fn every_lifted_load_store_matches_the_interpreter() {
+    every_lifted_load_store(true);
+}
+
+/// The inline permission checks used where the host cannot catch faults.
+#[test]
+fn every_lifted_load_store_matches_the_interpreter_checked_inline() {
+    every_lifted_load_store(false);
+}
+
+fn every_lifted_load_store(host_faults: bool) {
     let mut rng = Rng(0x10ad_5707_e000_0001);
     let mut h = Harness::new();
+    h.jit.set_host_faults(host_faults);
     for &op in LS_OPS {
         let (before_ok, before_faulted) = (h.ok, h.faulted);
         for _ in 0..24 {
@@ -414,8 +419,18 @@ fn every_lifted_load_store_matches_the_interpreter() {
 /// forms move the bases.
 #[test]
 fn load_store_sequences_match_the_interpreter() {
+    load_store_sequences(true);
+}
+
+#[test]
+fn load_store_sequences_match_the_interpreter_checked_inline() {
+    load_store_sequences(false);
+}
+
+fn load_store_sequences(host_faults: bool) {
     let mut rng = Rng(0x5e9_0000_0000_0002);
     let mut h = Harness::new();
+    h.jit.set_host_faults(host_faults);
     for k in 0..400 {
         let len = 2 + rng.below(8) as usize;
         let words: Vec<u32> = (0..len)

@@ -26,6 +26,7 @@ mod tests;
 mod tests_units;
 
 use crate::interp::{self, Exit, Limits};
+use crate::memory::hostfault;
 use crate::{Context, Memory};
 use cranelift_codegen::ir::{types, AbiParam, Function, InstBuilder, Signature, UserFuncName};
 use cranelift_codegen::settings::{self, Configurable};
@@ -46,6 +47,8 @@ pub enum JitError {
     Host(String),
     #[error("Cranelift rejected unit at {pc:#010x}: {message}")]
     Compile { pc: u32, message: String },
+    #[error("host fault at {rip:#x} in generated code outside any guest access")]
+    Fault { rip: usize },
 }
 
 /// Compile statistics, reported on request (`--jit-stats`).
@@ -125,6 +128,12 @@ type Trampoline = unsafe extern "C" fn(*const u8, *mut Context, *mut u8, *mut Ru
 struct Unit {
     code: *const u8,
     pages: Vec<u32>,
+    size: u32,
+    /// Host code ranges (offsets from `code`) of unchecked guest accesses, with the index of
+    /// their entry in `sites`; ascending.
+    fault_ranges: Vec<(u32, u32, u32)>,
+    /// (guest pc, instructions of its block not retired) per access (see `lift::Lifter`).
+    sites: Vec<(u32, i64)>,
 }
 
 pub struct Jit {
@@ -152,6 +161,10 @@ pub struct Jit {
     hot_threshold: u32,
     /// `OXENON_JIT_DUMP`: a directory that receives every unit's host code.
     dump_dir: Option<std::path::PathBuf>,
+    /// Use host page protection instead of inline checks where the memory supports it.
+    host_faults: bool,
+    /// Units by host code address, to find the one a host fault happened in.
+    by_code: std::collections::BTreeMap<usize, Key>,
 }
 
 /// Writes a unit's host code to `dir/NAME@ADDRESS.bin`, for
@@ -170,6 +183,7 @@ struct Env<'a> {
     links: &'a mut HashMap<Key, Box<AtomicPtr<u8>>>,
     sf: bool,
     perms: *const u8,
+    host_faults: bool,
 }
 
 impl lift::Environment for Env<'_> {
@@ -185,6 +199,9 @@ impl lift::Environment for Env<'_> {
     }
     fn perms(&self) -> *const u8 {
         self.perms
+    }
+    fn host_faults(&self) -> bool {
+        self.host_faults
     }
 }
 
@@ -227,6 +244,8 @@ impl Jit {
             hits: HashMap::new(),
             hot_threshold: 0,
             dump_dir: std::env::var_os("OXENON_JIT_DUMP").map(std::path::PathBuf::from),
+            host_faults: true,
+            by_code: std::collections::BTreeMap::new(),
         })
     }
 
@@ -238,6 +257,19 @@ impl Jit {
     /// fuzzer rely on to exercise the JIT.
     pub fn set_hot_threshold(&mut self, n: u32) {
         self.hot_threshold = n;
+    }
+
+    /// Whether generated code may rely on host page protection (`memory::hostfault`) for
+    /// memories that support it (the default), or must check every access inline. Drops
+    /// the compiled units, which were made for the other way.
+    pub fn set_host_faults(&mut self, on: bool) {
+        if on != self.host_faults {
+            self.host_faults = on;
+            let keys: Vec<Key> = self.units.keys().copied().collect();
+            for k in keys {
+                self.drop_unit(k);
+            }
+        }
     }
 
     pub fn stats(&self) -> &JitStats {
@@ -309,6 +341,7 @@ impl Jit {
         let Some(unit) = self.units.remove(&key) else {
             return;
         };
+        self.by_code.remove(&(unit.code as usize));
         for p in &unit.pages {
             if let Some(keys) = self.by_page.get_mut(p) {
                 keys.retain(|k| *k != key);
@@ -400,6 +433,7 @@ impl Jit {
         ctx.func.name = UserFuncName::user(0, id.as_u32());
         let host_cc = self.module.isa().default_call_conv();
         let frontend = self.module.isa().frontend_config();
+        let host_faults = self.uses_host_faults(mem);
         // First pass, thrown away: which registers the unit touches (see `lift::lift_unit`).
         let plan = {
             let mut func = Function::with_name_signature(UserFuncName::default(), sig.clone());
@@ -413,6 +447,7 @@ impl Jit {
                 links: &mut self.links,
                 sf,
                 perms: mem.perms_base(),
+                host_faults,
             };
             let mut l = lift::Lifter::new(&mut b, &mut env, [p[0], p[1], p[2]], sf, host_cc);
             lift::lift_unit(&mut l, &region);
@@ -421,6 +456,7 @@ impl Jit {
             b.finalize(frontend);
             plan
         };
+        let sites;
         {
             let mut b = FunctionBuilder::new(&mut ctx.func, &mut self.fctx);
             let entry = b.create_block();
@@ -432,10 +468,12 @@ impl Jit {
                 links: &mut self.links,
                 sf,
                 perms: mem.perms_base(),
+                host_faults,
             };
             let mut l = lift::Lifter::new(&mut b, &mut env, [p[0], p[1], p[2]], sf, host_cc);
             l.set_plan(plan);
             self.stats.fallback_instructions += lift::lift_unit(&mut l, &region) as u64;
+            sites = l.fault_sites().to_vec();
             b.seal_all_blocks();
             b.finalize(frontend);
         }
@@ -452,6 +490,17 @@ impl Jit {
             );
         }
         let size = ctx.compiled_code().map_or(0, |c| c.code_info().total_size);
+        let fault_ranges: Vec<(u32, u32, u32)> = ctx
+            .compiled_code()
+            .map(|c| {
+                c.buffer
+                    .get_srclocs_sorted()
+                    .iter()
+                    .filter(|r| !r.loc.is_default())
+                    .map(|r| (r.start, r.end, r.loc.bits()))
+                    .collect()
+            })
+            .unwrap_or_default();
         self.module.clear_context(&mut ctx);
         self.module.finalize_definitions().map_err(err)?;
         let code = self.module.get_finalized_function(id);
@@ -462,7 +511,17 @@ impl Jit {
         for &p in &pages {
             self.by_page.entry(p).or_default().push((pc, sf));
         }
-        self.units.insert((pc, sf), Unit { code, pages });
+        self.by_code.insert(code as usize, (pc, sf));
+        self.units.insert(
+            (pc, sf),
+            Unit {
+                code,
+                pages,
+                size,
+                fault_ranges,
+                sites,
+            },
+        );
         if let Some(cell) = self.links.get(&(pc, sf)) {
             cell.store(code as *mut u8, Ordering::Release);
         }
@@ -530,11 +589,40 @@ impl Jit {
             let before = rt.budget;
             // SAFETY: `code` was compiled by this engine for this memory's layout; the
             // context and runtime outlive the call.
-            let status = unsafe { (self.trampoline)(code, ctx, mem.base(), &mut rt) };
+            let status = unsafe {
+                if self.uses_host_faults(mem) {
+                    hostfault::enter(
+                        std::mem::transmute::<Trampoline, hostfault::Trampoline>(self.trampoline),
+                        code,
+                        (ctx as *mut Context).cast(),
+                        mem.base(),
+                        (&mut rt as *mut Runtime).cast(),
+                    )
+                } else {
+                    (self.trampoline)(code, ctx, mem.base(), &mut rt)
+                }
+            };
+            if status == hostfault::EXIT_HOST_FAULT {
+                // The budget as the faulting block began, plus what it did not retire.
+                let rip = hostfault::last_fault_rip();
+                let (pc, unretired) = self.fault_site(rip).ok_or(JitError::Fault { rip })?;
+                rt.budget += unretired;
+                ctx.pc = pc;
+            }
             retired += (before - rt.budget) as u64;
             self.stats.interpreted_instructions += std::mem::take(&mut rt.interp_calls);
             match status {
                 EXIT_DISPATCH | EXIT_CODE_WRITTEN => {}
+                hostfault::EXIT_HOST_FAULT => {
+                    // The interpreter reports the guest fault, or completes the access (a
+                    // write to a page code was compiled from).
+                    self.stats.interpreted_instructions += 1;
+                    let (exit, done) = self.interpret(ctx, mem, limits, retired, 1);
+                    retired = done;
+                    if exit != Exit::BudgetExhausted {
+                        return Ok((exit, retired));
+                    }
+                }
                 EXIT_BUDGET => {
                     // Fewer instructions left than the next block holds: finish exactly.
                     let n = rt.budget.max(0) as u64;
@@ -546,6 +634,27 @@ impl Jit {
                 }
             }
         }
+    }
+
+    /// Whether units for `mem` access it unchecked (see `set_host_faults`).
+    fn uses_host_faults(&self, mem: &Memory) -> bool {
+        self.host_faults && mem.host_faults()
+    }
+
+    /// The guest access whose host instruction at `rip` faulted: (pc, unretired count).
+    fn fault_site(&self, rip: usize) -> Option<(u32, i64)> {
+        let (&code, key) = self.by_code.range(..=rip).next_back()?;
+        let unit = self.units.get(key)?;
+        let off = u32::try_from(rip - code).ok()?;
+        if off >= unit.size {
+            return None;
+        }
+        let i = unit.fault_ranges.partition_point(|r| r.1 <= off);
+        let &(start, _, site) = unit.fault_ranges.get(i)?;
+        if start > off {
+            return None;
+        }
+        unit.sites.get(site as usize).copied()
     }
 
     /// Interprets cold code from `ctx.pc` up to the next taken branch (a block entry the

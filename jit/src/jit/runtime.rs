@@ -77,6 +77,8 @@ pub unsafe extern "C" fn interp_one(
 ) -> i32 {
     #[cfg(test)]
     INTERP_CALLS.with(|c| c.set(c.get() + 1));
+    // Rust code: a host fault in here is never generated code's.
+    let _helper = crate::memory::hostfault::HelperCall::begin();
     // SAFETY: guaranteed by the caller, as documented above.
     let (ctx, rt) = unsafe { (&mut *ctx, &mut *rt) };
     let mem = unsafe { &*rt.mem };

@@ -418,22 +418,51 @@ fn code_rewritten_by_the_host_is_recompiled() {
         .unwrap();
     assert_eq!(run(&mut jit), 3);
 
-    // A write the memory cannot see (straight through the host mapping) needs the explicit
-    // call; `Jit::invalidate_range` is this engine's, `Memory::invalidate_code` everyone's.
-    let write_raw = |word: u32| {
-        // SAFETY: the page is mapped read-write on the host; nothing runs guest code now.
-        unsafe { (m.base().add(CODE as usize) as *mut u32).write(word.to_be()) };
-    };
+    // A write straight through the host mapping: where the host catches faults, the JIT
+    // write-protected the page it compiled from, so the write is seen all the same.
     // (`protect` itself logs the page, so the code is compiled again after it.)
     m.protect(CODE, 0x1000, Perm::RWX).unwrap();
     assert_eq!(run(&mut jit), 3);
-    write_raw(asm(CODE, &["li r3, 4"])[0]);
+    // SAFETY: the page is mapped writable for the guest; nothing runs guest code now, and a
+    // write-protected page is made writable again by the fault handler.
+    unsafe { (m.base().add(CODE as usize) as *mut u32).write(asm(CODE, &["li r3, 4"])[0].to_be()) };
+    if m.host_faults() {
+        assert_eq!(run(&mut jit), 4, "a raw write to a code page is seen");
+    }
+}
+
+/// A write the memory cannot see (through another physical view of the same RAM) needs the
+/// explicit call: `Jit::invalidate_range` is this engine's, `Memory::invalidate_code`
+/// everyone's.
+#[test]
+fn explicit_invalidation_reaches_code_changed_behind_the_memory() {
+    let [a, b, _] = crate::memory::PHYSICAL_VIEWS;
+    let m = Memory::with_physical(0x10000).unwrap();
+    m.map(a, 0x1000, Perm::RWX).unwrap();
+    m.map(b, 0x1000, Perm::RW).unwrap();
+    m.poke_bytes(a, &bytes(&asm(a, &["li r3, 3", "blr"])))
+        .unwrap();
+    let mut jit = Jit::new().unwrap();
+    let limits = Limits {
+        max_instructions: 100,
+        stop_at: Some(SENTINEL),
+    };
+    let run = |jit: &mut Jit| {
+        let mut c = start(a);
+        jit.run(&mut c, &m, limits).unwrap();
+        c.gpr[3]
+    };
+    // SAFETY: view `b` is mapped read-write; nothing runs guest code now.
+    let write_alias =
+        |word: u32| unsafe { (m.base().add(b as usize) as *mut u32).write(word.to_be()) };
+    assert_eq!(run(&mut jit), 3);
+    write_alias(asm(a, &["li r3, 4"])[0]);
     assert_eq!(run(&mut jit), 3, "stale until told");
-    jit.invalidate_range(CODE, 4);
+    jit.invalidate_range(a, 4);
     assert_eq!(run(&mut jit), 4);
-    write_raw(asm(CODE, &["li r3, 5"])[0]);
+    write_alias(asm(a, &["li r3, 5"])[0]);
     assert_eq!(run(&mut jit), 4, "stale until told");
-    m.invalidate_code(CODE, 4);
+    m.invalidate_code(a, 4);
     assert_eq!(run(&mut jit), 5);
 }
 
@@ -460,13 +489,31 @@ fn icbi_drops_compiled_code() {
         c.gpr[3]
     };
     assert_eq!(run(&mut jit, f), 1);
-    m.protect(CODE, 0x1000, Perm::RWX).unwrap();
-    assert_eq!(run(&mut jit, f), 1);
-    // SAFETY: the page is mapped read-write on the host; nothing runs guest code now.
-    unsafe { (m.base().add(f as usize) as *mut u32).write(asm(f, &["li r3, 2"])[0].to_be()) };
-    assert_eq!(run(&mut jit, f), 1, "stale until the guest says so");
-    run(&mut jit, CODE);
-    assert_eq!(run(&mut jit, f), 2);
+    // The new instruction is written through another view of the same RAM, which the memory
+    // cannot tell is code.
+    let [a, b, _] = crate::memory::PHYSICAL_VIEWS;
+    let m = Memory::with_physical(0x10000).unwrap();
+    m.map(a, 0x1000, Perm::RWX).unwrap();
+    m.map(b, 0x1000, Perm::RW).unwrap();
+    let g = a + 0x100;
+    m.poke_bytes(g, &bytes(&asm(g, &["li r3, 1", "blr"])))
+        .unwrap();
+    m.poke_bytes(a, &bytes(&asm(a, &["icbi 0, r10", "isync", "blr"])))
+        .unwrap();
+    let run = |jit: &mut Jit, pc: u32| {
+        let mut c = start(pc);
+        c.gpr[10] = u64::from(g);
+        jit.run(&mut c, &m, limits).unwrap();
+        c.gpr[3]
+    };
+    assert_eq!(run(&mut jit, g), 1);
+    // SAFETY: view `b` is mapped read-write; nothing runs guest code now.
+    unsafe {
+        (m.base().add((b + 0x100) as usize) as *mut u32).write(asm(g, &["li r3, 2"])[0].to_be())
+    };
+    assert_eq!(run(&mut jit, g), 1, "stale until the guest says so");
+    run(&mut jit, a);
+    assert_eq!(run(&mut jit, g), 2);
 }
 
 /// Two engines on one memory (two hardware threads): a guest store by one drops the other's
@@ -501,4 +548,38 @@ fn a_store_by_one_engine_invalidates_another() {
         stats.contains("1 code-page writes invalidated code"),
         "{stats}"
     );
+}
+
+/// Two stores to the same address with nothing in between: Cranelift may drop the first
+/// as dead, which must not move a fault to the second. ISA: the first store faults (the page
+/// is read-only), so the creqv alone retires and PC is the first store's.
+#[test]
+fn a_fault_on_the_first_of_two_stores_to_one_address_is_reported_there() {
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "creqv 5, 24, 2",
+                "stwbrx r9, r4, r7",
+                "stwux r9, r4, r7",
+                "blr",
+            ],
+        ),
+    )];
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    let mut jit = Jit::new().unwrap();
+    let mut ctx = start(CODE);
+    ctx.gpr[4] = u64::from(CODE + 0x100);
+    ctx.gpr[7] = 0x1f;
+    let limits = Limits {
+        max_instructions: 100,
+        stop_at: Some(SENTINEL),
+    };
+    let (exit, retired, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+    let fault = crate::Fault {
+        addr: CODE + 0x11f,
+        kind: crate::memory::AccessKind::Write,
+    };
+    assert_eq!((exit, retired, got.pc), (Exit::Fault(fault), 1, CODE + 4));
 }

@@ -213,6 +213,10 @@ impl Lifter<'_, '_> {
         aligned: bool,
     ) -> Vec<Value> {
         let mut checks = Vec::with_capacity(2);
+        if self.env.host_faults() {
+            // The host's page protection checks instead (`guarded_mem`).
+            return checks;
+        }
         if size > 1 && !aligned {
             let offset = self.b.ins().band_imm_u(ea, 0xfff);
             let inside = self.b.ins().icmp_imm_u(

@@ -23,7 +23,7 @@ use crate::isa::{Decoded, Op};
 use crate::Context;
 use cranelift_codegen::ir::{
     condcodes::IntCC, types, AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, SigRef,
-    Signature, Type, Value,
+    Signature, SourceLoc, Type, Value,
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
@@ -40,6 +40,9 @@ pub trait Environment {
     fn fallback(&self) -> *const u8;
     /// Base of the page-permission table (one byte per 4 KiB guest page).
     fn perms(&self) -> *const u8;
+    /// Host page protection catches forbidden guest accesses (`memory::hostfault`): accesses
+    /// need no inline check, only the context made exact before them.
+    fn host_faults(&self) -> bool;
 }
 
 /// A guest register that can be cached in a variable.
@@ -149,6 +152,11 @@ pub struct Lifter<'a, 'f> {
     internal: HashMap<u32, Block>,
     /// Cold exit paths every site of the unit shares (see `Shared`).
     shared: Shared,
+    /// Unchecked guest accesses (host faults): (guest pc, instructions of its block not
+    /// retired when it faults), indexed by the source location set on the access.
+    sites: Vec<(u32, i64)>,
+    /// A guest access was emitted in this guest block and no context store since.
+    access_pending: bool,
     /// `Runtime::budget` while the unit runs (see `budget_value`).
     budget: Option<Variable>,
     /// Per CR field, the comparison (a, b, signed) that last set it in the current straight
@@ -289,6 +297,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
             plan: None,
             internal: HashMap::new(),
             shared: Shared::default(),
+            sites: Vec::new(),
+            access_pending: false,
             budget: None,
             cr_cmp: [None; 8],
             fpscr_clean: false,
@@ -298,6 +308,11 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Makes this the final pass of a unit, with what the first pass recorded.
     pub fn set_plan(&mut self, plan: Plan) {
         self.plan = Some(plan);
+    }
+
+    /// The guest accesses of the unit that may fault in the host, by source location.
+    pub fn fault_sites(&self) -> &[(u32, i64)] {
+        &self.sites
     }
 
     /// The plan for the final pass, from what this (first) pass recorded.
@@ -407,10 +422,17 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Writes the registers the current block changed back to the context (the lifter keeps
     /// counting them as changed: code after a conditional exit has not stored them).
     pub fn flush(&mut self) {
+        self.flush_counted();
+    }
+
+    /// `flush`, telling whether it stored anything.
+    fn flush_counted(&mut self) -> bool {
+        let mut stored = false;
         for slot in 0..SLOTS {
             if !self.dirty[slot] {
                 continue;
             }
+            stored = true;
             let r = Reg::from_slot(slot);
             let (off, mem, held) = r.location();
             let v = self
@@ -423,6 +445,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             };
             self.b.ins().store(ctx_flags(), v, self.ctx, off);
         }
+        stored
     }
 
     /// Forgets cached values (after the interpreter ran, the context is the truth).
@@ -660,6 +683,25 @@ impl<'a, 'f> Lifter<'a, 'f> {
         d: Decoded,
         fast: impl FnOnce(&mut Self),
     ) {
+        if self.env.host_faults() {
+            // A fault leaves the unit from inside the access (`hostfault`): the context must
+            // be exact there, and the source location names the access.
+            let stored = self.flush_counted();
+            self.dirty = [false; SLOTS];
+            if !stored && self.access_pending {
+                // Cranelift drops the first of two stores to the same address with no memory
+                // operation between them, which would move a fault to the second one's
+                // instruction: a context store in between keeps both.
+                self.store_pc_const(pc);
+            }
+            self.access_pending = true;
+            let site = self.sites.len() as u32;
+            self.sites.push((pc, self.remaining));
+            self.b.set_srcloc(SourceLoc::new(site));
+            fast(self);
+            self.b.set_srcloc(SourceLoc::default());
+            return;
+        }
         let slow_b = self.b.create_block();
         self.b.set_cold_block(slow_b);
         for &ok in checks {
@@ -741,6 +783,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         l.b.switch_to_block(host);
         l.cur_block = block.start();
         l.killed = false;
+        l.access_pending = false;
         l.cr_cmp = [None; 8];
         l.fpscr_clean = false;
         l.dirty = [false; SLOTS];
@@ -780,6 +823,12 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
     l.b.seal_block(body);
     let var = l.budget.expect("set by lift_unit");
     l.b.def_var(var, left);
+    if l.env.host_faults() {
+        // What a fault inside the block starts from (the rest of the time the budget lives
+        // in its variable).
+        let off = offset_of!(Runtime, budget) as i32;
+        l.b.ins().store(ctx_flags(), left, l.rt, off);
+    }
 
     for (k, &(pc, d)) in block.insns.iter().enumerate() {
         l.remaining = n - k as i64;
