@@ -297,7 +297,8 @@ impl Memory {
             && Perm(before).contains(Perm::WRITE)
         {
             // Generated stores are unchecked: the host must catch writes to this page.
-            hostfault::protect_page(self.base(), page, Perm::READ);
+            // SAFETY: this memory is registered and `page` is one of its pages.
+            unsafe { hostfault::protect_page(self.base(), page, Perm::READ) };
         }
     }
 
@@ -352,7 +353,8 @@ impl Memory {
             return false;
         }
         if self.host_faults() && Perm(before).contains(Perm::WRITE) {
-            hostfault::protect_page(self.base(), page, Perm(before & !bit));
+            // SAFETY: as in `mark_code`.
+            unsafe { hostfault::protect_page(self.base(), page, Perm(before & !bit)) };
         }
         true
     }

@@ -138,7 +138,10 @@ pub fn register(
 }
 
 /// Sets the host protection of one guest page (a `Memory` with a registration only).
-pub fn protect_page(base: *mut u8, page: usize, perm: Perm) {
+///
+/// # Safety
+/// `base` must be a registered reservation and `page` one of its guest pages.
+pub(super) unsafe fn protect_page(base: *mut u8, page: usize, perm: Perm) {
     let prot = host_prot(perm.bits());
     // SAFETY: the page lies inside the caller's reservation; changing its protection cannot
     // invalidate Rust references (guest memory is only reached through raw pointers).
