@@ -132,8 +132,8 @@ struct Unit {
     /// Host code ranges (offsets from `code`) of unchecked guest accesses, with the index of
     /// their entry in `sites`; ascending.
     fault_ranges: Vec<(u32, u32, u32)>,
-    /// (guest pc, instructions of its block not retired) per access (see `lift::Lifter`).
-    sites: Vec<(u32, i64)>,
+    /// Where to resume after a fault, per access (see `lift::FaultSite`).
+    sites: Vec<lift::FaultSite>,
 }
 
 pub struct Jit {
@@ -602,22 +602,25 @@ impl Jit {
                     (self.trampoline)(code, ctx, mem.base(), &mut rt)
                 }
             };
+            let mut rerun = 0;
             if status == hostfault::EXIT_HOST_FAULT {
-                // The budget as the faulting block began, plus what it did not retire.
+                // Back to the site's checkpoint: the budget as the faulting block began plus
+                // what was not retired by then.
                 let rip = hostfault::last_fault_rip();
-                let (pc, unretired) = self.fault_site(rip).ok_or(JitError::Fault { rip })?;
-                rt.budget += unretired;
-                ctx.pc = pc;
+                let site = self.fault_site(rip).ok_or(JitError::Fault { rip })?;
+                rt.budget += site.unretired;
+                ctx.pc = site.checkpoint;
+                rerun = u64::from(site.pc.wrapping_sub(site.checkpoint) / 4) + 1;
             }
             retired += (before - rt.budget) as u64;
             self.stats.interpreted_instructions += std::mem::take(&mut rt.interp_calls);
             match status {
                 EXIT_DISPATCH | EXIT_CODE_WRITTEN => {}
                 hostfault::EXIT_HOST_FAULT => {
-                    // The interpreter reports the guest fault, or completes the access (a
-                    // write to a page code was compiled from).
-                    self.stats.interpreted_instructions += 1;
-                    let (exit, done) = self.interpret(ctx, mem, limits, retired, 1);
+                    // The interpreter runs up to the access and reports the guest fault, or
+                    // completes it (a write to a page code was compiled from).
+                    self.stats.interpreted_instructions += rerun;
+                    let (exit, done) = self.interpret(ctx, mem, limits, retired, rerun);
                     retired = done;
                     if exit != Exit::BudgetExhausted {
                         return Ok((exit, retired));
@@ -641,8 +644,8 @@ impl Jit {
         self.host_faults && mem.host_faults()
     }
 
-    /// The guest access whose host instruction at `rip` faulted: (pc, unretired count).
-    fn fault_site(&self, rip: usize) -> Option<(u32, i64)> {
+    /// The guest access whose host instruction at `rip` faulted.
+    fn fault_site(&self, rip: usize) -> Option<lift::FaultSite> {
         let (&code, key) = self.by_code.range(..=rip).next_back()?;
         let unit = self.units.get(key)?;
         let off = u32::try_from(rip - code).ok()?;

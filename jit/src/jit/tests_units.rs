@@ -583,3 +583,49 @@ fn a_fault_on_the_first_of_two_stores_to_one_address_is_reported_there() {
     };
     assert_eq!((exit, retired, got.pc), (Exit::Fault(fault), 1, CODE + 4));
 }
+
+/// A fault after a store, register updates and an instruction the interpreter ran: the JIT
+/// resumes from the last point where the context was exact and must not repeat anything
+/// with an effect. ISA: everything before the faulting load retires (5 + 1 instructions),
+/// r3 = 6, r6 = 5, r7 = 11, f1 = 2^-1073 (the denormal sum 2^-1074 + 2^-1074, exact),
+/// memory at DATA = 5, PC = the faulting load.
+#[test]
+fn a_fault_after_stores_and_interpreted_instructions_resumes_exactly() {
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "li r3, 5",
+                "stw r3, 0(r5)",
+                "addi r3, r3, 1",
+                "fadd f1, f1, f1",
+                "lwz r6, 0(r5)",
+                "add r7, r3, r6",
+                "lwz r8, 0(r9)",
+                "blr",
+            ],
+        ),
+    )];
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    let mut jit = Jit::new().unwrap();
+    let mut ctx = start(CODE);
+    ctx.gpr[5] = u64::from(DATA);
+    ctx.gpr[9] = 0x4000_0000;
+    ctx.fpr[1] = 1;
+    let limits = Limits {
+        max_instructions: 100,
+        stop_at: Some(SENTINEL),
+    };
+    let (exit, retired, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+    let fault = crate::Fault {
+        addr: 0x4000_0000,
+        kind: crate::memory::AccessKind::Read,
+    };
+    assert_eq!((exit, retired, got.pc), (Exit::Fault(fault), 6, CODE + 24));
+    assert_eq!(
+        (got.gpr[3], got.gpr[6], got.gpr[7], got.fpr[1]),
+        (6, 5, 11, 2)
+    );
+    assert_eq!(mj.read_u32(DATA).unwrap(), 5);
+}

@@ -280,7 +280,7 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
     } else {
         Reg::Gpr(i.rt())
     };
-    l.guarded_mem(&checks, pc, d, |l| {
+    l.guarded_mem(&checks, pc, d, acc.store, |l| {
         let ea64 = l.b.ins().uextend(types::I64, ea);
         let host = l.b.ins().iadd(l.membase, ea64);
         if acc.store {

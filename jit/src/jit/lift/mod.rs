@@ -152,11 +152,13 @@ pub struct Lifter<'a, 'f> {
     internal: HashMap<u32, Block>,
     /// Cold exit paths every site of the unit shares (see `Shared`).
     shared: Shared,
-    /// Unchecked guest accesses (host faults): (guest pc, instructions of its block not
-    /// retired when it faults), indexed by the source location set on the access.
-    sites: Vec<(u32, i64)>,
-    /// A guest access was emitted in this guest block and no context store since.
-    access_pending: bool,
+    /// Unchecked guest accesses (host faults), indexed by the source location set on each.
+    sites: Vec<FaultSite>,
+    /// The last point of the current block where the context was exact and nothing after
+    /// it has touched memory: (pc, instructions of the block not retired there).
+    checkpoint: (u32, i64),
+    /// `checkpoint` may not be used (see `guarded`): the next access makes a new one.
+    checkpoint_stale: bool,
     /// `Runtime::budget` while the unit runs (see `budget_value`).
     budget: Option<Variable>,
     /// Per CR field, the comparison (a, b, signed) that last set it in the current straight
@@ -170,6 +172,17 @@ pub struct Lifter<'a, 'f> {
 }
 
 type Slots = [bool; SLOTS];
+
+/// Where to resume when the host faults in an unchecked guest access: the context is exact
+/// as of `checkpoint` (with `unretired` instructions of the block still to retire), and
+/// nothing between it and the access at `pc` had an effect outside the host registers, so
+/// the interpreter runs `checkpoint..=pc` again and reports the fault (or completes it).
+#[derive(Clone, Copy, Debug)]
+pub struct FaultSite {
+    pub checkpoint: u32,
+    pub unretired: i64,
+    pub pc: u32,
+}
 
 /// Exit paths shared by the whole unit, created on first use and filled in after the last
 /// block: each site only stores what its block changed and jumps here with its constants,
@@ -298,7 +311,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
             internal: HashMap::new(),
             shared: Shared::default(),
             sites: Vec::new(),
-            access_pending: false,
+            checkpoint: (0, 0),
+            checkpoint_stale: false,
             budget: None,
             cr_cmp: [None; 8],
             fpscr_clean: false,
@@ -311,7 +325,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     }
 
     /// The guest accesses of the unit that may fault in the host, by source location.
-    pub fn fault_sites(&self) -> &[(u32, i64)] {
+    pub fn fault_sites(&self) -> &[FaultSite] {
         &self.sites
     }
 
@@ -630,6 +644,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.ins().return_(&[status]);
         self.b.switch_to_block(cont);
         self.b.seal_block(cont);
+        // The interpreter left the context exact after this instruction.
+        self.checkpoint = (pc.wrapping_add(4), self.remaining - 1);
+        self.checkpoint_stale = false;
     }
 
     /// Runs `fast` when `ok` holds, else the interpreter for the instruction (which reports a
@@ -668,6 +685,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.seal_block(join);
         self.valid = valid_after;
         self.dirty = dirty_after;
+        // The slow path changed the context in place: running the instruction again from an
+        // earlier checkpoint would not be the same. The next access makes a new one.
+        self.checkpoint_stale = true;
     }
 
     /// Runs `fast` when every check holds, else leaves the unit through the interpreter,
@@ -681,25 +701,31 @@ impl<'a, 'f> Lifter<'a, 'f> {
         checks: &[Value],
         pc: u32,
         d: Decoded,
+        writes: bool,
         fast: impl FnOnce(&mut Self),
     ) {
         if self.env.host_faults() {
-            // A fault leaves the unit from inside the access (`hostfault`): the context must
-            // be exact there, and the source location names the access.
-            let stored = self.flush_counted();
-            self.dirty = [false; SLOTS];
-            if !stored && self.access_pending {
-                // Cranelift drops the first of two stores to the same address with no memory
-                // operation between them, which would move a fault to the second one's
-                // instruction: a context store in between keeps both.
-                self.store_pc_const(pc);
+            // A fault leaves the unit from inside the access (`hostfault`); the source
+            // location names the access, its site says where to resume.
+            if self.checkpoint_stale {
+                self.flush();
+                self.dirty = [false; SLOTS];
+                self.checkpoint = (pc, self.remaining);
+                self.checkpoint_stale = false;
             }
-            self.access_pending = true;
+            let (checkpoint, unretired) = self.checkpoint;
             let site = self.sites.len() as u32;
-            self.sites.push((pc, self.remaining));
+            self.sites.push(FaultSite {
+                checkpoint,
+                unretired,
+                pc,
+            });
             self.b.set_srcloc(SourceLoc::new(site));
             fast(self);
             self.b.set_srcloc(SourceLoc::default());
+            if writes {
+                self.checkpoint_after(pc);
+            }
             return;
         }
         let slow_b = self.b.create_block();
@@ -731,6 +757,24 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.cr_cmp = cr_cmp;
         self.b.switch_to_block(fast_b);
         fast(self);
+    }
+
+    /// Makes the context exact after the instruction at `pc` (host-fault mode), so a fault
+    /// later in the block never runs it again.
+    fn checkpoint_after(&mut self, pc: u32) {
+        if !self.env.host_faults() {
+            return;
+        }
+        let stored = self.flush_counted();
+        self.dirty = [false; SLOTS];
+        if !stored {
+            // Cranelift drops the first of two stores to one address with no memory
+            // operation between them, which would move a fault to the second one: a
+            // context store in between keeps both.
+            self.store_pc_const(pc);
+        }
+        self.checkpoint = (pc.wrapping_add(4), self.remaining - 1);
+        self.checkpoint_stale = false;
     }
 
     /// Leaves the unit to the dispatcher at whatever `ctx.pc` holds (after the interpreter
@@ -783,7 +827,6 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         l.b.switch_to_block(host);
         l.cur_block = block.start();
         l.killed = false;
-        l.access_pending = false;
         l.cr_cmp = [None; 8];
         l.fpscr_clean = false;
         l.dirty = [false; SLOTS];
@@ -830,6 +873,8 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
         l.b.ins().store(ctx_flags(), left, l.rt, off);
     }
 
+    l.checkpoint = (block.start(), n);
+    l.checkpoint_stale = false;
     for (k, &(pc, d)) in block.insns.iter().enumerate() {
         l.remaining = n - k as i64;
         if !lift_one(l, pc, d) {

@@ -114,7 +114,7 @@ fn zero_block(l: &mut Lifter, i: Insn, pc: u32, size: u32) -> bool {
         l.b.ins()
             .band_imm_u(ea, i64::from(!(size - 1)) & 0xFFFF_FFFF);
     let checks = l.access_checks(ea, size, Perm::WRITE, true);
-    l.guarded_mem(&checks, pc, d, |l| {
+    l.guarded_mem(&checks, pc, d, true, |l| {
         let ea64 = l.b.ins().uextend(types::I64, ea);
         let host = l.b.ins().iadd(l.membase, ea64);
         let zero = l.b.ins().iconst(types::I64, 0);

@@ -92,7 +92,7 @@ pub fn lift(l: &mut Lifter, op: VecOp, i: Insn, pc: u32) -> bool {
     let d = crate::isa::decode(i.0).expect("lifted words decode");
     let need = if store { Perm::WRITE } else { Perm::READ };
     let checks = l.access_checks(block, 16, need, true);
-    l.guarded_mem(&checks, pc, d, |l| {
+    l.guarded_mem(&checks, pc, d, store, |l| {
         let b64 = l.b.ins().uextend(types::I64, block);
         let host = l.b.ins().iadd(l.membase, b64);
         // A whole-block store needs nothing from memory.
