@@ -53,19 +53,18 @@ impl Lifter<'_, '_> {
         } else {
             (IntCC::UnsignedLessThan, IntCC::UnsignedGreaterThan)
         };
+        // Exactly one of LT (bit 3), GT (bit 2), EQ (bit 1) is set: 1 << (1 + 2*lt + gt).
         let lt = self.b.ins().icmp(lt, a, b);
         let gt = self.b.ins().icmp(gt, a, b);
-        let eq = self.b.ins().icmp(IntCC::Equal, a, b);
         let lt = self.b.ins().uextend(types::I32, lt);
         let gt = self.b.ins().uextend(types::I32, gt);
-        let eq = self.b.ins().uextend(types::I32, eq);
-        let lt = self.b.ins().ishl_imm_u(lt, 3);
-        let gt = self.b.ins().ishl_imm_u(gt, 2);
-        let eq = self.b.ins().ishl_imm_u(eq, 1);
+        let lt2 = self.b.ins().ishl_imm_u(lt, 1);
+        let bit = self.b.ins().iadd(lt2, gt);
+        let bit = self.b.ins().iadd_imm_s(bit, 1);
+        let one = self.b.ins().iconst(types::I32, 1);
+        let f = self.b.ins().ishl(one, bit);
         let so = self.get(Reg::So);
         let so = self.b.ins().ireduce(types::I32, so);
-        let f = self.b.ins().bor(lt, gt);
-        let f = self.b.ins().bor(f, eq);
         self.b.ins().bor(f, so)
     }
 
