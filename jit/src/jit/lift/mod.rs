@@ -159,6 +159,8 @@ pub struct Lifter<'a, 'f> {
     checkpoint: (u32, i64),
     /// `checkpoint` may not be used (see `guarded`): the next access makes a new one.
     checkpoint_stale: bool,
+    /// `Runtime::budget` holds the budget as the current block began (host-fault mode).
+    budget_stored: bool,
     /// `Runtime::budget` while the unit runs (see `budget_value`).
     budget: Option<Variable>,
     /// Per CR field, the comparison (a, b, signed) that last set it in the current straight
@@ -189,7 +191,7 @@ pub struct FaultSite {
 /// so a unit has one copy of the call-and-return sequences instead of one per memory access.
 #[derive(Default)]
 struct Shared {
-    /// (pc: i32): the block at `pc` needs more budget than is left.
+    /// (): the block at `ctx.pc` needs more budget than is left.
     budget: Option<Block>,
     /// (pc: i32, word: i32, remaining: i64): run the instruction in the interpreter, then
     /// return to the dispatcher (or pass on its exit).
@@ -313,6 +315,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             sites: Vec::new(),
             checkpoint: (0, 0),
             checkpoint_stale: false,
+            budget_stored: false,
             budget: None,
             cr_cmp: [None; 8],
             fpscr_clean: false,
@@ -541,8 +544,6 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let off = offset_of!(Runtime, budget) as i32;
         if let Some(blk) = self.shared.budget {
             self.b.switch_to_block(blk);
-            let pc = self.b.append_block_param(blk, types::I32);
-            self.store_pc(pc);
             self.return_with(EXIT_BUDGET, 0);
         }
         if let Some(blk) = self.shared.dispatch {
@@ -713,6 +714,14 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 self.checkpoint = (pc, self.remaining);
                 self.checkpoint_stale = false;
             }
+            if !self.budget_stored {
+                // What a fault in this block starts from (the rest of the time the budget
+                // lives in its variable); blocks without accesses skip the store.
+                let left = self.budget_value();
+                let off = offset_of!(Runtime, budget) as i32;
+                self.b.ins().store(ctx_flags(), left, self.rt, off);
+                self.budget_stored = true;
+            }
             let (checkpoint, unretired) = self.checkpoint;
             let site = self.sites.len() as u32;
             self.sites.push(FaultSite {
@@ -851,27 +860,25 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
     let left = l.b.ins().iadd_imm_s(budget, -n);
     let short = l.b.ins().icmp_imm_s(IntCC::SignedLessThan, left, 0);
     let body = l.b.create_block();
-    // Nothing is changed yet at a block's start, so nothing needs storing.
+    // Nothing is changed yet at a block's start, so only PC needs storing; the constant
+    // stays out of the hot path in a stub of its own.
+    let stub = l.b.create_block();
+    l.b.set_cold_block(stub);
+    l.b.ins().brif(short, stub, &[], body, &[]);
+    l.b.switch_to_block(stub);
+    l.b.seal_block(stub);
+    l.store_pc_const(block.start());
     let out = *l.shared.budget.get_or_insert_with(|| {
         let blk = l.b.create_block();
         l.b.set_cold_block(blk);
         blk
     });
-    let pc =
-        l.b.ins()
-            .iconst(types::I32, i64::from(block.start() as i32));
-    l.b.ins()
-        .brif(short, out, &[BlockArg::Value(pc)], body, &[]);
+    l.b.ins().jump(out, &[]);
     l.b.switch_to_block(body);
     l.b.seal_block(body);
     let var = l.budget.expect("set by lift_unit");
     l.b.def_var(var, left);
-    if l.env.host_faults() {
-        // What a fault inside the block starts from (the rest of the time the budget lives
-        // in its variable).
-        let off = offset_of!(Runtime, budget) as i32;
-        l.b.ins().store(ctx_flags(), left, l.rt, off);
-    }
+    l.budget_stored = false;
 
     l.checkpoint = (block.start(), n);
     l.checkpoint_stale = false;
