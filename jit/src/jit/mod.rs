@@ -181,6 +181,7 @@ fn dump_code(dir: &std::path::Path, name: &str, code: *const u8, size: u32) {
 /// What the lifter sees of the engine while it compiles one unit.
 struct Env<'a> {
     links: &'a mut HashMap<Key, Box<AtomicPtr<u8>>>,
+    fast: *const u8,
     sf: bool,
     perms: *const u8,
     host_faults: bool,
@@ -202,6 +203,9 @@ impl lift::Environment for Env<'_> {
     }
     fn host_faults(&self) -> bool {
         self.host_faults
+    }
+    fn fast_table(&self) -> *const u8 {
+        self.fast
     }
 }
 
@@ -444,6 +448,7 @@ impl Jit {
             b.seal_block(entry);
             let p = b.block_params(entry).to_vec();
             let mut env = Env {
+                fast: self.fast.as_ptr() as *const u8,
                 links: &mut self.links,
                 sf,
                 perms: mem.perms_base(),
@@ -465,6 +470,7 @@ impl Jit {
             b.seal_block(entry);
             let p = b.block_params(entry).to_vec();
             let mut env = Env {
+                fast: self.fast.as_ptr() as *const u8,
                 links: &mut self.links,
                 sf,
                 perms: mem.perms_base(),

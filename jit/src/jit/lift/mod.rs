@@ -40,6 +40,8 @@ pub trait Environment {
     fn fallback(&self) -> *const u8;
     /// Base of the page-permission table (one byte per 4 KiB guest page).
     fn perms(&self) -> *const u8;
+    /// Base of the indirect-branch table (`runtime::FastEntry`s); fixed for the engine's life.
+    fn fast_table(&self) -> *const u8;
     /// Host page protection catches forbidden guest accesses (`memory::hostfault`): accesses
     /// need no inline check, only the context made exact before them.
     fn host_faults(&self) -> bool;
@@ -589,11 +591,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
             .b
             .ins()
             .imul_imm_u(idx, std::mem::size_of::<FastEntry>() as i64);
-        let fast_off = offset_of!(Runtime, fast) as i32;
         let table = self
             .b
             .ins()
-            .load(types::I64, ctx_flags(), self.rt, fast_off);
+            .iconst(types::I64, self.env.fast_table() as i64);
         let entry = self.b.ins().iadd(table, off);
         let key = self.b.ins().load(types::I64, ctx_flags(), entry, 0);
         let tag = (1i64 << 32) | (i64::from(self.sf) << 33);
