@@ -31,8 +31,7 @@
 
 use super::deferred::{has_cheap_variant, reads, Pending};
 use super::{
-    as_bits, as_f64, exponent, fpscr_after, normal_class, not, record, summarized, within, Lifter,
-    Reg,
+    as_bits, as_f64, exponent, fpscr_after, normal_class, not, record, within, Lifter, Reg,
 };
 use crate::interp::fpu::fpscr::*;
 use crate::isa::fpu::FpuOp;
@@ -525,8 +524,8 @@ fn cheap(
     (bits, ok)
 }
 
-/// The full path: the exact result and FPSCR in any mode.
-fn full(l: &mut Lifter, op: FpuOp, o: &Operands, single: bool, f: Value, post: &Post) -> Done {
+/// The host's result with its error facts, for the instructions with a deferrable variant.
+fn exact(l: &mut Lifter, op: FpuOp, o: &Operands) -> Exact {
     use FpuOp::*;
     match op {
         Fadd | Fadds | Fsub | Fsubs => {
@@ -543,7 +542,7 @@ fn full(l: &mut Lifter, op: FpuOp, o: &Operands, single: bool, f: Value, post: &
             let ab = as_bits(l, a);
             let bb = as_bits(l, b);
             x.zero_sign_rm = Some(zero_sum_sign_rm(l, ab, bb));
-            round_commit(l, &x, single, f, post)
+            x
         }
         Fmul | Fmuls => {
             let a = f64_of(l, o.a);
@@ -556,22 +555,38 @@ fn full(l: &mut Lifter, op: FpuOp, o: &Operands, single: bool, f: Value, post: &
             // A zero product is exact (its sign is the same in every mode).
             let zp = zero_product(l, a, c);
             let ok = l.b.ins().bor(ok, zp);
-            let x = from_residual(l, r, err, None, ok);
-            round_commit(l, &x, single, f, post)
+            from_residual(l, r, err, None, ok)
         }
-        Fdiv | Fdivs | Fres => {
-            let a = if op == Fres {
-                l.b.ins().f64const(1.0)
-            } else {
-                f64_of(l, o.a)
-            };
+        Fdiv | Fdivs => {
+            let a = f64_of(l, o.a);
             let b = f64_of(l, o.b);
-            let x = divide(l, a, b);
-            round_commit(l, &x, single, f, post)
+            divide(l, a, b)
         }
         Fsqrt | Fsqrts => {
             let b = f64_of(l, o.b);
-            let x = square_root(l, b);
+            square_root(l, b)
+        }
+        Fmadd | Fmadds | Fmsub | Fmsubs | Fnmadd | Fnmadds | Fnmsub | Fnmsubs => {
+            let a = f64_of(l, o.a);
+            let c = f64_of(l, o.c);
+            let mut b = f64_of(l, o.b);
+            if matches!(op, Fmsub | Fmsubs | Fnmsub | Fnmsubs) {
+                b = l.b.ins().fneg(b);
+            }
+            fused(l, a, c, b)
+        }
+        _ => unreachable!("no deferrable variant: {op:?}"),
+    }
+}
+
+/// The full path: the exact result and FPSCR in any mode.
+fn full(l: &mut Lifter, op: FpuOp, o: &Operands, single: bool, f: Value, post: &Post) -> Done {
+    use FpuOp::*;
+    match op {
+        Fres => {
+            let a = l.b.ins().f64const(1.0);
+            let b = f64_of(l, o.b);
+            let x = divide(l, a, b);
             round_commit(l, &x, single, f, post)
         }
         Frsqrte => {
@@ -592,23 +607,49 @@ fn full(l: &mut Lifter, op: FpuOp, o: &Operands, single: bool, f: Value, post: &
             };
             round_commit(l, &y, false, f, &post)
         }
-        Fmadd | Fmadds | Fmsub | Fmsubs | Fnmadd | Fnmadds | Fnmsub | Fnmsubs => {
-            let a = f64_of(l, o.a);
-            let c = f64_of(l, o.c);
-            let mut b = f64_of(l, o.b);
-            if matches!(op, Fmsub | Fmsubs | Fnmsub | Fnmsubs) {
-                b = l.b.ins().fneg(b);
-            }
-            let x = fused(l, a, c, b);
+        _ => {
+            let x = exact(l, op, o);
             round_commit(l, &x, single, f, post)
         }
-        _ => unreachable!("not an arithmetic op: {op:?}"),
     }
 }
 
-/// Lifts an arithmetic instruction. `defer`: the pre-pass found its FR/FI/FPRF overwritten
-/// before anything reads them, so while FPSCR[XX] is set and the mode is round-to-nearest
-/// the cheap variant runs; returns what `deferred` must remember then.
+/// FPSCR bits that must read `XX` alone for the quick variants: FPSCR[XX] set, so an
+/// inexact result raises nothing; round-to-nearest, so the host's result is the guest's;
+/// no enable bit, so FEX stays 0 (and must be 0 already); the reserved bit clear. VX is
+/// the only summary bit that can then be stale (`quick_summary`).
+const QUICK_MASK: u32 = RN | XX | FEX | RESERVED | VE | OE | UE | ZE | XE;
+
+/// `summarize(f)` for an FPSCR in the quick state: VX recomputed, unless the FPSCR is
+/// known to be summarized.
+fn quick_summary(l: &mut Lifter, f: Value) -> Value {
+    if l.fpscr_clean {
+        return f;
+    }
+    let causes = l.b.ins().band_imm_u(f, i64::from(VX_ALL));
+    let any = l.b.ins().icmp_imm_u(IntCC::NotEqual, causes, 0);
+    let vx = super::flag32(l, any, VX);
+    let kept = l.b.ins().band_imm_u(f, i64::from(!VX));
+    l.b.ins().bor(kept, vx)
+}
+
+/// The summarized quick-state FPSCR `qf` with FR, FI and FPRF replaced.
+fn with_status(l: &mut Lifter, qf: Value, fr: Value, fi: Value, class: Value) -> Value {
+    let fr = super::flag32(l, fr, FR);
+    let fi = super::flag32(l, fi, FI);
+    let t = l.b.ins().bor(fr, fi);
+    let t = l.b.ins().bor(t, class);
+    let kept = l.b.ins().band_imm_u(qf, i64::from(!(FR | FI | FPRF)));
+    l.b.ins().bor(kept, t)
+}
+
+/// Lifts an arithmetic instruction. In the quick state (`QUICK_MASK`) the instructions
+/// with a deferrable variant branch off the full path: a deferred one (`defer`, see
+/// `deferred`) computes only its result, another one its result, FR, FI and FPRF without
+/// the general FPSCR update. A single-precision result that differs from the host's double
+/// result (the usual case) needs no error-free transform even then: it is inexact, and FR
+/// says whether rounding to single moved away from zero. Returns what `deferred` must
+/// remember.
 pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Option<Pending> {
     use FpuOp::*;
     let i = d.insn;
@@ -630,8 +671,8 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
         extra_fi: None,
     };
     let defer = defer && has_cheap_variant(op);
-    let done = if defer {
-        let cheap_b = l.b.create_block();
+    let done = if has_cheap_variant(op) {
+        let quick_b = l.b.create_block();
         let full_b = l.b.create_block();
         let join = l.b.create_block();
         let bits = l.b.append_block_param(join, types::I64);
@@ -639,23 +680,60 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
         let ok = l.b.append_block_param(join, types::I8);
         // The full path recomputes the host's result; the optimizer shares it.
         let (r, zero_exact) = host_result(l, op, &o);
-        let state = l.b.ins().band_imm_u(f, i64::from(XX | RN));
+        let rb = as_bits(l, r);
+        let state = l.b.ins().band_imm_u(f, i64::from(QUICK_MASK));
         let mut quick = l.b.ins().icmp_imm_u(IntCC::Equal, state, i64::from(XX));
+        let mut to_single = None;
         if single {
             // Exact ties are common (sums of singles); the full path tells them apart.
-            let rb = as_bits(l, r);
             let tie = single_tie(l, rb);
             let no_tie = not(l, tie);
             quick = l.b.ins().band(quick, no_tie);
+            if !defer {
+                let s = l.b.ins().fdemote(types::F32, r);
+                let sd = l.b.ins().fpromote(types::F64, s);
+                let c = as_bits(l, sd);
+                let moved = l.b.ins().icmp(IntCC::NotEqual, c, rb);
+                quick = l.b.ins().band(quick, moved);
+                to_single = Some(c);
+            }
         }
-        l.b.ins().brif(quick, cheap_b, &[], full_b, &[]);
+        l.b.ins().brif(quick, quick_b, &[], full_b, &[]);
 
-        l.b.switch_to_block(cheap_b);
-        l.b.seal_block(cheap_b);
-        let (cbits, cok) = cheap(l, r, zero_exact, single, post.negate);
-        // Nothing is raised (XX is already set); the summary is what `raise` would leave.
-        let cf = summarized(l, f);
-        let args = [cbits, cf, cok].map(BlockArg::Value);
+        l.b.switch_to_block(quick_b);
+        l.b.seal_block(quick_b);
+        let qf = quick_summary(l, f);
+        let (qbits, qf, qok) = if defer {
+            let (bits, ok) = cheap(l, r, zero_exact, single, post.negate);
+            (bits, qf, ok)
+        } else if let Some(c) = to_single {
+            // Inexact; FR when the single is the larger in magnitude (no double lies
+            // between the host's result and the exact value, so both are on one side).
+            let c_mag = l.b.ins().band_imm_s(c, i64::MAX);
+            let r_mag = l.b.ins().band_imm_s(rb, i64::MAX);
+            let fr = l.b.ins().icmp(IntCC::UnsignedGreaterThan, c_mag, r_mag);
+            let fi = konst_i8(l, true);
+            let e = exponent(l, c);
+            let ok = within(l, e, 898, 1150);
+            let bits = if post.negate {
+                l.b.ins().bxor_imm_s(c, i64::MIN)
+            } else {
+                c
+            };
+            let class = normal_class(l, bits);
+            (bits, with_status(l, qf, fr, fi, class), ok)
+        } else {
+            let x = exact(l, op, &o);
+            let r = round_nearest(l, &x, false);
+            let bits = if post.negate {
+                l.b.ins().bxor_imm_s(r.bits, i64::MIN)
+            } else {
+                r.bits
+            };
+            let class = result_class(l, bits);
+            (bits, with_status(l, qf, r.fr, r.fi, class), r.ok)
+        };
+        let args = [qbits, qf, qok].map(BlockArg::Value);
         l.b.ins().jump(join, &args);
 
         l.b.switch_to_block(full_b);
