@@ -123,7 +123,12 @@ pub fn begin_block(l: &mut Lifter, insns: &[(u32, Decoded)]) {
     l.fp.deferrable.clear();
     let mut read_later = true;
     for &(pc, d) in insns.iter().rev() {
-        let Op::Fpu(op) = d.op() else { continue };
+        let Op::Fpu(op) = d.op() else {
+            if flushes_inline(l, d) {
+                read_later = true;
+            }
+            continue;
+        };
         if overwrites(op) {
             if !read_later && has_cheap_variant(op) {
                 l.fp.deferrable.push(pc);
@@ -133,6 +138,16 @@ pub fn begin_block(l: &mut Lifter, insns: &[(u32, Decoded)]) {
             read_later = true;
         }
     }
+}
+
+/// Whether the lifter stores the context on the hot path before the non-FP instruction
+/// `d`, making a deferred FPSCR settle there through a call. Today nothing does: accesses
+/// and interpreter calls store it only on their exit paths (an interpreter call is slow
+/// anyway). A lifter that stores the context before every guest access (to leave a unit
+/// from a host page fault) must answer true for accesses, so that the arithmetic before
+/// one computes its FPSCR inline.
+fn flushes_inline(_l: &Lifter, _d: Decoded) -> bool {
+    false
 }
 
 /// Makes the FPSCR variable exact (before an instruction that reads FR, FI or FPRF).
