@@ -434,6 +434,14 @@ fn f64_of(l: &mut Lifter, v: Option<Value>) -> Value {
     as_f64(l, v)
 }
 
+fn is_fused(op: FpuOp) -> bool {
+    use FpuOp::*;
+    matches!(
+        op,
+        Fmadd | Fmadds | Fmsub | Fmsubs | Fnmadd | Fnmadds | Fnmsub | Fnmsubs
+    )
+}
+
 /// The host's round-to-nearest result of a deferrable instruction (f64, before any
 /// fnmadd/fnmsub negation), and whether a zero result is known to be exact (i8).
 fn host_result(l: &mut Lifter, op: FpuOp, o: &Operands) -> (Value, Value) {
@@ -646,10 +654,10 @@ fn with_status(l: &mut Lifter, qf: Value, fr: Value, fi: Value, class: Value) ->
 /// Lifts an arithmetic instruction. In the quick state (`QUICK_MASK`) the instructions
 /// with a deferrable variant branch off the full path: a deferred one (`defer`, see
 /// `deferred`) computes only its result, another one its result, FR, FI and FPRF without
-/// the general FPSCR update. A single-precision result that differs from the host's double
-/// result (the usual case) needs no error-free transform even then: it is inexact, and FR
-/// says whether rounding to single moved away from zero. Returns what `deferred` must
-/// remember.
+/// the general FPSCR update. A fused single-precision result that differs from the host's
+/// double result (the usual case) needs no error-free transform even then: it is inexact,
+/// and FR says whether rounding to single moved away from zero. Returns what `deferred`
+/// must remember.
 pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Option<Pending> {
     use FpuOp::*;
     let i = d.insn;
@@ -689,7 +697,9 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
             let tie = single_tie(l, rb);
             let no_tie = not(l, tie);
             quick = l.b.ins().band(quick, no_tie);
-            if !defer {
+            if !defer && is_fused(op) {
+                // ErrFma is long: only the usual case, where rounding to single moved the
+                // result, takes the quick path, which then needs no error facts.
                 let s = l.b.ins().fdemote(types::F32, r);
                 let sd = l.b.ins().fpromote(types::F64, s);
                 let c = as_bits(l, sd);
@@ -723,8 +733,10 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
             let class = normal_class(l, bits);
             (bits, with_status(l, qf, fr, fi, class), ok)
         } else {
+            // The cheaper transforms are computed even for singles that moved: a branch on
+            // that would be unpredictable (sums of singles fit in a single half the time).
             let x = exact(l, op, &o);
-            let r = round_nearest(l, &x, false);
+            let r = round_nearest(l, &x, single);
             let bits = if post.negate {
                 l.b.ins().bxor_imm_s(r.bits, i64::MIN)
             } else {
