@@ -1880,9 +1880,104 @@ def build_jitpaths():
           comment="the largest single plus a quarter of its ulp, rounded up: overflow")
 
 
+def c_seq(g, name, f0, steps, init, comment=None):
+    """A run of arithmetic instructions in one block (the JIT defers FR/FI/FPRF of all but the
+    last one), with a store between them; checks every destination and the final FPSCR.
+    `steps`: (mnemonic, dst, srcs) with srcs in assembler order; `init`: register values."""
+    regs = dict(init)
+    f = f0
+    fnm_round = False
+    code = ["lis r9, 0x1000", "ori r9, r9, 0x1000"]
+    for k, (mn, dst, srcs) in enumerate(steps):
+        base = mn.rstrip("s") if mn not in ("fmuls", "fadds", "fsubs", "fdivs") else mn[:-1]
+        fmt = "S" if mn.endswith("s") and mn != "fabs" else "D"
+        v = [regs[r] for r in srcs]
+        if base in ("fadd", "fsub"):
+            o = op_add(f, v[0], v[1], fmt, base == "fsub")
+        elif base == "fmul":
+            o = op_mul(f, v[0], v[1], fmt)
+        elif base == "fdiv":
+            o = op_div(f, v[0], v[1], fmt)
+        elif base == "fsqrt":
+            o = op_sqrt(f, v[0], fmt)
+        else:
+            msub = "sub" in base
+            negate = base.startswith("fnm")
+            # Assembler order FRT, FRA, FRC, FRB.
+            o = op_fma(f, v[0], v[1], v[2], fmt, msub, negate)
+        assert not o.undefined, name
+        if mn.startswith("fnm") and (f & RN_MASK) in (RP, RM) and o.fpscr & FI:
+            fnm_round = True
+        f = o.fpscr
+        regs[dst] = o.frt
+        code.append("%s %s" % (mn, ", ".join([dst] + list(srcs))))
+        if k + 1 < len(steps):
+            code.append("stfd %s, %d(r9)" % (dst, 8 * k))
+    ins = [(r, hex64(v)) for r, v in init] + [("fpscr", hex32(f0))]
+    dsts = []
+    for _, dst, _ in steps:
+        if dst not in dsts:
+            dsts.append(dst)
+    outs = [(r, hex64(regs[r])) for r in dsts] + [("fpscr", hex32(f))]
+    dev = Dev()
+    # qemu never writes FR, so it keeps the value it had before the run.
+    if (f ^ f0) & FR:
+        dev.add("FR", FR)
+    if fnm_round:
+        dev.add("FNM_ROUND", result=True)
+    CASES.append(CustomCase(g, name, ins, code, outs, comment, f0, f, dev=dev))
+
+
+def build_jitpaths_zeros_and_runs():
+    """Exact zeros (native in the JIT) and runs of arithmetic whose FR/FI/FPRF the JIT
+    computes only for the last instruction, from FPSCR states with XX clear and set."""
+    g = "jitpaths"
+    fr = Fr
+    x = dbl(fr(3, 2))
+    for rn in (RN, RZ, RP, RM):
+        for f0, tag in ((rn, ""), (FX | XX | rn, "_xx")):
+            nm = RN_NAMES[rn] + tag
+            c_add(g, "jit_fsub_exact_zero_" + nm, x, x, f0=f0, sub=True,
+                  comment="1.5 - 1.5: an exact zero, -0 only when rounding toward -inf")
+            c_add(g, "jit_fadd_zero_sum_" + nm, NZ, PZ, f0=f0,
+                  comment="-0 + +0: +0, or -0 when rounding toward -inf")
+            c_mul(g, "jit_fmul_zero_" + nm, NZ, dbl(fr(7, 2)), f0=f0,
+                  comment="-0 * 3.5 = -0 exactly in every mode")
+            c_div(g, "jit_fdiv_zero_" + nm, PZ, dbl(-3), f0=f0,
+                  comment="+0 / -3 = -0 exactly in every mode")
+            c_fma(g, "jit_fmadd_zero_product_" + nm, PZ, dbl(5), dbl(1 + fr(1, 2**40)), f0=f0,
+                  comment="0 * 5 + (1 + 2^-40): the addend, exactly")
+            c_fma(g, "jit_fmsub_exact_cancel_" + nm, ONE, ONE, ONE, f0=f0, msub=True,
+                  comment="1 * 1 - 1: an exact zero, -0 only when rounding toward -inf")
+            c_fma(g, "jit_fnmadds_zero_product_" + nm, NZ, dbl(3), dbl(fr(5, 4)), f0=f0,
+                  s=True, neg=True, comment="-(-0 * 3 + 1.25) = -1.25 exactly")
+        c_sqrt(g, "jit_fsqrt_negative_zero_" + RN_NAMES[rn], NZ, f0=FX | XX | rn,
+               comment="sqrt(-0) = -0, no invalid operation")
+    a = dbl(1 + fr(1, 2**30))
+    b = dbl(fr(5 / 3))
+    c = dbl(fr(-7 / 5))
+    sa = dbl(1 + fr(1, 2**20))
+    sb = dbl(fr(3, 2) + fr(1, 2**22))
+    for rn in (RN, RZ, RP, RM):
+        for f0, tag in ((rn, ""), (FX | XX | rn, "_xx")):
+            nm = RN_NAMES[rn] + tag
+            c_seq(g, "jit_run_double_" + nm, f0,
+                  [("fmul", "f4", ("f1", "f1")), ("fadd", "f5", ("f4", "f2")),
+                   ("fmadd", "f6", ("f5", "f3", "f4")), ("fdiv", "f7", ("f6", "f2")),
+                   ("fsub", "f8", ("f7", "f7")), ("fnmsub", "f9", ("f5", "f2", "f3"))],
+                  [("f1", a), ("f2", b), ("f3", c)],
+                  comment="(1+2^-30)^2, + 5/3, fmadd, / 5/3, an exact zero, fnmsub: one block")
+            c_seq(g, "jit_run_single_" + nm, f0,
+                  [("fmuls", "f4", ("f1", "f1")), ("fadds", "f5", ("f4", "f2")),
+                   ("fsubs", "f6", ("f5", "f1")), ("fmadds", "f7", ("f6", "f2", "f1")),
+                   ("fmuls", "f8", ("f7", "f7")), ("fadds", "f9", ("f8", "f2"))],
+                  [("f1", sa), ("f2", sb)],
+                  comment="single-precision products and sums of singles in one block")
+
+
 BUILDERS = [build_addsub, build_mul, build_div, build_sqrt, build_fma, build_convert,
             build_compare, build_move, build_estimate, build_fpscr, build_enabled,
-            build_jitpaths]
+            build_jitpaths, build_jitpaths_zeros_and_runs]
 
 TITLES = {
     "addsub": "fadd, fsub, fadds, fsubs (and their Rc forms)",

@@ -2121,3 +2121,199 @@ test_jit_fnmadds_double_rounding_trap_rn_isa:
   blr
   #_ REGISTER_OUT f4 0xBFF0020020000000
   #_ REGISTER_OUT fpscr 0x82068000
+
+# (1+2^-30)^2, + 5/3, fmadd, / 5/3, an exact zero, fnmsub: one block
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+# qemu 7.2 differs: qemu negates fnmadd/fnmsub results before rounding; the ISA rounds the
+# fmadd/fmsub result and then negates it ('The result is rounded to the target
+# precision under control of RN, then negated'), which differs in RP and RM.
+test_jit_run_double_rp_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0000000400000
+  #_ REGISTER_IN f2 0x3FFAAAAAAAAAAAAB
+  #_ REGISTER_IN f3 0xBFF6666666666666
+  #_ REGISTER_IN fpscr 0x00000002
+  lis r9, 0x1000
+  ori r9, r9, 0x1000
+  fmul f4, f1, f1
+  stfd f4, 0(r9)
+  fadd f5, f4, f2
+  stfd f5, 8(r9)
+  fmadd f6, f5, f3, f4
+  stfd f6, 16(r9)
+  fdiv f7, f6, f2
+  stfd f7, 24(r9)
+  fsub f8, f7, f7
+  stfd f8, 32(r9)
+  fnmsub f9, f5, f2, f3
+  blr
+  #_ REGISTER_OUT f4 0x3FF0000000800001
+  #_ REGISTER_OUT f5 0x4005555555955556
+  #_ REGISTER_OUT f6 0xC005DDDDDDF77777
+  #_ REGISTER_OUT f7 0xBFFA3D70A3F5C28E
+  #_ REGISTER_OUT f8 0x0000000000000000
+  #_ REGISTER_OUT f9 0xC01760B60B960B62
+  #_ REGISTER_OUT fpscr 0x82068002
+
+# single-precision products and sums of singles in one block
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_run_single_rp_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0000100000000
+  #_ REGISTER_IN f2 0x3FF8000040000000
+  #_ REGISTER_IN fpscr 0x00000002
+  lis r9, 0x1000
+  ori r9, r9, 0x1000
+  fmuls f4, f1, f1
+  stfd f4, 0(r9)
+  fadds f5, f4, f2
+  stfd f5, 8(r9)
+  fsubs f6, f5, f1
+  stfd f6, 16(r9)
+  fmadds f7, f6, f2, f1
+  stfd f7, 24(r9)
+  fmuls f8, f7, f7
+  stfd f8, 32(r9)
+  fadds f9, f8, f2
+  blr
+  #_ REGISTER_OUT f4 0x3FF0000220000000
+  #_ REGISTER_OUT f5 0x4004000140000000
+  #_ REGISTER_OUT f6 0x3FF8000180000000
+  #_ REGISTER_OUT f7 0x400A0001E0000000
+  #_ REGISTER_OUT f8 0x4025200320000000
+  #_ REGISTER_OUT f9 0x4028200340000000
+  #_ REGISTER_OUT fpscr 0x82064002
+
+# (1+2^-30)^2, + 5/3, fmadd, / 5/3, an exact zero, fnmsub: one block
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+# qemu 7.2 differs: qemu negates fnmadd/fnmsub results before rounding; the ISA rounds the
+# fmadd/fmsub result and then negates it ('The result is rounded to the target
+# precision under control of RN, then negated'), which differs in RP and RM.
+test_jit_run_double_rp_xx_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0000000400000
+  #_ REGISTER_IN f2 0x3FFAAAAAAAAAAAAB
+  #_ REGISTER_IN f3 0xBFF6666666666666
+  #_ REGISTER_IN fpscr 0x82000002
+  lis r9, 0x1000
+  ori r9, r9, 0x1000
+  fmul f4, f1, f1
+  stfd f4, 0(r9)
+  fadd f5, f4, f2
+  stfd f5, 8(r9)
+  fmadd f6, f5, f3, f4
+  stfd f6, 16(r9)
+  fdiv f7, f6, f2
+  stfd f7, 24(r9)
+  fsub f8, f7, f7
+  stfd f8, 32(r9)
+  fnmsub f9, f5, f2, f3
+  blr
+  #_ REGISTER_OUT f4 0x3FF0000000800001
+  #_ REGISTER_OUT f5 0x4005555555955556
+  #_ REGISTER_OUT f6 0xC005DDDDDDF77777
+  #_ REGISTER_OUT f7 0xBFFA3D70A3F5C28E
+  #_ REGISTER_OUT f8 0x0000000000000000
+  #_ REGISTER_OUT f9 0xC01760B60B960B62
+  #_ REGISTER_OUT fpscr 0x82068002
+
+# single-precision products and sums of singles in one block
+# qemu 7.2 differs: qemu never writes FPSCR[FR] (it keeps its previous value); the ISA sets FR when
+# rounding incremented the fraction and clears it otherwise (Appendix A rounding
+# models: FPSCR[FR] <- inc), and FR is not sticky.
+test_jit_run_single_rp_xx_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0000100000000
+  #_ REGISTER_IN f2 0x3FF8000040000000
+  #_ REGISTER_IN fpscr 0x82000002
+  lis r9, 0x1000
+  ori r9, r9, 0x1000
+  fmuls f4, f1, f1
+  stfd f4, 0(r9)
+  fadds f5, f4, f2
+  stfd f5, 8(r9)
+  fsubs f6, f5, f1
+  stfd f6, 16(r9)
+  fmadds f7, f6, f2, f1
+  stfd f7, 24(r9)
+  fmuls f8, f7, f7
+  stfd f8, 32(r9)
+  fadds f9, f8, f2
+  blr
+  #_ REGISTER_OUT f4 0x3FF0000220000000
+  #_ REGISTER_OUT f5 0x4004000140000000
+  #_ REGISTER_OUT f6 0x3FF8000180000000
+  #_ REGISTER_OUT f7 0x400A0001E0000000
+  #_ REGISTER_OUT f8 0x4025200320000000
+  #_ REGISTER_OUT f9 0x4028200340000000
+  #_ REGISTER_OUT fpscr 0x82064002
+
+# (1+2^-30)^2, + 5/3, fmadd, / 5/3, an exact zero, fnmsub: one block
+# qemu 7.2 differs: qemu negates fnmadd/fnmsub results before rounding; the ISA rounds the
+# fmadd/fmsub result and then negates it ('The result is rounded to the target
+# precision under control of RN, then negated'), which differs in RP and RM.
+test_jit_run_double_rm_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0000000400000
+  #_ REGISTER_IN f2 0x3FFAAAAAAAAAAAAB
+  #_ REGISTER_IN f3 0xBFF6666666666666
+  #_ REGISTER_IN fpscr 0x00000003
+  lis r9, 0x1000
+  ori r9, r9, 0x1000
+  fmul f4, f1, f1
+  stfd f4, 0(r9)
+  fadd f5, f4, f2
+  stfd f5, 8(r9)
+  fmadd f6, f5, f3, f4
+  stfd f6, 16(r9)
+  fdiv f7, f6, f2
+  stfd f7, 24(r9)
+  fsub f8, f7, f7
+  stfd f8, 32(r9)
+  fnmsub f9, f5, f2, f3
+  blr
+  #_ REGISTER_OUT f4 0x3FF0000000800000
+  #_ REGISTER_OUT f5 0x4005555555955555
+  #_ REGISTER_OUT f6 0xC005DDDDDDF77777
+  #_ REGISTER_OUT f7 0xBFFA3D70A3F5C28F
+  #_ REGISTER_OUT f8 0x8000000000000000
+  #_ REGISTER_OUT f9 0xC01760B60B960B60
+  #_ REGISTER_OUT fpscr 0x82028003
+
+# (1+2^-30)^2, + 5/3, fmadd, / 5/3, an exact zero, fnmsub: one block
+# qemu 7.2 differs: qemu negates fnmadd/fnmsub results before rounding; the ISA rounds the
+# fmadd/fmsub result and then negates it ('The result is rounded to the target
+# precision under control of RN, then negated'), which differs in RP and RM.
+test_jit_run_double_rm_xx_isa:
+  #_ REGISTER_IN msr 0
+  #_ REGISTER_IN f1 0x3FF0000000400000
+  #_ REGISTER_IN f2 0x3FFAAAAAAAAAAAAB
+  #_ REGISTER_IN f3 0xBFF6666666666666
+  #_ REGISTER_IN fpscr 0x82000003
+  lis r9, 0x1000
+  ori r9, r9, 0x1000
+  fmul f4, f1, f1
+  stfd f4, 0(r9)
+  fadd f5, f4, f2
+  stfd f5, 8(r9)
+  fmadd f6, f5, f3, f4
+  stfd f6, 16(r9)
+  fdiv f7, f6, f2
+  stfd f7, 24(r9)
+  fsub f8, f7, f7
+  stfd f8, 32(r9)
+  fnmsub f9, f5, f2, f3
+  blr
+  #_ REGISTER_OUT f4 0x3FF0000000800000
+  #_ REGISTER_OUT f5 0x4005555555955555
+  #_ REGISTER_OUT f6 0xC005DDDDDDF77777
+  #_ REGISTER_OUT f7 0xBFFA3D70A3F5C28F
+  #_ REGISTER_OUT f8 0x8000000000000000
+  #_ REGISTER_OUT f9 0xC01760B60B960B60
+  #_ REGISTER_OUT fpscr 0x82028003

@@ -23,6 +23,11 @@
 mod arith;
 mod control;
 mod convert;
+mod deferred;
+
+#[cfg(test)]
+pub use deferred::SETTLE_CALLS;
+pub use deferred::{begin_block, exact_fpscr, FpState};
 
 use super::{Lifter, Reg};
 use crate::interp::fpu::fpscr::*;
@@ -33,11 +38,21 @@ use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, MemFlagsData, 
 /// Lifts one FP instruction; false leaves it to the interpreter (none today).
 pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) -> bool {
     use FpuOp::*;
+    if deferred::observes(op) {
+        deferred::settle(l);
+    }
     match op {
         Fmr | Fneg | Fabs | Fnabs | Fsel | Mffs | Mtfsf | Mtfsfi | Mtfsb0 | Mtfsb1 | Mcrfs
         | Fcmpu | Fcmpo => control::lift(l, op, d, pc),
         Frsp | Fctiw | Fctiwz | Fctid | Fctidz | Fcfid => convert::lift(l, op, d, pc),
-        _ => arith::lift(l, op, d, pc),
+        _ => {
+            let defer = l.fp.deferrable(pc);
+            let pending = arith::lift(l, op, d, pc, defer);
+            l.fp.pending = pending;
+        }
+    }
+    if deferred::overwrites(op) && !deferred::has_cheap_variant(op) {
+        l.fp.pending = None;
     }
     // Every path of an FPSCR-writing instruction, the interpreter's included, leaves it
     // summarized; mtfsb0/1 of FEX, VX or the reserved bit changes nothing, not even that.

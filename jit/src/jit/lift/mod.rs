@@ -18,6 +18,9 @@ mod loadstore;
 mod system;
 mod vector;
 
+#[cfg(test)]
+pub(super) use fpu::SETTLE_CALLS;
+
 use super::runtime::{Runtime, EXIT_BUDGET, EXIT_PENDING};
 use crate::isa::{Decoded, Op};
 use crate::Context;
@@ -173,6 +176,8 @@ pub struct Lifter<'a, 'f> {
     /// FPSCR is known to be summarized here (an FP instruction wrote it since the guest
     /// block began), which lets `fpu` skip recomputing VX and FEX.
     pub fpscr_clean: bool,
+    /// FP instructions whose FR/FI/FPRF are computed only if something reads them.
+    fp: fpu::FpState,
 }
 
 type Slots = [bool; SLOTS];
@@ -321,6 +326,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             budget: None,
             cr_cmp: [None; 8],
             fpscr_clean: false,
+            fp: fpu::FpState::default(),
         }
     }
 
@@ -459,6 +465,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 .use_var(self.vars[slot].expect("dirty implies a variable"));
             let v = if mem != held {
                 self.b.ins().ireduce(mem, v)
+            } else if r == Reg::Fpscr {
+                fpu::exact_fpscr(self, v)
             } else {
                 v
             };
@@ -855,6 +863,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
 fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
     let mut fallbacks = 0;
     let n = block.insns.len() as i64;
+    fpu::begin_block(l, &block.insns);
     // Budget: take the whole block up front, or leave before executing any of it (with the
     // registers a previous block of the unit changed written back).
     let budget = l.budget_value();

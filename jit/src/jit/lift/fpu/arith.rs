@@ -29,8 +29,9 @@
 //! Anything else (NaN, infinities, zeros, denormals, invalid operations, zero divides,
 //! huge or tiny results) runs the interpreter.
 
+use super::deferred::{has_cheap_variant, reads, Pending};
 use super::{
-    as_bits, as_f64, exponent, fpr_f64, fpscr_after, normal_class, not, record, within, Lifter, Reg,
+    as_bits, as_f64, exponent, fpscr_after, normal_class, not, record, within, Lifter, Reg,
 };
 use crate::interp::fpu::fpscr::*;
 use crate::isa::fpu::FpuOp;
@@ -49,6 +50,9 @@ pub struct Exact {
     pub up: Value,
     /// The error facts are valid (the residual guards hold).
     pub ok: Value,
+    /// For sums (add, fused): the sign bit (i64, 0 or `i64::MIN`) an exact zero result
+    /// takes when rounding toward -inf, where the host's round-to-nearest sign is wrong.
+    pub zero_sign_rm: Option<Value>,
 }
 
 /// A result rounded to the target format in the guest's rounding mode.
@@ -78,7 +82,13 @@ fn from_residual(l: &mut Lifter, r: Value, err: Value, flip: Option<Value>, ok: 
     let x = l.b.ins().bxor(eb, rb);
     let same = l.b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, x, 0);
     let up = l.b.ins().band(fi, same);
-    Exact { r, fi, up, ok }
+    Exact {
+        r,
+        fi,
+        up,
+        ok,
+        zero_sign_rm: None,
+    }
 }
 
 /// Knuth's TwoSum: `s = RN(x + y)` and the exact error `x + y - s`.
@@ -114,17 +124,37 @@ fn below_top_binade(l: &mut Lifter, x: Value) -> Value {
         .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, e, 0x7fd)
 }
 
-/// `a / b` with its remainder-derived error facts.
+/// Whether a double (f64) is a zero of either sign (i8).
+fn is_zero(l: &mut Lifter, x: Value) -> Value {
+    let xb = as_bits(l, x);
+    let mag = l.b.ins().band_imm_s(xb, i64::MAX);
+    l.b.ins().icmp_imm_u(IntCC::Equal, mag, 0)
+}
+
+/// Whether a double (f64) is neither infinite nor a NaN (i8).
+fn is_finite(l: &mut Lifter, x: Value) -> Value {
+    let xb = as_bits(l, x);
+    let e = exponent(l, xb);
+    l.b.ins().icmp_imm_u(IntCC::NotEqual, e, 0x7ff)
+}
+
+/// `a / b` with its remainder-derived error facts. A zero dividend over a finite divisor
+/// gives an exact zero (the remainder is a zero too), whatever the exponents.
 fn divide(l: &mut Lifter, a: Value, b: Value) -> Exact {
     let r = l.b.ins().fdiv(a, b);
     let nr = l.b.ins().fneg(r);
     let rem = l.b.ins().fma(nr, b, a);
     let s = exp_sum(l, r, b);
     let ok = at_least(l, s, 1076);
+    let za = is_zero(l, a);
+    let fb = is_finite(l, b);
+    let zero = l.b.ins().band(za, fb);
+    let ok = l.b.ins().bor(ok, zero);
     let bb = as_bits(l, b);
     from_residual(l, r, rem, Some(bb), ok)
 }
 
+/// The square root; of a zero it is that zero, exactly.
 fn square_root(l: &mut Lifter, b: Value) -> Exact {
     let r = l.b.ins().sqrt(b);
     let nr = l.b.ins().fneg(r);
@@ -132,10 +162,28 @@ fn square_root(l: &mut Lifter, b: Value) -> Exact {
     let rb = as_bits(l, r);
     let e = exponent(l, rb);
     let ok = at_least(l, e, 538);
+    let zb = is_zero(l, b);
+    let ok = l.b.ins().bor(ok, zb);
     from_residual(l, r, rem, None, ok)
 }
 
-/// `a * c + y` fused, with ErrFma's error facts.
+/// Whether the product `a * c` is a zero (an operand is; with an infinite or NaN other
+/// operand the result is a NaN, which the result guard rejects).
+fn zero_product(l: &mut Lifter, a: Value, c: Value) -> Value {
+    let za = is_zero(l, a);
+    let zc = is_zero(l, c);
+    l.b.ins().bor(za, zc)
+}
+
+/// The sign bit (i64) of an exact zero sum `x + y` rounded toward -inf: negative unless
+/// both terms are positive. `x` and `y` are the terms' sign-carrying bits.
+fn zero_sum_sign_rm(l: &mut Lifter, x: Value, y: Value) -> Value {
+    let either = l.b.ins().bor(x, y);
+    l.b.ins().band_imm_s(either, i64::MIN)
+}
+
+/// `a * c + y` fused, with ErrFma's error facts. A zero product leaves `y` exact: ErrFma's
+/// terms are then all exact zeros, so its facts hold whatever the exponents.
 fn fused(l: &mut Lifter, a: Value, c: Value, y: Value) -> Exact {
     let r1 = l.b.ins().fma(a, c, y);
     let u1 = l.b.ins().fmul(a, c);
@@ -148,9 +196,17 @@ fn fused(l: &mut Lifter, a: Value, c: Value, y: Value) -> Exact {
     let r2 = l.b.ins().fadd(gamma, alpha2);
     let s = exp_sum(l, a, c);
     let ok = within(l, s, 1076, 3067);
+    let zp = zero_product(l, a, c);
+    let ok = l.b.ins().bor(ok, zp);
     let ok_y = below_top_binade(l, y);
     let ok = l.b.ins().band(ok, ok_y);
-    from_residual(l, r1, r2, None, ok)
+    let mut x = from_residual(l, r1, r2, None, ok);
+    let ab = as_bits(l, a);
+    let cb = as_bits(l, c);
+    let product_sign = l.b.ins().bxor(ab, cb);
+    let yb = as_bits(l, y);
+    x.zero_sign_rm = Some(zero_sum_sign_rm(l, product_sign, yb));
+    x
 }
 
 /// What follows the rounding: fnmadd/fnmsub negate the result; the estimates neither
@@ -167,6 +223,19 @@ pub struct Done {
     pub bits: Value,
     pub fpscr: Value,
     pub ok: Value,
+}
+
+/// The FPRF class of a result the guards accept: a normal number or a zero (in the target
+/// format), with the sign of `bits` (i64).
+fn result_class(l: &mut Lifter, bits: Value) -> Value {
+    let mag = l.b.ins().band_imm_s(bits, i64::MAX);
+    let zero = l.b.ins().icmp_imm_u(IntCC::Equal, mag, 0);
+    let normal = normal_class(l, bits);
+    let neg = l.b.ins().icmp_imm_s(IntCC::SignedLessThan, bits, 0);
+    let nz = l.b.ins().iconst(types::I32, i64::from(CLASS_NEG_ZERO));
+    let pz = l.b.ins().iconst(types::I32, i64::from(CLASS_POS_ZERO));
+    let z = l.b.ins().select(neg, nz, pz);
+    l.b.ins().select(zero, z, normal)
 }
 
 /// Rounds the exact result to the target format in the mode FPSCR `f` selects and
@@ -200,7 +269,7 @@ pub fn round_commit(l: &mut Lifter, x: &Exact, single: bool, f: Value, post: &Po
         } else {
             r.bits
         };
-        let class = normal_class(l, bits);
+        let class = result_class(l, bits);
         let fi = match post.extra_fi {
             Some(e) => l.b.ins().bor(e, r.fi),
             None => r.fi,
@@ -222,6 +291,16 @@ pub fn round_commit(l: &mut Lifter, x: &Exact, single: bool, f: Value, post: &Po
     Done { bits, fpscr, ok }
 }
 
+/// `range`, or the host result `r` (i64 bits) is an exact zero: the guard for results
+/// that are normal numbers or zeros.
+fn range_or_exact_zero(l: &mut Lifter, range: Value, r: Value, fi: Value) -> Value {
+    let mag = l.b.ins().band_imm_s(r, i64::MAX);
+    let zero = l.b.ins().icmp_imm_u(IntCC::Equal, mag, 0);
+    let exact = not(l, fi);
+    let exact_zero = l.b.ins().band(zero, exact);
+    l.b.ins().bor(range, exact_zero)
+}
+
 /// Round to nearest even. Double: `r` itself. Single: the host's rounding of `r` to single,
 /// which is the correctly rounded result unless `r` is inexact and exactly halfway between
 /// two singles (then the exact value is not, and the guard sends it to the interpreter).
@@ -232,6 +311,7 @@ fn round_nearest(l: &mut Lifter, x: &Exact, single: bool) -> Rounded {
     if !single {
         let e = exponent(l, rb);
         let range = within(l, e, 2, 0x7fd);
+        let range = range_or_exact_zero(l, range, rb, x.fi);
         let ok = l.b.ins().band(x.ok, range);
         let below = not(l, x.up);
         let fr = l.b.ins().band(x.fi, below);
@@ -259,6 +339,7 @@ fn round_nearest(l: &mut Lifter, x: &Exact, single: bool) -> Rounded {
     let good = not(l, bad);
     let e = exponent(l, c);
     let range = within(l, e, 898, 1150);
+    let range = range_or_exact_zero(l, range, rb, x.fi);
     let ok = l.b.ins().band(x.ok, range);
     let ok = l.b.ins().band(ok, good);
     Rounded {
@@ -301,6 +382,8 @@ pub fn round_any(l: &mut Lifter, x: &Exact, single: bool, mode: Value) -> Rounde
         let en = exponent(l, cn);
         let ok2 = within(l, en, 898, 1150);
         let ok = l.b.ins().band(ok1, ok2);
+        // An exact zero: `c` is that zero and no neighbour is picked.
+        let ok = range_or_exact_zero(l, ok, rb, x.fi);
         (c, cn, fi, up, ok)
     } else {
         let c = as_bits(l, x.r);
@@ -309,6 +392,7 @@ pub fn round_any(l: &mut Lifter, x: &Exact, single: bool, mode: Value) -> Rounde
         let cn = l.b.ins().select(x.up, inc, dec);
         let e = exponent(l, c);
         let ok = within(l, e, 2, 0x7fd);
+        let ok = range_or_exact_zero(l, ok, c, x.fi);
         (c, cn, x.fi, x.up, ok)
     };
     let ok = l.b.ins().band(x.ok, range_ok);
@@ -325,28 +409,136 @@ pub fn round_any(l: &mut Lifter, x: &Exact, single: bool, mode: Value) -> Rounde
     let pick_hi = l.b.ins().select(m0, c_hi, t);
     let other = l.b.ins().bxor(pick_hi, c_hi);
     let swap = l.b.ins().band(fi, other);
-    let bits = l.b.ins().select(swap, cn, c);
+    let mut bits = l.b.ins().select(swap, cn, c);
+    if let Some(sign) = x.zero_sign_rm {
+        // An exact zero sum rounded toward -inf: the sign rule differs from the host's.
+        let mag = l.b.ins().band_imm_s(bits, i64::MAX);
+        let is_zero = l.b.ins().icmp_imm_u(IntCC::Equal, mag, 0);
+        let rm = l.b.ins().icmp_imm_u(IntCC::Equal, mode, 3);
+        let fix = l.b.ins().band(is_zero, rm);
+        bits = l.b.ins().select(fix, sign, bits);
+    }
     let fr = l.b.ins().band(fi, pick_hi);
     Rounded { bits, fi, fr, ok }
 }
 
-pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
+/// The register bits of the operands an instruction reads (FRA, FRB, FRC).
+pub struct Operands {
+    pub a: Option<Value>,
+    pub b: Option<Value>,
+    pub c: Option<Value>,
+}
+
+fn f64_of(l: &mut Lifter, v: Option<Value>) -> Value {
+    let v = v.expect("the instruction reads this operand");
+    as_f64(l, v)
+}
+
+fn is_fused(op: FpuOp) -> bool {
     use FpuOp::*;
-    let i = d.insn;
-    let single = matches!(
+    matches!(
         op,
-        Fadds | Fsubs | Fmuls | Fdivs | Fsqrts | Fres | Fmadds | Fmsubs | Fnmadds | Fnmsubs
-    );
-    let f = l.get(Reg::Fpscr);
-    let post = Post {
-        negate: matches!(op, Fnmadd | Fnmadds | Fnmsub | Fnmsubs),
-        estimate: matches!(op, Fres | Frsqrte),
-        extra_fi: None,
-    };
-    let done = match op {
+        Fmadd | Fmadds | Fmsub | Fmsubs | Fnmadd | Fnmadds | Fnmsub | Fnmsubs
+    )
+}
+
+/// The host's round-to-nearest result of a deferrable instruction (f64, before any
+/// fnmadd/fnmsub negation), and whether a zero result is known to be exact (i8).
+fn host_result(l: &mut Lifter, op: FpuOp, o: &Operands) -> (Value, Value) {
+    use FpuOp::*;
+    let yes = konst_i8(l, true);
+    match op {
         Fadd | Fadds | Fsub | Fsubs => {
-            let a = fpr_f64(l, i.ra());
-            let mut b = fpr_f64(l, i.rb());
+            // A sum of doubles that is zero is exactly zero.
+            let a = f64_of(l, o.a);
+            let b = f64_of(l, o.b);
+            let r = if matches!(op, Fadd | Fadds) {
+                l.b.ins().fadd(a, b)
+            } else {
+                l.b.ins().fsub(a, b)
+            };
+            (r, yes)
+        }
+        Fmul | Fmuls => {
+            let a = f64_of(l, o.a);
+            let c = f64_of(l, o.c);
+            let r = l.b.ins().fmul(a, c);
+            (r, zero_product(l, a, c))
+        }
+        Fdiv | Fdivs => {
+            let a = f64_of(l, o.a);
+            let b = f64_of(l, o.b);
+            let r = l.b.ins().fdiv(a, b);
+            (r, is_zero(l, a))
+        }
+        Fsqrt | Fsqrts => {
+            // Only the root of a zero is a zero.
+            let b = f64_of(l, o.b);
+            (l.b.ins().sqrt(b), yes)
+        }
+        _ => {
+            let a = f64_of(l, o.a);
+            let c = f64_of(l, o.c);
+            let mut b = f64_of(l, o.b);
+            if matches!(op, Fmsub | Fmsubs | Fnmsub | Fnmsubs) {
+                b = l.b.ins().fneg(b);
+            }
+            let r = l.b.ins().fma(a, c, b);
+            // With a zero product the result is the addend, exactly.
+            (r, zero_product(l, a, c))
+        }
+    }
+}
+
+/// Whether double bits `rb` lie exactly halfway between two singles (i8): then rounding
+/// the host's result to single is right only if it is exact, which the deferrable variant
+/// does not know.
+fn single_tie(l: &mut Lifter, rb: Value) -> Value {
+    let low = l.b.ins().band_imm_u(rb, 0x1fff_ffff);
+    l.b.ins().icmp_imm_u(IntCC::Equal, low, 0x1000_0000)
+}
+
+/// The deferrable variant (see `deferred`), for FPSCR[XX] = 1 and round-to-nearest, given
+/// the host's result `r`: the result bits and the guard that they are the guest's, with no
+/// FPSCR work. The guard is the full path's without the error facts: a normal result in
+/// range, or a zero known to be exact.
+fn cheap(
+    l: &mut Lifter,
+    r: Value,
+    zero_exact: Value,
+    single: bool,
+    negate: bool,
+) -> (Value, Value) {
+    let rb = as_bits(l, r);
+    let (bits, range) = if single {
+        let s = l.b.ins().fdemote(types::F32, r);
+        let sd = l.b.ins().fpromote(types::F64, s);
+        let c = as_bits(l, sd);
+        let e = exponent(l, c);
+        (c, within(l, e, 898, 1150))
+    } else {
+        let e = exponent(l, rb);
+        (rb, within(l, e, 2, 0x7fd))
+    };
+    let mag = l.b.ins().band_imm_s(rb, i64::MAX);
+    let zero = l.b.ins().icmp_imm_u(IntCC::Equal, mag, 0);
+    let exact_zero = l.b.ins().band(zero, zero_exact);
+    let ok = l.b.ins().bor(range, exact_zero);
+    let bits = if negate {
+        l.b.ins().bxor_imm_s(bits, i64::MIN)
+    } else {
+        bits
+    };
+    (bits, ok)
+}
+
+/// The host's result with its error facts, for the instructions with a deferrable variant.
+fn exact(l: &mut Lifter, op: FpuOp, o: &Operands) -> Exact {
+    use FpuOp::*;
+    match op {
+        Fadd | Fadds | Fsub | Fsubs => {
+            let a = f64_of(l, o.a);
+            let mut b = f64_of(l, o.b);
             if matches!(op, Fsub | Fsubs) {
                 b = l.b.ins().fneg(b);
             }
@@ -354,39 +546,61 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
             let ok_a = below_top_binade(l, a);
             let ok_b = below_top_binade(l, b);
             let ok = l.b.ins().band(ok_a, ok_b);
-            let x = from_residual(l, r, err, None, ok);
-            round_commit(l, &x, single, f, &post)
+            let mut x = from_residual(l, r, err, None, ok);
+            let ab = as_bits(l, a);
+            let bb = as_bits(l, b);
+            x.zero_sign_rm = Some(zero_sum_sign_rm(l, ab, bb));
+            x
         }
         Fmul | Fmuls => {
-            let a = fpr_f64(l, i.ra());
-            let c = fpr_f64(l, i.rc_field());
+            let a = f64_of(l, o.a);
+            let c = f64_of(l, o.c);
             let r = l.b.ins().fmul(a, c);
             let nr = l.b.ins().fneg(r);
             let err = l.b.ins().fma(a, c, nr);
             let s = exp_sum(l, a, c);
             let ok = at_least(l, s, 1076);
-            let x = from_residual(l, r, err, None, ok);
-            round_commit(l, &x, single, f, &post)
+            // A zero product is exact (its sign is the same in every mode).
+            let zp = zero_product(l, a, c);
+            let ok = l.b.ins().bor(ok, zp);
+            from_residual(l, r, err, None, ok)
         }
-        Fdiv | Fdivs | Fres => {
-            let a = if op == Fres {
-                l.b.ins().f64const(1.0)
-            } else {
-                fpr_f64(l, i.ra())
-            };
-            let b = fpr_f64(l, i.rb());
-            let x = divide(l, a, b);
-            round_commit(l, &x, single, f, &post)
+        Fdiv | Fdivs => {
+            let a = f64_of(l, o.a);
+            let b = f64_of(l, o.b);
+            divide(l, a, b)
         }
         Fsqrt | Fsqrts => {
-            let b = fpr_f64(l, i.rb());
-            let x = square_root(l, b);
-            round_commit(l, &x, single, f, &post)
+            let b = f64_of(l, o.b);
+            square_root(l, b)
+        }
+        Fmadd | Fmadds | Fmsub | Fmsubs | Fnmadd | Fnmadds | Fnmsub | Fnmsubs => {
+            let a = f64_of(l, o.a);
+            let c = f64_of(l, o.c);
+            let mut b = f64_of(l, o.b);
+            if matches!(op, Fmsub | Fmsubs | Fnmsub | Fnmsubs) {
+                b = l.b.ins().fneg(b);
+            }
+            fused(l, a, c, b)
+        }
+        _ => unreachable!("no deferrable variant: {op:?}"),
+    }
+}
+
+/// The full path: the exact result and FPSCR in any mode.
+fn full(l: &mut Lifter, op: FpuOp, o: &Operands, single: bool, f: Value, post: &Post) -> Done {
+    use FpuOp::*;
+    match op {
+        Fres => {
+            let a = l.b.ins().f64const(1.0);
+            let b = f64_of(l, o.b);
+            let x = divide(l, a, b);
+            round_commit(l, &x, single, f, post)
         }
         Frsqrte => {
             // As the interpreter defines it: the square root rounded to double in the
             // current mode, then its reciprocal rounded again; FI if either step was inexact.
-            let b = fpr_f64(l, i.rb());
+            let b = f64_of(l, o.b);
             let x = square_root(l, b);
             let mode = l.b.ins().band_imm_u(f, i64::from(RN));
             let s = round_any(l, &x, false, mode);
@@ -396,25 +610,165 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
             y.ok = l.b.ins().band(y.ok, s.ok);
             let post = Post {
                 extra_fi: Some(s.fi),
-                ..post
+                negate: post.negate,
+                estimate: post.estimate,
             };
             round_commit(l, &y, false, f, &post)
         }
-        Fmadd | Fmadds | Fmsub | Fmsubs | Fnmadd | Fnmadds | Fnmsub | Fnmsubs => {
-            let a = fpr_f64(l, i.ra());
-            let c = fpr_f64(l, i.rc_field());
-            let mut b = fpr_f64(l, i.rb());
-            if matches!(op, Fmsub | Fmsubs | Fnmsub | Fnmsubs) {
-                b = l.b.ins().fneg(b);
-            }
-            let x = fused(l, a, c, b);
-            round_commit(l, &x, single, f, &post)
+        _ => {
+            let x = exact(l, op, o);
+            round_commit(l, &x, single, f, post)
         }
-        _ => unreachable!("not an arithmetic op: {op:?}"),
+    }
+}
+
+/// FPSCR bits that must read `XX` alone for the quick variants: FPSCR[XX] set, so an
+/// inexact result raises nothing; round-to-nearest, so the host's result is the guest's;
+/// no enable bit, so FEX stays 0 (and must be 0 already); the reserved bit clear. VX is
+/// the only summary bit that can then be stale (`quick_summary`).
+const QUICK_MASK: u32 = RN | XX | FEX | RESERVED | VE | OE | UE | ZE | XE;
+
+/// `summarize(f)` for an FPSCR in the quick state: VX recomputed, unless the FPSCR is
+/// known to be summarized.
+fn quick_summary(l: &mut Lifter, f: Value) -> Value {
+    if l.fpscr_clean {
+        return f;
+    }
+    let causes = l.b.ins().band_imm_u(f, i64::from(VX_ALL));
+    let any = l.b.ins().icmp_imm_u(IntCC::NotEqual, causes, 0);
+    let vx = super::flag32(l, any, VX);
+    let kept = l.b.ins().band_imm_u(f, i64::from(!VX));
+    l.b.ins().bor(kept, vx)
+}
+
+/// The summarized quick-state FPSCR `qf` with FR, FI and FPRF replaced.
+fn with_status(l: &mut Lifter, qf: Value, fr: Value, fi: Value, class: Value) -> Value {
+    let fr = super::flag32(l, fr, FR);
+    let fi = super::flag32(l, fi, FI);
+    let t = l.b.ins().bor(fr, fi);
+    let t = l.b.ins().bor(t, class);
+    let kept = l.b.ins().band_imm_u(qf, i64::from(!(FR | FI | FPRF)));
+    l.b.ins().bor(kept, t)
+}
+
+/// Lifts an arithmetic instruction. In the quick state (`QUICK_MASK`) the instructions
+/// with a deferrable variant branch off the full path: a deferred one (`defer`, see
+/// `deferred`) computes only its result, another one its result, FR, FI and FPRF without
+/// the general FPSCR update. A fused single-precision result that differs from the host's
+/// double result (the usual case) needs no error-free transform even then: it is inexact,
+/// and FR says whether rounding to single moved away from zero. Returns what `deferred`
+/// must remember.
+pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Option<Pending> {
+    use FpuOp::*;
+    let i = d.insn;
+    let single = matches!(
+        op,
+        Fadds | Fsubs | Fmuls | Fdivs | Fsqrts | Fres | Fmadds | Fmsubs | Fnmadds | Fnmsubs
+    );
+    // Every register is read here, before any branch, so both variants see its variable.
+    let [ra, rb, rc] = reads(op);
+    let o = Operands {
+        a: ra.then(|| l.get(Reg::Fpr(i.ra()))),
+        b: rb.then(|| l.get(Reg::Fpr(i.rb()))),
+        c: rc.then(|| l.get(Reg::Fpr(i.rc_field()))),
+    };
+    let f = l.get(Reg::Fpscr);
+    let post = Post {
+        negate: matches!(op, Fnmadd | Fnmadds | Fnmsub | Fnmsubs),
+        estimate: matches!(op, Fres | Frsqrte),
+        extra_fi: None,
+    };
+    let defer = defer && has_cheap_variant(op);
+    let done = if has_cheap_variant(op) {
+        let quick_b = l.b.create_block();
+        let full_b = l.b.create_block();
+        let join = l.b.create_block();
+        let bits = l.b.append_block_param(join, types::I64);
+        let fpscr = l.b.append_block_param(join, types::I32);
+        let ok = l.b.append_block_param(join, types::I8);
+        // The full path recomputes the host's result; the optimizer shares it.
+        let (r, zero_exact) = host_result(l, op, &o);
+        let rb = as_bits(l, r);
+        let state = l.b.ins().band_imm_u(f, i64::from(QUICK_MASK));
+        let mut quick = l.b.ins().icmp_imm_u(IntCC::Equal, state, i64::from(XX));
+        let mut to_single = None;
+        if single {
+            // Exact ties are common (sums of singles); the full path tells them apart.
+            let tie = single_tie(l, rb);
+            let no_tie = not(l, tie);
+            quick = l.b.ins().band(quick, no_tie);
+            if !defer && is_fused(op) {
+                // ErrFma is long: only the usual case, where rounding to single moved the
+                // result, takes the quick path, which then needs no error facts.
+                let s = l.b.ins().fdemote(types::F32, r);
+                let sd = l.b.ins().fpromote(types::F64, s);
+                let c = as_bits(l, sd);
+                let moved = l.b.ins().icmp(IntCC::NotEqual, c, rb);
+                quick = l.b.ins().band(quick, moved);
+                to_single = Some(c);
+            }
+        }
+        l.b.ins().brif(quick, quick_b, &[], full_b, &[]);
+
+        l.b.switch_to_block(quick_b);
+        l.b.seal_block(quick_b);
+        let qf = quick_summary(l, f);
+        let (qbits, qf, qok) = if defer {
+            let (bits, ok) = cheap(l, r, zero_exact, single, post.negate);
+            (bits, qf, ok)
+        } else if let Some(c) = to_single {
+            // Inexact; FR when the single is the larger in magnitude (no double lies
+            // between the host's result and the exact value, so both are on one side).
+            let c_mag = l.b.ins().band_imm_s(c, i64::MAX);
+            let r_mag = l.b.ins().band_imm_s(rb, i64::MAX);
+            let fr = l.b.ins().icmp(IntCC::UnsignedGreaterThan, c_mag, r_mag);
+            let fi = konst_i8(l, true);
+            let e = exponent(l, c);
+            let ok = within(l, e, 898, 1150);
+            let bits = if post.negate {
+                l.b.ins().bxor_imm_s(c, i64::MIN)
+            } else {
+                c
+            };
+            let class = normal_class(l, bits);
+            (bits, with_status(l, qf, fr, fi, class), ok)
+        } else {
+            // The cheaper transforms are computed even for singles that moved: a branch on
+            // that would be unpredictable (sums of singles fit in a single half the time).
+            let x = exact(l, op, &o);
+            let r = round_nearest(l, &x, single);
+            let bits = if post.negate {
+                l.b.ins().bxor_imm_s(r.bits, i64::MIN)
+            } else {
+                r.bits
+            };
+            let class = result_class(l, bits);
+            (bits, with_status(l, qf, r.fr, r.fi, class), r.ok)
+        };
+        let args = [qbits, qf, qok].map(BlockArg::Value);
+        l.b.ins().jump(join, &args);
+
+        l.b.switch_to_block(full_b);
+        l.b.seal_block(full_b);
+        let full = full(l, op, &o, single, f, &post);
+        let args = [full.bits, full.fpscr, full.ok].map(BlockArg::Value);
+        l.b.ins().jump(join, &args);
+
+        l.b.switch_to_block(join);
+        l.b.seal_block(join);
+        Done { bits, fpscr, ok }
+    } else {
+        full(l, op, &o, single, f, &post)
     };
     l.guarded(done.ok, pc, d, |l| {
         l.set(Reg::Fpr(i.rt()), done.bits);
         l.set(Reg::Fpscr, done.fpscr);
         record(l, i);
     });
+    defer.then_some(Pending {
+        word: i.0,
+        a: o.a,
+        b: o.b,
+        c: o.c,
+    })
 }

@@ -23,6 +23,7 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) {
                 fi: no,
                 up: no,
                 ok: yes,
+                zero_sign_rm: None,
             };
             let done = round_commit(l, &x, true, f, &Post::default());
             l.guarded(done.ok, pc, d, |l| {
