@@ -162,8 +162,6 @@ pub struct Lifter<'a, 'f> {
     /// The last point of the current block where the context was exact and nothing after
     /// it has touched memory: (pc, instructions of the block not retired there).
     checkpoint: (u32, i64),
-    /// `checkpoint` may not be used (see `guarded`): the next access makes a new one.
-    checkpoint_stale: bool,
     /// `Runtime::budget` holds the budget as the current block began (host-fault mode).
     budget_stored: bool,
     /// `Runtime::budget` while the unit runs (see `budget_value`).
@@ -321,7 +319,6 @@ impl<'a, 'f> Lifter<'a, 'f> {
             shared: Shared::default(),
             sites: Vec::new(),
             checkpoint: (0, 0),
-            checkpoint_stale: false,
             budget_stored: false,
             budget: None,
             cr_cmp: [None; 8],
@@ -656,14 +653,22 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.seal_block(cont);
         // The interpreter left the context exact after this instruction.
         self.checkpoint = (pc.wrapping_add(4), self.remaining - 1);
-        self.checkpoint_stale = false;
     }
 
     /// Runs `fast` when `ok` holds, else the interpreter for the instruction (which reports a
     /// fault precisely, or completes an access the fast path does not handle, such as one
     /// crossing into a page with other permissions). Both paths meet with the same register
     /// variables defined.
+    ///
+    /// With host faults (`Environment::host_faults`) the slow path leaves the unit instead
+    /// (as `guarded_mem`'s does): the fast path then never continues from a context the
+    /// interpreter changed, so a fault later in the block can still be recovered from the
+    /// block's last checkpoint. The slow paths are rare (unusual FP operands).
     pub fn guarded(&mut self, ok: Value, pc: u32, d: Decoded, fast: impl FnOnce(&mut Self)) {
+        if self.env.host_faults() {
+            self.leave_unless(&[ok], pc, d, fast);
+            return;
+        }
         let fast_b = self.b.create_block();
         let slow_b = self.b.create_block();
         let join = self.b.create_block();
@@ -695,9 +700,6 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.seal_block(join);
         self.valid = valid_after;
         self.dirty = dirty_after;
-        // The slow path changed the context in place: running the instruction again from an
-        // earlier checkpoint would not be the same. The next access makes a new one.
-        self.checkpoint_stale = true;
     }
 
     /// Runs `fast` when every check holds, else leaves the unit through the interpreter,
@@ -717,12 +719,6 @@ impl<'a, 'f> Lifter<'a, 'f> {
         if self.env.host_faults() {
             // A fault leaves the unit from inside the access (`hostfault`); the source
             // location names the access, its site says where to resume.
-            if self.checkpoint_stale {
-                self.flush();
-                self.dirty = [false; SLOTS];
-                self.checkpoint = (pc, self.remaining);
-                self.checkpoint_stale = false;
-            }
             if !self.budget_stored {
                 // What a fault in this block starts from (the rest of the time the budget
                 // lives in its variable); blocks without accesses skip the store.
@@ -746,6 +742,18 @@ impl<'a, 'f> Lifter<'a, 'f> {
             }
             return;
         }
+        self.leave_unless(checks, pc, d, fast);
+    }
+
+    /// Runs `fast` when every check holds; else the unit leaves through the interpreter,
+    /// which executes the instruction and returns to the dispatcher at the next one.
+    fn leave_unless(
+        &mut self,
+        checks: &[Value],
+        pc: u32,
+        d: Decoded,
+        fast: impl FnOnce(&mut Self),
+    ) {
         let slow_b = self.b.create_block();
         self.b.set_cold_block(slow_b);
         for &ok in checks {
@@ -792,7 +800,6 @@ impl<'a, 'f> Lifter<'a, 'f> {
             self.store_pc_const(pc);
         }
         self.checkpoint = (pc.wrapping_add(4), self.remaining - 1);
-        self.checkpoint_stale = false;
     }
 
     /// Leaves the unit to the dispatcher at whatever `ctx.pc` holds (after the interpreter
@@ -891,7 +898,6 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
     l.budget_stored = false;
 
     l.checkpoint = (block.start(), n);
-    l.checkpoint_stale = false;
     for (k, &(pc, d)) in block.insns.iter().enumerate() {
         l.remaining = n - k as i64;
         if !lift_one(l, pc, d) {

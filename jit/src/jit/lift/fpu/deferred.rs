@@ -140,14 +140,21 @@ pub fn begin_block(l: &mut Lifter, insns: &[(u32, Decoded)]) {
     }
 }
 
-/// Whether the lifter stores the context on the hot path before the non-FP instruction
-/// `d`, making a deferred FPSCR settle there through a call. Today nothing does: accesses
-/// and interpreter calls store it only on their exit paths (an interpreter call is slow
-/// anyway). A lifter that stores the context before every guest access (to leave a unit
-/// from a host page fault) must answer true for accesses, so that the arithmetic before
-/// one computes its FPSCR inline.
-fn flushes_inline(_l: &Lifter, _d: Decoded) -> bool {
-    false
+/// Whether the lifter stores the context on the hot path at the non-FP instruction `d`,
+/// which would make a deferred FPSCR settle there through a call: the checkpoint after a
+/// guest store when host faults are used. Other accesses store it only on exit paths, and
+/// an interpreter call is slow anyway.
+fn flushes_inline(l: &Lifter, d: Decoded) -> bool {
+    use crate::isa::system::SysOp;
+    // With host faults, the registers are stored after every guest store (a checkpoint,
+    // see `Lifter::guarded_mem`); loads store nothing.
+    l.env.host_faults()
+        && match d.op() {
+            Op::LoadStore(o) => super::super::loadstore::writes(o),
+            Op::Vector(_) => true,
+            Op::System(SysOp::Dcbz | SysOp::Dcbz128) => true,
+            _ => false,
+        }
 }
 
 /// Makes the FPSCR variable exact (before an instruction that reads FR, FI or FPRF).
