@@ -892,10 +892,20 @@ fn deferred_fpscr_at_a_fault(host_faults: bool) {
     for (start, want_f1, want_fpscr, settles) in [
         // XX already set, round to nearest: the deferred variant, settled at the exit.
         (XX, near, XX | FI | pos_normal, want_settles),
-        (XX | XE | FEX, near, XX | XE | FEX | FI | pos_normal, want_settles),
+        (
+            XX | XE | FEX,
+            near,
+            XX | XE | FEX | FI | pos_normal,
+            want_settles,
+        ),
         // XX clear or a directed mode: the full path ran, the settle call changes nothing.
         (0, near, FX | XX | FI | pos_normal, want_settles),
-        (XX | 2, near + 1, XX | FR | FI | pos_normal | 2, want_settles),
+        (
+            XX | 2,
+            near + 1,
+            XX | FR | FI | pos_normal | 2,
+            want_settles,
+        ),
     ] {
         let mut ctx = Context {
             msr: MSR_SF,
