@@ -141,12 +141,7 @@ impl Memory {
             .map_err(MemoryError::Reserve)?;
         let perms: Box<[AtomicU8]> = (0..PAGE_COUNT).map(|_| AtomicU8::new(0)).collect();
         let code = CodePages::default();
-        let faults = hostfault::register(
-            alloc.as_ptr::<u8>() as *mut u8,
-            SPACE + GUARD_SIZE,
-            &perms,
-            &code.noted,
-        );
+        let faults = hostfault::register(alloc.as_ptr::<u8>() as *mut u8, &perms, &code.noted);
         Ok(Self {
             faults,
             alloc,

@@ -121,7 +121,8 @@ type Key = (u32, bool);
 
 /// Longest straight run the cold path interprets before the dispatcher looks again.
 const MAX_COLD_RUN: u32 = 256;
-type Trampoline = unsafe extern "C" fn(*const u8, *mut Context, *mut u8, *mut Runtime) -> i32;
+/// `trampoline(code, ctx, membase, runtime)`: the host-ABI entry into a unit.
+type Trampoline = hostfault::Trampoline;
 
 /// A compiled unit: its host code (leaked when the unit is dropped, see docs/JIT.md) and the
 /// guest pages its instructions came from.
@@ -165,6 +166,46 @@ pub struct Jit {
     host_faults: bool,
     /// Units by host code address, to find the one a host fault happened in.
     by_code: std::collections::BTreeMap<usize, Key>,
+}
+
+/// What one lifting pass of a unit left.
+struct Pass {
+    /// The first pass's plan for the final one (`None` from the final pass).
+    plan: Option<lift::Plan>,
+    fallbacks: usize,
+    sites: Vec<lift::FaultSite>,
+}
+
+/// Lifts `region` into `func`: the first pass without a plan, the final one with it.
+fn lift_pass(
+    fctx: &mut FunctionBuilderContext,
+    env: &mut Env,
+    func: &mut Function,
+    region: &block::Region,
+    sf: bool,
+    isa: &dyn cranelift_codegen::isa::TargetIsa,
+    plan: Option<lift::Plan>,
+) -> Pass {
+    let first = plan.is_none();
+    let mut b = FunctionBuilder::new(func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    b.seal_block(entry);
+    let p = b.block_params(entry).to_vec();
+    let mut l = lift::Lifter::new(&mut b, env, [p[0], p[1], p[2]], sf, isa.default_call_conv());
+    if let Some(plan) = plan {
+        l.set_plan(plan);
+    }
+    let fallbacks = lift::lift_unit(&mut l, region);
+    let pass = Pass {
+        plan: first.then(|| l.recorded(region)),
+        fallbacks,
+        sites: l.fault_sites().to_vec(),
+    };
+    b.seal_all_blocks();
+    b.finalize(isa.frontend_config());
+    pass
 }
 
 /// Writes a unit's host code to `dir/NAME@ADDRESS.bin`, for
@@ -435,54 +476,38 @@ impl Jit {
         let mut ctx = self.module.make_context();
         ctx.func.signature = sig.clone();
         ctx.func.name = UserFuncName::user(0, id.as_u32());
-        let host_cc = self.module.isa().default_call_conv();
-        let frontend = self.module.isa().frontend_config();
+        let isa = self.module.isa();
         let host_faults = self.uses_host_faults(mem);
-        // First pass, thrown away: which registers the unit touches (see `lift::lift_unit`).
-        let plan = {
-            let mut func = Function::with_name_signature(UserFuncName::default(), sig.clone());
-            let mut b = FunctionBuilder::new(&mut func, &mut self.fctx);
-            let entry = b.create_block();
-            b.append_block_params_for_function_params(entry);
-            b.switch_to_block(entry);
-            b.seal_block(entry);
-            let p = b.block_params(entry).to_vec();
-            let mut env = Env {
-                fast: self.fast.as_ptr() as *const u8,
-                links: &mut self.links,
-                sf,
-                perms: mem.perms_base(),
-                host_faults,
-            };
-            let mut l = lift::Lifter::new(&mut b, &mut env, [p[0], p[1], p[2]], sf, host_cc);
-            lift::lift_unit(&mut l, &region);
-            let plan = l.recorded(&region);
-            b.seal_all_blocks();
-            b.finalize(frontend);
-            plan
+        let mut env = Env {
+            fast: self.fast.as_ptr() as *const u8,
+            links: &mut self.links,
+            sf,
+            perms: mem.perms_base(),
+            host_faults,
         };
-        let sites;
-        {
-            let mut b = FunctionBuilder::new(&mut ctx.func, &mut self.fctx);
-            let entry = b.create_block();
-            b.append_block_params_for_function_params(entry);
-            b.switch_to_block(entry);
-            b.seal_block(entry);
-            let p = b.block_params(entry).to_vec();
-            let mut env = Env {
-                fast: self.fast.as_ptr() as *const u8,
-                links: &mut self.links,
-                sf,
-                perms: mem.perms_base(),
-                host_faults,
-            };
-            let mut l = lift::Lifter::new(&mut b, &mut env, [p[0], p[1], p[2]], sf, host_cc);
-            l.set_plan(plan);
-            self.stats.fallback_instructions += lift::lift_unit(&mut l, &region) as u64;
-            sites = l.fault_sites().to_vec();
-            b.seal_all_blocks();
-            b.finalize(frontend);
-        }
+        // First pass, thrown away: the jumps between blocks the plan is made from (see
+        // `lift::lift_unit`).
+        let mut scratch = Function::with_name_signature(UserFuncName::default(), sig.clone());
+        let first = lift_pass(
+            &mut self.fctx,
+            &mut env,
+            &mut scratch,
+            &region,
+            sf,
+            isa,
+            None,
+        );
+        let last = lift_pass(
+            &mut self.fctx,
+            &mut env,
+            &mut ctx.func,
+            &region,
+            sf,
+            isa,
+            first.plan,
+        );
+        self.stats.fallback_instructions += last.fallbacks as u64;
+        let sites = last.sites;
         // RUST_LOG=oxenon_jit=trace shows each unit's IR and host code.
         let dump = tracing::enabled!(tracing::Level::TRACE);
         ctx.set_disasm(dump);
@@ -550,7 +575,6 @@ impl Jit {
         let mut retired = 0u64;
         let mut rt = Runtime {
             budget: 0,
-            fast: self.fast.as_mut_ptr(),
             mem,
             pending: None,
             interp_calls: 0,
@@ -595,17 +619,15 @@ impl Jit {
             let before = rt.budget;
             // SAFETY: `code` was compiled by this engine for this memory's layout; the
             // context and runtime outlive the call.
+            let (ctx_ptr, rt_ptr) = (
+                (ctx as *mut Context).cast(),
+                (&mut rt as *mut Runtime).cast(),
+            );
             let status = unsafe {
                 if self.uses_host_faults(mem) {
-                    hostfault::enter(
-                        std::mem::transmute::<Trampoline, hostfault::Trampoline>(self.trampoline),
-                        code,
-                        (ctx as *mut Context).cast(),
-                        mem.base(),
-                        (&mut rt as *mut Runtime).cast(),
-                    )
+                    hostfault::enter(self.trampoline, code, ctx_ptr, mem.base(), rt_ptr)
                 } else {
-                    (self.trampoline)(code, ctx, mem.base(), &mut rt)
+                    (self.trampoline)(code, ctx_ptr, mem.base(), rt_ptr)
                 }
             };
             let mut rerun = 0;

@@ -41,8 +41,6 @@ pub fn fast_index(pc: u32) -> usize {
 pub struct Runtime {
     /// Instructions that may still retire; every block subtracts its length on entry.
     pub budget: i64,
-    /// Base of the indirect-branch table.
-    pub fast: *mut FastEntry,
     /// Guest memory, for helpers.
     pub mem: *const Memory,
     /// Set by helpers before generated code returns `EXIT_PENDING`.

@@ -431,17 +431,34 @@ fn code_rewritten_by_the_host_is_recompiled() {
     }
 }
 
+/// Memory with physical views: `code` (offset, lines) placed in the first view's first page,
+/// mapped RWX, and the same RAM mapped RW through the second view. Returns the code's base.
+fn aliased_code(code: &[(u32, &[&str])]) -> (Memory, u32) {
+    let [a, b, _] = crate::memory::PHYSICAL_VIEWS;
+    let m = Memory::with_physical(0x10000).unwrap();
+    m.map(a, 0x1000, Perm::RWX).unwrap();
+    m.map(b, 0x1000, Perm::RW).unwrap();
+    for &(offset, lines) in code {
+        m.poke_bytes(a + offset, &bytes(&asm(a + offset, lines)))
+            .unwrap();
+    }
+    (m, a)
+}
+
+/// Writes `word` at `offset` of the page `aliased_code` placed, through the second view,
+/// which the memory cannot tell holds code.
+fn write_through_alias(m: &Memory, offset: u32, word: u32) {
+    let b = crate::memory::PHYSICAL_VIEWS[1] + offset;
+    // SAFETY: the second view is mapped read-write; nothing runs guest code now.
+    unsafe { (m.base().add(b as usize) as *mut u32).write(word.to_be()) };
+}
+
 /// A write the memory cannot see (through another physical view of the same RAM) needs the
 /// explicit call: `Jit::invalidate_range` is this engine's, `Memory::invalidate_code`
 /// everyone's.
 #[test]
 fn explicit_invalidation_reaches_code_changed_behind_the_memory() {
-    let [a, b, _] = crate::memory::PHYSICAL_VIEWS;
-    let m = Memory::with_physical(0x10000).unwrap();
-    m.map(a, 0x1000, Perm::RWX).unwrap();
-    m.map(b, 0x1000, Perm::RW).unwrap();
-    m.poke_bytes(a, &bytes(&asm(a, &["li r3, 3", "blr"])))
-        .unwrap();
+    let (m, a) = aliased_code(&[(0, &["li r3, 3", "blr"])]);
     let mut jit = Jit::new().unwrap();
     let limits = Limits {
         max_instructions: 100,
@@ -452,9 +469,7 @@ fn explicit_invalidation_reaches_code_changed_behind_the_memory() {
         jit.run(&mut c, &m, limits).unwrap();
         c.gpr[3]
     };
-    // SAFETY: view `b` is mapped read-write; nothing runs guest code now.
-    let write_alias =
-        |word: u32| unsafe { (m.base().add(b as usize) as *mut u32).write(word.to_be()) };
+    let write_alias = |word: u32| write_through_alias(&m, 0, word);
     assert_eq!(run(&mut jit), 3);
     write_alias(asm(a, &["li r3, 4"])[0]);
     assert_eq!(run(&mut jit), 3, "stale until told");
@@ -491,15 +506,11 @@ fn icbi_drops_compiled_code() {
     assert_eq!(run(&mut jit, f), 1);
     // The new instruction is written through another view of the same RAM, which the memory
     // cannot tell is code.
-    let [a, b, _] = crate::memory::PHYSICAL_VIEWS;
-    let m = Memory::with_physical(0x10000).unwrap();
-    m.map(a, 0x1000, Perm::RWX).unwrap();
-    m.map(b, 0x1000, Perm::RW).unwrap();
+    let (m, a) = aliased_code(&[
+        (0x100, &["li r3, 1", "blr"]),
+        (0, &["icbi 0, r10", "isync", "blr"]),
+    ]);
     let g = a + 0x100;
-    m.poke_bytes(g, &bytes(&asm(g, &["li r3, 1", "blr"])))
-        .unwrap();
-    m.poke_bytes(a, &bytes(&asm(a, &["icbi 0, r10", "isync", "blr"])))
-        .unwrap();
     let run = |jit: &mut Jit, pc: u32| {
         let mut c = start(pc);
         c.gpr[10] = u64::from(g);
@@ -507,10 +518,7 @@ fn icbi_drops_compiled_code() {
         c.gpr[3]
     };
     assert_eq!(run(&mut jit, g), 1);
-    // SAFETY: view `b` is mapped read-write; nothing runs guest code now.
-    unsafe {
-        (m.base().add((b + 0x100) as usize) as *mut u32).write(asm(g, &["li r3, 2"])[0].to_be())
-    };
+    write_through_alias(&m, 0x100, asm(g, &["li r3, 2"])[0]);
     assert_eq!(run(&mut jit, g), 1, "stale until the guest says so");
     run(&mut jit, a);
     assert_eq!(run(&mut jit, g), 2);

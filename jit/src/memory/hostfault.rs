@@ -96,7 +96,7 @@ static REGISTRY: [Slot; SLOTS] = [const {
 }; SLOTS];
 
 /// Bytes of host address space a reservation covers past its base (4 GiB and the guard).
-static SPAN: AtomicUsize = AtomicUsize::new(0);
+const SPAN: usize = super::SPACE + super::GUARD_SIZE;
 
 /// A reservation known to the fault handler for as long as this lives.
 pub struct Registration(usize);
@@ -107,19 +107,13 @@ impl Drop for Registration {
     }
 }
 
-/// Makes faults on `base..base+span` handled; `perms` (one byte per guest page) and
+/// Makes faults on the reservation at `base` handled; `perms` (one byte per guest page) and
 /// `writes` must outlive the registration. `None` when this host has no handler or every
 /// slot is taken: the JIT then checks accesses in generated code instead.
-pub fn register(
-    base: *mut u8,
-    span: usize,
-    perms: &[AtomicU8],
-    writes: &CodeWrites,
-) -> Option<Registration> {
+pub fn register(base: *mut u8, perms: &[AtomicU8], writes: &CodeWrites) -> Option<Registration> {
     if !SUPPORTED || !install() {
         return None;
     }
-    SPAN.store(span, Ordering::Release);
     for (i, slot) in REGISTRY.iter().enumerate() {
         if slot
             .base
@@ -351,10 +345,9 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, uctx: *mut 
     };
     let (in_jit, in_helper) = STATE.with(|s| (s.in_jit.get(), s.in_helper.get()));
     let generated = in_jit && !in_helper;
-    let span = SPAN.load(Ordering::Acquire);
     for slot in &REGISTRY {
         let base = slot.base.load(Ordering::Acquire);
-        if base <= 1 || addr < base || addr - base >= span {
+        if base <= 1 || addr < base || addr - base >= SPAN {
             continue;
         }
         let page = (addr - base) >> PAGE_SHIFT;

@@ -546,12 +546,19 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     /// Returns to the dispatcher (`ctx.pc` set, registers stored) through the shared path.
     fn exit_dispatch(&mut self) {
-        let target = *self.shared.dispatch.get_or_insert_with(|| {
-            let blk = self.b.create_block();
-            self.b.set_cold_block(blk);
-            blk
-        });
+        let target = self.shared_exit(|s| &mut s.dispatch);
         self.b.ins().jump(target, &[]);
+    }
+
+    /// One of the unit's shared exit blocks (`Shared`), created cold on first use.
+    fn shared_exit(&mut self, which: fn(&mut Shared) -> &mut Option<Block>) -> Block {
+        if let Some(blk) = *which(&mut self.shared) {
+            return blk;
+        }
+        let blk = self.b.create_block();
+        self.b.set_cold_block(blk);
+        *which(&mut self.shared) = Some(blk);
+        blk
     }
 
     /// Fills in the shared exit paths the unit used (after its last block).
@@ -775,11 +782,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.switch_to_block(slow_b);
         self.b.seal_block(slow_b);
         self.flush();
-        let target = *self.shared.interpret.get_or_insert_with(|| {
-            let blk = self.b.create_block();
-            self.b.set_cold_block(blk);
-            blk
-        });
+        let target = self.shared_exit(|s| &mut s.interpret);
         let pcv = self.b.ins().iconst(types::I32, i64::from(pc as i32));
         let wv = self.b.ins().iconst(types::I32, i64::from(d.insn.0 as i32));
         let rem = self.b.ins().iconst(types::I64, self.remaining);
@@ -796,9 +799,6 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Makes the context exact after the instruction at `pc` (host-fault mode), so a fault
     /// later in the block never runs it again.
     fn checkpoint_after(&mut self, pc: u32) {
-        if !self.env.host_faults() {
-            return;
-        }
         let stored = self.flush_counted();
         self.dirty = [false; SLOTS];
         if !stored {
@@ -893,11 +893,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
     l.b.switch_to_block(stub);
     l.b.seal_block(stub);
     l.store_pc_const(block.start());
-    let out = *l.shared.budget.get_or_insert_with(|| {
-        let blk = l.b.create_block();
-        l.b.set_cold_block(blk);
-        blk
-    });
+    let out = l.shared_exit(|s| &mut s.budget);
     l.b.ins().jump(out, &[]);
     l.b.switch_to_block(body);
     l.b.seal_block(body);
