@@ -103,7 +103,7 @@ pub fn discover(mem: &Memory, start: u32, stop_at: Option<u32>, limit: usize) ->
 /// Where control may go after `block` without the dispatcher: direct branch targets and the
 /// fall-through of anything but an unconditional branch or an instruction that ends the
 /// block for the dispatcher's sake (sc, traps, isync, icbi).
-fn successors(block: &Block) -> Vec<u32> {
+pub(crate) fn successors(block: &Block) -> Vec<u32> {
     let &(pc, d) = block.insns.last().expect("blocks are never empty");
     let i = d.insn;
     let always = |bo: u32| bo & 0b10100 == 0b10100;

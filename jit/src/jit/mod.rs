@@ -573,12 +573,7 @@ impl Jit {
         limits: Limits,
     ) -> Result<(Exit, u64), JitError> {
         let mut retired = 0u64;
-        let mut rt = Runtime {
-            budget: 0,
-            mem,
-            pending: None,
-            interp_calls: 0,
-        };
+        let mut rt = Runtime::new(mem);
         if let Some(s) = limits.stop_at {
             if self.clean_for != Some(s) {
                 // Units compiled without this stop may run through it: recompile them.
@@ -630,6 +625,7 @@ impl Jit {
                     (self.trampoline)(code, ctx_ptr, mem.base(), rt_ptr)
                 }
             };
+            rt.settle_fp(ctx);
             let mut rerun = 0;
             if status == hostfault::EXIT_HOST_FAULT {
                 // Back to the site's checkpoint: the budget as the faulting block began plus

@@ -47,6 +47,45 @@ pub struct Runtime {
     pub pending: Option<Exit>,
     /// Instructions executed through `interp_one` (not lifted, or a guard sent them there).
     pub interp_calls: u64,
+    /// The FP arithmetic instruction whose FR, FI and FPRF `ctx.fpscr` lacks (0: none), with
+    /// the bits of the operands it read (FRA, FRB, FRC): generated code leaves them to
+    /// whoever reads the FPSCR next (see `lift::fpu::deferred`). Rust code settles them
+    /// (`settle_fp`) before it looks at the context.
+    pub fp_word: u32,
+    pub fp_ops: [u64; 3],
+}
+
+impl Runtime {
+    pub fn new(mem: &Memory) -> Runtime {
+        Runtime {
+            budget: 0,
+            mem,
+            pending: None,
+            interp_calls: 0,
+            fp_word: 0,
+            fp_ops: [0; 3],
+        }
+    }
+
+    /// Completes `ctx.fpscr` with the deferred instruction's FR, FI and FPRF, if any.
+    pub fn settle_fp(&mut self, ctx: &mut Context) {
+        if self.fp_word != 0 {
+            let [a, b, c] = self.fp_ops;
+            ctx.fpscr = super::lift::settle_fpscr(self.fp_word, a, b, c, ctx.fpscr);
+            self.fp_word = 0;
+        }
+    }
+}
+
+/// `Runtime::settle_fp` for generated code (an instruction that reads FR, FI or FPRF, in a
+/// block that has not written the FPSCR itself).
+///
+/// # Safety
+/// `ctx` and `rt` must be valid and unaliased for the call.
+pub unsafe extern "C" fn settle_fp(ctx: *mut Context, rt: *mut Runtime) {
+    // SAFETY: guaranteed by the caller.
+    let (ctx, rt) = unsafe { (&mut *ctx, &mut *rt) };
+    rt.settle_fp(ctx);
 }
 
 #[cfg(test)]
@@ -81,6 +120,7 @@ pub unsafe extern "C" fn interp_one(
     let (ctx, rt) = unsafe { (&mut *ctx, &mut *rt) };
     let mem = unsafe { &*rt.mem };
     rt.interp_calls += 1;
+    rt.settle_fp(ctx);
     let Some(d) = decode(word) else {
         ctx.pc = pc;
         rt.pending = Some(Exit::Invalid { word });

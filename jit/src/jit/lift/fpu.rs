@@ -25,9 +25,10 @@ mod control;
 mod convert;
 mod deferred;
 
+pub(crate) use deferred::settle_fpscr;
 #[cfg(test)]
 pub use deferred::SETTLE_CALLS;
-pub use deferred::{begin_block, exact_fpscr, FpState};
+pub use deferred::{begin_block, reads_first, store_fpscr, FpState};
 
 use super::{Lifter, Reg};
 use crate::interp::fpu::fpscr::*;
@@ -53,6 +54,10 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) -> bool {
     }
     if deferred::overwrites(op) && !deferred::has_cheap_variant(op) {
         l.fp.pending = None;
+    }
+    if !matches!(op, Fmr | Fneg | Fabs | Fnabs | Fsel | Mffs) {
+        // Written here: exact, or lacking only `pending`'s fields.
+        l.fp.inherited = false;
     }
     // Every path of an FPSCR-writing instruction, the interpreter's included, leaves it
     // summarized; mtfsb0/1 of FEX, VX or the reserved bit changes nothing, not even that.

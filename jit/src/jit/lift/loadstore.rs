@@ -248,11 +248,6 @@ impl Lifter<'_, '_> {
     }
 }
 
-/// Whether a lifted access writes guest memory.
-pub(super) fn writes(op: LsOp) -> bool {
-    classify(op).is_some_and(|a| a.store)
-}
-
 pub fn lift(l: &mut Lifter, op: LsOp, i: Insn, pc: u32) -> bool {
     let Some(acc) = classify(op) else {
         return false;

@@ -13,6 +13,7 @@
 mod branch;
 mod cr;
 mod fpu;
+pub(crate) use fpu::settle_fpscr;
 mod integer;
 mod loadstore;
 mod system;
@@ -468,16 +469,25 @@ impl<'a, 'f> Lifter<'a, 'f> {
             let v = self
                 .b
                 .use_var(self.vars[slot].expect("dirty implies a variable"));
+            if r == Reg::Fpscr {
+                fpu::store_fpscr(self, v);
+                continue;
+            }
             let v = if mem != held {
                 self.b.ins().ireduce(mem, v)
-            } else if r == Reg::Fpscr {
-                fpu::exact_fpscr(self, v)
             } else {
                 v
             };
             self.b.ins().store(ctx_flags(), v, self.ctx, off);
         }
         stored
+    }
+
+    /// Forgets one register's variable (not changed since it was stored): the context has
+    /// been updated behind it.
+    pub(super) fn forget(&mut self, r: Reg) {
+        debug_assert!(!self.dirty[r.slot()]);
+        self.valid[r.slot()] = false;
     }
 
     /// Forgets cached values (after the interpreter ran, the context is the truth).
@@ -854,6 +864,13 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
     l.budget = Some(budget);
     let head = l.internal[&entry];
     l.b.ins().jump(head, &[]);
+    // Blocks that begin by reading FR, FI or FPRF: their predecessors compute them.
+    let readers: std::collections::HashSet<u32> = region
+        .blocks
+        .iter()
+        .filter(|b| fpu::reads_first(&b.insns))
+        .map(|b| b.start())
+        .collect();
     let mut fallbacks = 0;
     for block in &region.blocks {
         let host = l.internal[&block.start()];
@@ -867,7 +884,10 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
             Some(plan) => plan.valid_in(block.start()),
             None => [false; SLOTS],
         };
-        fallbacks += lift_block(l, block);
+        let read_after = super::block::successors(block)
+            .iter()
+            .any(|s| readers.contains(s));
+        fallbacks += lift_block(l, block, read_after);
     }
     l.finish_shared();
     fallbacks
@@ -875,10 +895,10 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
 
 /// Lifts one guest block: budget check, each instruction natively or via the interpreter,
 /// then the block's exit.
-fn lift_block(l: &mut Lifter, block: &super::block::Block) -> usize {
+fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> usize {
     let mut fallbacks = 0;
     let n = block.insns.len() as i64;
-    fpu::begin_block(l, &block.insns);
+    fpu::begin_block(l, &block.insns, read_after);
     // Budget: take the whole block up front, or leave before executing any of it (with the
     // registers a previous block of the unit changed written back).
     let budget = l.budget_value();

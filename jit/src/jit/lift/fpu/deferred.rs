@@ -10,24 +10,34 @@
 //! the only FPSCR bits that could change are the three being skipped.
 //!
 //! After such an instruction the FPSCR variable is *partial*: every bit is exact except
-//! FR, FI and FPRF, and `Pending` remembers the instruction and its operands. Whenever the
-//! partial value could be seen before being overwritten (the context is stored at an exit
-//! or before an interpreter call, `Lifter::flush`; an instruction that reads those fields,
-//! `settle`), `exact_fpscr` calls `settle_fpscr`, which re-executes the instruction in the
-//! reference interpreter on the saved operands with the partial FPSCR and returns the
-//! FPSCR it leaves. That is exact because an arithmetic instruction's effect on the FPSCR
-//! depends on the old FPSCR only through bits the partial value has right (mode, enables,
-//! sticky bits), and applying it twice is the same as once (its raised bits are already
-//! set the second time, and FR/FI/FPRF are recomputed identically); so the call is also
-//! right when the instruction ran the full path or the interpreter, which left the FPSCR
-//! exact. Those calls sit on exit paths and interpreter calls, which are rare or already
-//! slow; the pre-pass keeps them off the end of a block.
+//! FR, FI and FPRF, and `Pending` remembers the instruction and its operands. That is
+//! exact enough to go on with: an arithmetic instruction's effect on the FPSCR depends on
+//! the old FPSCR only through bits the partial value has right (mode, enables, sticky
+//! bits), and applying it twice is the same as once (its raised bits are already set the
+//! second time, and FR/FI/FPRF are recomputed identically). So the missing fields can be
+//! completed at any later time by re-executing the instruction in the reference
+//! interpreter on the saved operands with the partial FPSCR (`settle_fpscr`), which is also
+//! right when the instruction ran the full path or the interpreter and left it exact.
+//!
+//! - Inside the block, an instruction that reads those fields settles them first with a
+//!   call (`settle`); the pre-pass keeps that rare by computing in full the last
+//!   arithmetic instruction before such a reader.
+//! - When the partial value is stored to the context (`Lifter::flush`: the end of a block,
+//!   the checkpoint after a guest store, an exit), the instruction and its operands go
+//!   with it to `Runtime::fp_word`/`fp_ops` (`store_fpscr`), so loops of arithmetic never
+//!   compute FR, FI and FPRF at all. Rust code settles them before it reads the context
+//!   (`Runtime::settle_fp`: when a unit returns, in `interp_one`), and a reader in a later
+//!   block that has not written the FPSCR itself checks the record (`settle_inherited`).
+//!   A block whose successor in the unit begins by reading the fields computes its last
+//!   instruction in full instead, as a block before a reader in the same block does.
 
 use super::{Lifter, Reg};
 use crate::isa::fpu::FpuOp;
 use crate::isa::{decode, Decoded, Op};
+use crate::jit::runtime::Runtime;
 use crate::Context;
 use cranelift_codegen::ir::{types, AbiParam, InstBuilder, Signature, Value};
+use std::mem::offset_of;
 
 /// Per-block state of the deferral, kept in the lifter.
 #[derive(Default)]
@@ -36,6 +46,9 @@ pub struct FpState {
     deferrable: Vec<u32>,
     /// The instruction whose FR, FI and FPRF the FPSCR variable lacks.
     pub(super) pending: Option<Pending>,
+    /// No instruction of the block has written the FPSCR yet: the value it began with may
+    /// lack the fields of an instruction recorded in `Runtime::fp_word`.
+    pub(super) inherited: bool,
 }
 
 /// A deferred instruction: its word and the register bits of the operands it reads.
@@ -117,16 +130,15 @@ pub(super) fn reads(op: FpuOp) -> [bool; 3] {
 
 /// The pre-pass, at the start of each guest block: walking backwards, an instruction is
 /// deferrable when the next FPSCR-touching instruction after it overwrites FR, FI and FPRF.
-/// The block's end counts as a reader, so the last one is always computed in full.
-pub fn begin_block(l: &mut Lifter, insns: &[(u32, Decoded)]) {
+/// The block's end counts as a reader when `read_after` (a successor begins by reading
+/// them), else as an overwriter (the fields are recorded with the context).
+pub fn begin_block(l: &mut Lifter, insns: &[(u32, Decoded)], read_after: bool) {
     l.fp.pending = None;
+    l.fp.inherited = true;
     l.fp.deferrable.clear();
-    let mut read_later = true;
+    let mut read_later = read_after;
     for &(pc, d) in insns.iter().rev() {
         let Op::Fpu(op) = d.op() else {
-            if flushes_inline(l, d) {
-                read_later = true;
-            }
             continue;
         };
         if overwrites(op) {
@@ -140,21 +152,19 @@ pub fn begin_block(l: &mut Lifter, insns: &[(u32, Decoded)]) {
     }
 }
 
-/// Whether the lifter stores the context on the hot path at the non-FP instruction `d`,
-/// which would make a deferred FPSCR settle there through a call: the checkpoint after a
-/// guest store when host faults are used. Other accesses store it only on exit paths, and
-/// an interpreter call is slow anyway.
-fn flushes_inline(l: &Lifter, d: Decoded) -> bool {
-    use crate::isa::system::SysOp;
-    // With host faults, the registers are stored after every guest store (a checkpoint,
-    // see `Lifter::guarded_mem`); loads store nothing.
-    l.env.host_faults()
-        && match d.op() {
-            Op::LoadStore(o) => super::super::loadstore::writes(o),
-            Op::Vector(_) => true,
-            Op::System(SysOp::Dcbz | SysOp::Dcbz128) => true,
-            _ => false,
+/// Whether a block starting with `insns` reads FR, FI or FPRF before overwriting them.
+pub fn reads_first(insns: &[(u32, Decoded)]) -> bool {
+    for &(_, d) in insns {
+        if let Op::Fpu(op) = d.op() {
+            if observes(op) {
+                return true;
+            }
+            if overwrites(op) {
+                return false;
+            }
         }
+    }
+    false
 }
 
 /// Makes the FPSCR variable exact (before an instruction that reads FR, FI or FPRF).
@@ -164,6 +174,67 @@ pub(super) fn settle(l: &mut Lifter) {
         let f = exact_fpscr(l, f);
         l.set(Reg::Fpscr, f);
         l.fp.pending = None;
+    } else if l.fp.inherited {
+        settle_inherited(l);
+    }
+    l.fp.inherited = false;
+}
+
+/// Settles a record an earlier block left in `Runtime::fp_word`, through the context: the
+/// FPSCR variable is not dirty (nothing in this block wrote it), so the context holds its
+/// value, and it is read again from there afterwards.
+fn settle_inherited(l: &mut Lifter) {
+    let word = l.b.ins().load(
+        types::I32,
+        super::super::ctx_flags(),
+        l.rt,
+        offset_of!(Runtime, fp_word) as i32,
+    );
+    let call_b = l.b.create_block();
+    let join = l.b.create_block();
+    l.b.set_cold_block(call_b);
+    l.b.ins().brif(word, call_b, &[], join, &[]);
+    l.b.switch_to_block(call_b);
+    l.b.seal_block(call_b);
+    let call_conv = l.b.func.dfg.signatures[l.helper_sig].call_conv;
+    let mut sig = Signature::new(call_conv);
+    sig.params.push(AbiParam::new(types::I64));
+    sig.params.push(AbiParam::new(types::I64));
+    let sig = l.b.import_signature(sig);
+    let callee = l.b.ins().iconst(
+        types::I64,
+        crate::jit::runtime::settle_fp as *const u8 as i64,
+    );
+    l.b.ins().call_indirect(sig, callee, &[l.ctx, l.rt]);
+    l.b.ins().jump(join, &[]);
+    l.b.switch_to_block(join);
+    l.b.seal_block(join);
+    l.forget(Reg::Fpscr);
+}
+
+/// Stores the FPSCR variable's value `f` (i32) to the context, with the record of the
+/// instruction whose fields it lacks (or none).
+pub fn store_fpscr(l: &mut Lifter, f: Value) {
+    let flags = super::super::ctx_flags();
+    let off = offset_of!(Context, fpscr) as i32;
+    l.b.ins().store(flags, f, l.ctx, off);
+    if l.fp.inherited && l.fp.pending.is_none() {
+        // Written by nothing in this block (stored again after an interpreter call): the
+        // record, if any, still describes it.
+        return;
+    }
+    let word = l.fp.pending.map_or(0, |p| p.word);
+    let w = l.b.ins().iconst(types::I32, i64::from(word as i32));
+    let rt = l.rt;
+    l.b.ins()
+        .store(flags, w, rt, offset_of!(Runtime, fp_word) as i32);
+    if let Some(p) = l.fp.pending {
+        for (k, v) in [p.a, p.b, p.c].into_iter().enumerate() {
+            if let Some(v) = v {
+                let off = (offset_of!(Runtime, fp_ops) + 8 * k) as i32;
+                l.b.ins().store(flags, v, rt, off);
+            }
+        }
     }
 }
 
@@ -199,8 +270,9 @@ thread_local! {
 }
 
 /// The FPSCR after the arithmetic instruction `word` runs in the reference interpreter on
-/// operand bits `a`, `b`, `c` (those it reads) with FPSCR `fpscr`. Called by generated code.
-extern "C" fn settle_fpscr(word: u32, a: u64, b: u64, c: u64, fpscr: u32) -> u32 {
+/// operand bits `a`, `b`, `c` (those it reads) with FPSCR `fpscr`. Called by generated code
+/// and `Runtime::settle_fp`.
+pub(crate) extern "C" fn settle_fpscr(word: u32, a: u64, b: u64, c: u64, fpscr: u32) -> u32 {
     #[cfg(test)]
     SETTLE_CALLS.with(|n| n.set(n.get() + 1));
     let Some(d) = decode(word) else {
