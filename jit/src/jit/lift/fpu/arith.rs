@@ -499,16 +499,10 @@ fn single_tie(l: &mut Lifter, rb: Value) -> Value {
 }
 
 /// The deferrable variant (see `deferred`), for FPSCR[XX] = 1 and round-to-nearest, given
-/// the host's result `r`: the result bits and the guard that they are the guest's, with no
-/// FPSCR work. The guard is the full path's without the error facts: a normal result in
-/// range, or a zero known to be exact.
-fn cheap(
-    l: &mut Lifter,
-    r: Value,
-    zero_exact: Value,
-    single: bool,
-    negate: bool,
-) -> (Value, Value) {
+/// the host's result `r`: the result bits, and whether they are a normal result in range,
+/// which makes them the guest's with no FPSCR work. (A zero result is the guest's too when
+/// `zero_exact`; `lift` tests that only when the range test fails.)
+fn cheap(l: &mut Lifter, r: Value, single: bool, negate: bool) -> (Value, Value) {
     let rb = as_bits(l, r);
     let (bits, range) = if single {
         let s = l.b.ins().fdemote(types::F32, r);
@@ -520,16 +514,21 @@ fn cheap(
         let e = exponent(l, rb);
         (rb, within(l, e, 2, 0x7fd))
     };
-    let mag = l.b.ins().band_imm_s(rb, i64::MAX);
-    let zero = l.b.ins().icmp_imm_u(IntCC::Equal, mag, 0);
-    let exact_zero = l.b.ins().band(zero, zero_exact);
-    let ok = l.b.ins().bor(range, exact_zero);
     let bits = if negate {
         l.b.ins().bxor_imm_s(bits, i64::MIN)
     } else {
         bits
     };
-    (bits, ok)
+    (bits, range)
+}
+
+/// Whether the host's result `r` is an exact zero (given that an exact zero operand made
+/// it one, `zero_exact`): the deferrable variant's second chance, off the hot path.
+fn exact_zero(l: &mut Lifter, r: Value, zero_exact: Value) -> Value {
+    let rb = as_bits(l, r);
+    let mag = l.b.ins().band_imm_s(rb, i64::MAX);
+    let zero = l.b.ins().icmp_imm_u(IntCC::Equal, mag, 0);
+    l.b.ins().band(zero, zero_exact)
 }
 
 /// The host's result with its error facts, for the instructions with a deferrable variant.
@@ -714,7 +713,16 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
         l.b.seal_block(quick_b);
         let qf = quick_summary(l, f);
         let (qbits, qf, qok) = if defer {
-            let (bits, ok) = cheap(l, r, zero_exact, single, post.negate);
+            let (bits, range) = cheap(l, r, single, post.negate);
+            // In range: straight to the join. Else a cold block tests for an exact zero.
+            let yes = konst_i8(l, true);
+            let zero_b = l.b.create_block();
+            l.b.set_cold_block(zero_b);
+            let args = [bits, qf, yes].map(BlockArg::Value);
+            l.b.ins().brif(range, join, &args, zero_b, &[]);
+            l.b.switch_to_block(zero_b);
+            l.b.seal_block(zero_b);
+            let ok = exact_zero(l, r, zero_exact);
             (bits, qf, ok)
         } else if let Some(c) = to_single {
             // Inexact; FR when the single is the larger in magnitude (no double lies
