@@ -52,6 +52,8 @@ pub struct Runtime {
     /// whoever reads the FPSCR next (see `lift::fpu::deferred`). Rust code settles them
     /// (`settle_fp`) before it looks at the context.
     pub fp_word: u32,
+    /// FPSCR bits written after the deferred instruction (FPCC, by a compare).
+    pub fp_keep: u32,
     pub fp_ops: [u64; 3],
 }
 
@@ -63,6 +65,7 @@ impl Runtime {
             pending: None,
             interp_calls: 0,
             fp_word: 0,
+            fp_keep: 0,
             fp_ops: [0; 3],
         }
     }
@@ -71,7 +74,7 @@ impl Runtime {
     pub fn settle_fp(&mut self, ctx: &mut Context) {
         if self.fp_word != 0 {
             let [a, b, c] = self.fp_ops;
-            ctx.fpscr = super::lift::settle_fpscr(self.fp_word, a, b, c, ctx.fpscr);
+            ctx.fpscr = super::lift::settle_fpscr(self.fp_word, a, b, c, ctx.fpscr, self.fp_keep);
             self.fp_word = 0;
         }
     }

@@ -39,7 +39,9 @@ use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, MemFlagsData, 
 /// Lifts one FP instruction; false leaves it to the interpreter (none today).
 pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) -> bool {
     use FpuOp::*;
-    if deferred::observes(op) {
+    if deferred::observes(op) || (deferred::compares(op) && l.fp.pending.is_none()) {
+        // A compare with nothing pending in this block settles an inherited record: the
+        // record could not say that FPCC is the compare's.
         deferred::settle(l);
     }
     match op {
@@ -50,6 +52,11 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) -> bool {
             let defer = l.fp.deferrable(pc);
             let pending = arith::lift(l, op, d, pc, defer);
             l.fp.pending = pending;
+        }
+    }
+    if deferred::compares(op) {
+        if let Some(p) = &mut l.fp.pending {
+            p.keep |= FPCC;
         }
     }
     if deferred::overwrites(op) && !deferred::has_cheap_variant(op) {

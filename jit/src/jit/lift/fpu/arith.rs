@@ -778,5 +778,6 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
         a: o.a,
         b: o.b,
         c: o.c,
+        keep: 0,
     })
 }

@@ -51,13 +51,15 @@ pub struct FpState {
     pub(super) inherited: bool,
 }
 
-/// A deferred instruction: its word and the register bits of the operands it reads.
+/// A deferred instruction: its word and the register bits of the operands it reads, and
+/// the FPSCR bits written since then that settling must keep (FPCC after a compare).
 #[derive(Clone, Copy)]
 pub struct Pending {
     pub word: u32,
     pub a: Option<Value>,
     pub b: Option<Value>,
     pub c: Option<Value>,
+    pub keep: u32,
 }
 
 impl FpState {
@@ -97,24 +99,20 @@ pub(super) fn overwrites(op: FpuOp) -> bool {
     has_cheap_variant(op) || matches!(op, Fres | Frsqrte | Frsp | Fcfid)
 }
 
-/// Instructions that read FR, FI or FPRF, or keep some of them (compares and the
-/// conversions to integer leave FPRF, FR/FI or C as they were).
+/// Instructions that read FR, FI or FPRF, or keep some of them (the conversions to integer
+/// leave FPRF as it was).
 pub(super) fn observes(op: FpuOp) -> bool {
     use FpuOp::*;
     matches!(
         op,
-        Mffs | Mcrfs
-            | Mtfsf
-            | Mtfsfi
-            | Mtfsb0
-            | Mtfsb1
-            | Fcmpu
-            | Fcmpo
-            | Fctiw
-            | Fctiwz
-            | Fctid
-            | Fctidz
+        Mffs | Mcrfs | Mtfsf | Mtfsfi | Mtfsb0 | Mtfsb1 | Fctiw | Fctiwz | Fctid | Fctidz
     )
+}
+
+/// The compares, which replace FPCC and keep FR, FI and C: a pending instruction stays
+/// pending across them, with FPCC to keep when it is settled (`Pending::keep`).
+pub(super) fn compares(op: FpuOp) -> bool {
+    matches!(op, FpuOp::Fcmpu | FpuOp::Fcmpo)
 }
 
 /// Which of FRA, FRB, FRC an overwriting instruction reads.
@@ -156,7 +154,8 @@ pub fn begin_block(l: &mut Lifter, insns: &[(u32, Decoded)], read_after: bool) {
 pub fn reads_first(insns: &[(u32, Decoded)]) -> bool {
     for &(_, d) in insns {
         if let Op::Fpu(op) = d.op() {
-            if observes(op) {
+            // A compare counts: it would settle an inherited record first.
+            if observes(op) || compares(op) {
                 return true;
             }
             if overwrites(op) {
@@ -229,6 +228,9 @@ pub fn store_fpscr(l: &mut Lifter, f: Value) {
     l.b.ins()
         .store(flags, w, rt, offset_of!(Runtime, fp_word) as i32);
     if let Some(p) = l.fp.pending {
+        let keep = l.b.ins().iconst(types::I32, i64::from(p.keep as i32));
+        l.b.ins()
+            .store(flags, keep, rt, offset_of!(Runtime, fp_keep) as i32);
         for (k, v) in [p.a, p.b, p.c].into_iter().enumerate() {
             if let Some(v) = v {
                 let off = (offset_of!(Runtime, fp_ops) + 8 * k) as i32;
@@ -251,15 +253,19 @@ pub fn exact_fpscr(l: &mut Lifter, f: Value) -> Value {
         sig.params.push(AbiParam::new(types::I64));
     }
     sig.params.push(AbiParam::new(types::I32));
+    sig.params.push(AbiParam::new(types::I32));
     sig.returns.push(AbiParam::new(types::I32));
     let sig = l.b.import_signature(sig);
     let callee =
         l.b.ins()
             .iconst(types::I64, settle_fpscr as *const u8 as i64);
     let word = l.b.ins().iconst(types::I32, i64::from(p.word as i32));
+    let keep = l.b.ins().iconst(types::I32, i64::from(p.keep as i32));
     let zero = l.b.ins().iconst(types::I64, 0);
     let [a, b, c] = [p.a, p.b, p.c].map(|v| v.unwrap_or(zero));
-    let call = l.b.ins().call_indirect(sig, callee, &[word, a, b, c, f]);
+    let call =
+        l.b.ins()
+            .call_indirect(sig, callee, &[word, a, b, c, f, keep]);
     l.b.inst_results(call)[0]
 }
 
@@ -270,9 +276,17 @@ thread_local! {
 }
 
 /// The FPSCR after the arithmetic instruction `word` runs in the reference interpreter on
-/// operand bits `a`, `b`, `c` (those it reads) with FPSCR `fpscr`. Called by generated code
-/// and `Runtime::settle_fp`.
-pub(crate) extern "C" fn settle_fpscr(word: u32, a: u64, b: u64, c: u64, fpscr: u32) -> u32 {
+/// operand bits `a`, `b`, `c` (those it reads) with FPSCR `fpscr`, except for the bits of
+/// `keep`, which keep their value in `fpscr`. Called by generated code and
+/// `Runtime::settle_fp`.
+pub(crate) extern "C" fn settle_fpscr(
+    word: u32,
+    a: u64,
+    b: u64,
+    c: u64,
+    fpscr: u32,
+    keep: u32,
+) -> u32 {
     #[cfg(test)]
     SETTLE_CALLS.with(|n| n.set(n.get() + 1));
     let Some(d) = decode(word) else {
@@ -299,5 +313,5 @@ pub(crate) extern "C" fn settle_fpscr(word: u32, a: u64, b: u64, c: u64, fpscr: 
     }
     // Arithmetic never leaves an exit: FP exceptions are not interrupts here.
     let _ = crate::interp::fpu::exec(op, i, &mut ctx);
-    ctx.fpscr
+    (ctx.fpscr & !keep) | (fpscr & keep)
 }
