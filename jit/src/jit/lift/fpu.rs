@@ -34,7 +34,7 @@ use super::{Lifter, Reg};
 use crate::interp::fpu::fpscr::*;
 use crate::isa::fpu::FpuOp;
 use crate::isa::{Decoded, Insn};
-use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, MemFlagsData, Value};
+use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, Value};
 
 /// Lifts one FP instruction; false leaves it to the interpreter (none today).
 pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) -> bool {
@@ -78,17 +78,16 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32) -> bool {
 
 /// Register bits (i64) as an f64 value.
 fn as_f64(l: &mut Lifter, bits: Value) -> Value {
-    l.b.ins().bitcast(types::F64, MemFlagsData::new(), bits)
+    l.bits_to_f64(bits)
 }
 
 /// An f64 value as register bits (i64).
 fn as_bits(l: &mut Lifter, f: Value) -> Value {
-    l.b.ins().bitcast(types::I64, MemFlagsData::new(), f)
+    l.f64_to_bits(f)
 }
 
 fn fpr_f64(l: &mut Lifter, n: usize) -> Value {
-    let v = l.get(Reg::Fpr(n));
-    as_f64(l, v)
+    l.get_f64(n)
 }
 
 /// The biased exponent field of double bits (i64).

@@ -26,8 +26,8 @@ use super::runtime::{Runtime, EXIT_BUDGET, EXIT_PENDING};
 use crate::isa::{Decoded, Op};
 use crate::Context;
 use cranelift_codegen::ir::{
-    condcodes::IntCC, types, AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, SigRef,
-    Signature, SourceLoc, Type, Value,
+    condcodes::IntCC, types, AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, Opcode, SigRef,
+    Signature, SourceLoc, Type, Value, ValueDef,
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
@@ -103,7 +103,9 @@ impl Reg {
     fn location(self) -> (i32, Type, Type) {
         let (off, mem) = match self {
             Reg::Gpr(n) => (offset_of!(Context, gpr) + 8 * n, types::I64),
-            Reg::Fpr(n) => (offset_of!(Context, fpr) + 8 * n, types::I64),
+            // Held as f64 so chains of FP arithmetic stay in the host's FP registers (`get`
+            // and `set` convert to and from register bits, which folds away).
+            Reg::Fpr(n) => (offset_of!(Context, fpr) + 8 * n, types::F64),
             Reg::Cr => (offset_of!(Context, cr), types::I32),
             Reg::Lr => (offset_of!(Context, lr), types::I64),
             Reg::Ctr => (offset_of!(Context, ctr), types::I64),
@@ -420,8 +422,23 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.ins().jump(host, &[]);
     }
 
-    /// Reads a guest register (from its variable when valid, else from the context).
+    /// Reads a guest register (from its variable when valid, else from the context); an FPR
+    /// as its bits (i64).
     pub fn get(&mut self, r: Reg) -> Value {
+        let v = self.get_held(r);
+        if matches!(r, Reg::Fpr(_)) {
+            self.f64_to_bits(v)
+        } else {
+            v
+        }
+    }
+
+    /// An FPR as an f64 value.
+    pub fn get_f64(&mut self, n: usize) -> Value {
+        self.get_held(Reg::Fpr(n))
+    }
+
+    fn get_held(&mut self, r: Reg) -> Value {
         let slot = r.slot();
         if self.valid[slot] {
             let var = self.var(slot);
@@ -430,7 +447,52 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.reload(slot)
     }
 
+    /// `v` (i64 register bits) as an f64 value: the operand of the bitcast that made `v`,
+    /// if it was one, so a value that goes from FP arithmetic to an FPR and back never
+    /// leaves the host's FP registers.
+    pub fn bits_to_f64(&mut self, v: Value) -> Value {
+        self.unbitcast(v, types::F64)
+            .unwrap_or_else(|| self.b.ins().bitcast(types::F64, MemFlagsData::new(), v))
+    }
+
+    /// `v` (f64) as i64 register bits (see `bits_to_f64`).
+    pub fn f64_to_bits(&mut self, v: Value) -> Value {
+        self.unbitcast(v, types::I64)
+            .unwrap_or_else(|| self.b.ins().bitcast(types::I64, MemFlagsData::new(), v))
+    }
+
+    fn unbitcast(&self, v: Value, want: Type) -> Option<Value> {
+        let dfg = &self.b.func.dfg;
+        let ValueDef::Result(inst, 0) = dfg.value_def(v) else {
+            return None;
+        };
+        if dfg.insts[inst].opcode() != Opcode::Bitcast {
+            return None;
+        }
+        let arg = dfg.inst_args(inst)[0];
+        (dfg.value_type(arg) == want).then_some(arg)
+    }
+
+    /// Writes an FPR from an f64 value.
+    pub fn set_f64(&mut self, n: usize, val: Value) {
+        let slot = Reg::Fpr(n).slot();
+        let var = self.var(slot);
+        self.b.def_var(var, val);
+        self.valid[slot] = true;
+        self.dirty[slot] = true;
+    }
+
     pub fn set(&mut self, r: Reg, val: Value) {
+        if let Reg::Fpr(n) = r {
+            // Register bits, or already an f64.
+            let f = if self.b.func.dfg.value_type(val) == types::F64 {
+                val
+            } else {
+                self.bits_to_f64(val)
+            };
+            self.set_f64(n, f);
+            return;
+        }
         let slot = r.slot();
         if slot == Reg::Cr.slot() {
             self.cr_cmp = [None; 8];

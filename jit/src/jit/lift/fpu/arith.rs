@@ -499,27 +499,24 @@ fn single_tie(l: &mut Lifter, rb: Value) -> Value {
 }
 
 /// The deferrable variant (see `deferred`), for FPSCR[XX] = 1 and round-to-nearest, given
-/// the host's result `r`: the result bits, and whether they are a normal result in range,
+/// the host's result `r`: the result (f64), and whether it is a normal result in range,
 /// which makes them the guest's with no FPSCR work. (A zero result is the guest's too when
 /// `zero_exact`; `lift` tests that only when the range test fails.)
 fn cheap(l: &mut Lifter, r: Value, single: bool, negate: bool) -> (Value, Value) {
-    let rb = as_bits(l, r);
-    let (bits, range) = if single {
+    let (value, range) = if single {
         let s = l.b.ins().fdemote(types::F32, r);
         let sd = l.b.ins().fpromote(types::F64, s);
         let c = as_bits(l, sd);
         let e = exponent(l, c);
-        (c, within(l, e, 898, 1150))
+        (sd, within(l, e, 898, 1150))
     } else {
+        let rb = as_bits(l, r);
         let e = exponent(l, rb);
-        (rb, within(l, e, 2, 0x7fd))
+        (r, within(l, e, 2, 0x7fd))
     };
-    let bits = if negate {
-        l.b.ins().bxor_imm_s(bits, i64::MIN)
-    } else {
-        bits
-    };
-    (bits, range)
+    // fneg flips the sign bit alone, as the bits' negation does.
+    let value = if negate { l.b.ins().fneg(value) } else { value };
+    (value, range)
 }
 
 /// Whether the host's result `r` is an exact zero (given that an exact zero operand made
@@ -682,7 +679,8 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
         let quick_b = l.b.create_block();
         let full_b = l.b.create_block();
         let join = l.b.create_block();
-        let bits = l.b.append_block_param(join, types::I64);
+        // The result as f64, so that it can stay in an FP register.
+        let bits = l.b.append_block_param(join, types::F64);
         let fpscr = l.b.append_block_param(join, types::I32);
         let ok = l.b.append_block_param(join, types::I8);
         // The full path recomputes the host's result; the optimizer shares it.
@@ -713,17 +711,17 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
         l.b.seal_block(quick_b);
         let qf = quick_summary(l, f);
         let (qbits, qf, qok) = if defer {
-            let (bits, range) = cheap(l, r, single, post.negate);
+            let (value, range) = cheap(l, r, single, post.negate);
             // In range: straight to the join. Else a cold block tests for an exact zero.
             let yes = konst_i8(l, true);
             let zero_b = l.b.create_block();
             l.b.set_cold_block(zero_b);
-            let args = [bits, qf, yes].map(BlockArg::Value);
+            let args = [value, qf, yes].map(BlockArg::Value);
             l.b.ins().brif(range, join, &args, zero_b, &[]);
             l.b.switch_to_block(zero_b);
             l.b.seal_block(zero_b);
             let ok = exact_zero(l, r, zero_exact);
-            (bits, qf, ok)
+            (value, qf, ok)
         } else if let Some(c) = to_single {
             // Inexact; FR when the single is the larger in magnitude (no double lies
             // between the host's result and the exact value, so both are on one side).
@@ -739,7 +737,8 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
                 c
             };
             let class = normal_class(l, bits);
-            (bits, with_status(l, qf, fr, fi, class), ok)
+            let value = as_f64(l, bits);
+            (value, with_status(l, qf, fr, fi, class), ok)
         } else {
             // The cheaper transforms are computed even for singles that moved: a branch on
             // that would be unpredictable (sums of singles fit in a single half the time).
@@ -751,7 +750,8 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
                 r.bits
             };
             let class = result_class(l, bits);
-            (bits, with_status(l, qf, r.fr, r.fi, class), r.ok)
+            let value = as_f64(l, bits);
+            (value, with_status(l, qf, r.fr, r.fi, class), r.ok)
         };
         let args = [qbits, qf, qok].map(BlockArg::Value);
         l.b.ins().jump(join, &args);
@@ -759,7 +759,8 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
         l.b.switch_to_block(full_b);
         l.b.seal_block(full_b);
         let full = full(l, op, &o, single, f, &post);
-        let args = [full.bits, full.fpscr, full.ok].map(BlockArg::Value);
+        let value = as_f64(l, full.bits);
+        let args = [value, full.fpscr, full.ok].map(BlockArg::Value);
         l.b.ins().jump(join, &args);
 
         l.b.switch_to_block(join);

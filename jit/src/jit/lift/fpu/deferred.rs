@@ -233,6 +233,8 @@ pub fn store_fpscr(l: &mut Lifter, f: Value) {
             .store(flags, keep, rt, offset_of!(Runtime, fp_keep) as i32);
         for (k, v) in [p.a, p.b, p.c].into_iter().enumerate() {
             if let Some(v) = v {
+                // The same 8 bytes, stored from wherever the value is.
+                let v = l.bits_to_f64(v);
                 let off = (offset_of!(Runtime, fp_ops) + 8 * k) as i32;
                 l.b.ins().store(flags, v, rt, off);
             }
