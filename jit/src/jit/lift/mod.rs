@@ -217,6 +217,8 @@ struct Edge {
     to: u32,
     valid: Slots,
     killed: bool,
+    /// The FPSCR was known summarized at the jump (`Lifter::fpscr_clean`).
+    clean: bool,
 }
 
 /// Which registers are in their variables when each block of a unit begins: those valid at
@@ -225,6 +227,9 @@ struct Edge {
 /// the prologue, which loads what the entry's in-unit predecessors provide.
 pub struct Plan {
     valid_in: HashMap<u32, Slots>,
+    /// The blocks every path into which has summarized the FPSCR (the unit's entry never:
+    /// it may be entered with any FPSCR).
+    clean_in: HashMap<u32, bool>,
 }
 
 impl Plan {
@@ -270,7 +275,31 @@ impl Plan {
                 break;
             }
         }
-        Plan { valid_in }
+        // The same greatest fixed point for the summarized FPSCR, which every block keeps.
+        let mut clean_in: HashMap<u32, bool> = blocks
+            .iter()
+            .map(|&b| (b, has_pred[&b] && b != entry))
+            .collect();
+        loop {
+            let mut changed = false;
+            for e in edges {
+                let from_in = clean_in.get(&e.from).copied().unwrap_or(false);
+                if let Some(to_in) = clean_in.get_mut(&e.to) {
+                    if *to_in && !(e.clean || from_in) {
+                        *to_in = false;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        Plan { valid_in, clean_in }
+    }
+
+    fn clean_in(&self, block: u32) -> bool {
+        self.clean_in.get(&block).copied().unwrap_or(false)
     }
 
     fn valid_in(&self, block: u32) -> Slots {
@@ -417,6 +446,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 to: target,
                 valid: self.valid,
                 killed: self.killed,
+                clean: self.fpscr_clean,
             });
         }
         self.b.ins().jump(host, &[]);
@@ -940,7 +970,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         l.cur_block = block.start();
         l.killed = false;
         l.cr_cmp = [None; 8];
-        l.fpscr_clean = false;
+        l.fpscr_clean = l.plan.as_ref().is_some_and(|p| p.clean_in(block.start()));
         l.dirty = [false; SLOTS];
         l.valid = match &l.plan {
             Some(plan) => plan.valid_in(block.start()),
@@ -1033,6 +1063,7 @@ mod plan_tests {
             to,
             valid: set(valid),
             killed,
+            clean: false,
         }
     }
 
@@ -1081,5 +1112,31 @@ mod plan_tests {
         let plan = Plan::solve(A, &[A, B], &edges);
         assert_eq!(plan.valid_in(A), set(&[R1, R2]));
         assert_eq!(plan.valid_in(B), set(&[R1, R2]));
+    }
+
+    /// The summarized FPSCR: A (the entry, entered with any FPSCR) writes it before jumping
+    /// to B; B loops and jumps to C without writing it; D is reached from the entry directly
+    /// and from C. Worked by hand: B's predecessors are A (clean) and B itself (clean if B
+    /// is), so B and C are clean; D also has the entry's jump, which is not: D is not; the
+    /// entry never is.
+    #[test]
+    fn a_summarized_fpscr_flows_along_edges_that_all_bring_it() {
+        let clean = |from, to, clean| Edge {
+            clean,
+            ..edge(from, to, &[], false)
+        };
+        const D: u32 = 0x400;
+        let edges = [
+            clean(A, B, true),
+            clean(B, B, false),
+            clean(B, C, false),
+            clean(C, D, false),
+            clean(A, D, false),
+        ];
+        let plan = Plan::solve(A, &[A, B, C, D], &edges);
+        assert!(!plan.clean_in(A));
+        assert!(plan.clean_in(B));
+        assert!(plan.clean_in(C));
+        assert!(!plan.clean_in(D));
     }
 }
