@@ -117,6 +117,8 @@ struct Stats {
     iterations: u64,
     fresh: u64,
     shared: u64,
+    /// Shared JITs started (every other one with FP full paths from the start).
+    shared_engines: u64,
     /// Shared-JIT iterations that ran code the JIT had run before.
     reruns: u64,
     /// Instructions retired by the interpreter.
@@ -208,8 +210,13 @@ pub fn run(args: &FuzzArgs) -> Result<Report> {
         let (interp, jit, mode) = if use_shared {
             stats.shared += 1;
             if shared.as_ref().is_none_or(|s| s.next_slot >= SLOTS) {
+                let mut jit = Jit::new().context("cannot start the JIT")?;
+                // Every other shared engine compiles FP full paths from the start, so both
+                // ways of compiling FP arithmetic meet the generated code.
+                stats.shared_engines += 1;
+                jit.set_adaptive_fp(stats.shared_engines % 2 == 0);
                 shared = Some(SharedJit {
-                    jit: Jit::new().context("cannot start the JIT")?,
+                    jit,
                     next_slot: 1,
                     last: None,
                 });

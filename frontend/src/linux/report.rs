@@ -41,5 +41,10 @@ pub fn summary(retired: u64, wall: Duration, status: u8, jit: Option<&JitStats>)
             s.code_bytes,
             s.compile_time.as_secs_f64()
         );
+        eprintln!(
+            "oxenon: jit: {} instructions interpreted at run time, {} units dropped ({} to \
+             compile FP full paths)",
+            s.interpreted_instructions, s.units_dropped, s.fp_recompiles
+        );
     }
 }

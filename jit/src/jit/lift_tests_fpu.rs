@@ -195,6 +195,14 @@ impl Harness {
         }
     }
 
+    /// A harness whose JIT compiles every FP full path inline from the start (not after
+    /// `FP_MISSES` exits; see `Jit::set_adaptive_fp`), for the tests of those paths.
+    fn full_paths() -> Self {
+        let mut h = Self::new();
+        h.jit.set_adaptive_fp(false);
+        h
+    }
+
     fn place(&mut self, words: &[u32]) -> u32 {
         let pc = self.next;
         let mut bytes = Vec::new();
@@ -303,8 +311,17 @@ fn every_fp_op_matches_the_interpreter() {
 /// from one instruction to the next (through fast and slow paths) before the write-back.
 #[test]
 fn fp_sequences_match_the_interpreter() {
+    fp_sequences(Harness::new());
+}
+
+/// The same with every full path inline from the start.
+#[test]
+fn fp_sequences_match_the_interpreter_with_full_paths() {
+    fp_sequences(Harness::full_paths());
+}
+
+fn fp_sequences(mut h: Harness) {
     let mut rng = Rng(0x5eed_f0f0_0000_0003);
-    let mut h = Harness::new();
     let ops = fpu_ops();
     for k in 0..800 {
         let len = 2 + rng.below(10) as usize;
@@ -357,7 +374,7 @@ fn arith_word(po: u32, xo: u32, uses: [bool; 3], rc: bool) -> u32 {
 #[test]
 fn ordinary_operands_take_the_fast_path_in_every_mode() {
     let mut rng = Rng(0x0fa5_7000_0000_0004);
-    let mut h = Harness::new();
+    let mut h = Harness::full_paths();
     for &(name, po, xo, uses) in ARITH {
         for rc in [false, true] {
             let word = arith_word(po, xo, uses, rc);
@@ -390,7 +407,7 @@ fn ordinary_operands_take_the_fast_path_in_every_mode() {
 /// beyond the single format's range.
 #[test]
 fn slow_path_boundaries() {
-    let mut h = Harness::new();
+    let mut h = Harness::full_paths();
     let fmul = a_form(63, 25, 1, 2, 0, 4, true);
     let fmuls = a_form(59, 25, 1, 2, 0, 4, true);
     let fsub = a_form(63, 20, 1, 2, 3, 0, true);
@@ -549,7 +566,7 @@ fn slow_path_boundaries() {
 /// (negative) normal number, XX and FX are raised, and Rc = 1 copies FX/FEX/VX/OX to CR1.
 #[test]
 fn directed_rounding_from_ieee_definitions() {
-    let mut h = Harness::new();
+    let mut h = Harness::full_paths();
     let fadd_dot = a_form(63, 21, 1, 2, 3, 0, true);
     let one = 0x3ff0_0000_0000_0000u64;
     let tiny = 0x3c30_0000_0000_0000u64; // 2^-60
@@ -729,7 +746,7 @@ fn fp_loop_speed() {
 /// not incremented; 1 + 1 = 2 and 1 - 1 = +0 are exact).
 #[test]
 fn fpscr_summary_along_a_run() {
-    let mut h = Harness::new();
+    let mut h = Harness::full_paths();
     let one = 0x3ff0_0000_0000_0000u64;
     let tiny = 0x3c30_0000_0000_0000u64; // 2^-60
     let mffs = |t: u32| 63 << 26 | t << 21 | 583 << 1;
@@ -933,7 +950,7 @@ fn deferred_fpscr_at_a_fault(host_faults: bool) {
 #[test]
 fn runs_then_mffs_in_every_mode() {
     let mut rng = Rng(0xdefe_7000_0000_0001);
-    let mut h = Harness::new();
+    let mut h = Harness::full_paths();
     let words = [
         a_form(63, 25, 1, 2, 0, 3, false),  // fmul f1,f2,f3
         a_form(63, 21, 4, 1, 2, 0, false),  // fadd f4,f1,f2
@@ -1233,4 +1250,43 @@ fn deferred_runs_across_blocks_match_the_interpreter() {
     }
     assert!(settle_calls() > settles_before, "some record was settled");
     h.finish_with_fallbacks();
+}
+
+/// A double-precision fmul in round-toward-zero, outside the quick state, compiled without
+/// its full path (the default): it leaves the unit through the interpreter, once per run,
+/// until `FP_MISSES` runs have; then the unit is compiled again with the full path and the
+/// interpreter is no longer needed. Every run leaves what IEEE 754 gives: (1 + 2^-30)^2
+/// truncated is 1 + 2^-29 (inexact, not incremented: FI, not FR; FX as XX goes from 0 to
+/// 1; a positive normal), and the runs are also compared with the interpreter. In
+/// round-to-nearest with XX set (the quick state) it never leaves.
+#[test]
+fn fp_outside_the_quick_state_leaves_until_its_full_path_is_compiled() {
+    let mut h = Harness::new();
+    let words = [a_form(63, 25, 1, 2, 0, 2, false)]; // fmul f1,f2,f2
+    let pc = h.place(&words);
+    let run = |h: &mut Harness, fpscr: u32| {
+        let mut ctx = Context {
+            msr: MSR_SF,
+            lr: u64::from(SENTINEL),
+            fpscr,
+            ..Context::default()
+        };
+        ctx.fpr[2] = 0x3ff0_0000_0040_0000;
+        h.run_at(pc, &words, &ctx)
+    };
+    for _ in 0..3 {
+        let (got, slow) = run(&mut h, XX);
+        assert_eq!(slow, 0, "the quick state stays in compiled code");
+        assert_eq!(got.fpscr, XX | FI | (0b00100 << 12));
+    }
+    let rz = 1;
+    for k in 0..super::FP_MISSES + 3 {
+        let (got, slow) = run(&mut h, rz);
+        let want_slow = u64::from(k < super::FP_MISSES);
+        assert_eq!(slow, want_slow, "run {k}");
+        assert_eq!(got.fpr[1], 0x3ff0_0000_0080_0000, "run {k}");
+        assert_eq!(got.fpscr, rz | FX | XX | FI | (0b00100 << 12), "run {k}");
+    }
+    assert_eq!(h.jit.stats().fp_recompiles, 1);
+    h.finish();
 }

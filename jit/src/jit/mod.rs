@@ -37,7 +37,7 @@ use runtime::{
     fast_index, fast_key, FastEntry, Runtime, EXIT_BUDGET, EXIT_CODE_WRITTEN, EXIT_DISPATCH,
     FAST_ENTRIES,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicPtr, Ordering};
 use std::time::{Duration, Instant};
 
@@ -69,6 +69,8 @@ pub struct JitStats {
     pub cold_instructions: u64,
     /// Units thrown away because their code was rewritten (or `stop_at` moved into them).
     pub units_dropped: u64,
+    /// Units compiled again with inline FP full paths (see `Jit::set_adaptive_fp`).
+    pub fp_recompiles: u64,
 }
 
 impl JitStats {
@@ -77,11 +79,13 @@ impl JitStats {
         self.units += other.units;
         self.guest_instructions += other.guest_instructions;
         self.fallback_instructions += other.fallback_instructions;
+        self.interpreted_instructions += other.interpreted_instructions;
         self.compile_time += other.compile_time;
         self.code_bytes += other.code_bytes;
         self.invalidations += other.invalidations;
         self.cold_instructions += other.cold_instructions;
         self.units_dropped += other.units_dropped;
+        self.fp_recompiles += other.fp_recompiles;
     }
 }
 
@@ -121,6 +125,12 @@ type Key = (u32, bool);
 
 /// Longest straight run the cold path interprets before the dispatcher looks again.
 const MAX_COLD_RUN: u32 = 256;
+
+/// Exits outside the FP quick state after which a unit gets inline full paths
+/// (`Jit::set_adaptive_fp`): enough to ignore the few instructions a program runs before its
+/// first inexact result, few enough that a program working in another mode soon runs
+/// compiled code.
+pub const FP_MISSES: u32 = 8;
 /// `trampoline(code, ctx, membase, runtime)`: the host-ABI entry into a unit.
 type Trampoline = hostfault::Trampoline;
 
@@ -135,6 +145,8 @@ struct Unit {
     fault_ranges: Vec<(u32, u32, u32)>,
     /// Where to resume after a fault, per access (see `lift::FaultSite`).
     sites: Vec<lift::FaultSite>,
+    /// FP instructions compiled without their full path (`Jit::set_adaptive_fp`).
+    fp_quick_only: Vec<u32>,
 }
 
 pub struct Jit {
@@ -160,6 +172,11 @@ pub struct Jit {
     /// Entries into not-yet-compiled code per address; see `set_hot_threshold`.
     hits: HashMap<Key, u32>,
     hot_threshold: u32,
+    /// `set_adaptive_fp`, and per FP instruction the misses seen and whether it is given
+    /// its full path.
+    adaptive_fp: bool,
+    fp_misses: HashMap<u32, u32>,
+    fp_general: HashSet<u32>,
     /// `OXENON_JIT_DUMP`: a directory that receives every unit's host code.
     dump_dir: Option<std::path::PathBuf>,
     /// Use host page protection instead of inline checks where the memory supports it.
@@ -174,6 +191,7 @@ struct Pass {
     plan: Option<lift::Plan>,
     fallbacks: usize,
     sites: Vec<lift::FaultSite>,
+    fp_quick_only: Vec<u32>,
 }
 
 /// Lifts `region` into `func`: the first pass without a plan, the final one with it.
@@ -202,6 +220,7 @@ fn lift_pass(
         plan: first.then(|| l.recorded(region)),
         fallbacks,
         sites: l.fault_sites().to_vec(),
+        fp_quick_only: l.fp_quick_only().to_vec(),
     };
     b.seal_all_blocks();
     b.finalize(isa.frontend_config());
@@ -226,6 +245,8 @@ struct Env<'a> {
     sf: bool,
     perms: *const u8,
     host_faults: bool,
+    /// Instructions that get inline FP full paths; `None`: all of them.
+    fp_general: Option<&'a HashSet<u32>>,
 }
 
 impl lift::Environment for Env<'_> {
@@ -244,6 +265,9 @@ impl lift::Environment for Env<'_> {
     }
     fn host_faults(&self) -> bool {
         self.host_faults
+    }
+    fn fp_full_path(&self, pc: u32) -> bool {
+        self.fp_general.is_none_or(|g| g.contains(&pc))
     }
     fn fast_table(&self) -> *const u8 {
         self.fast
@@ -288,6 +312,9 @@ impl Jit {
             next_id: 0,
             hits: HashMap::new(),
             hot_threshold: 0,
+            adaptive_fp: true,
+            fp_misses: HashMap::new(),
+            fp_general: HashSet::new(),
             dump_dir: std::env::var_os("OXENON_JIT_DUMP").map(std::path::PathBuf::from),
             host_faults: true,
             by_code: std::collections::BTreeMap::new(),
@@ -302,6 +329,55 @@ impl Jit {
     /// fuzzer rely on to exercise the JIT.
     pub fn set_hot_threshold(&mut self, n: u32) {
         self.hot_threshold = n;
+    }
+
+    /// Whether FP arithmetic starts without its inline full path (the default, with host
+    /// faults): an instruction that finds the FPSCR outside the quick state (XX set,
+    /// round-to-nearest, no enables; see `lift::fpu`) or an operand case only the full path
+    /// handles (a single-precision tie) leaves the unit through the interpreter, and one
+    /// that does so `FP_MISSES` times is compiled again, in every unit, with its full path
+    /// inline. Programs spend nearly all their time in the quick state, so most units never
+    /// carry the long exact-FPSCR code, which is most of an FP unit's compile time. Off:
+    /// every instruction has its full path from the start. Drops the compiled units.
+    pub fn set_adaptive_fp(&mut self, on: bool) {
+        if on != self.adaptive_fp {
+            self.adaptive_fp = on;
+            let keys: Vec<Key> = self.units.keys().copied().collect();
+            for k in keys {
+                self.drop_unit(k);
+            }
+        }
+    }
+
+    /// Counts an FP instruction's exit outside the quick state (`Runtime::fp_miss`). On the
+    /// `FP_MISSES`th, the units holding it without its full path are dropped, to be
+    /// compiled again with the full path for it and for every other instruction of theirs
+    /// that has missed at all (so that a unit is not compiled again once per instruction).
+    fn note_fp_miss(&mut self, miss: u64) {
+        let pc = miss as u32;
+        let n = self.fp_misses.entry(pc).or_insert(0);
+        *n += 1;
+        if *n < FP_MISSES || self.fp_general.contains(&pc) {
+            return;
+        }
+        let holders: Vec<Key> = self
+            .units
+            .iter()
+            .filter(|(_, u)| u.fp_quick_only.contains(&pc))
+            .map(|(k, _)| *k)
+            .collect();
+        self.fp_general.insert(pc);
+        for k in holders {
+            if let Some(unit) = self.units.get(&k) {
+                for p in &unit.fp_quick_only {
+                    if self.fp_misses.contains_key(p) {
+                        self.fp_general.insert(*p);
+                    }
+                }
+            }
+            self.drop_unit(k);
+            self.stats.fp_recompiles += 1;
+        }
     }
 
     /// Whether generated code may rely on host page protection (`memory::hostfault`) for
@@ -478,12 +554,16 @@ impl Jit {
         ctx.func.name = UserFuncName::user(0, id.as_u32());
         let isa = self.module.isa();
         let host_faults = self.uses_host_faults(mem);
+        // Leaving the unit outside the quick state needs the host-fault kind of exits
+        // (guards that leave rather than rejoin).
+        let adaptive = host_faults && self.adaptive_fp;
         let mut env = Env {
             fast: self.fast.as_ptr() as *const u8,
             links: &mut self.links,
             sf,
             perms: mem.perms_base(),
             host_faults,
+            fp_general: adaptive.then_some(&self.fp_general),
         };
         // First pass, thrown away: the jumps between blocks the plan is made from (see
         // `lift::lift_unit`).
@@ -508,6 +588,7 @@ impl Jit {
         );
         self.stats.fallback_instructions += last.fallbacks as u64;
         let sites = last.sites;
+        let fp_quick_only = last.fp_quick_only;
         // RUST_LOG=oxenon_jit=trace shows each unit's IR and host code.
         let dump = tracing::enabled!(tracing::Level::TRACE);
         ctx.set_disasm(dump);
@@ -551,6 +632,7 @@ impl Jit {
                 size,
                 fault_ranges,
                 sites,
+                fp_quick_only,
             },
         );
         if let Some(cell) = self.links.get(&(pc, sf)) {
@@ -626,6 +708,9 @@ impl Jit {
                 }
             };
             rt.settle_fp(ctx);
+            if rt.fp_miss != 0 {
+                self.note_fp_miss(std::mem::take(&mut rt.fp_miss));
+            }
             let mut rerun = 0;
             if status == hostfault::EXIT_HOST_FAULT {
                 // Back to the site's checkpoint: the budget as the faulting block began plus

@@ -55,6 +55,10 @@ pub struct Runtime {
     /// FPSCR bits written after the deferred instruction (FPCC, by a compare).
     pub fp_keep: u32,
     pub fp_ops: [u64; 3],
+    /// Set when an FP instruction compiled without its inline full path left the unit
+    /// through the interpreter (the FPSCR outside the quick state, or a single-precision
+    /// tie): its address | 1 << 32, for `Jit` to count (0: none).
+    pub fp_miss: u64,
 }
 
 impl Runtime {
@@ -67,6 +71,7 @@ impl Runtime {
             fp_word: 0,
             fp_keep: 0,
             fp_ops: [0; 3],
+            fp_miss: 0,
         }
     }
 

@@ -49,6 +49,10 @@ pub trait Environment {
     /// Host page protection catches forbidden guest accesses (`memory::hostfault`): accesses
     /// need no inline check, only the context made exact before them.
     fn host_faults(&self) -> bool;
+    /// The FP arithmetic instruction at `pc` has its full path (any FPSCR state) inline;
+    /// otherwise it leaves the unit through the interpreter outside the quick state and
+    /// reports the miss (`Runtime::fp_miss`). Always true without `host_faults`.
+    fn fp_full_path(&self, pc: u32) -> bool;
 }
 
 /// A guest register that can be cached in a variable.
@@ -162,6 +166,8 @@ pub struct Lifter<'a, 'f> {
     shared: Shared,
     /// Unchecked guest accesses (host faults), indexed by the source location set on each.
     sites: Vec<FaultSite>,
+    /// FP instructions lifted without their full path (`Environment::fp_full_path`).
+    pub(super) fp_quick_only: Vec<u32>,
     /// The last point of the current block where the context was exact and nothing after
     /// it has touched memory: (pc, instructions of the block not retired there).
     checkpoint: (u32, i64),
@@ -358,6 +364,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             internal: HashMap::new(),
             shared: Shared::default(),
             sites: Vec::new(),
+            fp_quick_only: Vec::new(),
             checkpoint: (0, 0),
             budget_stored: false,
             budget: None,
@@ -375,6 +382,11 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// The guest accesses of the unit that may fault in the host, by source location.
     pub fn fault_sites(&self) -> &[FaultSite] {
         &self.sites
+    }
+
+    /// The FP instructions of the unit lifted without their full path.
+    pub fn fp_quick_only(&self) -> &[u32] {
+        &self.fp_quick_only
     }
 
     /// The plan for the final pass, from what this (first) pass recorded.
@@ -783,7 +795,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// block's last checkpoint. The slow paths are rare (unusual FP operands).
     pub fn guarded(&mut self, ok: Value, pc: u32, d: Decoded, fast: impl FnOnce(&mut Self)) {
         if self.env.host_faults() {
-            self.leave_unless(&[ok], pc, d, fast);
+            self.leave_unless(&[ok], pc, d, false, fast);
             return;
         }
         let fast_b = self.b.create_block();
@@ -859,7 +871,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             }
             return;
         }
-        self.leave_unless(checks, pc, d, fast);
+        self.leave_unless(checks, pc, d, false, fast);
     }
 
     /// Runs `fast` when every check holds; else the unit leaves through the interpreter,
@@ -869,6 +881,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         checks: &[Value],
         pc: u32,
         d: Decoded,
+        fp_miss: bool,
         fast: impl FnOnce(&mut Self),
     ) {
         let slow_b = self.b.create_block();
@@ -883,6 +896,11 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let (valid, dirty, killed, cr_cmp) = (self.valid, self.dirty, self.killed, self.cr_cmp);
         self.b.switch_to_block(slow_b);
         self.b.seal_block(slow_b);
+        if fp_miss {
+            let key = self.b.ins().iconst(types::I64, i64::from(pc) | 1 << 32);
+            let off = offset_of!(Runtime, fp_miss) as i32;
+            self.b.ins().store(ctx_flags(), key, self.rt, off);
+        }
         self.flush();
         let target = self.shared_exit(|s| &mut s.interpret);
         let pcv = self.b.ins().iconst(types::I32, i64::from(pc as i32));
@@ -896,6 +914,12 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.cr_cmp = cr_cmp;
         self.b.switch_to_block(fast_b);
         fast(self);
+    }
+
+    /// Continues only when every check holds; else the unit leaves through the interpreter
+    /// at `pc` and reports an FP instruction outside the quick state (`Runtime::fp_miss`).
+    pub fn leave_unless_fp_miss(&mut self, checks: &[Value], pc: u32, d: Decoded) {
+        self.leave_unless(checks, pc, d, true, |_| {});
     }
 
     /// Makes the context exact after the instruction at `pc` (host-fault mode), so a fault

@@ -675,6 +675,18 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
         extra_fi: None,
     };
     let defer = defer && has_cheap_variant(op);
+    // Singles keep their full path: exact ties, which only it tells apart, are common in
+    // single-precision code (sums of singles), and each would leave the unit.
+    if has_cheap_variant(op) && !single && !l.env.fp_full_path(pc) {
+        quick_only(l, op, d, pc, &o, f, single, defer, post.negate);
+        return defer.then_some(Pending {
+            word: i.0,
+            a: o.a,
+            b: o.b,
+            c: o.c,
+            keep: 0,
+        });
+    }
     let done = if has_cheap_variant(op) {
         let quick_b = l.b.create_block();
         let full_b = l.b.create_block();
@@ -687,74 +699,23 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
         let (r, zero_exact) = host_result(l, op, &o);
         let rb = as_bits(l, r);
         let state = l.b.ins().band_imm_u(f, i64::from(QUICK_MASK));
-        let mut quick = l.b.ins().icmp_imm_u(IntCC::Equal, state, i64::from(XX));
-        let mut to_single = None;
-        if single {
-            // Exact ties are common (sums of singles); the full path tells them apart.
-            let tie = single_tie(l, rb);
-            let no_tie = not(l, tie);
-            quick = l.b.ins().band(quick, no_tie);
-            if !defer && is_fused(op) {
-                // ErrFma is long: only the usual case, where rounding to single moved the
-                // result, takes the quick path, which then needs no error facts.
-                let s = l.b.ins().fdemote(types::F32, r);
-                let sd = l.b.ins().fpromote(types::F64, s);
-                let c = as_bits(l, sd);
-                let moved = l.b.ins().icmp(IntCC::NotEqual, c, rb);
-                quick = l.b.ins().band(quick, moved);
-                to_single = Some(c);
-            }
-        }
+        let quick = l.b.ins().icmp_imm_u(IntCC::Equal, state, i64::from(XX));
+        let (checks, to_single) = quick_checks(l, op, r, rb, single, defer);
+        let quick = checks.into_iter().fold(quick, |q, c| l.b.ins().band(q, c));
         l.b.ins().brif(quick, quick_b, &[], full_b, &[]);
 
         l.b.switch_to_block(quick_b);
         l.b.seal_block(quick_b);
-        let qf = quick_summary(l, f);
-        let (qbits, qf, qok) = if defer {
-            let (value, range) = cheap(l, r, single, post.negate);
-            // In range: straight to the join. Else a cold block tests for an exact zero.
-            let yes = konst_i8(l, true);
-            let zero_b = l.b.create_block();
-            l.b.set_cold_block(zero_b);
-            let args = [value, qf, yes].map(BlockArg::Value);
-            l.b.ins().brif(range, join, &args, zero_b, &[]);
-            l.b.switch_to_block(zero_b);
-            l.b.seal_block(zero_b);
-            let ok = exact_zero(l, r, zero_exact);
-            (value, qf, ok)
-        } else if let Some(c) = to_single {
-            // Inexact; FR when the single is the larger in magnitude (no double lies
-            // between the host's result and the exact value, so both are on one side).
-            let c_mag = l.b.ins().band_imm_s(c, i64::MAX);
-            let r_mag = l.b.ins().band_imm_s(rb, i64::MAX);
-            let fr = l.b.ins().icmp(IntCC::UnsignedGreaterThan, c_mag, r_mag);
-            let fi = konst_i8(l, true);
-            let e = exponent(l, c);
-            let ok = within(l, e, 898, 1150);
-            let bits = if post.negate {
-                l.b.ins().bxor_imm_s(c, i64::MIN)
-            } else {
-                c
-            };
-            let class = normal_class(l, bits);
-            let value = as_f64(l, bits);
-            (value, with_status(l, qf, fr, fi, class), ok)
-        } else {
-            // The cheaper transforms are computed even for singles that moved: a branch on
-            // that would be unpredictable (sums of singles fit in a single half the time).
-            let x = exact(l, op, &o);
-            let r = round_nearest(l, &x, single);
-            let bits = if post.negate {
-                l.b.ins().bxor_imm_s(r.bits, i64::MIN)
-            } else {
-                r.bits
-            };
-            let class = result_class(l, bits);
-            let value = as_f64(l, bits);
-            (value, with_status(l, qf, r.fr, r.fi, class), r.ok)
+        let q = Quick {
+            r,
+            rb,
+            zero_exact,
+            single,
+            defer,
+            negate: post.negate,
+            to_single,
         };
-        let args = [qbits, qf, qok].map(BlockArg::Value);
-        l.b.ins().jump(join, &args);
+        quick_variant(l, op, &o, f, &q, join);
 
         l.b.switch_to_block(full_b);
         l.b.seal_block(full_b);
@@ -781,4 +742,159 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
         c: o.c,
         keep: 0,
     })
+}
+
+/// The host's result and what the quick variants need besides the operands.
+struct Quick {
+    r: Value,
+    rb: Value,
+    zero_exact: Value,
+    single: bool,
+    defer: bool,
+    negate: bool,
+    /// The fused single result, when the quick path requires that rounding moved it.
+    to_single: Option<Value>,
+}
+
+/// Conditions besides the FPSCR state for the quick variants: for singles, no exact tie
+/// (the full path tells those apart), and for a fused single computed in full, that
+/// rounding to single moved the result (its rounded bits are returned).
+fn quick_checks(
+    l: &mut Lifter,
+    op: FpuOp,
+    r: Value,
+    rb: Value,
+    single: bool,
+    defer: bool,
+) -> (Vec<Value>, Option<Value>) {
+    let mut checks = Vec::new();
+    let mut to_single = None;
+    if single {
+        // Exact ties are common (sums of singles); the full path tells them apart.
+        let tie = single_tie(l, rb);
+        checks.push(not(l, tie));
+        if !defer && is_fused(op) {
+            // ErrFma is long: only the usual case, where rounding to single moved the
+            // result, takes the quick path, which then needs no error facts.
+            let s = l.b.ins().fdemote(types::F32, r);
+            let sd = l.b.ins().fpromote(types::F64, s);
+            let c = as_bits(l, sd);
+            checks.push(l.b.ins().icmp(IntCC::NotEqual, c, rb));
+            to_single = Some(c);
+        }
+    }
+    (checks, to_single)
+}
+
+/// The quick variants, in the quick state once the checks of `quick_checks` hold: jumps to
+/// `join` with the result (f64), the FPSCR after it, and whether they are the guest's (else
+/// the interpreter must run the instruction). The FPSCR after it is in the quick state too.
+fn quick_variant(
+    l: &mut Lifter,
+    op: FpuOp,
+    o: &Operands,
+    f: Value,
+    q: &Quick,
+    join: cranelift_codegen::ir::Block,
+) {
+    let qf = quick_summary(l, f);
+    let (value, status, ok) = if q.defer {
+        let (value, range) = cheap(l, q.r, q.single, q.negate);
+        // In range: on at once. Else a cold block tests for an exact zero.
+        let yes = konst_i8(l, true);
+        let zero_b = l.b.create_block();
+        l.b.set_cold_block(zero_b);
+        let args = [value, qf, yes].map(BlockArg::Value);
+        l.b.ins().brif(range, join, &args, zero_b, &[]);
+        l.b.switch_to_block(zero_b);
+        l.b.seal_block(zero_b);
+        let zero_ok = exact_zero(l, q.r, q.zero_exact);
+        (value, qf, zero_ok)
+    } else if let Some(c) = q.to_single {
+        // Inexact; FR when the single is the larger in magnitude (no double lies
+        // between the host's result and the exact value, so both are on one side).
+        let c_mag = l.b.ins().band_imm_s(c, i64::MAX);
+        let r_mag = l.b.ins().band_imm_s(q.rb, i64::MAX);
+        let fr = l.b.ins().icmp(IntCC::UnsignedGreaterThan, c_mag, r_mag);
+        let fi = konst_i8(l, true);
+        let e = exponent(l, c);
+        let ok = within(l, e, 898, 1150);
+        let bits = if q.negate {
+            l.b.ins().bxor_imm_s(c, i64::MIN)
+        } else {
+            c
+        };
+        let class = normal_class(l, bits);
+        let value = as_f64(l, bits);
+        (value, with_status(l, qf, fr, fi, class), ok)
+    } else {
+        // The cheaper transforms are computed even for singles that moved: a branch on
+        // that would be unpredictable (sums of singles fit in a single half the time).
+        let x = exact(l, op, o);
+        let r = round_nearest(l, &x, q.single);
+        let bits = if q.negate {
+            l.b.ins().bxor_imm_s(r.bits, i64::MIN)
+        } else {
+            r.bits
+        };
+        let class = result_class(l, bits);
+        let value = as_f64(l, bits);
+        (value, with_status(l, qf, r.fr, r.fi, class), r.ok)
+    };
+    let args = [value, status, ok].map(BlockArg::Value);
+    l.b.ins().jump(join, &args);
+}
+
+/// An instruction with a deferrable variant compiled without its full path
+/// (`Environment::fp_full_path`): outside the quick state it leaves the unit through the
+/// interpreter, reporting the miss. The FPSCR a quick variant leaves is known to be in the
+/// quick state, so the next instruction that finds that value skips the state test.
+#[allow(clippy::too_many_arguments)]
+fn quick_only(
+    l: &mut Lifter,
+    op: FpuOp,
+    d: Decoded,
+    pc: u32,
+    o: &Operands,
+    f: Value,
+    single: bool,
+    defer: bool,
+    negate: bool,
+) {
+    let i = d.insn;
+    l.fp_quick_only.push(pc);
+    let (r, zero_exact) = host_result(l, op, o);
+    let rb = as_bits(l, r);
+    let (mut checks, to_single) = quick_checks(l, op, r, rb, single, defer);
+    if l.fp.quick_known != Some(f) {
+        let state = l.b.ins().band_imm_u(f, i64::from(QUICK_MASK));
+        checks.push(l.b.ins().icmp_imm_u(IntCC::Equal, state, i64::from(XX)));
+    }
+    if !checks.is_empty() {
+        l.leave_unless_fp_miss(&checks, pc, d);
+    }
+    let q = Quick {
+        r,
+        rb,
+        zero_exact,
+        single,
+        defer,
+        negate,
+        to_single,
+    };
+    // Both ways into `cont` pass one result and FPSCR, so only `ok` remains a parameter
+    // once Cranelift removes the others; the FPSCR is in the quick state either way.
+    let cont = l.b.create_block();
+    let value = l.b.append_block_param(cont, types::F64);
+    let status = l.b.append_block_param(cont, types::I32);
+    let ok = l.b.append_block_param(cont, types::I8);
+    quick_variant(l, op, o, f, &q, cont);
+    l.b.switch_to_block(cont);
+    l.b.seal_block(cont);
+    l.guarded(ok, pc, d, |l| {
+        l.set_f64(i.rt(), value);
+        l.set(Reg::Fpscr, status);
+        record(l, i);
+    });
+    l.fp.quick_known = Some(status);
 }

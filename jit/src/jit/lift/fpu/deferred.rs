@@ -49,6 +49,9 @@ pub struct FpState {
     /// No instruction of the block has written the FPSCR yet: the value it began with may
     /// lack the fields of an instruction recorded in `Runtime::fp_word`.
     pub(super) inherited: bool,
+    /// An FPSCR value known to be in the quick state wherever it is used (one a quick
+    /// variant produced), so an instruction that finds it needs no state test.
+    pub(super) quick_known: Option<Value>,
 }
 
 /// A deferred instruction: its word and the register bits of the operands it reads, and
