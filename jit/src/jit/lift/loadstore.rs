@@ -263,15 +263,31 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
     } else {
         l.gpr_or_zero(i.ra())
     };
-    let sum = match acc.addr {
-        Addr::Disp => l.b.ins().iadd_imm_s(base, i.simm()),
-        Addr::Ds => l.b.ins().iadd_imm_s(base, i.ds()),
-        Addr::Indexed => {
-            let b = l.get(Reg::Gpr(i.rb()));
-            l.b.ins().iadd(base, b)
-        }
+    let index = match acc.addr {
+        Addr::Disp => None,
+        Addr::Ds => None,
+        Addr::Indexed => Some(l.get(Reg::Gpr(i.rb()))),
     };
-    let ea = l.b.ins().ireduce(types::I32, sum);
+    let disp = match acc.addr {
+        Addr::Disp => i.simm(),
+        Addr::Ds => i.ds(),
+        Addr::Indexed => 0,
+    };
+    // The effective address in 32-bit arithmetic, which the host leaves zero-extended, so
+    // forming the host address needs no extension of its own.
+    let base32 = l.b.ins().ireduce(types::I32, base);
+    let ea = match index {
+        Some(b) => {
+            let b32 = l.b.ins().ireduce(types::I32, b);
+            l.b.ins().iadd(base32, b32)
+        }
+        None => l.b.ins().iadd_imm_s(base32, disp),
+    };
+    // The full sum, for the update forms' RA.
+    let sum = match index {
+        Some(b) => l.b.ins().iadd(base, b),
+        None => l.b.ins().iadd_imm_s(base, disp),
+    };
     let size = acc.ty.bytes();
     let need = if acc.store { Perm::WRITE } else { Perm::READ };
     let checks = l.access_checks(ea, size, need, false);
@@ -298,6 +314,14 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
                 l.swap_bytes_for_guest(v, acc.ty)
             };
             l.b.ins().store(guest_flags(), v, host, 0);
+        } else if acc.ty == types::I8 {
+            // One host load that also extends (no byte order to fix).
+            let v = if acc.signed {
+                l.b.ins().sload8(types::I64, guest_flags(), host, 0)
+            } else {
+                l.b.ins().uload8(types::I64, guest_flags(), host, 0)
+            };
+            l.set(reg, v);
         } else {
             let v = l.b.ins().load(acc.ty, guest_flags(), host, 0);
             let v = if acc.reversed {
