@@ -1004,7 +1004,19 @@ fn runs_then_mffs_in_every_mode() {
 /// Compared with the interpreter, complete context and exit.
 #[test]
 fn deferred_runs_match_the_interpreter() {
-    let mut rng = Rng(0xdefe_7000_0000_0002);
+    deferred_runs(0xdefe_7000_0000_0002, 600, false);
+}
+
+/// The same with block boundaries between the instructions: branches to the next block of
+/// the unit and indirect branches to another unit, so deferred fields cross block ends,
+/// loops of units and readers at the start of a block.
+#[test]
+fn deferred_runs_across_blocks_match_the_interpreter() {
+    deferred_runs(0xdefe_7000_0000_0003, 400, true);
+}
+
+fn deferred_runs(seed: u64, blocks: usize, boundaries: bool) {
+    let mut rng = Rng(seed);
     let mut h = Harness::new();
     h.mem.map(DATA, 0x1000, Perm::RW).expect("map data");
     for k in 0..4u32 {
@@ -1019,25 +1031,31 @@ fn deferred_runs_match_the_interpreter() {
         .collect();
     let reg = |rng: &mut Rng| 1 + rng.below(6) as u32;
     let settles_before = settle_calls();
-    for k in 0..600 {
+    let kinds = if boundaries { 14 } else { 12 };
+    for k in 0..blocks {
         let len = 3 + rng.below(12) as usize;
         let mut words = Vec::new();
         for _ in 0..len {
-            let w = match rng.below(12) {
-                0 => mffs(reg(&mut rng)),
-                1 => fcmpu(rng.below(8) as u32, reg(&mut rng), reg(&mut rng)),
+            match rng.below(kinds) {
+                0 => words.push(mffs(reg(&mut rng))),
+                1 => words.push(fcmpu(rng.below(8) as u32, reg(&mut rng), reg(&mut rng))),
                 2 => {
                     let base = if rng.below(3) == 0 { 10 } else { 9 };
-                    lfd(reg(&mut rng), base, 8 * rng.below(4) as u16)
+                    words.push(lfd(reg(&mut rng), base, 8 * rng.below(4) as u16));
                 }
                 // Stores go above the loaded doublewords, so both engines load the same.
-                3 => stfd(reg(&mut rng), 9, 64 + 8 * rng.below(4) as u16),
-                4 => MCRXR_CR7,
+                3 => words.push(stfd(reg(&mut rng), 9, 64 + 8 * rng.below(4) as u16)),
+                4 => words.push(MCRXR_CR7),
+                12 => words.push(B_NEXT),
+                13 => {
+                    let at = h.next + 4 * words.len() as u32;
+                    words.extend(bctr_next(at));
+                }
                 _ => {
                     let &(_, po, xo, uses) = rng.pick(&deferrable);
                     let f = |used: bool, n: u32| if used { n } else { 0 };
                     let (a, b, c) = (reg(&mut rng), reg(&mut rng), reg(&mut rng));
-                    a_form(
+                    words.push(a_form(
                         po,
                         xo,
                         reg(&mut rng),
@@ -1045,10 +1063,9 @@ fn deferred_runs_match_the_interpreter() {
                         f(uses[1], b),
                         f(uses[2], c),
                         rng.below(8) == 0,
-                    )
+                    ));
                 }
-            };
-            words.push(w);
+            }
         }
         let pc = h.place(&words);
         for j in 0..6 {
@@ -1171,85 +1188,6 @@ fn deferred_record_is_settled_at_a_fault_after_a_store() {
         assert_eq!(u64::from_be_bytes(stored), 0x3ff0_0000_0080_0000);
         h.finish();
     }
-}
-
-/// `deferred_runs_match_the_interpreter` with block boundaries between the instructions:
-/// branches to the next block of the unit and indirect branches to another unit, so
-/// deferred fields cross block ends, loops of units and readers at the start of a block.
-#[test]
-fn deferred_runs_across_blocks_match_the_interpreter() {
-    let mut rng = Rng(0xdefe_7000_0000_0003);
-    let mut h = Harness::new();
-    h.mem.map(DATA, 0x1000, Perm::RW).expect("map data");
-    for k in 0..4u32 {
-        let v = if k == 0 { 0 } else { ordinary(&mut rng) };
-        h.mem
-            .poke_bytes(DATA + 8 * k, &v.to_be_bytes())
-            .expect("data");
-    }
-    let deferrable: Vec<_> = ARITH
-        .iter()
-        .filter(|(name, ..)| !matches!(*name, "fres" | "frsqrte"))
-        .collect();
-    let reg = |rng: &mut Rng| 1 + rng.below(6) as u32;
-    let settles_before = settle_calls();
-    for k in 0..400 {
-        let len = 3 + rng.below(12) as usize;
-        let mut words = Vec::new();
-        for _ in 0..len {
-            match rng.below(14) {
-                0 => words.push(mffs(reg(&mut rng))),
-                1 => words.push(fcmpu(rng.below(8) as u32, reg(&mut rng), reg(&mut rng))),
-                2 => {
-                    let base = if rng.below(4) == 0 { 10 } else { 9 };
-                    words.push(lfd(reg(&mut rng), base, 8 * rng.below(4) as u16));
-                }
-                3 => words.push(stfd(reg(&mut rng), 9, 64 + 8 * rng.below(4) as u16)),
-                4 => words.push(MCRXR_CR7),
-                5 | 6 => words.push(B_NEXT),
-                7 => {
-                    let at = h.next + 4 * words.len() as u32;
-                    words.extend(bctr_next(at));
-                }
-                _ => {
-                    let &(_, po, xo, uses) = rng.pick(&deferrable);
-                    let f = |used: bool, n: u32| if used { n } else { 0 };
-                    let (a, b, c) = (reg(&mut rng), reg(&mut rng), reg(&mut rng));
-                    words.push(a_form(
-                        po,
-                        xo,
-                        reg(&mut rng),
-                        f(uses[0], a),
-                        f(uses[1], b),
-                        f(uses[2], c),
-                        rng.below(8) == 0,
-                    ));
-                }
-            }
-        }
-        let pc = h.place(&words);
-        for j in 0..6 {
-            let mut ctx = random_context(&mut rng, (k + j) % 2 == 0);
-            ctx.lr = u64::from(SENTINEL);
-            ctx.fpscr = match rng.below(6) {
-                0 => fpscr(&mut rng),
-                1 => XX | (rng.next() as u32 & (VE | OE | UE | ZE | XE)),
-                _ => XX,
-            };
-            ctx.gpr[9] = u64::from(DATA);
-            ctx.gpr[10] = u64::from(UNMAPPED);
-            for r in 1..=6 {
-                ctx.fpr[r] = match rng.below(10) {
-                    0 => rng.pick(EDGES),
-                    1 => 0,
-                    _ => ordinary(&mut rng),
-                };
-            }
-            h.run_at(pc, &words, &ctx);
-        }
-    }
-    assert!(settle_calls() > settles_before, "some record was settled");
-    h.finish_with_fallbacks();
 }
 
 /// A double-precision fmul in round-toward-zero, outside the quick state, compiled without

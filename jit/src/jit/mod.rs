@@ -342,10 +342,7 @@ impl Jit {
     pub fn set_adaptive_fp(&mut self, on: bool) {
         if on != self.adaptive_fp {
             self.adaptive_fp = on;
-            let keys: Vec<Key> = self.units.keys().copied().collect();
-            for k in keys {
-                self.drop_unit(k);
-            }
+            self.drop_all_units();
         }
     }
 
@@ -386,10 +383,7 @@ impl Jit {
     pub fn set_host_faults(&mut self, on: bool) {
         if on != self.host_faults {
             self.host_faults = on;
-            let keys: Vec<Key> = self.units.keys().copied().collect();
-            for k in keys {
-                self.drop_unit(k);
-            }
+            self.drop_all_units();
         }
     }
 
@@ -429,10 +423,7 @@ impl Jit {
         let id = mem as *const Memory as usize;
         let now = mem.code_epoch();
         if id != self.memory || now < self.seen_epoch {
-            let keys: Vec<Key> = self.units.keys().copied().collect();
-            for k in keys {
-                self.drop_unit(k);
-            }
+            self.drop_all_units();
             self.memory = id;
             self.seen_epoch = now;
             return;
@@ -453,6 +444,13 @@ impl Jit {
     fn drop_page(&mut self, page: u32) {
         for key in self.by_page.remove(&page).unwrap_or_default() {
             self.drop_unit(key);
+        }
+    }
+
+    fn drop_all_units(&mut self) {
+        let keys: Vec<Key> = self.units.keys().copied().collect();
+        for k in keys {
+            self.drop_unit(k);
         }
     }
 
