@@ -916,6 +916,12 @@ impl<'a, 'f> Lifter<'a, 'f> {
         fast(self);
     }
 
+    /// Continues only when every check holds; else the unit leaves through the interpreter,
+    /// which executes the instruction at `pc` (a guard, as `guarded`'s with host faults).
+    pub fn leave_unless_checks(&mut self, checks: &[Value], pc: u32, d: Decoded) {
+        self.leave_unless(checks, pc, d, false, |_| {});
+    }
+
     /// Continues only when every check holds; else the unit leaves through the interpreter
     /// at `pc` and reports an FP instruction outside the quick state (`Runtime::fp_miss`).
     pub fn leave_unless_fp_miss(&mut self, checks: &[Value], pc: u32, d: Decoded) {

@@ -715,7 +715,7 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
             negate: post.negate,
             to_single,
         };
-        quick_variant(l, op, &o, f, &q, join);
+        quick_variant(l, op, &o, f, &q, join, None);
 
         l.b.switch_to_block(full_b);
         l.b.seal_block(full_b);
@@ -796,6 +796,7 @@ fn quick_variant(
     f: Value,
     q: &Quick,
     join: cranelift_codegen::ir::Block,
+    leave_at: Option<(u32, Decoded)>,
 ) {
     let qf = quick_summary(l, f);
     let (value, status, ok) = if q.defer {
@@ -809,7 +810,15 @@ fn quick_variant(
         l.b.switch_to_block(zero_b);
         l.b.seal_block(zero_b);
         let zero_ok = exact_zero(l, q.r, q.zero_exact);
-        (value, qf, zero_ok)
+        match leave_at {
+            // Not a zero either: leave from here, so that `join` receives the same values
+            // both ways and needs no `ok` (nor a test of it) at all.
+            Some((pc, d)) => {
+                l.leave_unless_checks(&[zero_ok], pc, d);
+                (value, qf, yes)
+            }
+            None => (value, qf, zero_ok),
+        }
     } else if let Some(c) = q.to_single {
         // Inexact; FR when the single is the larger in magnitude (no double lies
         // between the host's result and the exact value, so both are on one side).
@@ -882,19 +891,24 @@ fn quick_only(
         negate,
         to_single,
     };
-    // Both ways into `cont` pass one result and FPSCR, so only `ok` remains a parameter
-    // once Cranelift removes the others; the FPSCR is in the quick state either way.
+    // Every way into `cont` passes one result and FPSCR (and, deferred, a true `ok`), so
+    // Cranelift removes those parameters; the FPSCR is in the quick state either way.
     let cont = l.b.create_block();
     let value = l.b.append_block_param(cont, types::F64);
     let status = l.b.append_block_param(cont, types::I32);
     let ok = l.b.append_block_param(cont, types::I8);
-    quick_variant(l, op, o, f, &q, cont);
+    quick_variant(l, op, o, f, &q, cont, Some((pc, d)));
     l.b.switch_to_block(cont);
     l.b.seal_block(cont);
-    l.guarded(ok, pc, d, |l| {
+    let write = |l: &mut Lifter| {
         l.set_f64(i.rt(), value);
         l.set(Reg::Fpscr, status);
         record(l, i);
-    });
+    };
+    if defer {
+        write(l);
+    } else {
+        l.guarded(ok, pc, d, write);
+    }
     l.fp.quick_known = Some(status);
 }
