@@ -675,17 +675,18 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
         extra_fi: None,
     };
     let defer = defer && has_cheap_variant(op);
+    let pending = defer.then_some(Pending {
+        word: i.0,
+        a: o.a,
+        b: o.b,
+        c: o.c,
+        keep: 0,
+    });
     // Singles keep their full path: exact ties, which only it tells apart, are common in
     // single-precision code (sums of singles), and each would leave the unit.
     if has_cheap_variant(op) && !single && !l.env.fp_full_path(pc) {
         quick_only(l, op, d, pc, &o, f, single, defer, post.negate);
-        return defer.then_some(Pending {
-            word: i.0,
-            a: o.a,
-            b: o.b,
-            c: o.c,
-            keep: 0,
-        });
+        return pending;
     }
     let done = if has_cheap_variant(op) {
         let quick_b = l.b.create_block();
@@ -735,13 +736,7 @@ pub fn lift(l: &mut Lifter, op: FpuOp, d: Decoded, pc: u32, defer: bool) -> Opti
         l.set(Reg::Fpscr, done.fpscr);
         record(l, i);
     });
-    defer.then_some(Pending {
-        word: i.0,
-        a: o.a,
-        b: o.b,
-        c: o.c,
-        keep: 0,
-    })
+    pending
 }
 
 /// The host's result and what the quick variants need besides the operands.
