@@ -8,7 +8,7 @@
 
 use crate::isa::{branch::BranchOp, decode, system::SysOp, Decoded, Op};
 use crate::Memory;
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// The longest block we compile; long straight-line runs are split and chained.
 pub const MAX_BLOCK: usize = 256;
@@ -23,6 +23,9 @@ pub struct Block {
     pub insns: Vec<(u32, Decoded)>,
     /// Address control continues at when the last instruction falls through.
     pub fallthrough: u32,
+    /// Targets the block's final `bcctr` has been seen to go to that are blocks of the unit
+    /// too (see `IndirectTargets`); empty for other blocks.
+    pub indirect: Vec<u32>,
 }
 
 impl Block {
@@ -97,6 +100,7 @@ pub fn discover(mem: &Memory, start: u32, stop_at: Option<u32>, limit: usize) ->
     Some(Block {
         insns,
         fallthrough: pc,
+        indirect: Vec::new(),
     })
 }
 
@@ -130,14 +134,31 @@ pub(crate) fn successors(block: &Block) -> Vec<u32> {
     }
 }
 
-/// Collects the unit entered at `entry`: blocks found breadth-first from it. `stop_at` is
-/// never the start of a block other than the entry's (the dispatcher must see control reach
-/// it) and never inside one.
+/// Targets seen at run time per address of a `bcctr` that does not link (a `switch`'s jump
+/// table, a computed tail call). A unit holding such a branch also holds the targets seen so
+/// far, and dispatches to them inside its host code (see `lift::Lifter::exit_indirect`).
+pub type IndirectTargets = HashMap<u32, Vec<u32>>;
+
+/// The address of `block`'s final `bcctr` if it is one whose targets a unit may include:
+/// not linking (a call's target is a function, entered through its own unit) and a valid
+/// form (BO not decrementing CTR).
+pub fn indirect_site(block: &Block) -> Option<u32> {
+    let &(pc, d) = block.insns.last()?;
+    let i = d.insn;
+    (matches!(d.op(), Op::Branch(BranchOp::Bcctr)) && !i.lk() && i.bo() & 0b00100 != 0)
+        .then_some(pc)
+}
+
+/// Collects the unit entered at `entry`: blocks found breadth-first from it, through direct
+/// branches, fall-throughs and the known targets of indirect branches (`seen_targets`).
+/// `stop_at` is never the start of a block other than the entry's (the dispatcher must see
+/// control reach it) and never inside one.
 pub fn discover_region(
     mem: &Memory,
     entry: u32,
     stop_at: Option<u32>,
     max_blocks: usize,
+    seen_targets: &IndirectTargets,
 ) -> Option<Region> {
     let first = discover(mem, entry, stop_at, MAX_UNIT_INSNS)?;
     let window = entry / WINDOW;
@@ -145,9 +166,14 @@ pub fn discover_region(
     let mut seen: HashSet<u32> = HashSet::from([entry]);
     let mut queue: VecDeque<u32> = VecDeque::new();
     let mut blocks = Vec::new();
+    let inside = |s: u32| s.is_multiple_of(4) && s / WINDOW == window && stop_at != Some(s);
     let mut push = |b: &Block, queue: &mut VecDeque<u32>| {
-        for s in successors(b) {
-            if s % 4 == 0 && s / WINDOW == window && stop_at != Some(s) && seen.insert(s) {
+        let indirect = indirect_site(b).and_then(|site| seen_targets.get(&site));
+        let targets = successors(b)
+            .into_iter()
+            .chain(indirect.into_iter().flatten().copied());
+        for s in targets {
+            if inside(s) && seen.insert(s) {
                 queue.push_back(s);
             }
         }
@@ -164,6 +190,17 @@ pub fn discover_region(
         total += b.insns.len();
         push(&b, &mut queue);
         blocks.push(b);
+    }
+    // Only the targets that made it into the unit are dispatched to inside it.
+    let starts: HashSet<u32> = blocks.iter().map(Block::start).collect();
+    for b in &mut blocks {
+        if let Some(targets) = indirect_site(b).and_then(|site| seen_targets.get(&site)) {
+            b.indirect = targets
+                .iter()
+                .copied()
+                .filter(|t| starts.contains(t))
+                .collect();
+        }
     }
     Some(Region { blocks })
 }

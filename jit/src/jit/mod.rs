@@ -23,6 +23,8 @@ pub mod runtime;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_lazy_cr;
+#[cfg(test)]
 mod tests_units;
 
 use crate::interp::{self, Exit, Limits};
@@ -71,6 +73,10 @@ pub struct JitStats {
     pub units_dropped: u64,
     /// Units compiled again with inline FP full paths (see `Jit::set_adaptive_fp`).
     pub fp_recompiles: u64,
+    /// Units dropped to be compiled again with a `bcctr` target they lacked.
+    pub indirect_recompiles: u64,
+    /// Units entered from the dispatcher (not from another unit's code).
+    pub entries: u64,
 }
 
 impl JitStats {
@@ -86,6 +92,8 @@ impl JitStats {
         self.cold_instructions += other.cold_instructions;
         self.units_dropped += other.units_dropped;
         self.fp_recompiles += other.fp_recompiles;
+        self.indirect_recompiles += other.indirect_recompiles;
+        self.entries += other.entries;
     }
 }
 
@@ -115,8 +123,8 @@ impl std::fmt::Display for JitStats {
         )?;
         write!(
             f,
-            "jit: {} code-page writes invalidated code, {} units dropped",
-            self.invalidations, self.units_dropped
+            "jit: {} code-page writes invalidated code, {} units dropped, {} entries from the dispatcher",
+            self.invalidations, self.units_dropped, self.entries
         )
     }
 }
@@ -147,6 +155,10 @@ struct Unit {
     sites: Vec<lift::FaultSite>,
     /// FP instructions compiled without their full path (`Jit::set_adaptive_fp`).
     fp_quick_only: Vec<u32>,
+    /// Its `bcctr`s whose targets `Jit::indirect` lists (see `block::IndirectTargets`).
+    indirect_sites: Vec<u32>,
+    /// The sets of lazy CR fields its fault sites name (`lift::FaultSite::lazy`).
+    lazy_sets: Vec<lift::LazyCr>,
 }
 
 pub struct Jit {
@@ -183,7 +195,17 @@ pub struct Jit {
     host_faults: bool,
     /// Units by host code address, to find the one a host fault happened in.
     by_code: std::collections::BTreeMap<usize, Key>,
+    /// Targets seen per non-linking `bcctr`, which units holding it dispatch to inline,
+    /// and how often its units were compiled again to take in a new one.
+    indirect: block::IndirectTargets,
+    relearned: HashMap<u32, u32>,
 }
+
+/// Times the units holding one `bcctr` are compiled again for targets they lacked, and the
+/// most targets learned per `bcctr`: a `switch` settles after a few, while a branch through
+/// a table of many functions would keep recompiling.
+const INDIRECT_RELEARN: u32 = 4;
+const INDIRECT_TARGETS: usize = 64;
 
 /// What one lifting pass of a unit left.
 struct Pass {
@@ -192,6 +214,7 @@ struct Pass {
     fallbacks: usize,
     sites: Vec<lift::FaultSite>,
     fp_quick_only: Vec<u32>,
+    lazy_sets: Vec<lift::LazyCr>,
 }
 
 /// Lifts `region` into `func`: the first pass without a plan, the final one with it.
@@ -221,6 +244,7 @@ fn lift_pass(
         fallbacks,
         sites: l.fault_sites().to_vec(),
         fp_quick_only: l.fp_quick_only().to_vec(),
+        lazy_sets: l.lazy_sets().to_vec(),
     };
     b.seal_all_blocks();
     b.finalize(isa.frontend_config());
@@ -247,6 +271,8 @@ struct Env<'a> {
     host_faults: bool,
     /// Instructions that get inline FP full paths; `None`: all of them.
     fp_general: Option<&'a HashSet<u32>>,
+    indirect: &'a block::IndirectTargets,
+    relearned: &'a HashMap<u32, u32>,
 }
 
 impl lift::Environment for Env<'_> {
@@ -272,6 +298,18 @@ impl lift::Environment for Env<'_> {
     fn fast_table(&self) -> *const u8 {
         self.fast
     }
+    fn indirect_learning(&self, site: u32) -> bool {
+        indirect_learning(self.indirect, self.relearned, site)
+    }
+}
+
+fn indirect_learning(
+    indirect: &block::IndirectTargets,
+    relearned: &HashMap<u32, u32>,
+    site: u32,
+) -> bool {
+    relearned.get(&site).copied().unwrap_or(0) < INDIRECT_RELEARN
+        && indirect.get(&site).map_or(0, Vec::len) < INDIRECT_TARGETS
 }
 
 impl Jit {
@@ -318,6 +356,8 @@ impl Jit {
             dump_dir: std::env::var_os("OXENON_JIT_DUMP").map(std::path::PathBuf::from),
             host_faults: true,
             by_code: std::collections::BTreeMap::new(),
+            indirect: HashMap::new(),
+            relearned: HashMap::new(),
         })
     }
 
@@ -442,6 +482,9 @@ impl Jit {
     }
 
     fn drop_page(&mut self, page: u32) {
+        // What was learned about branches on the page describes code that is gone.
+        self.indirect.retain(|site, _| site >> 12 != page);
+        self.relearned.retain(|site, _| site >> 12 != page);
         for key in self.by_page.remove(&page).unwrap_or_default() {
             self.drop_unit(key);
         }
@@ -530,7 +573,9 @@ impl Jit {
             return Ok(Some(unit.code));
         }
         let started = Instant::now();
-        let Some(region) = block::discover_region(mem, pc, stop_at, self.unit_blocks) else {
+        let Some(region) =
+            block::discover_region(mem, pc, stop_at, self.unit_blocks, &self.indirect)
+        else {
             return Ok(None);
         };
         if stop_at != self.clean_for {
@@ -562,6 +607,8 @@ impl Jit {
             perms: mem.perms_base(),
             host_faults,
             fp_general: adaptive.then_some(&self.fp_general),
+            indirect: &self.indirect,
+            relearned: &self.relearned,
         };
         // First pass, thrown away: the jumps between blocks the plan is made from (see
         // `lift::lift_unit`).
@@ -587,6 +634,7 @@ impl Jit {
         self.stats.fallback_instructions += last.fallbacks as u64;
         let sites = last.sites;
         let fp_quick_only = last.fp_quick_only;
+        let lazy_sets = last.lazy_sets;
         // RUST_LOG=oxenon_jit=trace shows each unit's IR and host code.
         let dump = tracing::enabled!(tracing::Level::TRACE);
         ctx.set_disasm(dump);
@@ -617,6 +665,11 @@ impl Jit {
         if let Some(dir) = &self.dump_dir {
             dump_code(dir, &name, code, size);
         }
+        let indirect_sites = region
+            .blocks
+            .iter()
+            .filter_map(block::indirect_site)
+            .collect();
         let pages = region.pages();
         for &p in &pages {
             self.by_page.entry(p).or_default().push((pc, sf));
@@ -631,6 +684,8 @@ impl Jit {
                 fault_ranges,
                 sites,
                 fp_quick_only,
+                indirect_sites,
+                lazy_sets,
             },
         );
         if let Some(cell) = self.links.get(&(pc, sf)) {
@@ -692,6 +747,7 @@ impl Jit {
             };
             rt.budget = i64::try_from(left).unwrap_or(i64::MAX);
             let before = rt.budget;
+            self.stats.entries += 1;
             // SAFETY: `code` was compiled by this engine for this memory's layout; the
             // context and runtime outlive the call.
             let (ctx_ptr, rt_ptr) = (
@@ -709,14 +765,19 @@ impl Jit {
             if rt.fp_miss != 0 {
                 self.note_fp_miss(std::mem::take(&mut rt.fp_miss));
             }
+            if rt.indirect_site != 0 {
+                let site = std::mem::take(&mut rt.indirect_site) as u32;
+                self.learn_indirect(site, ctx.pc);
+            }
             let mut rerun = 0;
             if status == hostfault::EXIT_HOST_FAULT {
                 // Back to the site's checkpoint: the budget as the faulting block began plus
                 // what was not retired by then.
                 let rip = hostfault::last_fault_rip();
-                let site = self.fault_site(rip).ok_or(JitError::Fault { rip })?;
+                let (site, lazy) = self.fault_site(rip).ok_or(JitError::Fault { rip })?;
                 rt.budget += site.unretired;
                 ctx.pc = site.checkpoint;
+                lift::apply_lazy_cr(ctx, &lazy);
                 rerun = u64::from(site.pc.wrapping_sub(site.checkpoint) / 4) + 1;
             }
             retired += (before - rt.budget) as u64;
@@ -746,13 +807,57 @@ impl Jit {
         }
     }
 
+    /// A unit's `bcctr` at `site` went to `target`, which the unit does not hold: note the
+    /// target and drop the units holding the site, to be compiled again with it. A target
+    /// that was known already could not be taken in (another window, the unit's size
+    /// limit): the site then stops learning, so its units use the indirect-branch table.
+    fn learn_indirect(&mut self, site: u32, target: u32) {
+        let targets = self.indirect.entry(site).or_default();
+        let count = self.relearned.entry(site).or_insert(0);
+        if targets.contains(&target) {
+            *count = INDIRECT_RELEARN;
+        } else {
+            targets.push(target);
+            *count += 1;
+        }
+        let holding: Vec<Key> = self
+            .units
+            .iter()
+            .filter(|(_, u)| u.indirect_sites.contains(&site))
+            .map(|(&k, _)| k)
+            .collect();
+        for key in holding {
+            self.stats.indirect_recompiles += 1;
+            self.drop_unit(key);
+        }
+    }
+
+    /// Notes where a non-linking `bcctr` interpreted as cold code went.
+    fn note_cold_branch(&mut self, mem: &Memory, from: u32, to: u32) {
+        let Some(d) = mem.fetch(from).ok().and_then(crate::isa::decode) else {
+            return;
+        };
+        let i = d.insn;
+        let learnable = matches!(
+            d.op(),
+            crate::isa::Op::Branch(crate::isa::branch::BranchOp::Bcctr)
+        ) && !i.lk();
+        if learnable && indirect_learning(&self.indirect, &self.relearned, from) {
+            let targets = self.indirect.entry(from).or_default();
+            if !targets.contains(&to) {
+                targets.push(to);
+            }
+        }
+    }
+
     /// Whether units for `mem` access it unchecked (see `set_host_faults`).
     fn uses_host_faults(&self, mem: &Memory) -> bool {
         self.host_faults && mem.host_faults()
     }
 
-    /// The guest access whose host instruction at `rip` faulted.
-    fn fault_site(&self, rip: usize) -> Option<lift::FaultSite> {
+    /// The guest access whose host instruction at `rip` faulted, and the CR fields lazy at
+    /// its checkpoint.
+    fn fault_site(&self, rip: usize) -> Option<(lift::FaultSite, lift::LazyCr)> {
         let (&code, key) = self.by_code.range(..=rip).next_back()?;
         let unit = self.units.get(key)?;
         let off = u32::try_from(rip - code).ok()?;
@@ -764,7 +869,9 @@ impl Jit {
         if start > off {
             return None;
         }
-        unit.sites.get(site as usize).copied()
+        let site = *unit.sites.get(site as usize)?;
+        let lazy = *unit.lazy_sets.get(site.lazy as usize)?;
+        Some((site, lazy))
     }
 
     /// Interprets cold code from `ctx.pc` up to the next taken branch (a block entry the
@@ -795,6 +902,7 @@ impl Jit {
                 return Some(exit);
             }
             if ctx.pc != from.wrapping_add(4) {
+                self.note_cold_branch(mem, from, ctx.pc);
                 return None;
             }
         }

@@ -59,6 +59,9 @@ pub struct Runtime {
     /// through the interpreter (the FPSCR outside the quick state, or a single-precision
     /// tie): its address | 1 << 32, for `Jit` to count (0: none).
     pub fp_miss: u64,
+    /// Set when a `bcctr` still learning its targets went to one its unit does not hold:
+    /// the branch's address | 1 << 32 (0: none); the target is `ctx.pc`.
+    pub indirect_site: u64,
 }
 
 impl Runtime {
@@ -72,6 +75,7 @@ impl Runtime {
             fp_keep: 0,
             fp_ops: [0; 3],
             fp_miss: 0,
+            indirect_site: 0,
         }
     }
 

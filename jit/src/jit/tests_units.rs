@@ -8,12 +8,12 @@ use crate::interp::{self, Exit, Limits};
 use crate::isa::assemble_at;
 use crate::{Context, Memory, Perm};
 
-const CODE: u32 = 0x8200_0000;
+pub(super) const CODE: u32 = 0x8200_0000;
 /// LR of every case: both engines stop before fetching it.
-const SENTINEL: u32 = 0x8100_0000;
+pub(super) const SENTINEL: u32 = 0x8100_0000;
 
 /// Assembles `lines` at `at` (branch targets absolute).
-fn asm(at: u32, lines: &[&str]) -> Vec<u32> {
+pub(super) fn asm(at: u32, lines: &[&str]) -> Vec<u32> {
     lines
         .iter()
         .enumerate()
@@ -31,7 +31,7 @@ fn memory(code_perm: Perm) -> Memory {
     m
 }
 
-fn start(pc: u32) -> Context {
+pub(super) fn start(pc: u32) -> Context {
     Context {
         pc,
         lr: u64::from(SENTINEL),
@@ -140,11 +140,11 @@ fn thread_cpu_ns() -> u64 {
         .unwrap_or(0)
 }
 
-const DATA: u32 = 0x1000_0000;
+pub(super) const DATA: u32 = 0x1000_0000;
 
 /// Guest memory with `code` (pieces placed at their addresses) in a 64 KiB code region with
 /// `code_perm`, and 4 KiB of zeroed data at `DATA`.
-fn machine(code: &[(u32, Vec<u32>)], code_perm: Perm) -> Memory {
+pub(super) fn machine(code: &[(u32, Vec<u32>)], code_perm: Perm) -> Memory {
     let m = memory(code_perm);
     m.map(DATA, 0x1000, Perm::RW).expect("map data");
     for (at, words) in code {
@@ -162,7 +162,7 @@ fn snapshot(m: &Memory) -> Vec<u8> {
 
 /// Runs `ctx` on the interpreter (on `mi`) and on `jit` (on `mj`), which must hold the same
 /// guest; asserts identical exits, retired counts, contexts and memory. Returns the result.
-fn same(
+pub(super) fn same(
     mi: &Memory,
     mj: &Memory,
     jit: &mut Jit,
@@ -636,4 +636,113 @@ fn a_fault_after_stores_and_interpreted_instructions_resumes_exactly() {
         (6, 5, 11, 2)
     );
     assert_eq!(mj.read_u32(DATA).unwrap(), 5);
+}
+
+/// A `switch` loop: for i in 0..n, `bctr` through an 8-entry table of case addresses in
+/// DATA (entry i & 7), each case adding its own constant to r3 and branching back to the
+/// head. Table entries 0..=6 go to cases 0..=3 as 0,1,2,3,0,1,2 and entry 7 to case 4, so
+/// per 8 iterations r3 gains 2*(1+10+100) + 1000 + 10000 (ISA semantics of addi/add).
+fn switch_loop(n: u16) -> (Vec<u32>, Vec<u32>) {
+    let head = CODE + 12;
+    let case = |k: u32| CODE + 40 + 12 * k;
+    let mut lines: Vec<String> = vec![
+        "li r3, 0".into(),                 // 0
+        "li r5, 0".into(),                 // 4
+        format!("li r4, {n}"),             // 8
+        "cmpw r5, r4".into(),              // 12: head
+        format!("bge {:#x}", case(5)),     // 16
+        "rlwinm r7, r5, 2, 27, 29".into(), // 20: (i & 7) * 4
+        "lwzx r8, r6, r7".into(),          // 24
+        "mtctr r8".into(),                 // 28
+        "bctr".into(),                     // 32
+        "nop".into(),                      // 36
+    ];
+    for add in [1, 10, 100, 1000, 10000] {
+        lines.push(format!("addi r3, r3, {add}"));
+        lines.push("addi r5, r5, 1".into());
+        lines.push(format!("b {head:#x}"));
+    }
+    lines.push("blr".into());
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let table = [0, 1, 2, 3, 0, 1, 2, 4].map(case).to_vec();
+    (asm(CODE, &refs), table)
+}
+
+fn switch_sum(n: u64) -> u64 {
+    let per = [1, 10, 100, 1000, 1, 10, 100, 10000];
+    (0..n).map(|i| per[(i & 7) as usize]).sum()
+}
+
+/// The `bctr`'s targets join its unit as they are seen, so the loop ends up running inside
+/// one unit. Compiled on first entry, the unit learns a target each time it misses one
+/// (compiled again each time) until `INDIRECT_RELEARN` recompilations; the fifth case then
+/// goes through the indirect-branch table. With a hot threshold the targets come from the
+/// cold interpretation first. Results, retired counts and every budget inside the loop match
+/// the interpreter.
+#[test]
+fn a_switch_runs_inside_one_unit() {
+    let n = 403u16;
+    let (code, table) = switch_loop(n);
+    let code = [(CODE, code)];
+    for hot in [0, 32] {
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        for m in [&mi, &mj] {
+            m.poke_bytes(DATA, &bytes(&table)).unwrap();
+        }
+        let mut ctx = start(CODE);
+        ctx.gpr[6] = u64::from(DATA);
+        let mut jit = Jit::new().unwrap();
+        jit.set_hot_threshold(hot);
+        let limits = Limits {
+            max_instructions: 1_000_000,
+            stop_at: Some(SENTINEL),
+        };
+        let (exit, retired, end) = same(&mi, &mj, &mut jit, &ctx, limits);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!(end.gpr[3], switch_sum(u64::from(n)));
+        // 3 + per iteration: head 6, case 3; then the failed compare, bge and blr.
+        assert_eq!(retired, 3 + 9 * u64::from(n) + 3);
+        let stats = jit.stats().clone();
+        assert!(
+            stats.units <= 2 + u64::from(super::INDIRECT_RELEARN) + 2,
+            "hot {hot}: {stats}"
+        );
+        // Run again on the same engine: at most the entry's unit, dropped while learning,
+        // is compiled again; after that nothing is left to learn or compile.
+        let before = jit.stats().units;
+        same(&mi, &mj, &mut jit, &ctx, limits);
+        assert!(
+            jit.stats().units <= before + 1,
+            "hot {hot}: {}",
+            jit.stats()
+        );
+        // With the links between units and the indirect-branch table emptied, every move
+        // from one unit to another goes through the dispatcher (which fills the table
+        // again): the loop stays inside one unit, so the dispatcher never enters the four
+        // learned cases.
+        jit.fast.fill(super::FastEntry::default());
+        for cell in jit.links.values() {
+            cell.store(std::ptr::null_mut(), std::sync::atomic::Ordering::Release);
+        }
+        let before = jit.stats().units;
+        same(&mi, &mj, &mut jit, &ctx, limits);
+        assert_eq!(jit.stats().units, before, "hot {hot}: {}", jit.stats());
+        for &case in &table[..4] {
+            let entry = jit.fast[super::runtime::fast_index(case)];
+            assert_ne!(
+                entry.key,
+                super::runtime::fast_key(case, ctx.is_64bit()),
+                "hot {hot}: the dispatcher entered {case:#x}"
+            );
+        }
+        // Budgets ending anywhere in the loop, on the learned units.
+        for budget in [1, 7, 40, 41, 42, 43, 100, 1001, 2222] {
+            let limits = Limits {
+                max_instructions: budget,
+                stop_at: Some(SENTINEL),
+            };
+            let (exit, got, _) = same(&mi, &mj, &mut jit, &ctx, limits);
+            assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
+        }
+    }
 }

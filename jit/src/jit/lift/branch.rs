@@ -32,9 +32,11 @@ fn condition(l: &mut Lifter, i: Insn) -> Option<Value> {
     }
     if bo & 0b10000 == 0 {
         let want = bo & 0b01000 != 0;
-        let c = match (l.cr_cmp[(i.bi() / 4) as usize], i.bi() % 4) {
-            // LT, GT or EQ of a field a comparison just set: branch on the comparison.
-            (Some((a, b, signed)), bit @ 0..=2) => {
+        let field = (i.bi() / 4) as usize;
+        let c = match (l.is_lazy(field), i.bi() % 4) {
+            // LT, GT or EQ of a field a comparison set: branch on the comparison.
+            (true, bit @ 0..=2) => {
+                let (a, b, signed) = l.lazy_vals(field);
                 use cranelift_codegen::ir::condcodes::{CondCode, IntCC};
                 let cc = match (bit, signed) {
                     (0, true) => IntCC::SignedLessThan,
@@ -47,9 +49,15 @@ fn condition(l: &mut Lifter, i: Insn) -> Option<Value> {
                 l.b.ins().icmp(cc, a, b)
             }
             _ => {
-                let cr = l.get(Reg::Cr);
-                let bit = l.b.ins().ushr_imm_u(cr, i64::from(31 - i.bi()));
-                let bit = l.b.ins().band_imm_s(bit, 1);
+                let bit = if l.is_lazy(field) {
+                    // A lazy field's SO bit is XER[SO], unchanged since the comparison.
+                    l.get(Reg::So)
+                } else {
+                    // The field's bits in CR are right; the lazy fields stay lazy.
+                    let cr = l.get_held(Reg::Cr);
+                    let bit = l.b.ins().ushr_imm_u(cr, i64::from(31 - i.bi()));
+                    l.b.ins().band_imm_s(bit, 1)
+                };
                 l.b.ins().icmp_imm_s(
                     cranelift_codegen::ir::condcodes::IntCC::Equal,
                     bit,
@@ -131,7 +139,11 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
                 let lr = l.b.ins().iconst(types::I64, i64::from(next));
                 l.set(Reg::Lr, lr);
             }
-            when(l, cond, |l| l.exit_indirect(target));
+            if op == BranchOp::Bcctr && !i.lk() {
+                when(l, cond, |l| l.exit_indirect_at(target, pc));
+            } else {
+                when(l, cond, |l| l.exit_indirect(target));
+            }
         }
         _ => return super::cr::lift(l, op, i),
     }

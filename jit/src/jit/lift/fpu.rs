@@ -154,14 +154,8 @@ fn record(l: &mut Lifter, i: Insn) {
 
 /// CR field `n` = the top nibble of the i32 `v`.
 fn set_cr_field_from_top(l: &mut Lifter, n: u32, v: Value) {
-    let shift = 4 * n;
-    let field = l.b.ins().ushr_imm_u(v, i64::from(shift));
-    let mask = 0xf000_0000u32 >> shift;
-    let field = l.b.ins().band_imm_u(field, i64::from(mask));
-    let cr = l.get(Reg::Cr);
-    let kept = l.b.ins().band_imm_u(cr, i64::from(!mask));
-    let cr = l.b.ins().bor(kept, field);
-    l.set(Reg::Cr, cr);
+    let nibble = l.b.ins().ushr_imm_u(v, 28);
+    l.set_cr_field(n, nibble);
 }
 
 /// The FPRF class of a normal (in the target format) result with the sign of `bits`.

@@ -5,6 +5,7 @@
 #[path = "integer_flags.rs"]
 mod flags;
 
+use super::lazy_cr::{CrDesc, Operand};
 use super::{Lifter, Reg};
 use crate::isa::integer::IntOp;
 use crate::isa::Insn;
@@ -22,28 +23,20 @@ pub fn mask64(x: u32, y: u32) -> u64 {
 }
 
 impl Lifter<'_, '_> {
-    /// Sets CR field `n` to the low four bits of `field` (an i32).
+    /// Sets CR field `n` to the low four bits of `field` (an i32). Other lazy fields stay
+    /// lazy: their bits in the CR variable are not looked at until they are built.
     pub fn set_cr_field(&mut self, n: u32, field: Value) {
+        self.kills.fields[n as usize] = true;
+        self.lazy[n as usize] = None;
         let shift = 28 - 4 * n;
-        let cr = self.get(Reg::Cr);
+        let cr = self.get_held(Reg::Cr);
         let kept = self
             .b
             .ins()
             .band_imm_u(cr, !(0xfi64 << shift) & 0xffff_ffff);
         let moved = self.b.ins().ishl_imm_u(field, i64::from(shift));
         let cr = self.b.ins().bor(kept, moved);
-        let known = self.cr_cmp;
-        self.set(Reg::Cr, cr);
-        self.cr_cmp = known;
-        self.cr_cmp[n as usize] = None;
-    }
-
-    /// Sets CR field `n` from comparing `a` with `b` (and XER[SO]), remembering the
-    /// comparison for branches on the field (see `Lifter::cr_cmp`).
-    fn set_cr_compare(&mut self, n: u32, a: Value, b: Value, signed: bool) {
-        let field = self.compare_field(a, b, signed);
-        self.set_cr_field(n, field);
-        self.cr_cmp[n as usize] = Some((a, b, signed));
+        self.def_reg(Reg::Cr, cr);
     }
 
     /// LT/GT/EQ from a signed or unsigned comparison of `a` and `b`, plus XER[SO], as an i32.
@@ -68,9 +61,10 @@ impl Lifter<'_, '_> {
         self.b.ins().bor(f, so)
     }
 
-    /// CR0 of a recording instruction: the result compared with zero as a signed 64-bit
-    /// value, or as its signed low word in 32-bit mode.
-    pub fn record_cr0(&mut self, result: Value) {
+    /// CR0 of a recording instruction whose result went to GPR `rt`: the result compared
+    /// with zero as a signed 64-bit value, or as its signed low word in 32-bit mode. Lazy
+    /// (see `lazy_cr`): a `bc` on it compares the result itself.
+    pub fn record_cr0(&mut self, result: Value, rt: usize) {
         let v = if self.sf {
             result
         } else {
@@ -78,11 +72,17 @@ impl Lifter<'_, '_> {
             self.b.ins().sextend(types::I64, low)
         };
         let zero = self.b.ins().iconst(types::I64, 0);
-        self.set_cr_compare(0, v, zero, true);
+        let desc = CrDesc {
+            a: rt as u8,
+            b: Operand::Imm(0),
+            signed: true,
+            word: !self.sf,
+        };
+        self.set_lazy(0, desc, (v, zero));
     }
 
     /// The low word of a register, extended to 64 bits.
-    fn low_word(&mut self, v: Value, signed: bool) -> Value {
+    pub(super) fn low_word(&mut self, v: Value, signed: bool) -> Value {
         let w = self.b.ins().ireduce(types::I32, v);
         if signed {
             self.b.ins().sextend(types::I64, w)
@@ -177,7 +177,7 @@ fn add_immediate(l: &mut Lifter, op: IntOp, i: Insn) {
     l.set(Reg::Ca, ca);
     l.set(Reg::Gpr(i.rt()), s);
     if op == IntOp::AddicRc {
-        l.record_cr0(s);
+        l.record_cr0(s, i.rt());
     }
 }
 
@@ -289,7 +289,18 @@ fn compare(l: &mut Lifter, op: IntOp, i: Insn) {
     } else {
         (l.low_word(a, signed), l.low_word(b, signed))
     };
-    l.set_cr_compare(i.crfd(), a, b, signed);
+    let second = match op {
+        IntOp::Cmp | IntOp::Cmpl => Operand::Gpr(i.rb() as u8),
+        IntOp::Cmpi => Operand::Imm(i.simm()),
+        _ => Operand::Imm(i.uimm() as i64),
+    };
+    let desc = CrDesc {
+        a: i.ra() as u8,
+        b: second,
+        signed,
+        word: !i.l_cmp(),
+    };
+    l.set_lazy(i.crfd() as usize, desc, (a, b));
 }
 
 /// D-form logicals; the `and` forms always record.
@@ -307,7 +318,7 @@ fn logical_immediate(l: &mut Lifter, op: IntOp, i: Insn) {
     };
     l.set(Reg::Gpr(i.ra()), r);
     if matches!(op, Andi | Andis) {
-        l.record_cr0(r);
+        l.record_cr0(r, i.ra());
     }
 }
 

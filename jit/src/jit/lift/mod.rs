@@ -15,6 +15,8 @@ mod cr;
 mod fpu;
 pub(crate) use fpu::settle_fpscr;
 mod integer;
+mod lazy_cr;
+pub use lazy_cr::{apply as apply_lazy_cr, LazyCr};
 mod loadstore;
 mod system;
 mod vector;
@@ -36,6 +38,10 @@ use std::mem::offset_of;
 use std::sync::atomic::AtomicPtr;
 
 /// What the lifter needs from the engine around it.
+/// Most entries of the jump table an indirect branch dispatches through inside a unit (one
+/// per instruction word between its lowest and highest known target).
+const MAX_JUMP_TABLE: usize = 4096;
+
 pub trait Environment {
     /// The cell generated code reads to find the host code of the unit at `target` (null
     /// until that unit is compiled); its address must stay valid as long as the code lives.
@@ -53,6 +59,10 @@ pub trait Environment {
     /// otherwise it leaves the unit through the interpreter outside the quick state and
     /// reports the miss (`Runtime::fp_miss`). Always true without `host_faults`.
     fn fp_full_path(&self, pc: u32) -> bool;
+    /// Whether the `bcctr` at `site` still reports targets the unit does not hold to the
+    /// dispatcher (`Runtime::indirect_site`), which learns them and compiles the unit again;
+    /// once false, such targets go through the indirect-branch table.
+    fn indirect_learning(&self, site: u32) -> bool;
 }
 
 /// A guest register that can be cached in a variable.
@@ -175,16 +185,23 @@ pub struct Lifter<'a, 'f> {
     budget_stored: bool,
     /// `Runtime::budget` while the unit runs (see `budget_value`).
     budget: Option<Variable>,
-    /// Per CR field, the comparison (a, b, signed) that last set it in the current straight
-    /// run of code, so a `bc` on its LT/GT/EQ bit branches on the comparison itself instead
-    /// of extracting the bit from CR. Forgotten whenever CR changes another way or control
-    /// may arrive from elsewhere (the values must dominate their uses).
-    pub(super) cr_cmp: [Option<(Value, Value, bool)>; 8],
+    /// Per CR field, the comparison that set it when its bits are not built (see
+    /// `lazy_cr`): a `bc` on its LT/GT/EQ bit branches on the comparison itself.
+    lazy: [Option<lazy_cr::Lazy>; 8],
+    /// First pass: what the current block did that ends a field it inherited lazy.
+    kills: lazy_cr::Kills,
+    /// Distinct sets of lazy fields fault sites refer to; entry 0 is the empty set.
+    lazy_sets: Vec<LazyCr>,
+    /// The lazy fields at the current checkpoint, as an index into `lazy_sets`.
+    checkpoint_lazy: u32,
     /// FPSCR is known to be summarized here (an FP instruction wrote it since the guest
     /// block began), which lets `fpu` skip recomputing VX and FEX.
     pub fpscr_clean: bool,
     /// FP instructions whose FR/FI/FPRF are computed only if something reads them.
     fp: fpu::FpState,
+    /// Targets of the current block's final `bcctr` that are blocks of the unit
+    /// (`block::Block::indirect`).
+    cur_indirect: Vec<u32>,
 }
 
 type Slots = [bool; SLOTS];
@@ -198,6 +215,9 @@ pub struct FaultSite {
     pub checkpoint: u32,
     pub unretired: i64,
     pub pc: u32,
+    /// The CR fields lazy at the checkpoint (an index into the unit's `Lifter::lazy_sets`),
+    /// which the dispatcher builds from the context's registers.
+    pub lazy: u32,
 }
 
 /// Exit paths shared by the whole unit, created on first use and filled in after the last
@@ -225,6 +245,10 @@ struct Edge {
     killed: bool,
     /// The FPSCR was known summarized at the jump (`Lifter::fpscr_clean`).
     clean: bool,
+    /// The CR fields lazy at the jump (set in `from`), and what `from` did to the ones it
+    /// inherited.
+    lazy: LazyCr,
+    kills: lazy_cr::Kills,
 }
 
 /// Which registers are in their variables when each block of a unit begins: those valid at
@@ -236,6 +260,8 @@ pub struct Plan {
     /// The blocks every path into which has summarized the FPSCR (the unit's entry never:
     /// it may be entered with any FPSCR).
     clean_in: HashMap<u32, bool>,
+    /// The CR fields every path into each block leaves lazy, with the same description.
+    lazy_in: HashMap<u32, LazyCr>,
 }
 
 impl Plan {
@@ -301,7 +327,80 @@ impl Plan {
                 break;
             }
         }
-        Plan { valid_in, clean_in }
+        let lazy_in = Self::solve_lazy(entry, blocks, edges);
+        Plan {
+            valid_in,
+            clean_in,
+            lazy_in,
+        }
+    }
+
+    /// The lazy CR fields at each block's start: per field, the description every jump into
+    /// the block brings (set in its source, or inherited there and kept), the greatest fixed
+    /// point from "anything" (`Top`) at blocks with predecessors, none at the entry.
+    fn solve_lazy(entry: u32, blocks: &[u32], edges: &[Edge]) -> HashMap<u32, LazyCr> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum State {
+            Top,
+            Lazy(lazy_cr::CrDesc),
+            Built,
+        }
+        let mut has_pred: HashMap<u32, bool> = blocks.iter().map(|&b| (b, false)).collect();
+        for e in edges {
+            has_pred.insert(e.to, true);
+        }
+        let mut state: HashMap<u32, [State; 8]> = blocks
+            .iter()
+            .map(|&b| {
+                let top = has_pred[&b] && b != entry;
+                (b, [if top { State::Top } else { State::Built }; 8])
+            })
+            .collect();
+        loop {
+            let mut changed = false;
+            for e in edges {
+                let from = state.get(&e.from).copied().unwrap_or([State::Built; 8]);
+                let Some(to) = state.get_mut(&e.to) else {
+                    continue;
+                };
+                for n in 0..8 {
+                    let out = match (e.lazy[n], from[n]) {
+                        (Some(d), _) => State::Lazy(d),
+                        _ if e.killed => State::Built,
+                        (None, State::Lazy(d)) if e.kills.keeps(n, &d) => State::Lazy(d),
+                        (None, State::Top) if !e.kills.fields[n] => State::Top,
+                        _ => State::Built,
+                    };
+                    let met = match (to[n], out) {
+                        (State::Top, x) => x,
+                        (x, State::Top) => x,
+                        (x, y) if x == y => x,
+                        _ => State::Built,
+                    };
+                    if met != to[n] {
+                        to[n] = met;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        state
+            .into_iter()
+            .map(|(b, fields)| {
+                let lazy = fields.map(|f| match f {
+                    State::Lazy(d) => Some(d),
+                    _ => None,
+                });
+                (b, lazy)
+            })
+            .collect()
+    }
+
+    fn lazy_in(&self, block: u32) -> LazyCr {
+        self.lazy_in.get(&block).copied().unwrap_or([None; 8])
     }
 
     fn clean_in(&self, block: u32) -> bool {
@@ -368,9 +467,13 @@ impl<'a, 'f> Lifter<'a, 'f> {
             checkpoint: (0, 0),
             budget_stored: false,
             budget: None,
-            cr_cmp: [None; 8],
+            lazy: [None; 8],
+            kills: lazy_cr::Kills::default(),
+            lazy_sets: vec![[None; 8]],
+            checkpoint_lazy: 0,
             fpscr_clean: false,
             fp: fpu::FpState::default(),
+            cur_indirect: Vec::new(),
         }
     }
 
@@ -391,8 +494,17 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     /// The plan for the final pass, from what this (first) pass recorded.
     pub fn recorded(&self, region: &super::block::Region) -> Plan {
-        let blocks: Vec<u32> = region.blocks.iter().map(|b| b.start()).collect();
-        Plan::solve(blocks[0], &blocks, &self.edges)
+        let mut blocks: Vec<u32> = region.blocks.iter().map(|b| b.start()).collect();
+        let entry = entry_key(region);
+        if entry != blocks[0] {
+            blocks.insert(0, entry);
+        }
+        Plan::solve(entry, &blocks, &self.edges)
+    }
+
+    /// The unit's sets of lazy CR fields its fault sites name.
+    pub fn lazy_sets(&self) -> &[LazyCr] {
+        &self.lazy_sets
     }
 
     fn load_slot(&mut self, slot: usize) -> Value {
@@ -451,22 +563,52 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// registers of its plan in their variables. The lifter's view of the registers is
     /// unchanged for the code after the jump (the other side of a conditional branch).
     fn jump_internal(&mut self, target: u32, host: Block) {
-        self.flush();
-        if self.plan.is_none() {
-            self.edges.push(Edge {
+        let saved = (self.valid, self.dirty, self.lazy);
+        match &self.plan {
+            Some(plan) => {
+                // Fields the target does not take lazy, with this description, are built.
+                let want = plan.lazy_in(target);
+                for (n, wanted) in want.iter().enumerate() {
+                    let have = self.lazy[n].map(|l| l.desc);
+                    debug_assert!(wanted.is_none() || have == *wanted, "lazy CR plan");
+                    if have.is_some() && have != *wanted {
+                        self.build_field(n);
+                    }
+                }
+            }
+            None => self.edges.push(Edge {
                 from: self.cur_block,
                 to: target,
                 valid: self.valid,
                 killed: self.killed,
                 clean: self.fpscr_clean,
-            });
+                lazy: self.lazy_descs(),
+                kills: self.kills,
+            }),
+        }
+        self.flush_counted();
+        if let Some(plan) = &self.plan {
+            // The plan comes from the first pass, which had no field lazy on entry to a
+            // block and so read CR as bits where this pass compares: the target may expect
+            // registers in variables that this path never loaded. The context is exact
+            // here, so they are loaded now.
+            let want = plan.valid_in(target);
+            for (slot, &wanted) in want.iter().enumerate() {
+                if wanted && !self.valid[slot] && slot != Reg::Fpscr.slot() {
+                    self.reload(slot);
+                }
+            }
         }
         self.b.ins().jump(host, &[]);
+        (self.valid, self.dirty, self.lazy) = saved;
     }
 
     /// Reads a guest register (from its variable when valid, else from the context); an FPR
     /// as its bits (i64).
     pub fn get(&mut self, r: Reg) -> Value {
+        if r == Reg::Cr {
+            self.kill_all_fields();
+        }
         let v = self.get_held(r);
         if matches!(r, Reg::Fpr(_)) {
             self.f64_to_bits(v)
@@ -535,10 +677,22 @@ impl<'a, 'f> Lifter<'a, 'f> {
             self.set_f64(n, f);
             return;
         }
-        let slot = r.slot();
-        if slot == Reg::Cr.slot() {
-            self.cr_cmp = [None; 8];
+        match r {
+            // A whole new CR: nothing lazy is left to build.
+            Reg::Cr => {
+                self.kills.fields = [true; 8];
+                self.lazy = [None; 8];
+            }
+            Reg::Gpr(n) => self.before_gpr_write(n),
+            Reg::So => self.before_so_write(),
+            _ => {}
         }
+        self.def_reg(r, val);
+    }
+
+    /// Defines a register's variable (not an FPR) with no other effect.
+    fn def_reg(&mut self, r: Reg, val: Value) {
+        let slot = r.slot();
         let var = self.var(slot);
         self.b.def_var(var, val);
         self.valid[slot] = true;
@@ -556,8 +710,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     /// Writes the registers the current block changed back to the context (the lifter keeps
     /// counting them as changed: code after a conditional exit has not stored them).
+    /// Makes the context exact: stores what changed, with the lazy CR fields built (the
+    /// lifter's view stays as it was, see `flush_exact`).
     pub fn flush(&mut self) {
-        self.flush_counted();
+        self.flush_exact();
     }
 
     /// `flush`, telling whether it stored anything.
@@ -598,7 +754,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     fn invalidate(&mut self) {
         self.dirty = [false; SLOTS];
         self.valid = [false; SLOTS];
-        self.cr_cmp = [None; 8];
+        self.lazy = [None; 8];
         self.killed = true;
     }
 
@@ -713,6 +869,81 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
     }
 
+    /// Continues at the computed address of the `bcctr` at `site`: the targets seen there
+    /// that are blocks of the unit are jumped to directly (a jump table over their address
+    /// range, or a few compares), any other one goes through `exit_indirect`, or, while the
+    /// site is learning, back to the dispatcher with the site in `Runtime::indirect_site`.
+    pub fn exit_indirect_at(&mut self, target: Value, site: u32) {
+        let known: Vec<(u32, Block)> = self
+            .cur_indirect
+            .iter()
+            .filter_map(|t| self.internal.get(t).map(|&host| (*t, host)))
+            .collect();
+        let learning = self.env.indirect_learning(site);
+        if known.is_empty() && !learning {
+            self.exit_indirect(target);
+            return;
+        }
+        // The registers are stored once here; each jump below then carries no stores (the
+        // lazy CR fields are built only where needed).
+        self.flush_counted();
+        let dirty = std::mem::replace(&mut self.dirty, [false; SLOTS]);
+        let miss = self.b.create_block();
+        self.b.set_cold_block(miss);
+        let lo = known.iter().map(|k| k.0).min().unwrap_or(0);
+        let hi = known.iter().map(|k| k.0).max().unwrap_or(0);
+        let span = ((hi - lo) / 4 + 1) as usize;
+        let stubs: Vec<(u32, Block, Block)> = known
+            .iter()
+            .map(|&(t, host)| (t, host, self.b.create_block()))
+            .collect();
+        if known.len() > 3 && span <= MAX_JUMP_TABLE {
+            let off = self.b.ins().iadd_imm_s(target, -i64::from(lo as i32));
+            let idx = self.b.ins().ushr_imm_u(off, 2);
+            let miss_call = self.b.func.dfg.block_call(miss, &[]);
+            let mut entries = vec![miss_call; span];
+            for &(t, _, stub) in &stubs {
+                entries[((t - lo) / 4) as usize] = self.b.func.dfg.block_call(stub, &[]);
+            }
+            let table = self
+                .b
+                .create_jump_table(cranelift_codegen::ir::JumpTableData::new(
+                    miss_call, &entries,
+                ));
+            self.b.ins().br_table(idx, table);
+        } else {
+            for &(t, _, stub) in &stubs {
+                let hit = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, target, i64::from(t as i32));
+                let next = self.b.create_block();
+                self.b.ins().brif(hit, stub, &[], next, &[]);
+                self.b.switch_to_block(next);
+                self.b.seal_block(next);
+            }
+            self.b.ins().jump(miss, &[]);
+        }
+        for &(t, host, stub) in &stubs {
+            self.b.switch_to_block(stub);
+            self.b.seal_block(stub);
+            self.jump_internal(t, host);
+        }
+        self.b.switch_to_block(miss);
+        self.b.seal_block(miss);
+        if learning {
+            let tagged = self.b.ins().iconst(types::I64, i64::from(site) | 1 << 32);
+            let off = offset_of!(Runtime, indirect_site) as i32;
+            self.b.ins().store(ctx_flags(), tagged, self.rt, off);
+            self.store_pc(target);
+            self.flush();
+            self.exit_dispatch();
+        } else {
+            self.exit_indirect(target);
+        }
+        self.dirty = dirty;
+    }
+
     /// Continues at a computed address through the indirect-branch table.
     pub fn exit_indirect(&mut self, target: Value) {
         use super::runtime::{FastEntry, FAST_ENTRIES};
@@ -782,6 +1013,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.seal_block(cont);
         // The interpreter left the context exact after this instruction.
         self.checkpoint = (pc.wrapping_add(4), self.remaining - 1);
+        self.checkpoint_lazy = 0;
     }
 
     /// Runs `fast` when `ok` holds, else the interpreter for the instruction (which reports a
@@ -798,6 +1030,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
             self.leave_unless(&[ok], pc, d, false, fast);
             return;
         }
+        // The interpreter on the slow path reads CR, and both paths must meet with the same
+        // fields lazy: none.
+        self.kill_all_fields();
         let fast_b = self.b.create_block();
         let slow_b = self.b.create_block();
         let join = self.b.create_block();
@@ -862,6 +1097,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 checkpoint,
                 unretired,
                 pc,
+                lazy: self.checkpoint_lazy,
             });
             self.b.set_srcloc(SourceLoc::new(site));
             fast(self);
@@ -893,7 +1129,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
             self.b.seal_block(next);
         }
         let fast_b = self.b.current_block().expect("a block is being filled");
-        let (valid, dirty, killed, cr_cmp) = (self.valid, self.dirty, self.killed, self.cr_cmp);
+        let (valid, dirty, killed, lazy, kills) =
+            (self.valid, self.dirty, self.killed, self.lazy, self.kills);
         self.b.switch_to_block(slow_b);
         self.b.seal_block(slow_b);
         if fp_miss {
@@ -911,7 +1148,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.valid = valid;
         self.dirty = dirty;
         self.killed = killed;
-        self.cr_cmp = cr_cmp;
+        self.lazy = lazy;
+        self.kills = kills;
         self.b.switch_to_block(fast_b);
         fast(self);
     }
@@ -931,6 +1169,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Makes the context exact after the instruction at `pc` (host-fault mode), so a fault
     /// later in the block never runs it again.
     fn checkpoint_after(&mut self, pc: u32) {
+        // Lazy fields stay lazy: the fault sites after this checkpoint name them.
         let stored = self.flush_counted();
         self.dirty = [false; SLOTS];
         if !stored {
@@ -940,6 +1179,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             self.store_pc_const(pc);
         }
         self.checkpoint = (pc.wrapping_add(4), self.remaining - 1);
+        self.checkpoint_lazy = self.lazy_set_index();
     }
 
     /// Leaves the unit to the dispatcher at whatever `ctx.pc` holds (after the interpreter
@@ -952,7 +1192,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// After an unconditional exit, continues emitting into an unreachable block so callers
     /// need not track whether the builder is terminated.
     pub fn start_dead_block(&mut self) {
-        self.cr_cmp = [None; 8];
+        // Values from before do not dominate the dead block.
+        for l in self.lazy.iter_mut().flatten() {
+            l.vals = None;
+        }
         let dead = self.b.create_block();
         self.b.switch_to_block(dead);
         self.b.seal_block(dead);
@@ -972,8 +1215,17 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         l.internal.insert(block.start(), host);
     }
     let entry = region.blocks[0].start();
+    let entry_key = entry_key(region);
+    // Entered from outside, the entry block starts with nothing lazy and no register in a
+    // variable; when blocks of the unit jump back to it (a loop head), those jumps go to a
+    // second copy that takes what they bring, so the loop need not give it up.
+    let outside = if entry_key != entry {
+        l.b.create_block()
+    } else {
+        l.internal[&entry]
+    };
     if let Some(plan) = &l.plan {
-        let at_entry = plan.valid_in(entry);
+        let at_entry = plan.valid_in(entry_key);
         for (slot, &valid) in at_entry.iter().enumerate() {
             if valid {
                 l.reload(slot);
@@ -984,8 +1236,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
     let v = l.budget_value();
     l.b.def_var(budget, v);
     l.budget = Some(budget);
-    let head = l.internal[&entry];
-    l.b.ins().jump(head, &[]);
+    l.b.ins().jump(outside, &[]);
     // Blocks that begin by reading FR, FI or FPRF: their predecessors compute them.
     let readers: std::collections::HashSet<u32> = region
         .blocks
@@ -994,25 +1245,56 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         .map(|b| b.start())
         .collect();
     let mut fallbacks = 0;
-    for block in &region.blocks {
-        let host = l.internal[&block.start()];
+    let copies = (entry_key != entry).then_some((&region.blocks[0], entry_key, outside));
+    let blocks: Vec<_> = region
+        .blocks
+        .iter()
+        .map(|b| (b, b.start(), l.internal[&b.start()]))
+        .collect();
+    for (block, key, host) in copies.into_iter().chain(blocks) {
         l.b.switch_to_block(host);
-        l.cur_block = block.start();
+        l.cur_block = key;
         l.killed = false;
-        l.cr_cmp = [None; 8];
-        l.fpscr_clean = l.plan.as_ref().is_some_and(|p| p.clean_in(block.start()));
+        l.kills = lazy_cr::Kills::default();
+        let (clean, lazy) = match &l.plan {
+            Some(plan) => (plan.clean_in(key), plan.lazy_in(key)),
+            None => (false, [None; 8]),
+        };
+        l.fpscr_clean = clean;
+        l.lazy = lazy.map(|d| d.map(|desc| lazy_cr::Lazy { desc, vals: None }));
         l.dirty = [false; SLOTS];
         l.valid = match &l.plan {
-            Some(plan) => plan.valid_in(block.start()),
+            Some(plan) => plan.valid_in(key),
             None => [false; SLOTS],
         };
+        l.cur_indirect.clone_from(&block.indirect);
         let read_after = super::block::successors(block)
             .iter()
             .any(|s| readers.contains(s));
-        fallbacks += lift_block(l, block, read_after);
+        let interpreted = lift_block(l, block, read_after);
+        if key == block.start() {
+            // The entry's copy is the same guest code: counted once.
+            fallbacks += interpreted;
+        }
     }
     l.finish_shared();
     fallbacks
+}
+
+/// The plan's key for the unit's entry as control arrives from outside: the entry's address,
+/// or, when blocks of the unit jump back to the entry, the address | 1 (a copy of the entry
+/// block, see `lift_unit`).
+fn entry_key(region: &super::block::Region) -> u32 {
+    let entry = region.blocks[0].start();
+    let looped = region
+        .blocks
+        .iter()
+        .any(|b| super::block::successors(b).contains(&entry) || b.indirect.contains(&entry));
+    if looped {
+        entry | 1
+    } else {
+        entry
+    }
 }
 
 /// Lifts one guest block: budget check, each instruction natively or via the interpreter,
@@ -1034,6 +1316,8 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     l.b.ins().brif(short, stub, &[], body, &[]);
     l.b.switch_to_block(stub);
     l.b.seal_block(stub);
+    // Fields inherited lazy are all that needs building (and storing).
+    l.flush();
     l.store_pc_const(block.start());
     let out = l.shared_exit(|s| &mut s.budget);
     l.b.ins().jump(out, &[]);
@@ -1044,6 +1328,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     l.budget_stored = false;
 
     l.checkpoint = (block.start(), n);
+    l.checkpoint_lazy = l.lazy_set_index();
     for (k, &(pc, d)) in block.insns.iter().enumerate() {
         l.remaining = n - k as i64;
         if !lift_one(l, pc, d) {
@@ -1059,7 +1344,14 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     }
     // Reached only when the last instruction did not leave the block itself.
     l.remaining = 0;
-    l.exit_direct(block.fallthrough);
+    if l.b.is_unreachable() {
+        // It ended in an unconditional branch: a jump from here would be a false predecessor
+        // of the next block, which the plan would then load registers for.
+        l.b.ins()
+            .trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
+    } else {
+        l.exit_direct(block.fallthrough);
+    }
     fallbacks
 }
 
@@ -1094,6 +1386,8 @@ mod plan_tests {
             valid: set(valid),
             killed,
             clean: false,
+            lazy: [None; 8],
+            kills: super::lazy_cr::Kills::default(),
         }
     }
 

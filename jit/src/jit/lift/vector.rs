@@ -167,11 +167,7 @@ pub fn record_cr6(l: &mut Lifter, r: Value, with_all: bool) {
         let all = l.b.ins().ishl_imm_u(all, 3);
         field = l.b.ins().bor(field, all);
     }
-    let field = l.b.ins().ishl_imm_u(field, 4);
-    let cr = l.get(Reg::Cr);
-    let cr = l.b.ins().band_imm_u(cr, !0xf0u32 as i64);
-    let cr = l.b.ins().bor(cr, field);
-    l.set(Reg::Cr, cr);
+    l.set_cr_field(6, field);
 }
 
 /// The VMX128 register fields, or the AltiVec ones.

@@ -1,0 +1,229 @@
+//! CR fields kept as comparisons (`lift::lazy_cr`): exact wherever the context is read. Every
+//! case compares exits, retired counts, whole contexts and memory with the reference
+//! interpreter (`tests_units::same`); the hand-written one also checks CR against the values
+//! the ISA's compare definitions give.
+
+use super::tests::Rng;
+use super::tests_units::{asm, machine, same, start, CODE, DATA, SENTINEL};
+use super::Jit;
+use crate::interp::{Exit, Limits};
+use crate::Perm;
+
+/// A field compared in one block and a host fault in the next block of the unit, before
+/// anything else touches CR: the dispatcher builds the lazy fields from the registers at the
+/// faulting block's checkpoint. With `overwrite`, an operand of CR0's compare changes first
+/// (the field is built as bits then). r3 = 0x1_ffff_fffe and r4 = -2 have equal low words
+/// (cmpw: EQ, though the doublewords differ), r5 = 7 (cmpldi 9: LT), SO set: CR0 = EQ|SO =
+/// 0b0011, CR7 = LT|SO = 0b1001.
+#[test]
+fn lazy_fields_are_exact_at_a_fault_in_a_later_block() {
+    for overwrite in [false, true] {
+        for host_faults in [true, false] {
+            let code = [(
+                CODE,
+                asm(
+                    CODE,
+                    &[
+                        "cmpw cr0, r3, r4",
+                        "cmpldi cr7, r5, 9",
+                        if overwrite { "addi r4, r4, 1" } else { "nop" },
+                        &format!("bge cr7, {:#x}", CODE + 20),
+                        "nop",
+                        "lwz r8, 0(r9)",
+                        "blr",
+                    ],
+                ),
+            )];
+            let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+            let mut jit = Jit::new().unwrap();
+            jit.set_host_faults(host_faults);
+            let mut ctx = start(CODE);
+            ctx.gpr[3] = 0x1_ffff_fffe;
+            ctx.gpr[4] = (-2i64) as u64;
+            ctx.gpr[5] = 7;
+            ctx.gpr[9] = 0x4000_0000;
+            ctx.xer_so = 1;
+            let limits = Limits {
+                max_instructions: 100,
+                stop_at: Some(SENTINEL),
+            };
+            let (exit, retired, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+            assert!(matches!(exit, Exit::Fault(_)), "{exit:?}");
+            assert_eq!(retired, 5);
+            assert_eq!(got.cr, 0x3000_0009, "overwrite {overwrite}");
+        }
+    }
+}
+
+/// CR1 compared in the first block; the next block writes a compared register and jumps to
+/// a block that also follows the first one directly, which reads CR with `mfcr`. The field
+/// must be built before the write: r3 = r4 = 5 gives EQ (0b0010) in CR1 whatever r3 becomes,
+/// and CR0 = EQ from the start keeps `bne` from being taken, so mfcr gives 0x2200_0000.
+#[test]
+fn a_compared_register_written_in_a_later_block_is_compared_before() {
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "cmpw cr1, r3, r4",
+                &format!("bne {:#x}", CODE + 16),
+                "addi r3, r3, 100",
+                &format!("b {:#x}", CODE + 16),
+                "mfcr r5",
+                "blr",
+            ],
+        ),
+    )];
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    let mut jit = Jit::new().unwrap();
+    let mut ctx = start(CODE);
+    ctx.gpr[3] = 5;
+    ctx.gpr[4] = 5;
+    ctx.cr = 0x2000_0000;
+    let limits = Limits {
+        max_instructions: 100,
+        stop_at: Some(SENTINEL),
+    };
+    let (exit, _, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+    assert_eq!(exit, Exit::Stopped);
+    assert_eq!((got.gpr[3], got.gpr[5]), (105, 0x2200_0000));
+}
+
+/// Random loops of compares (every form, word and doubleword, all eight fields), recording
+/// instructions, writes to compared registers, SO-setting `addo`, branches on every CR bit,
+/// CR read as bits (`mfcr`, `crxor`), stores, and a load walking towards unmapped memory, so
+/// runs end in a fault at a random point; every budget on the way is checked too. Both ways
+/// of handling guest faults, 64- and 32-bit mode.
+#[test]
+fn random_compare_loops_match_the_interpreter() {
+    let mut rng = Rng(0x1a2b_c3d4);
+    for case in 0..400 {
+        let code = random_loop(&mut rng);
+        let code = [(CODE, code)];
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        let mut ctx = start(CODE);
+        for r in 3..=8 {
+            ctx.gpr[r] = rng.pick(VALUES);
+        }
+        // The walking pointer reaches the end of DATA (4 KiB) within a few hundred rounds.
+        ctx.gpr[10] = u64::from(DATA) + 4 * rng.below(1000);
+        ctx.ctr = 50 + rng.below(400);
+        ctx.xer_so = (rng.next() & 1) as u8;
+        // Half the cases in 32-bit mode, where recording instructions compare low words.
+        if case % 4 >= 2 {
+            ctx.msr &= !(1 << 63);
+        } else {
+            ctx.msr |= 1 << 63;
+        }
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(case % 2 == 0);
+        let limits = Limits {
+            max_instructions: 1_000_000,
+            stop_at: Some(SENTINEL),
+        };
+        let (_, total, _) = same(&mi, &mj, &mut jit, &ctx, limits);
+        for _ in 0..6 {
+            let limits = Limits {
+                max_instructions: 1 + rng.below(total.max(1)),
+                stop_at: Some(SENTINEL),
+            };
+            same(&mi, &mj, &mut jit, &ctx, limits);
+        }
+    }
+}
+
+/// Register values whose words and doublewords order differently signed and unsigned.
+const VALUES: &[u64] = &[
+    0,
+    1,
+    2,
+    7,
+    0x7fff_ffff,
+    0x8000_0000,
+    0xffff_ffff,
+    0x1_0000_0000,
+    0x1_0000_0007,
+    0xffff_ffff_ffff_fffe,
+    0xffff_ffff_8000_0000,
+    0x8000_0000_0000_0000,
+    0x7fff_ffff_ffff_ffff,
+];
+
+/// A loop of 3 to 6 blocks ending in `bdnz` to its head, then `blr`. Each block has a few
+/// random instructions and ends in a conditional branch forward (to the next block but
+/// one) on a random CR bit, so paths through the loop vary with the values compared.
+fn random_loop(rng: &mut Rng) -> Vec<u32> {
+    let blocks = 3 + rng.below(4) as usize;
+    let mut body: Vec<Vec<String>> = Vec::new();
+    for _ in 0..blocks {
+        let mut lines = Vec::new();
+        for _ in 0..1 + rng.below(5) {
+            lines.push(random_insn(rng));
+        }
+        body.push(lines);
+    }
+    // Block addresses: each block's lines plus its branch.
+    let mut starts = Vec::new();
+    let mut at = CODE;
+    for lines in &body {
+        starts.push(at);
+        at += 4 * (lines.len() as u32 + 1);
+    }
+    let tail = at;
+    let mut text = Vec::new();
+    for (k, lines) in body.iter().enumerate() {
+        text.extend(lines.iter().cloned());
+        let target = starts.get(k + 2).copied().unwrap_or(tail);
+        let cond = rng.pick(&["lt", "gt", "eq", "so", "ge", "le", "ne", "ns"]);
+        // Field 0 is implied in the assembler's syntax.
+        let field = match some_field(rng) {
+            0 => String::new(),
+            f => format!("cr{f}, "),
+        };
+        text.push(format!("b{cond} {field}{target:#x}"));
+    }
+    text.push(format!("bdnz {CODE:#x}"));
+    text.push("blr".into());
+    let refs: Vec<&str> = text.iter().map(String::as_str).collect();
+    asm(CODE, &refs)
+}
+
+/// A CR field, mostly one of a few so that compares, branches and writes meet often.
+fn some_field(rng: &mut Rng) -> u64 {
+    let any = rng.below(8);
+    rng.pick(&[0, 0, 1, 7, any])
+}
+
+fn random_insn(rng: &mut Rng) -> String {
+    let reg = |rng: &mut Rng| 3 + rng.below(6);
+    let (a, b, d) = (reg(rng), reg(rng), reg(rng));
+    let f = some_field(rng);
+    let imm = rng.pick(&[0i64, 1, 7, -1, -2, 0x7fff, -0x8000]);
+    let uimm = rng.pick(&[0u64, 1, 7, 0xffff, 0x8000]);
+    match rng.below(15) {
+        0 => format!("cmpw cr{f}, r{a}, r{b}"),
+        1 => format!("cmpd cr{f}, r{a}, r{b}"),
+        2 => format!("cmplw cr{f}, r{a}, r{b}"),
+        3 => format!("cmpld cr{f}, r{a}, r{b}"),
+        4 => format!("cmpwi cr{f}, r{a}, {imm}"),
+        5 => format!("cmpdi cr{f}, r{a}, {imm}"),
+        6 => format!("cmplwi cr{f}, r{a}, {uimm}"),
+        7 => format!("cmpldi cr{f}, r{a}, {uimm}"),
+        8 => {
+            let op = rng.pick(&["add.", "and.", "or.", "subf.", "addo.", "xor"]);
+            format!("{op} r{d}, r{a}, r{b}")
+        }
+        9 => format!("addi r{d}, r{a}, {imm}"),
+        10 => format!("mfcr r{d}"),
+        11 => format!(
+            "crxor {}, {}, {}",
+            rng.below(32),
+            rng.below(32),
+            rng.below(32)
+        ),
+        12 => format!("lwz r{d}, 0(r10)"),
+        13 => "addi r10, r10, 4".into(),
+        _ => format!("stw r{a}, 0(r10)"),
+    }
+}
