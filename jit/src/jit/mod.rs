@@ -157,8 +157,9 @@ struct Unit {
     fp_quick_only: Vec<u32>,
     /// Its `bcctr`s whose targets `Jit::indirect` lists (see `block::IndirectTargets`).
     indirect_sites: Vec<u32>,
-    /// The sets of lazy CR fields its fault sites name (`lift::FaultSite::lazy`).
-    lazy_sets: Vec<lift::LazyCr>,
+    /// The sets of lazy CR fields its fault sites name (`lift::FaultSite::lazy`) and its
+    /// code points to (`Runtime::lazy_cr`).
+    lazy_sets: Vec<Box<lift::LazyCr>>,
 }
 
 pub struct Jit {
@@ -214,7 +215,7 @@ struct Pass {
     fallbacks: usize,
     sites: Vec<lift::FaultSite>,
     fp_quick_only: Vec<u32>,
-    lazy_sets: Vec<lift::LazyCr>,
+    lazy_sets: Vec<Box<lift::LazyCr>>,
 }
 
 /// Lifts `region` into `func`: the first pass without a plan, the final one with it.
@@ -244,7 +245,7 @@ fn lift_pass(
         fallbacks,
         sites: l.fault_sites().to_vec(),
         fp_quick_only: l.fp_quick_only().to_vec(),
-        lazy_sets: l.lazy_sets().to_vec(),
+        lazy_sets: l.take_lazy_sets(),
     };
     b.seal_all_blocks();
     b.finalize(isa.frontend_config());
@@ -762,6 +763,7 @@ impl Jit {
                 }
             };
             rt.settle_fp(ctx);
+            rt.settle_cr(ctx);
             if rt.fp_miss != 0 {
                 self.note_fp_miss(std::mem::take(&mut rt.fp_miss));
             }
@@ -870,7 +872,7 @@ impl Jit {
             return None;
         }
         let site = *unit.sites.get(site as usize)?;
-        let lazy = *unit.lazy_sets.get(site.lazy as usize)?;
+        let lazy = **unit.lazy_sets.get(site.lazy as usize)?;
         Some((site, lazy))
     }
 

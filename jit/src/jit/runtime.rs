@@ -62,6 +62,10 @@ pub struct Runtime {
     /// Set when a `bcctr` still learning its targets went to one its unit does not hold:
     /// the branch's address | 1 << 32 (0: none); the target is `ctx.pc`.
     pub indirect_site: u64,
+    /// CR fields `ctx.cr` lacks, set by generated code that returns to Rust or calls the
+    /// interpreter without building them (`lift::lazy_cr`); null: none. Points into the
+    /// returning unit's lazy sets.
+    pub lazy_cr: *const super::lift::LazyCr,
 }
 
 impl Runtime {
@@ -76,6 +80,18 @@ impl Runtime {
             fp_ops: [0; 3],
             fp_miss: 0,
             indirect_site: 0,
+            lazy_cr: std::ptr::null(),
+        }
+    }
+
+    /// Builds the CR fields generated code left lazy (`lazy_cr`) into `ctx.cr`.
+    pub fn settle_cr(&mut self, ctx: &mut Context) {
+        if !self.lazy_cr.is_null() {
+            // SAFETY: generated code stores the address of a set its unit owns, and the
+            // unit is not dropped before the context is settled.
+            let set = unsafe { &*self.lazy_cr };
+            super::lift::apply_lazy_cr(ctx, set);
+            self.lazy_cr = std::ptr::null();
         }
     }
 
@@ -133,6 +149,7 @@ pub unsafe extern "C" fn interp_one(
     let mem = unsafe { &*rt.mem };
     rt.interp_calls += 1;
     rt.settle_fp(ctx);
+    rt.settle_cr(ctx);
     let Some(d) = decode(word) else {
         ctx.pc = pc;
         rt.pending = Some(Exit::Invalid { word });

@@ -92,7 +92,7 @@ fn a_compared_register_written_in_a_later_block_is_compared_before() {
 
 /// Random loops of compares (every form, word and doubleword, all eight fields), recording
 /// instructions, writes to compared registers, SO-setting `addo`, branches on every CR bit,
-/// CR read as bits (`mfcr`, `crxor`), stores, and a load walking towards unmapped memory, so
+/// CR read as bits (`mfcr`, `crxor`, and `mcrxr` in the interpreter helper), stores, and a load walking towards unmapped memory, so
 /// runs end in a fault at a random point; every budget on the way is checked too. Both ways
 /// of handling guest faults, 64- and 32-bit mode.
 #[test]
@@ -201,7 +201,7 @@ fn random_insn(rng: &mut Rng) -> String {
     let f = some_field(rng);
     let imm = rng.pick(&[0i64, 1, 7, -1, -2, 0x7fff, -0x8000]);
     let uimm = rng.pick(&[0u64, 1, 7, 0xffff, 0x8000]);
-    match rng.below(15) {
+    match rng.below(16) {
         0 => format!("cmpw cr{f}, r{a}, r{b}"),
         1 => format!("cmpd cr{f}, r{a}, r{b}"),
         2 => format!("cmplw cr{f}, r{a}, r{b}"),
@@ -224,6 +224,8 @@ fn random_insn(rng: &mut Rng) -> String {
         ),
         12 => format!("lwz r{d}, 0(r10)"),
         13 => "addi r10, r10, 4".into(),
+        // Run by the interpreter helper, which must see the lazy fields built.
+        14 => format!("mcrxr cr{}", some_field(rng)),
         _ => format!("stw r{a}, 0(r10)"),
     }
 }

@@ -72,7 +72,8 @@ impl CrDesc {
     }
 }
 
-/// Writes the lazy fields of `set` into `ctx.cr`, from the context's registers.
+/// Writes the lazy fields of `set` into `ctx.cr`, from the context's registers (for a host
+/// fault, and for `Runtime::settle_cr`).
 pub fn apply(ctx: &mut Context, set: &LazyCr) {
     for (n, desc) in set.iter().enumerate() {
         if let Some(d) = desc {
@@ -227,10 +228,25 @@ impl Lifter<'_, '_> {
         if set.iter().all(Option::is_none) {
             return 0;
         }
-        if let Some(i) = self.lazy_sets.iter().position(|s| *s == set) {
+        if let Some(i) = self.lazy_sets.iter().position(|s| **s == set) {
             return i as u32;
         }
-        self.lazy_sets.push(set);
+        self.lazy_sets.push(Box::new(set));
         (self.lazy_sets.len() - 1) as u32
+    }
+
+    /// Stores what changed for Rust code that reads the context next (a return to the
+    /// dispatcher, the interpreter helper): the lazy fields are not built but named in
+    /// `Runtime::lazy_cr`, and Rust builds them (`Runtime::settle_cr`) before it looks.
+    pub(super) fn flush_for_rust(&mut self) {
+        self.flush_counted();
+        if self.lazy.iter().all(Option::is_none) {
+            return;
+        }
+        let i = self.lazy_set_index() as usize;
+        let set: *const LazyCr = &*self.lazy_sets[i];
+        let set = self.b.ins().iconst(types::I64, set as i64);
+        let off = std::mem::offset_of!(super::Runtime, lazy_cr) as i32;
+        self.b.ins().store(super::ctx_flags(), set, self.rt, off);
     }
 }

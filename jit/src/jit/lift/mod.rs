@@ -190,8 +190,9 @@ pub struct Lifter<'a, 'f> {
     lazy: [Option<lazy_cr::Lazy>; 8],
     /// First pass: what the current block did that ends a field it inherited lazy.
     kills: lazy_cr::Kills,
-    /// Distinct sets of lazy fields fault sites refer to; entry 0 is the empty set.
-    lazy_sets: Vec<LazyCr>,
+    /// Distinct sets of lazy fields fault sites and returns to Rust refer to (boxed: code
+    /// holds their addresses); entry 0 is the empty set.
+    lazy_sets: Vec<Box<LazyCr>>,
     /// The lazy fields at the current checkpoint, as an index into `lazy_sets`.
     checkpoint_lazy: u32,
     /// FPSCR is known to be summarized here (an FP instruction wrote it since the guest
@@ -469,7 +470,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             budget: None,
             lazy: [None; 8],
             kills: lazy_cr::Kills::default(),
-            lazy_sets: vec![[None; 8]],
+            lazy_sets: vec![Box::new([None; 8])],
             checkpoint_lazy: 0,
             fpscr_clean: false,
             fp: fpu::FpState::default(),
@@ -502,9 +503,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
         Plan::solve(entry, &blocks, &self.edges)
     }
 
-    /// The unit's sets of lazy CR fields its fault sites name.
-    pub fn lazy_sets(&self) -> &[LazyCr] {
-        &self.lazy_sets
+    /// The unit's sets of lazy CR fields its fault sites name and its code points to; they
+    /// must live as long as the code.
+    pub fn take_lazy_sets(&mut self) -> Vec<Box<LazyCr>> {
+        std::mem::take(&mut self.lazy_sets)
     }
 
     fn load_slot(&mut self, slot: usize) -> Value {
@@ -936,7 +938,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             let off = offset_of!(Runtime, indirect_site) as i32;
             self.b.ins().store(ctx_flags(), tagged, self.rt, off);
             self.store_pc(target);
-            self.flush();
+            self.flush_for_rust();
             self.exit_dispatch();
         } else {
             self.exit_indirect(target);
@@ -976,7 +978,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// other exit (fault, trap, invalid) leaves the instruction unretired, as `interp::run`
     /// counts them.
     pub fn fallback(&mut self, pc: u32, d: Decoded) {
-        self.flush();
+        self.flush_for_rust();
         let f = self.b.ins().iconst(types::I64, self.env.fallback() as i64);
         let pcv = self.b.ins().iconst(types::I32, i64::from(pc as i32));
         let wv = self.b.ins().iconst(types::I32, i64::from(d.insn.0 as i32));
@@ -1138,7 +1140,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             let off = offset_of!(Runtime, fp_miss) as i32;
             self.b.ins().store(ctx_flags(), key, self.rt, off);
         }
-        self.flush();
+        self.flush_for_rust();
         let target = self.shared_exit(|s| &mut s.interpret);
         let pcv = self.b.ins().iconst(types::I32, i64::from(pc as i32));
         let wv = self.b.ins().iconst(types::I32, i64::from(d.insn.0 as i32));
@@ -1185,7 +1187,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Leaves the unit to the dispatcher at whatever `ctx.pc` holds (after the interpreter
     /// executed a control-flow instruction).
     pub fn exit_to_context_pc(&mut self) {
-        self.flush();
+        self.flush_for_rust();
         self.exit_dispatch();
     }
 
@@ -1316,8 +1318,8 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     l.b.ins().brif(short, stub, &[], body, &[]);
     l.b.switch_to_block(stub);
     l.b.seal_block(stub);
-    // Fields inherited lazy are all that needs building (and storing).
-    l.flush();
+    // Nothing is changed yet but fields inherited lazy, which the dispatcher builds.
+    l.flush_for_rust();
     l.store_pc_const(block.start());
     let out = l.shared_exit(|s| &mut s.budget);
     l.b.ins().jump(out, &[]);
