@@ -159,6 +159,7 @@ struct Unit {
     indirect_sites: Vec<u32>,
     /// The sets of lazy CR fields its fault sites name (`lift::FaultSite::lazy`) and its
     /// code points to (`Runtime::lazy_cr`).
+    #[allow(clippy::vec_box)] // boxed so that their addresses, baked into code, never move
     lazy_sets: Vec<Box<lift::LazyCr>>,
 }
 
@@ -215,6 +216,7 @@ struct Pass {
     fallbacks: usize,
     sites: Vec<lift::FaultSite>,
     fp_quick_only: Vec<u32>,
+    #[allow(clippy::vec_box)] // boxed so that their addresses, baked into code, never move
     lazy_sets: Vec<Box<lift::LazyCr>>,
 }
 

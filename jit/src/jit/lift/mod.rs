@@ -192,6 +192,7 @@ pub struct Lifter<'a, 'f> {
     kills: lazy_cr::Kills,
     /// Distinct sets of lazy fields fault sites and returns to Rust refer to (boxed: code
     /// holds their addresses); entry 0 is the empty set.
+    #[allow(clippy::vec_box)] // boxed so that their addresses, baked into code, never move
     lazy_sets: Vec<Box<LazyCr>>,
     /// The lazy fields at the current checkpoint, as an index into `lazy_sets`.
     checkpoint_lazy: u32,
@@ -505,6 +506,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     /// The unit's sets of lazy CR fields its fault sites name and its code points to; they
     /// must live as long as the code.
+    #[allow(clippy::vec_box)] // boxed so that their addresses, baked into code, never move
     pub fn take_lazy_sets(&mut self) -> Vec<Box<LazyCr>> {
         std::mem::take(&mut self.lazy_sets)
     }
