@@ -781,7 +781,7 @@ impl Jit {
                 let (site, lazy) = self.fault_site(rip).ok_or(JitError::Fault { rip })?;
                 rt.budget += site.unretired;
                 ctx.pc = site.checkpoint;
-                lift::apply_lazy_cr(ctx, &lazy);
+                lift::apply_lazy_cr(ctx, &lazy, &rt.cr_shadow);
                 rerun = u64::from(site.pc.wrapping_sub(site.checkpoint) / 4) + 1;
             }
             retired += (before - rt.budget) as u64;

@@ -66,6 +66,9 @@ pub struct Runtime {
     /// interpreter without building them (`lift::lazy_cr`); null: none. Points into the
     /// returning unit's lazy sets.
     pub lazy_cr: *const super::lift::LazyCr,
+    /// Values of compared registers that changed while their CR field was lazy, by field
+    /// and operand (`lift::lazy_cr::Operand::Shadow`).
+    pub cr_shadow: [u64; 16],
 }
 
 impl Runtime {
@@ -81,6 +84,7 @@ impl Runtime {
             fp_miss: 0,
             indirect_site: 0,
             lazy_cr: std::ptr::null(),
+            cr_shadow: [0; 16],
         }
     }
 
@@ -90,7 +94,7 @@ impl Runtime {
             // SAFETY: generated code stores the address of a set its unit owns, and the
             // unit is not dropped before the context is settled.
             let set = unsafe { &*self.lazy_cr };
-            super::lift::apply_lazy_cr(ctx, set);
+            super::lift::apply_lazy_cr(ctx, set, &self.cr_shadow);
             self.lazy_cr = std::ptr::null();
         }
     }

@@ -12,7 +12,7 @@ use crate::Perm;
 /// A field compared in one block and a host fault in the next block of the unit, before
 /// anything else touches CR: the dispatcher builds the lazy fields from the registers at the
 /// faulting block's checkpoint. With `overwrite`, an operand of CR0's compare changes first
-/// (the field is built as bits then). r3 = 0x1_ffff_fffe and r4 = -2 have equal low words
+/// (its old value is then in a shadow, `Runtime::cr_shadow`). r3 = 0x1_ffff_fffe and r4 = -2 have equal low words
 /// (cmpw: EQ, though the doublewords differ), r5 = 7 (cmpldi 9: LT), SO set: CR0 = EQ|SO =
 /// 0b0011, CR7 = LT|SO = 0b1001.
 #[test]
@@ -56,8 +56,8 @@ fn lazy_fields_are_exact_at_a_fault_in_a_later_block() {
 }
 
 /// CR1 compared in the first block; the next block writes a compared register and jumps to
-/// a block that also follows the first one directly, which reads CR with `mfcr`. The field
-/// must be built before the write: r3 = r4 = 5 gives EQ (0b0010) in CR1 whatever r3 becomes,
+/// a block that also follows the first one directly, which reads CR with `mfcr`. The
+/// comparison must use the register's value from before the write (kept in a shadow): r3 = r4 = 5 gives EQ (0b0010) in CR1 whatever r3 becomes,
 /// and CR0 = EQ from the start keeps `bne` from being taken, so mfcr gives 0x2200_0000.
 #[test]
 fn a_compared_register_written_in_a_later_block_is_compared_before() {

@@ -73,7 +73,7 @@ impl Lifter<'_, '_> {
         };
         let zero = self.b.ins().iconst(types::I64, 0);
         let desc = CrDesc {
-            a: rt as u8,
+            a: Operand::Gpr(rt as u8),
             b: Operand::Imm(0),
             signed: true,
             word: !self.sf,
@@ -295,7 +295,7 @@ fn compare(l: &mut Lifter, op: IntOp, i: Insn) {
         _ => Operand::Imm(i.uimm() as i64),
     };
     let desc = CrDesc {
-        a: i.ra() as u8,
+        a: Operand::Gpr(i.ra() as u8),
         b: second,
         signed,
         word: !i.l_cmp(),

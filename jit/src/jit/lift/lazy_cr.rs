@@ -6,10 +6,12 @@
 //! where something needs them: an instruction reading CR another way, control leaving the
 //! unit, the interpreter, or a block of the unit that does not expect the field lazy.
 //!
-//! The invariant that makes this exact: while a field is lazy, the registers it compared and
-//! XER[SO] still hold the values they had at the comparison (a write to one of them builds
-//! the field first). So the field is a pure function of the guest context, described by a
-//! `CrDesc`, and:
+//! The invariant that makes this exact: while a field is lazy, the operands it describes
+//! still hold the values compared, and so does XER[SO]. A compared register that is written
+//! first has its old value kept in a *shadow* register (`Reg::Shadow`, one per field and
+//! operand, stored in `Runtime::cr_shadow` like a register in the context), and the
+//! description then names the shadow; a write to SO builds the fields. So the field is a pure
+//! function of the guest context and the shadows, described by a `CrDesc`, and:
 //! - a block of the unit can inherit it through `Plan` (the same fixed point as for
 //!   registers), so a compare-and-branch in a loop never builds bits at all;
 //! - a host fault needs nothing stored: each fault site names the fields lazy at its
@@ -19,18 +21,21 @@ use super::{Lifter, Reg};
 use crate::Context;
 use cranelift_codegen::ir::{types, InstBuilder, Value};
 
-/// The second operand of a lazy comparison.
+/// An operand of a lazy comparison.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Operand {
     Gpr(u8),
     Imm(i64),
+    /// `Runtime::cr_shadow[k]` (`Reg::Shadow(k)`): a compared register's value from before
+    /// it changed.
+    Shadow(u8),
 }
 
-/// A CR field as a comparison of guest registers: `a` with `b`, signed or unsigned, of the
-/// full registers or (`word`) of their low words extended by the signedness; SO is XER[SO].
+/// A CR field as a comparison: `a` with `b`, signed or unsigned, of the full values or
+/// (`word`) of their low words extended by the signedness; SO is XER[SO].
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct CrDesc {
-    pub a: u8,
+    pub a: Operand,
     pub b: Operand,
     pub signed: bool,
     pub word: bool,
@@ -40,22 +45,34 @@ pub struct CrDesc {
 pub type LazyCr = [Option<CrDesc>; 8];
 
 impl CrDesc {
-    fn reads(&self, r: usize) -> bool {
-        usize::from(self.a) == r || self.b == Operand::Gpr(r as u8)
+    /// Field `n` where jumps bringing different comparisons meet: a signed comparison of its
+    /// two shadows, into which each jump puts its operands (extended as its comparison
+    /// says, and with the sign bit flipped for an unsigned one, which orders them the same
+    /// way signed).
+    pub fn merged(n: usize) -> CrDesc {
+        CrDesc {
+            a: Operand::Shadow((2 * n) as u8),
+            b: Operand::Shadow((2 * n + 1) as u8),
+            signed: true,
+            word: false,
+        }
     }
 
-    /// The field's four bits from the context (LT, GT, EQ, SO as `interp` sets them).
-    pub fn bits(&self, ctx: &Context) -> u32 {
+    /// The field's four bits from the context and the shadows (LT, GT, EQ, SO as `interp`
+    /// sets them).
+    pub fn bits(&self, ctx: &Context, shadows: &[u64; 16]) -> u32 {
         let extend = |v: u64| match (self.word, self.signed) {
             (false, _) => v,
             (true, true) => v as u32 as i32 as i64 as u64,
             (true, false) => u64::from(v as u32),
         };
-        let a = extend(ctx.gpr[usize::from(self.a)]);
-        let b = extend(match self.b {
+        let value = |op: Operand| match op {
             Operand::Gpr(r) => ctx.gpr[usize::from(r)],
             Operand::Imm(i) => i as u64,
-        });
+            Operand::Shadow(k) => shadows[usize::from(k)],
+        };
+        let a = extend(value(self.a));
+        let b = extend(value(self.b));
         let (lt, gt) = if self.signed {
             ((a as i64) < (b as i64), (a as i64) > (b as i64))
         } else {
@@ -72,13 +89,13 @@ impl CrDesc {
     }
 }
 
-/// Writes the lazy fields of `set` into `ctx.cr`, from the context's registers (for a host
-/// fault, and for `Runtime::settle_cr`).
-pub fn apply(ctx: &mut Context, set: &LazyCr) {
+/// Writes the lazy fields of `set` into `ctx.cr`, from the context's registers and the
+/// shadows (for a host fault, and for `Runtime::settle_cr`).
+pub fn apply(ctx: &mut Context, set: &LazyCr, shadows: &[u64; 16]) {
     for (n, desc) in set.iter().enumerate() {
         if let Some(d) = desc {
             let shift = 28 - 4 * n;
-            ctx.cr = (ctx.cr & !(0xf << shift)) | (d.bits(ctx) << shift);
+            ctx.cr = (ctx.cr & !(0xf << shift)) | (d.bits(ctx, shadows) << shift);
         }
     }
 }
@@ -96,22 +113,28 @@ pub struct Lazy {
 pub struct Kills {
     /// The field was written, built or read as bits.
     pub fields: [bool; 8],
-    /// GPRs written (a lazy field reading one is built first).
+    /// GPRs written (a lazy field comparing one takes its old value from a shadow).
     pub gprs: u32,
     /// XER[SO] written.
     pub so: bool,
 }
 
 impl Kills {
-    /// Whether an inherited `desc` in field `n` is still lazy after these events.
-    pub fn keeps(&self, n: usize, desc: &CrDesc) -> bool {
-        !self.fields[n]
-            && !self.so
-            && self.gprs & (1 << desc.a) == 0
-            && match desc.b {
-                Operand::Gpr(r) => self.gprs & (1 << r) == 0,
-                Operand::Imm(_) => true,
-            }
+    /// What an inherited `desc` in field `n` becomes after these events: still lazy, with
+    /// the registers written replaced by the field's shadows, or built (`None`).
+    pub fn carry(&self, n: usize, desc: &CrDesc) -> Option<CrDesc> {
+        if self.fields[n] || self.so {
+            return None;
+        }
+        let shadowed = |op: Operand, k: usize| match op {
+            Operand::Gpr(r) if self.gprs & (1 << r) != 0 => Operand::Shadow((2 * n + k) as u8),
+            op => op,
+        };
+        Some(CrDesc {
+            a: shadowed(desc.a, 0),
+            b: shadowed(desc.b, 1),
+            ..*desc
+        })
     }
 }
 
@@ -128,6 +151,7 @@ impl Lifter<'_, '_> {
     /// Sets field `n` lazily to the comparison of `vals` (already extended as `desc` says).
     pub(super) fn set_lazy(&mut self, n: usize, desc: CrDesc, vals: (Value, Value)) {
         self.kills.fields[n] = true;
+        self.drop_shadows(n);
         self.lazy[n] = Some(Lazy {
             desc,
             vals: Some(vals),
@@ -142,11 +166,8 @@ impl Lifter<'_, '_> {
         if let Some((a, b)) = lazy.vals {
             return (a, b, d.signed);
         }
-        let a = self.get(Reg::Gpr(usize::from(d.a)));
-        let b = match d.b {
-            Operand::Gpr(r) => self.get(Reg::Gpr(usize::from(r))),
-            Operand::Imm(i) => self.b.ins().iconst(types::I64, i),
-        };
+        let a = self.operand(d.a);
+        let b = self.operand(d.b);
         let (a, b) = if d.word {
             (self.low_word(a, d.signed), self.low_word(b, d.signed))
         } else {
@@ -158,6 +179,40 @@ impl Lifter<'_, '_> {
         (a, b, d.signed)
     }
 
+    fn operand(&mut self, op: Operand) -> Value {
+        match op {
+            Operand::Gpr(r) => self.get(Reg::Gpr(usize::from(r))),
+            Operand::Imm(i) => self.b.ins().iconst(types::I64, i),
+            Operand::Shadow(k) => self.get(Reg::Shadow(usize::from(k))),
+        }
+    }
+
+    /// Field `n` no longer needs its shadows: they are not stored.
+    fn drop_shadows(&mut self, n: usize) {
+        self.dirty[Reg::Shadow(2 * n).slot()] = false;
+        self.dirty[Reg::Shadow(2 * n + 1).slot()] = false;
+    }
+
+    /// Turns lazy field `n` into `CrDesc::merged(n)`: its compared values into its shadows.
+    pub(super) fn merge_field(&mut self, n: usize) {
+        let (a, b, signed) = self.lazy_vals(n);
+        let (a, b) = if signed {
+            (a, b)
+        } else {
+            let flip = i64::MIN;
+            (
+                self.b.ins().bxor_imm_s(a, flip),
+                self.b.ins().bxor_imm_s(b, flip),
+            )
+        };
+        self.def_reg(Reg::Shadow(2 * n), a);
+        self.def_reg(Reg::Shadow(2 * n + 1), b);
+        self.lazy[n] = Some(Lazy {
+            desc: CrDesc::merged(n),
+            vals: Some((a, b)),
+        });
+    }
+
     /// Builds lazy field `n` into the CR variable (which becomes changed).
     pub(super) fn build_field(&mut self, n: usize) {
         if self.lazy[n].is_none() {
@@ -166,6 +221,7 @@ impl Lifter<'_, '_> {
         let (a, b, signed) = self.lazy_vals(n);
         let field = self.compare_field(a, b, signed);
         self.lazy[n] = None;
+        self.drop_shadows(n);
         let shift = 28 - 4 * n as i64;
         let cr = self.get_held(Reg::Cr);
         let kept = self
@@ -189,13 +245,28 @@ impl Lifter<'_, '_> {
         }
     }
 
-    /// Before GPR `r` changes: builds the lazy fields that compared it.
+    /// Before GPR `r` changes: the lazy fields that compared it keep its value in their
+    /// shadows.
     pub(super) fn before_gpr_write(&mut self, r: usize) {
         self.kills.gprs |= 1 << r;
+        let reg = Operand::Gpr(r as u8);
         for n in 0..8 {
-            if self.lazy[n].is_some_and(|l| l.desc.reads(r)) {
-                self.kill_field(n);
+            let Some(mut lazy) = self.lazy[n] else {
+                continue;
+            };
+            if lazy.desc.a != reg && lazy.desc.b != reg {
+                continue;
             }
+            let old = self.get(Reg::Gpr(r));
+            if lazy.desc.a == reg {
+                self.def_reg(Reg::Shadow(2 * n), old);
+                lazy.desc.a = Operand::Shadow((2 * n) as u8);
+            }
+            if lazy.desc.b == reg {
+                self.def_reg(Reg::Shadow(2 * n + 1), old);
+                lazy.desc.b = Operand::Shadow((2 * n + 1) as u8);
+            }
+            self.lazy[n] = Some(lazy);
         }
     }
 

@@ -79,9 +79,12 @@ pub enum Reg {
     Fpscr,
     /// A vector register, held as `i8x16` (host lane order: `vector::lanes`).
     Vr(usize),
+    /// The value a compared register had when it changed while its CR field was lazy
+    /// (`lazy_cr`): operand `k % 2` of field `k / 2`. Kept in `Runtime::cr_shadow`.
+    Shadow(usize),
 }
 
-const SLOTS: usize = 32 + 32 + 7 + 128;
+const SLOTS: usize = 32 + 32 + 7 + 128 + 16;
 
 impl Reg {
     fn slot(self) -> usize {
@@ -96,6 +99,7 @@ impl Reg {
             Reg::Ca => 69,
             Reg::Fpscr => 70,
             Reg::Vr(n) => 71 + n,
+            Reg::Shadow(k) => 199 + k,
         }
     }
     fn from_slot(s: usize) -> Reg {
@@ -109,11 +113,18 @@ impl Reg {
             68 => Reg::Ov,
             69 => Reg::Ca,
             70 => Reg::Fpscr,
-            _ => Reg::Vr(s - 71),
+            71..=198 => Reg::Vr(s - 71),
+            _ => Reg::Shadow(s - 199),
         }
     }
-    /// Offset in `Context` and the type generated code holds it in. XER bits are bytes in
-    /// the context but i64 in code, so arithmetic on them needs no extensions.
+    /// Whether the register lives in `Runtime` rather than in `Context`.
+    fn in_runtime(self) -> bool {
+        matches!(self, Reg::Shadow(_))
+    }
+
+    /// Offset in `Context` (in `Runtime` for `Shadow`) and the type generated code holds it
+    /// in. XER bits are bytes in the context but i64 in code, so arithmetic on them needs no
+    /// extensions.
     fn location(self) -> (i32, Type, Type) {
         let (off, mem) = match self {
             Reg::Gpr(n) => (offset_of!(Context, gpr) + 8 * n, types::I64),
@@ -128,6 +139,7 @@ impl Reg {
             Reg::Ca => (offset_of!(Context, xer_ca), types::I8),
             Reg::Fpscr => (offset_of!(Context, fpscr), types::I32),
             Reg::Vr(n) => (offset_of!(Context, vr) + 16 * n, types::I8X16),
+            Reg::Shadow(k) => (offset_of!(Runtime, cr_shadow) + 8 * k, types::I64),
         };
         let held = if mem == types::I8 { types::I64 } else { mem };
         (off as i32, mem, held)
@@ -262,7 +274,8 @@ pub struct Plan {
     /// The blocks every path into which has summarized the FPSCR (the unit's entry never:
     /// it may be entered with any FPSCR).
     clean_in: HashMap<u32, bool>,
-    /// The CR fields every path into each block leaves lazy, with the same description.
+    /// The CR fields every path into each block leaves lazy, with the same description
+    /// (or `CrDesc::merged` where the descriptions differ).
     lazy_in: HashMap<u32, LazyCr>,
 }
 
@@ -369,7 +382,10 @@ impl Plan {
                     let out = match (e.lazy[n], from[n]) {
                         (Some(d), _) => State::Lazy(d),
                         _ if e.killed => State::Built,
-                        (None, State::Lazy(d)) if e.kills.keeps(n, &d) => State::Lazy(d),
+                        (None, State::Lazy(d)) => match e.kills.carry(n, &d) {
+                            Some(d) => State::Lazy(d),
+                            None => State::Built,
+                        },
                         (None, State::Top) if !e.kills.fields[n] => State::Top,
                         _ => State::Built,
                     };
@@ -377,6 +393,9 @@ impl Plan {
                         (State::Top, x) => x,
                         (x, State::Top) => x,
                         (x, y) if x == y => x,
+                        // Jumps bringing different comparisons: each puts its operands in
+                        // the field's shadows as a signed comparison (`CrDesc::merged`).
+                        (State::Lazy(_), State::Lazy(_)) => State::Lazy(lazy_cr::CrDesc::merged(n)),
                         _ => State::Built,
                     };
                     if met != to[n] {
@@ -512,8 +531,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
     }
 
     fn load_slot(&mut self, slot: usize) -> Value {
-        let (off, mem, held) = Reg::from_slot(slot).location();
-        let raw = self.b.ins().load(mem, ctx_flags(), self.ctx, off);
+        let r = Reg::from_slot(slot);
+        let (off, mem, held) = r.location();
+        let base = if r.in_runtime() { self.rt } else { self.ctx };
+        let raw = self.b.ins().load(mem, ctx_flags(), base, off);
         if mem != held {
             self.b.ins().uextend(held, raw)
         } else {
@@ -570,13 +591,22 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let saved = (self.valid, self.dirty, self.lazy);
         match &self.plan {
             Some(plan) => {
-                // Fields the target does not take lazy, with this description, are built.
+                // Fields the target does not take lazy, with this description, are built, or
+                // moved into their shadows where the target merges differing ones.
                 let want = plan.lazy_in(target);
                 for (n, wanted) in want.iter().enumerate() {
                     let have = self.lazy[n].map(|l| l.desc);
-                    debug_assert!(wanted.is_none() || have == *wanted, "lazy CR plan");
+                    let merged = Some(lazy_cr::CrDesc::merged(n));
+                    debug_assert!(
+                        wanted.is_none() || have == *wanted || *wanted == merged && have.is_some(),
+                        "lazy CR plan"
+                    );
                     if have.is_some() && have != *wanted {
-                        self.build_field(n);
+                        if *wanted == merged {
+                            self.merge_field(n);
+                        } else {
+                            self.build_field(n);
+                        }
                     }
                 }
             }
@@ -742,7 +772,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
             } else {
                 v
             };
-            self.b.ins().store(ctx_flags(), v, self.ctx, off);
+            let base = if r.in_runtime() { self.rt } else { self.ctx };
+            self.b.ins().store(ctx_flags(), v, base, off);
         }
         stored
     }
