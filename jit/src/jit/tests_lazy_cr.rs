@@ -43,10 +43,7 @@ fn lazy_fields_are_exact_at_a_fault_in_a_later_block() {
             ctx.gpr[5] = 7;
             ctx.gpr[9] = 0x4000_0000;
             ctx.xer_so = 1;
-            let limits = Limits {
-                max_instructions: 100,
-                stop_at: Some(SENTINEL),
-            };
+            let limits = until_sentinel(100);
             let (exit, retired, got) = same(&mi, &mj, &mut jit, &ctx, limits);
             assert!(matches!(exit, Exit::Fault(_)), "{exit:?}");
             assert_eq!(retired, 5);
@@ -81,10 +78,7 @@ fn a_compared_register_written_in_a_later_block_is_compared_before() {
     ctx.gpr[3] = 5;
     ctx.gpr[4] = 5;
     ctx.cr = 0x2000_0000;
-    let limits = Limits {
-        max_instructions: 100,
-        stop_at: Some(SENTINEL),
-    };
+    let limits = until_sentinel(100);
     let (exit, _, got) = same(&mi, &mj, &mut jit, &ctx, limits);
     assert_eq!(exit, Exit::Stopped);
     assert_eq!((got.gpr[3], got.gpr[5]), (105, 0x2200_0000));
@@ -118,18 +112,20 @@ fn random_compare_loops_match_the_interpreter() {
         }
         let mut jit = Jit::new().unwrap();
         jit.set_host_faults(case % 2 == 0);
-        let limits = Limits {
-            max_instructions: 1_000_000,
-            stop_at: Some(SENTINEL),
-        };
+        let limits = until_sentinel(1_000_000);
         let (_, total, _) = same(&mi, &mj, &mut jit, &ctx, limits);
         for _ in 0..6 {
-            let limits = Limits {
-                max_instructions: 1 + rng.below(total.max(1)),
-                stop_at: Some(SENTINEL),
-            };
+            let limits = until_sentinel(1 + rng.below(total.max(1)));
             same(&mi, &mj, &mut jit, &ctx, limits);
         }
+    }
+}
+
+/// At most `max` instructions, stopping at the return to `SENTINEL`.
+fn until_sentinel(max: u64) -> Limits {
+    Limits {
+        max_instructions: max,
+        stop_at: Some(SENTINEL),
     }
 }
 
