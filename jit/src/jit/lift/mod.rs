@@ -742,10 +742,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
     }
 
-    /// Writes the registers the current block changed back to the context (the lifter keeps
-    /// counting them as changed: code after a conditional exit has not stored them).
-    /// Makes the context exact: stores what changed, with the lazy CR fields built (the
-    /// lifter's view stays as it was, see `flush_exact`).
+    /// Makes the context exact for code that continues in another unit: writes the
+    /// registers the current block changed back, with the lazy CR fields built. The lifter
+    /// keeps counting them as changed and the fields as lazy (code after a conditional exit
+    /// has not stored or built them; see `flush_exact`).
     pub fn flush(&mut self) {
         self.flush_exact();
     }
