@@ -144,9 +144,13 @@ pub type IndirectTargets = HashMap<u32, Vec<u32>>;
 /// form (BO not decrementing CTR).
 pub fn indirect_site(block: &Block) -> Option<u32> {
     let &(pc, d) = block.insns.last()?;
+    learns_targets(&d).then_some(pc)
+}
+
+/// Whether `d` is a `bcctr` whose targets are learned (see `indirect_site`).
+pub fn learns_targets(d: &Decoded) -> bool {
     let i = d.insn;
-    (matches!(d.op(), Op::Branch(BranchOp::Bcctr)) && !i.lk() && i.bo() & 0b00100 != 0)
-        .then_some(pc)
+    matches!(d.op(), Op::Branch(BranchOp::Bcctr)) && !i.lk() && i.bo() & 0b00100 != 0
 }
 
 /// Collects the unit entered at `entry`: blocks found breadth-first from it, through direct

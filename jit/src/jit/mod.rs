@@ -841,12 +841,7 @@ impl Jit {
         let Some(d) = mem.fetch(from).ok().and_then(crate::isa::decode) else {
             return;
         };
-        let i = d.insn;
-        let learnable = matches!(
-            d.op(),
-            crate::isa::Op::Branch(crate::isa::branch::BranchOp::Bcctr)
-        ) && !i.lk();
-        if learnable && indirect_learning(&self.indirect, &self.relearned, from) {
+        if block::learns_targets(&d) && indirect_learning(&self.indirect, &self.relearned, from) {
             let targets = self.indirect.entry(from).or_default();
             if !targets.contains(&to) {
                 targets.push(to);

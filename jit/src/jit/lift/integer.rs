@@ -26,15 +26,22 @@ impl Lifter<'_, '_> {
     /// Sets CR field `n` to the low four bits of `field` (an i32). Other lazy fields stay
     /// lazy: their bits in the CR variable are not looked at until they are built.
     pub fn set_cr_field(&mut self, n: u32, field: Value) {
-        self.kills.fields[n as usize] = true;
-        self.lazy[n as usize] = None;
-        let shift = 28 - 4 * n;
+        let n = n as usize;
+        self.kills.fields[n] = true;
+        self.lazy[n] = None;
+        self.drop_shadows(n);
+        self.put_cr_field(n, field);
+    }
+
+    /// Merges the low four bits of `field` into the CR variable as field `n`.
+    pub(super) fn put_cr_field(&mut self, n: usize, field: Value) {
+        let shift = 28 - 4 * n as i64;
         let cr = self.get_held(Reg::Cr);
         let kept = self
             .b
             .ins()
             .band_imm_u(cr, !(0xfi64 << shift) & 0xffff_ffff);
-        let moved = self.b.ins().ishl_imm_u(field, i64::from(shift));
+        let moved = self.b.ins().ishl_imm_u(field, shift);
         let cr = self.b.ins().bor(kept, moved);
         self.def_reg(Reg::Cr, cr);
     }
@@ -61,24 +68,17 @@ impl Lifter<'_, '_> {
         self.b.ins().bor(f, so)
     }
 
-    /// CR0 of a recording instruction whose result went to GPR `rt`: the result compared
-    /// with zero as a signed 64-bit value, or as its signed low word in 32-bit mode. Lazy
-    /// (see `lazy_cr`): a `bc` on it compares the result itself.
-    pub fn record_cr0(&mut self, result: Value, rt: usize) {
-        let v = if self.sf {
-            result
-        } else {
-            let low = self.b.ins().ireduce(types::I32, result);
-            self.b.ins().sextend(types::I64, low)
-        };
-        let zero = self.b.ins().iconst(types::I64, 0);
+    /// CR0 of a recording instruction, just after its result went to GPR `rt`: the result
+    /// compared with zero as a signed 64-bit value, or as its signed low word in 32-bit mode.
+    /// Lazy (see `lazy_cr`): a `bc` on it compares the result itself.
+    pub fn record_cr0(&mut self, rt: usize) {
         let desc = CrDesc {
             a: Operand::Gpr(rt as u8),
             b: Operand::Imm(0),
             signed: true,
             word: !self.sf,
         };
-        self.set_lazy(0, desc, (v, zero));
+        self.set_lazy(0, desc);
     }
 
     /// The low word of a register, extended to 64 bits.
@@ -177,7 +177,7 @@ fn add_immediate(l: &mut Lifter, op: IntOp, i: Insn) {
     l.set(Reg::Ca, ca);
     l.set(Reg::Gpr(i.rt()), s);
     if op == IntOp::AddicRc {
-        l.record_cr0(s, i.rt());
+        l.record_cr0(i.rt());
     }
 }
 
@@ -277,18 +277,6 @@ fn divide(l: &mut Lifter, op: IntOp, i: Insn) {
 
 /// L=0 compares the low words in either mode; L=1 the doublewords.
 fn compare(l: &mut Lifter, op: IntOp, i: Insn) {
-    let signed = matches!(op, IntOp::Cmp | IntOp::Cmpi);
-    let a = l.get(Reg::Gpr(i.ra()));
-    let b = match op {
-        IntOp::Cmp | IntOp::Cmpl => l.get(Reg::Gpr(i.rb())),
-        IntOp::Cmpi => l.b.ins().iconst(types::I64, i.simm()),
-        _ => l.b.ins().iconst(types::I64, i.uimm() as i64),
-    };
-    let (a, b) = if i.l_cmp() {
-        (a, b)
-    } else {
-        (l.low_word(a, signed), l.low_word(b, signed))
-    };
     let second = match op {
         IntOp::Cmp | IntOp::Cmpl => Operand::Gpr(i.rb() as u8),
         IntOp::Cmpi => Operand::Imm(i.simm()),
@@ -297,10 +285,10 @@ fn compare(l: &mut Lifter, op: IntOp, i: Insn) {
     let desc = CrDesc {
         a: Operand::Gpr(i.ra() as u8),
         b: second,
-        signed,
+        signed: matches!(op, IntOp::Cmp | IntOp::Cmpi),
         word: !i.l_cmp(),
     };
-    l.set_lazy(i.crfd() as usize, desc, (a, b));
+    l.set_lazy(i.crfd() as usize, desc);
 }
 
 /// D-form logicals; the `and` forms always record.
@@ -318,7 +306,7 @@ fn logical_immediate(l: &mut Lifter, op: IntOp, i: Insn) {
     };
     l.set(Reg::Gpr(i.ra()), r);
     if matches!(op, Andi | Andis) {
-        l.record_cr0(r, i.ra());
+        l.record_cr0(i.ra());
     }
 }
 

@@ -76,7 +76,7 @@ impl Lifter<'_, '_> {
         }
         self.set(Reg::Gpr(i.rt()), value);
         if i.rc() {
-            self.record_cr0(value, i.rt());
+            self.record_cr0(i.rt());
         }
     }
 
@@ -84,7 +84,7 @@ impl Lifter<'_, '_> {
     pub(super) fn write_ra(&mut self, i: Insn, value: Value) {
         self.set(Reg::Gpr(i.ra()), value);
         if i.rc() {
-            self.record_cr0(value, i.ra());
+            self.record_cr0(i.ra());
         }
     }
 

@@ -148,18 +148,21 @@ impl Lifter<'_, '_> {
         self.lazy.map(|l| l.map(|l| l.desc))
     }
 
-    /// Sets field `n` lazily to the comparison of `vals` (already extended as `desc` says).
-    pub(super) fn set_lazy(&mut self, n: usize, desc: CrDesc, vals: (Value, Value)) {
-        self.kills.fields[n] = true;
-        self.drop_shadows(n);
-        self.lazy[n] = Some(Lazy {
-            desc,
-            vals: Some(vals),
-        });
+    fn any_lazy(&self) -> bool {
+        self.lazy.iter().any(Option::is_some)
     }
 
-    /// The compared values of lazy field `n`, computed from the registers if the field was
-    /// inherited (cached: callers only ask in code that dominates the rest of the block).
+    /// Sets field `n` lazily to the comparison `desc` describes, computing the compared
+    /// values here, where a `bc` on the field will find them.
+    pub(super) fn set_lazy(&mut self, n: usize, desc: CrDesc) {
+        self.kills.fields[n] = true;
+        self.drop_shadows(n);
+        self.lazy[n] = Some(Lazy { desc, vals: None });
+        self.lazy_vals(n);
+    }
+
+    /// The compared values of lazy field `n`, computed from its operands the first time
+    /// (cached: callers only ask in code that dominates the rest of the block).
     pub(super) fn lazy_vals(&mut self, n: usize) -> (Value, Value, bool) {
         let lazy = self.lazy[n].expect("asked for a lazy field");
         let d = lazy.desc;
@@ -188,7 +191,7 @@ impl Lifter<'_, '_> {
     }
 
     /// Field `n` no longer needs its shadows: they are not stored.
-    fn drop_shadows(&mut self, n: usize) {
+    pub(super) fn drop_shadows(&mut self, n: usize) {
         self.dirty[Reg::Shadow(2 * n).slot()] = false;
         self.dirty[Reg::Shadow(2 * n + 1).slot()] = false;
     }
@@ -222,15 +225,7 @@ impl Lifter<'_, '_> {
         let field = self.compare_field(a, b, signed);
         self.lazy[n] = None;
         self.drop_shadows(n);
-        let shift = 28 - 4 * n as i64;
-        let cr = self.get_held(Reg::Cr);
-        let kept = self
-            .b
-            .ins()
-            .band_imm_u(cr, !(0xfi64 << shift) & 0xffff_ffff);
-        let moved = self.b.ins().ishl_imm_u(field, shift);
-        let cr = self.b.ins().bor(kept, moved);
-        self.def_reg(Reg::Cr, cr);
+        self.put_cr_field(n, field);
     }
 
     /// Ends field `n`'s laziness for good (built now if it was lazy).
@@ -280,7 +275,7 @@ impl Lifter<'_, '_> {
     /// and stores what changed, leaving the lifter's view as it was: the code after an exit
     /// path still has the fields lazy.
     pub(super) fn flush_exact(&mut self) {
-        if self.lazy.iter().all(Option::is_none) {
+        if !self.any_lazy() {
             self.flush_counted();
             return;
         }
@@ -295,10 +290,10 @@ impl Lifter<'_, '_> {
     /// The index of the current lazy set in `lazy_sets` (0: none), for a fault site's
     /// checkpoint.
     pub(super) fn lazy_set_index(&mut self) -> u32 {
-        let set = self.lazy_descs();
-        if set.iter().all(Option::is_none) {
+        if !self.any_lazy() {
             return 0;
         }
+        let set = self.lazy_descs();
         if let Some(i) = self.lazy_sets.iter().position(|s| **s == set) {
             return i as u32;
         }
@@ -311,7 +306,7 @@ impl Lifter<'_, '_> {
     /// `Runtime::lazy_cr`, and Rust builds them (`Runtime::settle_cr`) before it looks.
     pub(super) fn flush_for_rust(&mut self) {
         self.flush_counted();
-        if self.lazy.iter().all(Option::is_none) {
+        if !self.any_lazy() {
             return;
         }
         let i = self.lazy_set_index() as usize;
