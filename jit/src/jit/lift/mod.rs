@@ -967,9 +967,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.switch_to_block(miss);
         self.b.seal_block(miss);
         if learning {
-            let tagged = self.b.ins().iconst(types::I64, i64::from(site) | 1 << 32);
-            let off = offset_of!(Runtime, indirect_site) as i32;
-            self.b.ins().store(ctx_flags(), tagged, self.rt, off);
+            self.note_address(offset_of!(Runtime, indirect_site), site);
             self.store_pc(target);
             self.flush_for_rust();
             self.exit_dispatch();
@@ -977,6 +975,13 @@ impl<'a, 'f> Lifter<'a, 'f> {
             self.exit_indirect(target);
         }
         self.dirty = dirty;
+    }
+
+    /// Stores `pc | 1 << 32` in the `Runtime` field at `off`: a guest address for the
+    /// dispatcher to act on (0 there means none).
+    fn note_address(&mut self, off: usize, pc: u32) {
+        let tagged = self.b.ins().iconst(types::I64, i64::from(pc) | 1 << 32);
+        self.b.ins().store(ctx_flags(), tagged, self.rt, off as i32);
     }
 
     /// Continues at a computed address through the indirect-branch table.
@@ -1169,9 +1174,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.switch_to_block(slow_b);
         self.b.seal_block(slow_b);
         if fp_miss {
-            let key = self.b.ins().iconst(types::I64, i64::from(pc) | 1 << 32);
-            let off = offset_of!(Runtime, fp_miss) as i32;
-            self.b.ins().store(ctx_flags(), key, self.rt, off);
+            self.note_address(offset_of!(Runtime, fp_miss), pc);
         }
         self.flush_for_rust();
         let target = self.shared_exit(|s| &mut s.interpret);
