@@ -208,3 +208,173 @@ pub fn discover_region(
     }
     Some(Region { blocks })
 }
+
+/// The blocks of `region` that check the instruction budget, by start address, each with the
+/// most instructions control can retire from its start before it reaches the next check or
+/// leaves the unit.
+///
+/// Checking at every block costs a compare and a branch per block; checking only where
+/// control can arrive around a loop (and at the entry) bounds every run between checks, so a
+/// check asks for the longest such run and the blocks in between only count. When less is
+/// left than a check asks for, the unit leaves there and the dispatcher interprets the
+/// remainder exactly. Checks added along long paths bound those runs (and so what is
+/// interpreted) to `span` plus the checking block's own length.
+pub fn budget_checks(region: &Region, span: u32) -> HashMap<u32, u32> {
+    let index: HashMap<u32, usize> = region
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.start(), i))
+        .collect();
+    let lens: Vec<u32> = region.blocks.iter().map(|b| b.insns.len() as u32).collect();
+    let succ: Vec<Vec<usize>> = region
+        .blocks
+        .iter()
+        .map(|b| {
+            let mut s: Vec<usize> = successors(b)
+                .iter()
+                .chain(&b.indirect)
+                .filter_map(|t| index.get(t).copied())
+                .collect();
+            s.sort_unstable();
+            s.dedup();
+            s
+        })
+        .collect();
+    check_spans(&lens, &succ, span)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, w)| w.map(|w| (region.blocks[i].start(), w)))
+        .collect()
+}
+
+/// `budget_checks` on a graph: block `i` has `lens[i]` instructions and jumps to `succ[i]`;
+/// block 0 is the entry. Returns the span of each checking block.
+fn check_spans(lens: &[u32], succ: &[Vec<usize>], span: u32) -> Vec<Option<u32>> {
+    let n = lens.len();
+    // Every cycle holds an edge back to a block still on the depth-first stack: checking at
+    // those blocks leaves the others without cycles.
+    let mut check = vec![false; n];
+    let mut state = vec![0u8; n]; // 0 unseen, 1 on the stack, 2 done
+    if n > 0 {
+        check[0] = true;
+        let mut stack = vec![(0usize, 0usize)];
+        state[0] = 1;
+        while let Some(&mut (b, ref mut next)) = stack.last_mut() {
+            if let Some(&s) = succ[b].get(*next) {
+                *next += 1;
+                match state[s] {
+                    0 => {
+                        state[s] = 1;
+                        stack.push((s, 0));
+                    }
+                    1 => check[s] = true,
+                    _ => {}
+                }
+            } else {
+                state[b] = 2;
+                stack.pop();
+            }
+        }
+    }
+    // Blocks the entry cannot reach (none, as discovered) check for themselves.
+    for (c, &s) in check.iter_mut().zip(&state) {
+        *c |= s == 0;
+    }
+    // Longest run from each block to the next check, successors first.
+    fn longest(
+        b: usize,
+        lens: &[u32],
+        succ: &[Vec<usize>],
+        span: u32,
+        check: &mut [bool],
+        memo: &mut [Option<u32>],
+    ) -> u32 {
+        if let Some(w) = memo[b] {
+            return w;
+        }
+        let mut tail = 0;
+        for &s in &succ[b] {
+            if check[s] {
+                continue;
+            }
+            // The successor may turn into a check while its own run is worked out.
+            let w = longest(s, lens, succ, span, check, memo);
+            if !check[s] {
+                tail = tail.max(w);
+            }
+        }
+        let w = lens[b] + tail;
+        // Too long a run: this block checks too, and its predecessors stop before it.
+        if w > span {
+            check[b] = true;
+        }
+        memo[b] = Some(w);
+        w
+    }
+    let mut memo = vec![None; n];
+    for b in 0..n {
+        longest(b, lens, succ, span, &mut check, &mut memo);
+    }
+    (0..n)
+        .map(|b| check[b].then(|| memo[b].expect("computed")))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    //! Expected spans worked by hand from the graphs: each check's span is its own length
+    //! plus the longest chain of non-checking successors.
+    use super::check_spans;
+
+    #[test]
+    fn a_loop_checks_at_its_head_only() {
+        // 0 -> 1 (head) -> 2 -> 3 -> 1, 3 -> 4 (exit block)
+        let lens = [2, 3, 4, 5, 6];
+        let succ = vec![vec![1], vec![2], vec![3], vec![1, 4], vec![]];
+        let spans = check_spans(&lens, &succ, 1000);
+        assert_eq!(spans, [Some(2), Some(18), None, None, None]);
+    }
+
+    #[test]
+    fn a_diamond_takes_its_longer_side() {
+        // 0 -> {1, 2} -> 3; no loop: only the entry checks.
+        let lens = [1, 10, 3, 2];
+        let succ = vec![vec![1, 2], vec![3], vec![3], vec![]];
+        assert_eq!(
+            check_spans(&lens, &succ, 1000),
+            [Some(13), None, None, None]
+        );
+    }
+
+    #[test]
+    fn a_switch_loop_checks_at_the_dispatch_and_not_in_the_cases() {
+        // 0 (head) -> 1 -> {2, 3, 4} -> 0
+        let lens = [6, 5, 12, 9, 20];
+        let succ = vec![vec![1], vec![2, 3, 4], vec![0], vec![0], vec![0]];
+        assert_eq!(
+            check_spans(&lens, &succ, 1000),
+            [Some(31), None, None, None, None]
+        );
+    }
+
+    #[test]
+    fn long_paths_get_checks_of_their_own() {
+        // A chain 0 -> 1 -> 2 -> 3 of 40 instructions each, span 100: from 3 (40) and from 2
+        // (80) the runs fit; from 1 it would be 120, so 1 checks (for 120) and 0, stopping
+        // before it, asks for its own 40.
+        let lens = [40, 40, 40, 40];
+        let succ = vec![vec![1], vec![2], vec![3], vec![]];
+        assert_eq!(
+            check_spans(&lens, &succ, 100),
+            [Some(40), Some(120), None, None]
+        );
+    }
+
+    #[test]
+    fn a_self_loop_and_an_unreached_block_check() {
+        let lens = [3, 4];
+        let succ = vec![vec![0], vec![]];
+        assert_eq!(check_spans(&lens, &succ, 100), [Some(3), Some(4)]);
+    }
+}

@@ -331,6 +331,8 @@ impl Jit {
         };
         set(&mut flags, "enable_verifier", verify)?;
         set(&mut flags, "preserve_frame_pointers", "true")?;
+        // The instruction budget's register (see `lift::Lifter::budget_value`).
+        set(&mut flags, "enable_pinned_reg", "true")?;
         let isa = cranelift_native::builder()
             .map_err(|e| JitError::Host(e.to_string()))?
             .finish(settings::Flags::new(flags))
@@ -551,8 +553,15 @@ impl Jit {
             b.seal_block(entry);
             let p = b.block_params(entry).to_vec();
             let unit_sig = b.import_signature(lift::unit_signature());
+            // The pinned register is callee-saved for our caller and the budget for the
+            // units (which store it back in `Runtime::budget` when they return).
+            let saved = b.ins().get_pinned_reg(ptr);
+            let off = std::mem::offset_of!(Runtime, budget) as i32;
+            let budget = b.ins().load(ptr, lift::ctx_flags(), p[3], off);
+            b.ins().set_pinned_reg(budget);
             let call = b.ins().call_indirect(unit_sig, p[0], &[p[1], p[2], p[3]]);
             let r = b.inst_results(call)[0];
+            b.ins().set_pinned_reg(saved);
             b.ins().return_(&[r]);
             b.finalize(module.isa().frontend_config());
         }
@@ -778,6 +787,7 @@ impl Jit {
                 // Back to the site's checkpoint: the budget as the faulting block began plus
                 // what was not retired by then.
                 let rip = hostfault::last_fault_rip();
+                rt.budget = hostfault::last_fault_budget();
                 let (site, lazy) = self.fault_site(rip).ok_or(JitError::Fault { rip })?;
                 rt.budget += site.unretired;
                 ctx.pc = site.checkpoint;

@@ -285,6 +285,42 @@ fn budget_exhaustion_inside_a_loop_is_exact() {
     }
 }
 
+/// Only the loop head checks the budget (`block::budget_checks`); the arms only count. A
+/// store walking 8 bytes per iteration (in the odd arm, a block without a check) runs off
+/// the 4 KiB data page in its 512th round, 1022 iterations in: the host fault there must
+/// leave the interpreter's count and state, with the budget read back from the pinned
+/// register. Budgets around that point end the run just before it, in either arm. The
+/// fault's address follows from the ISA: r8 + 8 * (odd iterations so far).
+#[test]
+fn a_fault_in_a_block_that_does_not_check_the_budget_is_exact() {
+    let mut words = branchy_loop(2000);
+    // The odd arm's store becomes `stwu r3, 8(r8)`: r8 walks.
+    words[9] = asm(CODE + 36, &["stwu r3, 8(r8)"])[0];
+    let code = [(CODE, words)];
+    let mut jit = Jit::new().unwrap();
+    let unlimited = Limits {
+        max_instructions: 1_000_000,
+        stop_at: Some(SENTINEL),
+    };
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    let (exit, n, ctx) = same(&mi, &mj, &mut jit, &branchy_start(), unlimited);
+    // 511 stores fit (DATA + 8 .. DATA + 0xff8); the 512th, at DATA + 0x1000, faults.
+    assert!(matches!(exit, Exit::Fault { .. }), "{exit:?}");
+    assert_eq!(ctx.gpr[8], u64::from(DATA) + 8 * 511);
+    assert_eq!(
+        ctx.gpr[5], 1023,
+        "the 1023rd iteration is the 512th odd one"
+    );
+    for budget in n - 12..=n + 1 {
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        let limits = Limits {
+            max_instructions: budget,
+            ..unlimited
+        };
+        same(&mi, &mj, &mut jit, &branchy_start(), limits);
+    }
+}
+
 #[test]
 fn stop_at_inside_a_loop_stops_there() {
     let code = [(CODE, branchy_loop(9))];

@@ -164,6 +164,8 @@ struct ThreadState {
     /// Inside a helper generated code called (the interpreter): Rust code, never abandoned.
     in_helper: Cell<bool>,
     fault_rip: Cell<usize>,
+    /// The generated code's pinned register at the fault: the instruction budget.
+    fault_budget: Cell<i64>,
 }
 
 thread_local! {
@@ -173,6 +175,7 @@ thread_local! {
             in_jit: Cell::new(false),
             in_helper: Cell::new(false),
             fault_rip: Cell::new(0),
+            fault_budget: Cell::new(0),
         }
     };
 }
@@ -196,6 +199,12 @@ impl Drop for HelperCall {
 /// return `EXIT_HOST_FAULT`.
 pub fn last_fault_rip() -> usize {
     STATE.with(|s| s.fault_rip.get())
+}
+
+/// The instruction budget generated code held (in its pinned register, r15) at the last
+/// fault of this thread.
+pub fn last_fault_budget() -> i64 {
+    STATE.with(|s| s.fault_budget.get())
 }
 
 /// The host-ABI function that calls a unit: `trampoline(code, ctx, membase, rt)`.
@@ -388,6 +397,8 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, uctx: *mut 
             STATE.with(|s| {
                 s.fault_rip
                     .set(uc.uc_mcontext.gregs[libc::REG_RIP as usize] as usize);
+                s.fault_budget
+                    .set(uc.uc_mcontext.gregs[libc::REG_R15 as usize]);
                 uc.uc_mcontext.gregs[libc::REG_RSP as usize] = s.saved_rsp.get() as i64;
             });
             uc.uc_mcontext.gregs[libc::REG_RIP as usize] =

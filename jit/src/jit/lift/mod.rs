@@ -37,11 +37,15 @@ use std::collections::HashMap;
 use std::mem::offset_of;
 use std::sync::atomic::AtomicPtr;
 
-/// What the lifter needs from the engine around it.
 /// Most entries of the jump table an indirect branch dispatches through inside a unit (one
 /// per instruction word between its lowest and highest known target).
 const MAX_JUMP_TABLE: usize = 4096;
 
+/// About the most instructions a unit runs between two budget checks: when less budget is
+/// left, the dispatcher interprets up to this many (once per time slice of a guest thread).
+const BUDGET_SPAN: u32 = 64;
+
+/// What the lifter needs from the engine around it.
 pub trait Environment {
     /// The cell generated code reads to find the host code of the unit at `target` (null
     /// until that unit is compiled); its address must stay valid as long as the code lives.
@@ -193,10 +197,6 @@ pub struct Lifter<'a, 'f> {
     /// The last point of the current block where the context was exact and nothing after
     /// it has touched memory: (pc, instructions of the block not retired there).
     checkpoint: (u32, i64),
-    /// `Runtime::budget` holds the budget as the current block began (host-fault mode).
-    budget_stored: bool,
-    /// `Runtime::budget` while the unit runs (see `budget_value`).
-    budget: Option<Variable>,
     /// Per CR field, the comparison that set it when its bits are not built (see
     /// `lazy_cr`): a `bc` on its LT/GT/EQ bit branches on the comparison itself.
     lazy: [Option<lazy_cr::Lazy>; 8],
@@ -216,6 +216,8 @@ pub struct Lifter<'a, 'f> {
     /// Targets of the current block's final `bcctr` that are blocks of the unit
     /// (`block::Block::indirect`).
     cur_indirect: Vec<u32>,
+    /// The blocks that check the budget, with what each asks for (`block::budget_checks`).
+    budget_checks: HashMap<u32, u32>,
 }
 
 type Slots = [bool; SLOTS];
@@ -477,6 +479,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             unit_sig,
             helper_sig,
             remaining: 0,
+            budget_checks: HashMap::new(),
             cur_block: 0,
             killed: false,
             edges: Vec::new(),
@@ -486,8 +489,6 @@ impl<'a, 'f> Lifter<'a, 'f> {
             sites: Vec::new(),
             fp_quick_only: Vec::new(),
             checkpoint: (0, 0),
-            budget_stored: false,
-            budget: None,
             lazy: [None; 8],
             kills: lazy_cr::Kills::default(),
             lazy_sets: vec![Box::new([None; 8])],
@@ -563,25 +564,13 @@ impl<'a, 'f> Lifter<'a, 'f> {
         v
     }
 
-    /// The instructions that may still retire: kept in a variable inside a unit, so a loop
-    /// does not go through memory for it, and in `Runtime::budget` across units.
+    /// The instructions that may still retire. They live in Cranelift's pinned register
+    /// (r15 on x86-64) from the trampoline on, across units: every block counts its
+    /// instructions there without a memory round trip, and a host fault finds the count in
+    /// the signal context, so blocks never store it for fault recovery. Exits to Rust
+    /// store it in `Runtime::budget`.
     fn budget_value(&mut self) -> Value {
-        match self.budget {
-            Some(var) => self.b.use_var(var),
-            None => {
-                let off = offset_of!(Runtime, budget) as i32;
-                self.b.ins().load(types::I64, ctx_flags(), self.rt, off)
-            }
-        }
-    }
-
-    /// Writes the budget variable back before control leaves the unit.
-    fn store_budget(&mut self) {
-        if let Some(var) = self.budget {
-            let v = self.b.use_var(var);
-            let off = offset_of!(Runtime, budget) as i32;
-            self.b.ins().store(ctx_flags(), v, self.rt, off);
-        }
+        self.b.ins().get_pinned_reg(types::I64)
     }
 
     /// Continues at another block of the unit, which finds the context exact and the
@@ -807,12 +796,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Returns `code` to the dispatcher, first giving back the budget of the instructions of
     /// this block that will not retire (`unretired`).
     fn return_with(&mut self, code: i32, unretired: i64) {
-        if unretired != 0 || self.budget.is_some() {
-            let b = self.budget_value();
-            let b = self.b.ins().iadd_imm_s(b, unretired);
-            let off = offset_of!(Runtime, budget) as i32;
-            self.b.ins().store(ctx_flags(), b, self.rt, off);
-        }
+        let b = self.budget_value();
+        let b = self.b.ins().iadd_imm_s(b, unretired);
+        let off = offset_of!(Runtime, budget) as i32;
+        self.b.ins().store(ctx_flags(), b, self.rt, off);
         let c = self.b.ins().iconst(types::I32, i64::from(code));
         self.b.ins().return_(&[c]);
     }
@@ -833,7 +820,6 @@ impl<'a, 'f> Lifter<'a, 'f> {
     }
 
     fn tail_or_dispatch(&mut self, code: Value) {
-        self.store_budget();
         let linked = self.b.create_block();
         let unlinked = self.b.create_block();
         self.b.set_cold_block(unlinked);
@@ -1123,14 +1109,6 @@ impl<'a, 'f> Lifter<'a, 'f> {
         if self.env.host_faults() {
             // A fault leaves the unit from inside the access (`hostfault`); the source
             // location names the access, its site says where to resume.
-            if !self.budget_stored {
-                // What a fault in this block starts from (the rest of the time the budget
-                // lives in its variable); blocks without accesses skip the store.
-                let left = self.budget_value();
-                let off = offset_of!(Runtime, budget) as i32;
-                self.b.ins().store(ctx_flags(), left, self.rt, off);
-                self.budget_stored = true;
-            }
             let (checkpoint, unretired) = self.checkpoint;
             let site = self.sites.len() as u32;
             self.sites.push(FaultSite {
@@ -1254,6 +1232,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
     }
     let entry = region.blocks[0].start();
     let entry_key = entry_key(region);
+    l.budget_checks = super::block::budget_checks(region, BUDGET_SPAN);
     // Entered from outside, the entry block starts with nothing lazy and no register in a
     // variable; when blocks of the unit jump back to it (a loop head), those jumps go to a
     // second copy that takes what they bring, so the loop need not give it up.
@@ -1270,10 +1249,6 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
             }
         }
     }
-    let budget = l.b.declare_var(types::I64);
-    let v = l.budget_value();
-    l.b.def_var(budget, v);
-    l.budget = Some(budget);
     l.b.ins().jump(outside, &[]);
     // Blocks that begin by reading FR, FI or FPRF: their predecessors compute them.
     let readers: std::collections::HashSet<u32> = region
@@ -1341,29 +1316,32 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     let mut fallbacks = 0;
     let n = block.insns.len() as i64;
     fpu::begin_block(l, &block.insns, read_after);
-    // Budget: take the whole block up front, or leave before executing any of it (with the
-    // registers a previous block of the unit changed written back).
+    // Budget: a checking block leaves before executing any of it (with the registers a
+    // previous block of the unit changed written back) unless the longest run to the next
+    // check fits; every block takes its own instructions up front.
     let budget = l.budget_value();
+    if let Some(&span) = l.budget_checks.get(&block.start()) {
+        let short =
+            l.b.ins()
+                .icmp_imm_s(IntCC::SignedLessThan, budget, i64::from(span));
+        let body = l.b.create_block();
+        // Nothing is changed yet at a block's start, so only PC needs storing; the constant
+        // stays out of the hot path in a stub of its own.
+        let stub = l.b.create_block();
+        l.b.set_cold_block(stub);
+        l.b.ins().brif(short, stub, &[], body, &[]);
+        l.b.switch_to_block(stub);
+        l.b.seal_block(stub);
+        // Nothing is changed yet but fields inherited lazy, which the dispatcher builds.
+        l.flush_for_rust();
+        l.store_pc_const(block.start());
+        let out = l.shared_exit(|s| &mut s.budget);
+        l.b.ins().jump(out, &[]);
+        l.b.switch_to_block(body);
+        l.b.seal_block(body);
+    }
     let left = l.b.ins().iadd_imm_s(budget, -n);
-    let short = l.b.ins().icmp_imm_s(IntCC::SignedLessThan, left, 0);
-    let body = l.b.create_block();
-    // Nothing is changed yet at a block's start, so only PC needs storing; the constant
-    // stays out of the hot path in a stub of its own.
-    let stub = l.b.create_block();
-    l.b.set_cold_block(stub);
-    l.b.ins().brif(short, stub, &[], body, &[]);
-    l.b.switch_to_block(stub);
-    l.b.seal_block(stub);
-    // Nothing is changed yet but fields inherited lazy, which the dispatcher builds.
-    l.flush_for_rust();
-    l.store_pc_const(block.start());
-    let out = l.shared_exit(|s| &mut s.budget);
-    l.b.ins().jump(out, &[]);
-    l.b.switch_to_block(body);
-    l.b.seal_block(body);
-    let var = l.budget.expect("set by lift_unit");
-    l.b.def_var(var, left);
-    l.budget_stored = false;
+    l.b.ins().set_pinned_reg(left);
 
     l.checkpoint = (block.start(), n);
     l.checkpoint_lazy = l.lazy_set_index();
