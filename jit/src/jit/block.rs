@@ -134,6 +134,77 @@ pub(crate) fn successors(block: &Block) -> Vec<u32> {
     }
 }
 
+/// When the entry heads a loop, the unit keeps only that loop and the functions it calls:
+/// code after the loop runs once per pass through it, as cold code or in a unit of its own,
+/// and compiling it with every loop before it would compile a function's tail once per loop
+/// (sort's `main` 6 times).
+fn focus_on_loop(blocks: Vec<Block>, seen_targets: &IndirectTargets) -> Vec<Block> {
+    let index: HashMap<u32, usize> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.start(), i))
+        .collect();
+    let edges: Vec<Vec<usize>> = blocks
+        .iter()
+        .map(|b| {
+            let indirect = indirect_site(b).and_then(|site| seen_targets.get(&site));
+            successors(b)
+                .into_iter()
+                .chain(indirect.into_iter().flatten().copied())
+                .filter_map(|t| index.get(&t).copied())
+                .collect()
+        })
+        .collect();
+    let n = blocks.len();
+    let mut back = vec![Vec::new(); n];
+    for (from, to) in edges.iter().enumerate() {
+        for &t in to {
+            back[t].push(from);
+        }
+    }
+    // The innermost loop the entry heads: the blocks that reach a branch back to the entry
+    // (from an address at or after it) without passing through the entry. Everything else is
+    // reachable from the entry too, outer loops included, so cycles alone would not tell.
+    let entry = blocks[0].start();
+    let mut in_loop = vec![false; n];
+    in_loop[0] = true;
+    let mut work: Vec<usize> = back[0]
+        .iter()
+        .copied()
+        .filter(|&t| blocks[t].start() >= entry)
+        .collect();
+    if work.is_empty() {
+        return blocks;
+    }
+    while let Some(b) = work.pop() {
+        if !in_loop[b] {
+            in_loop[b] = true;
+            work.extend(back[b].iter().copied());
+        }
+    }
+    // Plus what the loop's calls reach: the callees' bodies.
+    let calls = |b: &Block| {
+        let &(_, d) = b.insns.last().expect("blocks are never empty");
+        matches!(d.op(), Op::Branch(BranchOp::B | BranchOp::Bc)) && d.insn.lk()
+    };
+    let mut keep = in_loop.clone();
+    let mut work: Vec<usize> = (0..n)
+        .filter(|&b| in_loop[b] && calls(&blocks[b]))
+        .flat_map(|b| edges[b].iter().copied())
+        .collect();
+    while let Some(b) = work.pop() {
+        if !keep[b] {
+            keep[b] = true;
+            work.extend(edges[b].iter().copied());
+        }
+    }
+    blocks
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(b, k)| k.then_some(b))
+        .collect()
+}
+
 /// Targets seen at run time per address of a `bcctr` that does not link (a `switch`'s jump
 /// table, a computed tail call). A unit holding such a branch also holds the targets seen so
 /// far, and dispatches to them inside its host code (see `lift::Lifter::exit_indirect`).
@@ -169,7 +240,7 @@ pub fn discover_region(
     let mut total = first.insns.len();
     let mut seen: HashSet<u32> = HashSet::from([entry]);
     let mut queue: VecDeque<u32> = VecDeque::new();
-    let mut blocks = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
     let inside = |s: u32| s.is_multiple_of(4) && s / WINDOW == window && stop_at != Some(s);
     let mut push = |b: &Block, queue: &mut VecDeque<u32>| {
         let indirect = indirect_site(b).and_then(|site| seen_targets.get(&site));
@@ -195,6 +266,7 @@ pub fn discover_region(
         push(&b, &mut queue);
         blocks.push(b);
     }
+    let mut blocks = focus_on_loop(blocks, seen_targets);
     // Only the targets that made it into the unit are dispatched to inside it.
     let starts: HashSet<u32> = blocks.iter().map(Block::start).collect();
     for b in &mut blocks {

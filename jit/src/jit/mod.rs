@@ -268,6 +268,8 @@ fn dump_code(dir: &std::path::Path, name: &str, code: *const u8, size: u32) {
 /// What the lifter sees of the engine while it compiles one unit.
 struct Env<'a> {
     links: &'a mut HashMap<Key, Box<AtomicPtr<u8>>>,
+    /// The units compiled so far: a new cell to one of them starts linked.
+    units: &'a HashMap<Key, Unit>,
     fast: *const u8,
     sf: bool,
     perms: *const u8,
@@ -280,10 +282,15 @@ struct Env<'a> {
 
 impl lift::Environment for Env<'_> {
     fn link_cell(&mut self, target: u32) -> *const AtomicPtr<u8> {
+        let key = (target, self.sf);
+        let code = self
+            .units
+            .get(&key)
+            .map_or(std::ptr::null_mut(), |u| u.code as *mut u8);
         let cell = self
             .links
-            .entry((target, self.sf))
-            .or_insert_with(|| Box::new(AtomicPtr::new(std::ptr::null_mut())));
+            .entry(key)
+            .or_insert_with(|| Box::new(AtomicPtr::new(code)));
         &**cell as *const AtomicPtr<u8>
     }
     fn fallback(&self) -> *const u8 {
@@ -615,6 +622,7 @@ impl Jit {
         let mut env = Env {
             fast: self.fast.as_ptr() as *const u8,
             links: &mut self.links,
+            units: &self.units,
             sf,
             perms: mem.perms_base(),
             host_faults,
@@ -703,6 +711,12 @@ impl Jit {
         if let Some(cell) = self.links.get(&(pc, sf)) {
             cell.store(code as *mut u8, Ordering::Release);
         }
+        tracing::debug!(
+            "unit {name}: {} blocks, {} instructions, {size} bytes, {:?}",
+            region.blocks.len(),
+            region.instructions(),
+            started.elapsed()
+        );
         self.stats.units += 1;
         self.stats.guest_instructions += region.instructions() as u64;
         self.stats.code_bytes += u64::from(size);

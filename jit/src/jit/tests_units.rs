@@ -782,3 +782,102 @@ fn a_switch_runs_inside_one_unit() {
         }
     }
 }
+
+/// A loop nest: `outer` runs `inner` (r5 = 1..=10 summed into r3) five times, then the
+/// function returns. ISA result: r3 = 5 * 55 = 275, r4 = 5.
+fn loop_nest() -> Vec<u32> {
+    asm(
+        CODE,
+        &[
+            "li r3, 0",                       // 0
+            "li r4, 0",                       // 4
+            "li r5, 0",                       // 8: outer
+            "addi r5, r5, 1",                 // 12: inner
+            "add r3, r3, r5",                 // 16
+            "cmpwi r5, 10",                   // 20
+            &format!("blt {:#x}", CODE + 12), // 24
+            "addi r4, r4, 1",                 // 28
+            "cmpwi r4, 5",                    // 32
+            &format!("blt {:#x}", CODE + 8),  // 36
+            "addi r6, r6, 1",                 // 40: after both loops
+            "blr",                            // 44
+        ],
+    )
+}
+
+/// A unit entered at a loop head holds that loop only (`block::focus_on_loop`): the inner
+/// loop's unit is the inner loop, the outer loop's holds both loops but not the code after
+/// them, and the function's entry (no loop head) reaches everything.
+#[test]
+fn a_unit_entered_at_a_loop_head_holds_that_loop() {
+    let code = [(CODE, loop_nest())];
+    let m = machine(&code, Perm::RX);
+    let starts = |entry: u32| -> Vec<u32> {
+        let empty = super::block::IndirectTargets::new();
+        let region = super::block::discover_region(&m, entry, None, 64, &empty).unwrap();
+        let mut s: Vec<u32> = region.blocks.iter().map(|b| b.start() - CODE).collect();
+        s.sort_unstable();
+        s
+    };
+    assert_eq!(starts(CODE + 12), [12]);
+    assert_eq!(starts(CODE + 8), [8, 12, 28]);
+    assert_eq!(starts(CODE), [0, 8, 12, 28, 40]);
+    // And the nest runs to the ISA result whichever units it is compiled into.
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    for threshold in [0, 3] {
+        let mut jit = Jit::new().unwrap();
+        jit.set_hot_threshold(threshold);
+        let limits = Limits {
+            max_instructions: 10_000,
+            stop_at: Some(SENTINEL),
+        };
+        let (exit, _, ctx) = same(&mi, &mj, &mut jit, &start(CODE), limits);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!((ctx.gpr[3], ctx.gpr[4], ctx.gpr[6]), (275, 5, 1));
+    }
+}
+
+/// A unit compiled after the unit it branches to links to it at once: 1000 calls to a
+/// function in another window (so a unit of its own) whose unit exists already go from
+/// unit to unit, not through the dispatcher. r3 counts the calls: 1000 by the ISA.
+#[test]
+fn a_branch_to_a_unit_compiled_earlier_is_linked() {
+    const CALLEE: u32 = CODE + 0x1_0000;
+    let caller = asm(
+        CODE,
+        &[
+            "mflr r10",
+            "li r3, 0",
+            "li r4, 1000",
+            "mtctr r4",
+            &format!("bl {CALLEE:#x}"), // 16: loop
+            &format!("bdnz {:#x}", CODE + 16),
+            "mtlr r10",
+            "blr",
+        ],
+    );
+    let callee = asm(CALLEE, &["addi r3, r3, 1", "blr"]);
+    let (mi, mj) = (
+        machine(&[(CODE, caller.clone())], Perm::RX),
+        machine(&[(CODE, caller)], Perm::RX),
+    );
+    for m in [&mi, &mj] {
+        m.map(CALLEE, 0x1000, Perm::RX).unwrap();
+        m.poke_bytes(CALLEE, &bytes(&callee)).unwrap();
+    }
+    let mut jit = Jit::new().unwrap();
+    let limits = Limits {
+        max_instructions: 100_000,
+        stop_at: Some(SENTINEL),
+    };
+    // The callee alone first: its unit is compiled before the caller's.
+    same(&mi, &mj, &mut jit, &start(CALLEE), limits);
+    let before = jit.stats().entries;
+    let (exit, _, ctx) = same(&mi, &mj, &mut jit, &start(CODE), limits);
+    assert_eq!((exit, ctx.gpr[3]), (Exit::Stopped, 1000));
+    let entries = jit.stats().entries - before;
+    assert!(
+        entries < 10,
+        "{entries} entries from the dispatcher for 1000 calls"
+    );
+}
