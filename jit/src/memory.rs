@@ -6,7 +6,7 @@
 //! Pages are committed and protected on demand. A software copy of the page permissions
 //! lets the interpreter report an access to an unmapped or protected page as a guest fault.
 
-use std::sync::atomic::{fence, AtomicU64, AtomicU8, Ordering};
+use std::sync::atomic::{fence, AtomicU32, AtomicU64, AtomicU8, Ordering};
 use std::sync::Mutex;
 
 pub mod hostfault;
@@ -20,6 +20,13 @@ const SPACE: usize = 1 << 32;
 /// Past the last guest byte; covers the widest access (a 64-byte cache-line op) that may
 /// start at 0xFFFFFFFF, rounded to host pages.
 pub const GUARD_SIZE: usize = 64 * 1024;
+/// Pages just below guest address 0 that hold CPU contexts while compiled code runs
+/// (`claim_context_slot`): a slot is a fixed distance from the guest base, so code finds
+/// guest memory at `ctx + distance + EA` and needs no register for the base.
+pub const CONTEXT_SLOTS: usize = 16;
+const CONTEXT_SLOT_SIZE: usize = PAGE_SIZE as usize;
+const CONTEXT_AREA: usize = CONTEXT_SLOTS * CONTEXT_SLOT_SIZE;
+const _: () = assert!(std::mem::size_of::<crate::Context>() <= CONTEXT_SLOT_SIZE);
 
 /// Page permissions; `NONE` means unmapped. A writable page is always readable: `map`
 /// adds `READ` to `WRITE`, as the PowerPC MMU has no write-only protection.
@@ -106,6 +113,10 @@ pub struct Memory {
     faults: Option<hostfault::Registration>,
     alloc: region::Allocation,
     perms: Box<[AtomicU8]>,
+    /// Context slots handed out (`claim_context_slot`), one bit each.
+    slots: AtomicU32,
+    /// Tells this memory apart from any other, including one later at the same address.
+    serial: u64,
     // After `alloc`: the views are unmapped with the reservation before the object is closed.
     physical: Option<physical::Backing>,
     code: CodePages,
@@ -137,15 +148,29 @@ unsafe impl Sync for Memory {}
 impl Memory {
     /// Reserves the whole guest space with nothing mapped.
     pub fn new() -> Result<Self, MemoryError> {
-        let alloc = region::alloc(SPACE + GUARD_SIZE, region::Protection::NONE)
+        let alloc = region::alloc(CONTEXT_AREA + SPACE + GUARD_SIZE, region::Protection::NONE)
             .map_err(MemoryError::Reserve)?;
+        // SAFETY: the context area is the start of the reservation just made.
+        unsafe {
+            region::protect(
+                alloc.as_ptr::<u8>(),
+                CONTEXT_AREA,
+                region::Protection::READ_WRITE,
+            )
+        }
+        .map_err(MemoryError::Reserve)?;
+        // SAFETY: the reservation is larger than the context area.
+        let base = unsafe { (alloc.as_ptr::<u8>() as *mut u8).add(CONTEXT_AREA) };
         let perms: Box<[AtomicU8]> = (0..PAGE_COUNT).map(|_| AtomicU8::new(0)).collect();
         let code = CodePages::default();
-        let faults = hostfault::register(alloc.as_ptr::<u8>() as *mut u8, &perms, &code.noted);
+        let faults = hostfault::register(base, &perms, &code.noted);
+        static SERIAL: AtomicU64 = AtomicU64::new(1);
         Ok(Self {
             faults,
             alloc,
             perms,
+            slots: AtomicU32::new(0),
+            serial: SERIAL.fetch_add(1, Ordering::Relaxed),
             physical: None,
             code,
         })
@@ -202,7 +227,46 @@ impl Memory {
         // Opaque to the optimiser: the physical views make two different offsets from the
         // base reach the same byte, which the compiler would otherwise rule out (it may then
         // forward a store through one view past a load through another).
-        std::hint::black_box(self.alloc.as_ptr::<u8>() as *mut u8)
+        // SAFETY: guest 0 is CONTEXT_AREA into the reservation.
+        std::hint::black_box(unsafe { (self.alloc.as_ptr::<u8>() as *mut u8).add(CONTEXT_AREA) })
+    }
+
+    /// A number no other `Memory` of this process has.
+    pub fn serial(&self) -> u64 {
+        self.serial
+    }
+
+    /// Reserves a context slot for one execution engine, for as long as this memory lives:
+    /// its index, or `None` when all `CONTEXT_SLOTS` are taken.
+    pub fn claim_context_slot(&self) -> Option<usize> {
+        let mut taken = self.slots.load(Ordering::Relaxed);
+        loop {
+            let free = (!taken).trailing_zeros() as usize;
+            if free >= CONTEXT_SLOTS {
+                return None;
+            }
+            match self.slots.compare_exchange_weak(
+                taken,
+                taken | 1 << free,
+                Ordering::AcqRel,
+                Ordering::Relaxed,
+            ) {
+                Ok(_) => return Some(free),
+                Err(now) => taken = now,
+            }
+        }
+    }
+
+    /// The context in slot `slot` (see `claim_context_slot`), and the distance from it to
+    /// guest address 0 in host bytes.
+    pub fn context_slot(&self, slot: usize) -> (*mut crate::Context, i32) {
+        assert!(slot < CONTEXT_SLOTS, "context slot {slot}");
+        // SAFETY: the slot lies in the context area at the start of the reservation.
+        let at = unsafe { (self.alloc.as_ptr::<u8>() as *mut u8).add(slot * CONTEXT_SLOT_SIZE) };
+        (
+            (at as *mut crate::Context),
+            ((CONTEXT_SLOTS - slot) * CONTEXT_SLOT_SIZE) as i32,
+        )
     }
 
     fn check_range(addr: u32, len: u64) -> Result<(usize, usize), MemoryError> {
@@ -507,6 +571,30 @@ impl Memory {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each slot is claimed once, all of them lie below guest 0 at the distance given, and
+    /// the guest bytes the distance leads to are the memory's own.
+    #[test]
+    fn context_slots_are_distinct_and_lead_to_guest_memory() {
+        let m = Memory::new().unwrap();
+        m.map(0, 0x1000, Perm::RW).unwrap();
+        m.write_u32(0, 0x1234_5678).unwrap();
+        let mut seen = Vec::new();
+        while let Some(slot) = m.claim_context_slot() {
+            assert!(!seen.contains(&slot));
+            seen.push(slot);
+            let (ctx, distance) = m.context_slot(slot);
+            // SAFETY: the slot is mapped and ours; the distance leads to guest 0.
+            unsafe {
+                (*ctx).gpr[3] = 7;
+                assert_eq!((ctx as *mut u8).add(distance as usize), m.base());
+                let word = (m.base() as *const u32).read_unaligned();
+                assert_eq!(u32::from_be(word), 0x1234_5678);
+            }
+        }
+        assert_eq!(seen.len(), CONTEXT_SLOTS);
+        assert_ne!(Memory::new().unwrap().serial(), m.serial());
+    }
 
     #[test]
     fn unmapped_access_is_a_fault_not_a_crash() {

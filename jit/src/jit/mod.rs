@@ -172,8 +172,12 @@ pub struct Jit {
     by_page: HashMap<u32, Vec<Key>>,
     /// `Memory::code_epoch` up to which code-page writes have been acted on.
     seen_epoch: u64,
-    /// Address of the `Memory` the cache belongs to (units bake in its layout).
-    memory: usize,
+    /// `Memory::serial` of the memory the cache belongs to (units bake in its layout).
+    memory: u64,
+    /// Whether runs use a context slot of the memory (`set_context_slots`), and the slot
+    /// claimed from the memory with that serial (`None` when all were taken).
+    context_slots: bool,
+    slot: Option<(u64, Option<usize>)>,
     /// A `stop_at` address no cached unit contains.
     clean_for: Option<u32>,
     /// Most guest blocks per unit.
@@ -278,9 +282,13 @@ struct Env<'a> {
     fp_general: Option<&'a HashSet<u32>>,
     indirect: &'a block::IndirectTargets,
     relearned: &'a HashMap<u32, u32>,
+    context_offset: Option<i32>,
 }
 
 impl lift::Environment for Env<'_> {
+    fn context_offset(&self) -> Option<i32> {
+        self.context_offset
+    }
     fn link_cell(&mut self, target: u32) -> *const AtomicPtr<u8> {
         let key = (target, self.sf);
         let code = self
@@ -354,6 +362,8 @@ impl Jit {
             by_page: HashMap::new(),
             seen_epoch: 0,
             memory: 0,
+            context_slots: true,
+            slot: None,
             clean_for: None,
             unit_blocks: block::MAX_UNIT_BLOCKS,
             links: HashMap::new(),
@@ -472,7 +482,7 @@ impl Jit {
 
     /// Acts on code-page writes logged in `mem` since the last call.
     fn sync_code(&mut self, mem: &Memory) {
-        let id = mem as *const Memory as usize;
+        let id = mem.serial();
         let now = mem.code_epoch();
         if id != self.memory || now < self.seen_epoch {
             self.drop_all_units();
@@ -614,6 +624,7 @@ impl Jit {
         let mut ctx = self.module.make_context();
         ctx.func.signature = sig.clone();
         ctx.func.name = UserFuncName::user(0, id.as_u32());
+        let context_offset = self.slot_of(mem).map(|slot| mem.context_slot(slot).1);
         let isa = self.module.isa();
         let host_faults = self.uses_host_faults(mem);
         // Leaving the unit outside the quick state needs the host-fault kind of exits
@@ -629,6 +640,7 @@ impl Jit {
             fp_general: adaptive.then_some(&self.fp_general),
             indirect: &self.indirect,
             relearned: &self.relearned,
+            context_offset,
         };
         // First pass, thrown away: the jumps between blocks the plan is made from (see
         // `lift::lift_unit`).
@@ -724,10 +736,54 @@ impl Jit {
         Ok(Some(code))
     }
 
+    /// Whether runs copy the context into a slot of the memory (`Memory::claim_context_slot`),
+    /// which lets units address guest memory from the context pointer (the default), or run
+    /// on the caller's context and take the base in a register. Drops the compiled units.
+    pub fn set_context_slots(&mut self, on: bool) {
+        if on != self.context_slots {
+            self.context_slots = on;
+            self.drop_all_units();
+        }
+    }
+
+    /// This engine's context slot in `mem`, claimed on first use.
+    fn slot_of(&mut self, mem: &Memory) -> Option<usize> {
+        if !self.context_slots {
+            return None;
+        }
+        match self.slot {
+            Some((serial, slot)) if serial == mem.serial() => slot,
+            _ => {
+                let slot = mem.claim_context_slot();
+                self.slot = Some((mem.serial(), slot));
+                slot
+            }
+        }
+    }
+
     /// Runs guest code like `interp::run`: until an exit, at most `limits.max_instructions`
     /// instructions, stopping before `limits.stop_at`. Returns the exit and the number of
     /// instructions retired.
     pub fn run(
+        &mut self,
+        ctx: &mut Context,
+        mem: &Memory,
+        limits: Limits,
+    ) -> Result<(Exit, u64), JitError> {
+        let Some(slot) = self.slot_of(mem) else {
+            return self.run_with(ctx, mem, limits);
+        };
+        // SAFETY: the slot is this engine's alone for as long as `mem` lives, and only this
+        // call touches it.
+        let here = unsafe { &mut *mem.context_slot(slot).0 };
+        here.clone_from(ctx);
+        let result = self.run_with(here, mem, limits);
+        ctx.clone_from(here);
+        result
+    }
+
+    /// `run` on the context the units run with.
+    fn run_with(
         &mut self,
         ctx: &mut Context,
         mem: &Memory,

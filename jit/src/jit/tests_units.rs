@@ -881,3 +881,26 @@ fn a_branch_to_a_unit_compiled_earlier_is_linked() {
         "{entries} entries from the dispatcher for 1000 calls"
     );
 }
+
+/// With every context slot of the memory taken by other engines, an engine runs on the
+/// caller's context and takes the guest base as a parameter: the same results as the
+/// interpreter (and as with a slot). The loop nest's ISA result is r3 = 275.
+#[test]
+fn an_engine_without_a_context_slot_runs_the_same() {
+    let code = [(CODE, loop_nest())];
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    while mj.claim_context_slot().is_some() {}
+    let limits = Limits {
+        max_instructions: 10_000,
+        stop_at: Some(SENTINEL),
+    };
+    let mut jit = Jit::new().unwrap();
+    let (_, _, ctx) = same(&mi, &mj, &mut jit, &start(CODE), limits);
+    assert_eq!(ctx.gpr[3], 275);
+    // And by choice, on a memory with slots free.
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    let mut jit = Jit::new().unwrap();
+    jit.set_context_slots(false);
+    let (_, _, ctx) = same(&mi, &mj, &mut jit, &start(CODE), limits);
+    assert_eq!(ctx.gpr[3], 275);
+}

@@ -67,6 +67,11 @@ pub trait Environment {
     /// dispatcher (`Runtime::indirect_site`), which learns them and compiles the unit again;
     /// once false, such targets go through the indirect-branch table.
     fn indirect_learning(&self, site: u32) -> bool;
+    /// Host bytes from the context to guest address 0 when the context the unit runs with
+    /// sits at a fixed place below guest memory (`Memory::claim_context_slot`): guest
+    /// accesses then address `ctx + distance + EA` and the base needs no register. `None`:
+    /// the base comes as the unit's second parameter.
+    fn context_offset(&self) -> Option<i32>;
 }
 
 /// A guest register that can be cached in a variable.
@@ -165,6 +170,8 @@ pub struct Lifter<'a, 'f> {
     pub env: &'a mut dyn Environment,
     pub ctx: Value,
     pub membase: Value,
+    /// The unit's second parameter, passed on to the next unit as it came.
+    membase_param: Value,
     pub rt: Value,
     /// MSR[SF] the unit was compiled for.
     pub sf: bool,
@@ -466,11 +473,18 @@ impl<'a, 'f> Lifter<'a, 'f> {
     ) -> Self {
         let unit_sig = b.import_signature(unit_signature());
         let helper_sig = b.import_signature(helper_signature(host_call_conv));
+        // An add of a constant is recomputed where it is used (Cranelift's rematerialization)
+        // and folds into each access's address mode, so the base costs no register.
+        let membase = match env.context_offset() {
+            Some(distance) => b.ins().iadd_imm_s(params[0], i64::from(distance)),
+            None => params[1],
+        };
         Self {
             b,
             env,
             ctx: params[0],
-            membase: params[1],
+            membase,
+            membase_param: params[1],
             rt: params[2],
             sf,
             vars: [None; SLOTS],
@@ -826,7 +840,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.ins().brif(code, linked, &[], unlinked, &[]);
         self.b.switch_to_block(linked);
         self.b.seal_block(linked);
-        let args = [self.ctx, self.membase, self.rt];
+        let args = [self.ctx, self.membase_param, self.rt];
         self.b
             .ins()
             .return_call_indirect(self.unit_sig, code, &args);
