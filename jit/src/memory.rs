@@ -24,7 +24,7 @@ pub const GUARD_SIZE: usize = 64 * 1024;
 /// (`claim_context_slot`): a slot is a fixed distance from the guest base, so code finds
 /// guest memory at `ctx + distance + EA` and needs no register for the base.
 pub const CONTEXT_SLOTS: usize = 16;
-const CONTEXT_SLOT_SIZE: usize = PAGE_SIZE as usize;
+pub const CONTEXT_SLOT_SIZE: usize = PAGE_SIZE as usize;
 const CONTEXT_AREA: usize = CONTEXT_SLOTS * CONTEXT_SLOT_SIZE;
 const _: () = assert!(std::mem::size_of::<crate::Context>() <= CONTEXT_SLOT_SIZE);
 

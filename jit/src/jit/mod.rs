@@ -771,26 +771,34 @@ impl Jit {
         limits: Limits,
     ) -> Result<(Exit, u64), JitError> {
         let Some(slot) = self.slot_of(mem) else {
-            return self.run_with(ctx, mem, limits);
+            return self.run_with(ctx, &mut Runtime::new(mem), mem, limits);
         };
-        // SAFETY: the slot is this engine's alone for as long as `mem` lives, and only this
-        // call touches it.
-        let here = unsafe { &mut *mem.context_slot(slot).0 };
+        let slot = mem.context_slot(slot).0;
+        // SAFETY: the slot is this engine's alone for as long as `mem` lives, only this call
+        // touches it, and it has room for the runtime after the context (`RUNTIME_IN_SLOT`).
+        let (here, rt) = unsafe {
+            let rt = slot
+                .cast::<u8>()
+                .add(runtime::RUNTIME_IN_SLOT)
+                .cast::<Runtime>();
+            rt.write(Runtime::new(mem));
+            (&mut *slot, &mut *rt)
+        };
         here.clone_from(ctx);
-        let result = self.run_with(here, mem, limits);
+        let result = self.run_with(here, rt, mem, limits);
         ctx.clone_from(here);
         result
     }
 
-    /// `run` on the context the units run with.
+    /// `run` on the context and runtime the units run with.
     fn run_with(
         &mut self,
         ctx: &mut Context,
+        rt: &mut Runtime,
         mem: &Memory,
         limits: Limits,
     ) -> Result<(Exit, u64), JitError> {
         let mut retired = 0u64;
-        let mut rt = Runtime::new(mem);
         if let Some(s) = limits.stop_at {
             if self.clean_for != Some(s) {
                 // Units compiled without this stop may run through it: recompile them.
@@ -832,10 +840,7 @@ impl Jit {
             self.stats.entries += 1;
             // SAFETY: `code` was compiled by this engine for this memory's layout; the
             // context and runtime outlive the call.
-            let (ctx_ptr, rt_ptr) = (
-                (ctx as *mut Context).cast(),
-                (&mut rt as *mut Runtime).cast(),
-            );
+            let (ctx_ptr, rt_ptr) = ((ctx as *mut Context).cast(), (rt as *mut Runtime).cast());
             let status = unsafe {
                 if self.uses_host_faults(mem) {
                     hostfault::enter(self.trampoline, code, ctx_ptr, mem.base(), rt_ptr)

@@ -37,6 +37,12 @@ pub fn fast_index(pc: u32) -> usize {
     ((pc >> 2) as usize) & (FAST_ENTRIES - 1)
 }
 
+/// Where a run's `Runtime` sits in a context slot (`Memory::claim_context_slot`): after the
+/// context, so generated code reaches both from the context pointer.
+pub const RUNTIME_IN_SLOT: usize = std::mem::size_of::<Context>().next_multiple_of(64);
+const _: () =
+    assert!(RUNTIME_IN_SLOT + std::mem::size_of::<Runtime>() <= crate::memory::CONTEXT_SLOT_SIZE);
+
 #[repr(C)]
 pub struct Runtime {
     /// Instructions that may still retire; every block subtracts its length on entry.

@@ -198,8 +198,11 @@ impl Lifter<'_, '_> {
 
     /// Turns lazy field `n` into `CrDesc::merged(n)`: its compared values into its shadows.
     pub(super) fn merge_field(&mut self, n: usize) {
+        let word = self.lazy[n].is_some_and(|l| l.desc.word);
         let (a, b, signed) = self.lazy_vals(n);
-        let (a, b) = if signed {
+        // Zero-extended words compare the same signed as unsigned: only doublewords compared
+        // unsigned need their sign bits flipped.
+        let (a, b) = if signed || word {
             (a, b)
         } else {
             let flip = i64::MIN;

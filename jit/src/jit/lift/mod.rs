@@ -69,8 +69,9 @@ pub trait Environment {
     fn indirect_learning(&self, site: u32) -> bool;
     /// Host bytes from the context to guest address 0 when the context the unit runs with
     /// sits at a fixed place below guest memory (`Memory::claim_context_slot`): guest
-    /// accesses then address `ctx + distance + EA` and the base needs no register. `None`:
-    /// the base comes as the unit's second parameter.
+    /// accesses then address `ctx + distance + EA`, the runtime is at `ctx +
+    /// RUNTIME_IN_SLOT`, and neither needs a register. `None`: both come as the unit's
+    /// parameters.
     fn context_offset(&self) -> Option<i32>;
 }
 
@@ -170,8 +171,9 @@ pub struct Lifter<'a, 'f> {
     pub env: &'a mut dyn Environment,
     pub ctx: Value,
     pub membase: Value,
-    /// The unit's second parameter, passed on to the next unit as it came.
+    /// The unit's second and third parameters, passed on to the next unit as they came.
     membase_param: Value,
+    rt_param: Value,
     pub rt: Value,
     /// MSR[SF] the unit was compiled for.
     pub sf: bool,
@@ -475,9 +477,13 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let helper_sig = b.import_signature(helper_signature(host_call_conv));
         // An add of a constant is recomputed where it is used (Cranelift's rematerialization)
         // and folds into each access's address mode, so the base costs no register.
-        let membase = match env.context_offset() {
-            Some(distance) => b.ins().iadd_imm_s(params[0], i64::from(distance)),
-            None => params[1],
+        let (membase, rt) = match env.context_offset() {
+            Some(distance) => (
+                b.ins().iadd_imm_s(params[0], i64::from(distance)),
+                b.ins()
+                    .iadd_imm_s(params[0], super::runtime::RUNTIME_IN_SLOT as i64),
+            ),
+            None => (params[1], params[2]),
         };
         Self {
             b,
@@ -485,7 +491,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
             ctx: params[0],
             membase,
             membase_param: params[1],
-            rt: params[2],
+            rt,
+            rt_param: params[2],
             sf,
             vars: [None; SLOTS],
             valid: [false; SLOTS],
@@ -840,7 +847,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.ins().brif(code, linked, &[], unlinked, &[]);
         self.b.switch_to_block(linked);
         self.b.seal_block(linked);
-        let args = [self.ctx, self.membase_param, self.rt];
+        let args = [self.ctx, self.membase_param, self.rt_param];
         self.b
             .ins()
             .return_call_indirect(self.unit_sig, code, &args);
