@@ -720,10 +720,13 @@ fn a_switch_runs_inside_one_unit() {
     let n = 403u16;
     let (code, table) = switch_loop(n);
     let code = [(CODE, code)];
-    for hot in [0, 32] {
+    // The table's addresses as they are, then with both low bits set, which `bcctr` ignores
+    // (the ISA clears them: CTR[0:61] || 0b00).
+    for (hot, low) in [(0, 0), (32, 0), (0, 3), (32, 3)] {
         let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        let in_memory: Vec<u32> = table.iter().map(|t| t | low).collect();
         for m in [&mi, &mj] {
-            m.poke_bytes(DATA, &bytes(&table)).unwrap();
+            m.poke_bytes(DATA, &bytes(&in_memory)).unwrap();
         }
         let mut ctx = start(CODE);
         ctx.gpr[6] = u64::from(DATA);

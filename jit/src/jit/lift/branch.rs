@@ -132,15 +132,15 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
             } else {
                 Reg::Ctr
             });
-            let target = l.b.ins().ireduce(types::I32, src);
-            let target = l.b.ins().band_imm_u(target, !3i64 & 0xffff_ffff);
+            let raw = l.b.ins().ireduce(types::I32, src);
+            let target = l.b.ins().band_imm_u(raw, !3i64 & 0xffff_ffff);
             let cond = condition(l, i);
             if i.lk() {
                 let lr = l.b.ins().iconst(types::I64, i64::from(next));
                 l.set(Reg::Lr, lr);
             }
             if op == BranchOp::Bcctr && !i.lk() {
-                when(l, cond, |l| l.exit_indirect_at(target, pc));
+                when(l, cond, |l| l.exit_indirect_at(target, raw, pc));
             } else {
                 when(l, cond, |l| l.exit_indirect(target));
             }

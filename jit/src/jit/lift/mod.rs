@@ -915,7 +915,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// that are blocks of the unit are jumped to directly (a jump table over their address
     /// range, or a few compares), any other one goes through `exit_indirect`, or, while the
     /// site is learning, back to the dispatcher with the site in `Runtime::indirect_site`.
-    pub fn exit_indirect_at(&mut self, target: Value, site: u32) {
+    /// `raw` is the target before its low two bits were cleared.
+    pub fn exit_indirect_at(&mut self, target: Value, raw: Value, site: u32) {
         let known: Vec<(u32, Block)> = self
             .cur_indirect
             .iter()
@@ -940,7 +941,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
             .map(|&(t, host)| (t, host, self.b.create_block()))
             .collect();
         if known.len() > 3 && span <= MAX_JUMP_TABLE {
-            let off = self.b.ins().iadd_imm_s(target, -i64::from(lo as i32));
+            // From the address before its low bits were cleared: `lo` is a multiple of 4, so
+            // they are shifted out all the same, and the mask stays off the hot path.
+            let off = self.b.ins().iadd_imm_s(raw, -i64::from(lo as i32));
             let idx = self.b.ins().ushr_imm_u(off, 2);
             let miss_call = self.b.func.dfg.block_call(miss, &[]);
             let mut entries = vec![miss_call; span];
