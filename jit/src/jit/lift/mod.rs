@@ -856,6 +856,16 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.exit_dispatch();
     }
 
+    /// Continues in a new cold block, entered when `cond` is non-zero; `hot` is where
+    /// control goes otherwise.
+    pub(super) fn cold_if(&mut self, cond: Value, hot: Block) {
+        let cold = self.b.create_block();
+        self.b.set_cold_block(cold);
+        self.b.ins().brif(cond, cold, &[], hot, &[]);
+        self.b.switch_to_block(cold);
+        self.b.seal_block(cold);
+    }
+
     /// Returns to the dispatcher (`ctx.pc` set, registers stored) through the shared path.
     fn exit_dispatch(&mut self) {
         let target = self.shared_exit(|s| &mut s.dispatch);
@@ -1036,12 +1046,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
             .call_indirect(self.helper_sig, f, &[self.ctx, self.rt, pcv, wv]);
         let status = self.b.inst_results(call)[0];
         self.invalidate();
-        let exit = self.b.create_block();
         let cont = self.b.create_block();
-        self.b.set_cold_block(exit);
-        self.b.ins().brif(status, exit, &[], cont, &[]);
-        self.b.switch_to_block(exit);
-        self.b.seal_block(exit);
+        self.cold_if(status, cont);
         // EXIT_PENDING: a syscall retired, any other exit did not. EXIT_CODE_WRITTEN: the
         // instruction retired. Either way the code is passed on to the dispatcher.
         let retires = matches!(d.op(), Op::System(crate::isa::system::SysOp::Sc));
@@ -1351,11 +1357,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
         let body = l.b.create_block();
         // Nothing is changed yet at a block's start, so only PC needs storing; the constant
         // stays out of the hot path in a stub of its own.
-        let stub = l.b.create_block();
-        l.b.set_cold_block(stub);
-        l.b.ins().brif(short, stub, &[], body, &[]);
-        l.b.switch_to_block(stub);
-        l.b.seal_block(stub);
+        l.cold_if(short, body);
         // Nothing is changed yet but fields inherited lazy, which the dispatcher builds.
         l.flush_for_rust();
         l.store_pc_const(block.start());

@@ -192,12 +192,8 @@ fn settle_inherited(l: &mut Lifter) {
         l.rt,
         offset_of!(Runtime, fp_word) as i32,
     );
-    let call_b = l.b.create_block();
     let join = l.b.create_block();
-    l.b.set_cold_block(call_b);
-    l.b.ins().brif(word, call_b, &[], join, &[]);
-    l.b.switch_to_block(call_b);
-    l.b.seal_block(call_b);
+    l.cold_if(word, join);
     let call_conv = l.b.func.dfg.signatures[l.helper_sig].call_conv;
     let mut sig = Signature::new(call_conv);
     sig.params.push(AbiParam::new(types::I64));
