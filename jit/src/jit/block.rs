@@ -291,7 +291,7 @@ pub fn discover_region(
 /// left than a check asks for, the unit leaves there and the dispatcher interprets the
 /// remainder exactly. Checks added along long paths bound those runs (and so what is
 /// interpreted) to `span` plus the checking block's own length.
-pub fn budget_checks(region: &Region, span: u32) -> HashMap<u32, u32> {
+pub fn budget_checks(region: &Region, span: u32) -> BudgetPlan {
     let index: HashMap<u32, usize> = region
         .blocks
         .iter()
@@ -313,10 +313,85 @@ pub fn budget_checks(region: &Region, span: u32) -> HashMap<u32, u32> {
             s
         })
         .collect();
-    check_spans(&lens, &succ, span)
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, w)| w.map(|w| (region.blocks[i].start(), w)))
+    let spans = check_spans(&lens, &succ, span);
+    let taken = taken_on_entry(&lens, &succ, &spans);
+    let start = |i: usize| region.blocks[i].start();
+    BudgetPlan {
+        checks: spans
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| w.map(|w| (start(i), w)))
+            .collect(),
+        taken: taken
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| (start(i), t))
+            .collect(),
+    }
+}
+
+/// How a unit counts its instructions against the budget (`budget_checks`).
+#[derive(Default)]
+pub struct BudgetPlan {
+    /// The checking blocks, with what each asks for.
+    pub checks: HashMap<u32, u32>,
+    /// Per block, the instructions of the blocks before it since the last check that the
+    /// budget register does not reflect yet as the block begins. Blocks between checks
+    /// only add their length to this count at compile time; a jump whose count differs
+    /// from its target's subtracts the difference, and checks, exits and faults take the
+    /// count into account. Checking blocks start at 0.
+    pub taken: HashMap<u32, u32>,
+}
+
+/// `BudgetPlan::taken` on a graph (see `check_spans`): a block that does not check starts
+/// with the count most of its predecessors end with (the larger on a tie), so most jumps
+/// need no subtraction.
+fn taken_on_entry(lens: &[u32], succ: &[Vec<usize>], spans: &[Option<u32>]) -> Vec<u32> {
+    let n = lens.len();
+    let mut preds = vec![Vec::new(); n];
+    for (from, to) in succ.iter().enumerate() {
+        for &t in to {
+            preds[t].push(from);
+        }
+    }
+    fn entry(
+        b: usize,
+        lens: &[u32],
+        preds: &[Vec<usize>],
+        spans: &[Option<u32>],
+        memo: &mut [Option<u32>],
+    ) -> u32 {
+        if spans[b].is_some() {
+            return 0;
+        }
+        if let Some(t) = memo[b] {
+            return t;
+        }
+        // Predecessors of a block that does not check are never reached again before a
+        // check, so this recursion ends.
+        let mut outs: Vec<u32> = preds[b]
+            .iter()
+            .map(|&p| {
+                if spans[p].is_some() {
+                    0
+                } else {
+                    entry(p, lens, preds, spans, memo) + lens[p]
+                }
+            })
+            .collect();
+        outs.sort_unstable();
+        let mut best = (0usize, 0u32);
+        for run in outs.chunk_by(|a, b| a == b) {
+            if run.len() >= best.0 {
+                best = (run.len(), run[0]);
+            }
+        }
+        memo[b] = Some(best.1);
+        best.1
+    }
+    let mut memo = vec![None; n];
+    (0..n)
+        .map(|b| entry(b, lens, &preds, spans, &mut memo))
         .collect()
 }
 
@@ -397,7 +472,7 @@ fn check_spans(lens: &[u32], succ: &[Vec<usize>], span: u32) -> Vec<Option<u32>>
 mod tests {
     //! Expected spans worked by hand from the graphs: each check's span is its own length
     //! plus the longest chain of non-checking successors.
-    use super::check_spans;
+    use super::{check_spans, taken_on_entry};
 
     #[test]
     fn a_loop_checks_at_its_head_only() {
@@ -441,6 +516,21 @@ mod tests {
             check_spans(&lens, &succ, 100),
             [Some(40), Some(120), None, None]
         );
+    }
+
+    /// The counts blocks start with. A checking block takes its own length at once, so what
+    /// follows it starts from 0. The diamond's join gets 10 from one arm and 3 from the
+    /// other (a tie of one each: the larger); the switch's cases get the dispatch's 5.
+    #[test]
+    fn blocks_between_checks_start_with_what_their_predecessors_took() {
+        let lens = [1, 10, 3, 2];
+        let succ = vec![vec![1, 2], vec![3], vec![3], vec![]];
+        let spans = check_spans(&lens, &succ, 1000);
+        assert_eq!(taken_on_entry(&lens, &succ, &spans), [0, 0, 0, 10]);
+        let lens = [6, 5, 12, 9, 20];
+        let succ = vec![vec![1], vec![2, 3, 4], vec![0], vec![0], vec![0]];
+        let spans = check_spans(&lens, &succ, 1000);
+        assert_eq!(taken_on_entry(&lens, &succ, &spans), [0, 0, 5, 5, 5]);
     }
 
     #[test]

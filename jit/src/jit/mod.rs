@@ -862,9 +862,8 @@ impl Jit {
                 // Back to the site's checkpoint: the budget as the faulting block began plus
                 // what was not retired by then.
                 let rip = hostfault::last_fault_rip();
-                rt.budget = hostfault::last_fault_budget();
                 let (site, lazy) = self.fault_site(rip).ok_or(JitError::Fault { rip })?;
-                rt.budget += site.unretired;
+                rt.budget = hostfault::last_fault_budget() - site.taken + site.unretired;
                 ctx.pc = site.checkpoint;
                 lift::apply_lazy_cr(ctx, &lazy, &rt.cr_shadow);
                 rerun = u64::from(site.pc.wrapping_sub(site.checkpoint) / 4) + 1;

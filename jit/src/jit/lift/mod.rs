@@ -225,8 +225,12 @@ pub struct Lifter<'a, 'f> {
     /// Targets of the current block's final `bcctr` that are blocks of the unit
     /// (`block::Block::indirect`).
     cur_indirect: Vec<u32>,
-    /// The blocks that check the budget, with what each asks for (`block::budget_checks`).
-    budget_checks: HashMap<u32, u32>,
+    /// Where the budget is checked and what each block starts having taken from it
+    /// (`block::budget_checks`).
+    budget_plan: super::block::BudgetPlan,
+    /// Instructions counted against the budget that the budget register does not reflect
+    /// yet (`block::BudgetPlan::taken`), a compile-time constant at every point.
+    taken: i64,
 }
 
 type Slots = [bool; SLOTS];
@@ -243,6 +247,8 @@ pub struct FaultSite {
     /// The CR fields lazy at the checkpoint (an index into the unit's `Lifter::lazy_sets`),
     /// which the dispatcher builds from the context's registers.
     pub lazy: u32,
+    /// The budget register lags the budget by this many instructions at the access.
+    pub taken: i64,
 }
 
 /// Exit paths shared by the whole unit, created on first use and filled in after the last
@@ -500,7 +506,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
             unit_sig,
             helper_sig,
             remaining: 0,
-            budget_checks: HashMap::new(),
+            budget_plan: super::block::BudgetPlan::default(),
+            taken: 0,
             cur_block: 0,
             killed: false,
             edges: Vec::new(),
@@ -591,7 +598,21 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// the signal context, so blocks never store it for fault recovery. Exits to Rust
     /// store it in `Runtime::budget`.
     fn budget_value(&mut self) -> Value {
-        self.b.ins().get_pinned_reg(types::I64)
+        let r = self.b.ins().get_pinned_reg(types::I64);
+        if self.taken == 0 {
+            r
+        } else {
+            self.b.ins().iadd_imm_s(r, -self.taken)
+        }
+    }
+
+    /// Brings the budget register up to date on a path that leaves the unit (the lifter
+    /// keeps its count for the code that continues).
+    fn sync_budget(&mut self) {
+        if self.taken != 0 {
+            let b = self.budget_value();
+            self.b.ins().set_pinned_reg(b);
+        }
     }
 
     /// Continues at another block of the unit, which finds the context exact and the
@@ -642,6 +663,13 @@ impl<'a, 'f> Lifter<'a, 'f> {
                     self.reload(slot);
                 }
             }
+        }
+        // The target starts with its own count of instructions the register lags by.
+        let want = i64::from(self.budget_plan.taken.get(&target).copied().unwrap_or(0));
+        if self.taken != want {
+            let r = self.b.ins().get_pinned_reg(types::I64);
+            let r = self.b.ins().iadd_imm_s(r, want - self.taken);
+            self.b.ins().set_pinned_reg(r);
         }
         self.b.ins().jump(host, &[]);
         (self.valid, self.dirty, self.lazy) = saved;
@@ -847,6 +875,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.b.ins().brif(code, linked, &[], unlinked, &[]);
         self.b.switch_to_block(linked);
         self.b.seal_block(linked);
+        self.sync_budget();
         let args = [self.ctx, self.membase_param, self.rt_param];
         self.b
             .ins()
@@ -868,6 +897,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     /// Returns to the dispatcher (`ctx.pc` set, registers stored) through the shared path.
     fn exit_dispatch(&mut self) {
+        self.sync_budget();
         let target = self.shared_exit(|s| &mut s.dispatch);
         self.b.ins().jump(target, &[]);
     }
@@ -885,6 +915,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     /// Fills in the shared exit paths the unit used (after its last block).
     fn finish_shared(&mut self) {
+        // Every path in has brought the budget register up to date.
+        self.taken = 0;
         let off = offset_of!(Runtime, budget) as i32;
         if let Some(blk) = self.shared.budget {
             self.b.switch_to_block(blk);
@@ -1146,6 +1178,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 unretired,
                 pc,
                 lazy: self.checkpoint_lazy,
+                taken: self.taken,
             });
             self.b.set_srcloc(SourceLoc::new(site));
             fast(self);
@@ -1185,6 +1218,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             self.note_address(offset_of!(Runtime, fp_miss), pc);
         }
         self.flush_for_rust();
+        self.sync_budget();
         let target = self.shared_exit(|s| &mut s.interpret);
         let pcv = self.b.ins().iconst(types::I32, i64::from(pc as i32));
         let wv = self.b.ins().iconst(types::I32, i64::from(d.insn.0 as i32));
@@ -1262,7 +1296,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
     }
     let entry = region.blocks[0].start();
     let entry_key = entry_key(region);
-    l.budget_checks = super::block::budget_checks(region, BUDGET_SPAN);
+    l.budget_plan = super::block::budget_checks(region, BUDGET_SPAN);
     // Entered from outside, the entry block starts with nothing lazy and no register in a
     // variable; when blocks of the unit jump back to it (a loop head), those jumps go to a
     // second copy that takes what they bring, so the loop need not give it up.
@@ -1349,8 +1383,16 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     // Budget: a checking block leaves before executing any of it (with the registers a
     // previous block of the unit changed written back) unless the longest run to the next
     // check fits; every block takes its own instructions up front.
-    let budget = l.budget_value();
-    if let Some(&span) = l.budget_checks.get(&block.start()) {
+    l.taken = i64::from(
+        l.budget_plan
+            .taken
+            .get(&block.start())
+            .copied()
+            .unwrap_or(0),
+    );
+    if let Some(&span) = l.budget_plan.checks.get(&block.start()) {
+        debug_assert_eq!(l.taken, 0, "jumps to a check bring the register up to date");
+        let budget = l.budget_value();
         let short =
             l.b.ins()
                 .icmp_imm_s(IntCC::SignedLessThan, budget, i64::from(span));
@@ -1365,9 +1407,13 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
         l.b.ins().jump(out, &[]);
         l.b.switch_to_block(body);
         l.b.seal_block(body);
+        let left = l.b.ins().iadd_imm_s(budget, -n);
+        l.b.ins().set_pinned_reg(left);
+    } else {
+        // Counted at compile time; the register catches up at a check, a jump whose target
+        // starts with another count, or a way out of the unit.
+        l.taken += n;
     }
-    let left = l.b.ins().iadd_imm_s(budget, -n);
-    l.b.ins().set_pinned_reg(left);
 
     l.checkpoint = (block.start(), n);
     l.checkpoint_lazy = l.lazy_set_index();
