@@ -228,7 +228,12 @@ impl Memory {
         // base reach the same byte, which the compiler would otherwise rule out (it may then
         // forward a store through one view past a load through another).
         // SAFETY: guest 0 is CONTEXT_AREA into the reservation.
-        std::hint::black_box(unsafe { (self.alloc.as_ptr::<u8>() as *mut u8).add(CONTEXT_AREA) })
+        std::hint::black_box(unsafe { self.reservation().add(CONTEXT_AREA) })
+    }
+
+    /// Host address of the reservation's start: the context slots, then guest address 0.
+    fn reservation(&self) -> *mut u8 {
+        self.alloc.as_ptr::<u8>() as *mut u8
     }
 
     /// A number no other `Memory` of this process has.
@@ -239,22 +244,13 @@ impl Memory {
     /// Reserves a context slot for one execution engine, for as long as this memory lives:
     /// its index, or `None` when all `CONTEXT_SLOTS` are taken.
     pub fn claim_context_slot(&self) -> Option<usize> {
-        let mut taken = self.slots.load(Ordering::Relaxed);
-        loop {
-            let free = (!taken).trailing_zeros() as usize;
-            if free >= CONTEXT_SLOTS {
-                return None;
-            }
-            match self.slots.compare_exchange_weak(
-                taken,
-                taken | 1 << free,
-                Ordering::AcqRel,
-                Ordering::Relaxed,
-            ) {
-                Ok(_) => return Some(free),
-                Err(now) => taken = now,
-            }
-        }
+        let first_free = |taken: u32| (!taken).trailing_zeros() as usize;
+        self.slots
+            .fetch_update(Ordering::AcqRel, Ordering::Relaxed, |taken| {
+                (first_free(taken) < CONTEXT_SLOTS).then(|| taken | 1 << first_free(taken))
+            })
+            .ok()
+            .map(first_free)
     }
 
     /// The context in slot `slot` (see `claim_context_slot`), and the distance from it to
@@ -262,7 +258,7 @@ impl Memory {
     pub fn context_slot(&self, slot: usize) -> (*mut crate::Context, i32) {
         assert!(slot < CONTEXT_SLOTS, "context slot {slot}");
         // SAFETY: the slot lies in the context area at the start of the reservation.
-        let at = unsafe { (self.alloc.as_ptr::<u8>() as *mut u8).add(slot * CONTEXT_SLOT_SIZE) };
+        let at = unsafe { self.reservation().add(slot * CONTEXT_SLOT_SIZE) };
         (
             (at as *mut crate::Context),
             ((CONTEXT_SLOTS - slot) * CONTEXT_SLOT_SIZE) as i32,

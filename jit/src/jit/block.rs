@@ -138,30 +138,10 @@ pub(crate) fn successors(block: &Block) -> Vec<u32> {
 /// code after the loop runs once per pass through it, as cold code or in a unit of its own,
 /// and compiling it with every loop before it would compile a function's tail once per loop
 /// (sort's `main` 6 times).
-fn focus_on_loop(blocks: Vec<Block>, seen_targets: &IndirectTargets) -> Vec<Block> {
-    let index: HashMap<u32, usize> = blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.start(), i))
-        .collect();
-    let edges: Vec<Vec<usize>> = blocks
-        .iter()
-        .map(|b| {
-            let indirect = indirect_site(b).and_then(|site| seen_targets.get(&site));
-            successors(b)
-                .into_iter()
-                .chain(indirect.into_iter().flatten().copied())
-                .filter_map(|t| index.get(&t).copied())
-                .collect()
-        })
-        .collect();
+fn focus_on_loop(blocks: Vec<Block>) -> Vec<Block> {
+    let edges = unit_edges(&blocks);
+    let back = predecessors(&edges);
     let n = blocks.len();
-    let mut back = vec![Vec::new(); n];
-    for (from, to) in edges.iter().enumerate() {
-        for &t in to {
-            back[t].push(from);
-        }
-    }
     // The innermost loop the entry heads: the blocks that reach a branch back to the entry
     // (from an address at or after it) without passing through the entry. Everything else is
     // reachable from the entry too, outer loops included, so cycles alone would not tell.
@@ -205,6 +185,40 @@ fn focus_on_loop(blocks: Vec<Block>, seen_targets: &IndirectTargets) -> Vec<Bloc
         .collect()
 }
 
+/// The jumps between `blocks` (direct successors and the `bcctr` targets they hold, by
+/// index), each list sorted and without repeats.
+fn unit_edges(blocks: &[Block]) -> Vec<Vec<usize>> {
+    let index: HashMap<u32, usize> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.start(), i))
+        .collect();
+    blocks
+        .iter()
+        .map(|b| {
+            let mut s: Vec<usize> = successors(b)
+                .iter()
+                .chain(&b.indirect)
+                .filter_map(|t| index.get(t).copied())
+                .collect();
+            s.sort_unstable();
+            s.dedup();
+            s
+        })
+        .collect()
+}
+
+/// `succ` turned around: the blocks jumping to each block.
+fn predecessors(succ: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let mut preds = vec![Vec::new(); succ.len()];
+    for (from, to) in succ.iter().enumerate() {
+        for &t in to {
+            preds[t].push(from);
+        }
+    }
+    preds
+}
+
 /// Targets seen at run time per address of a `bcctr` that does not link (a `switch`'s jump
 /// table, a computed tail call). A unit holding such a branch also holds the targets seen so
 /// far, and dispatches to them inside its host code (see `lift::Lifter::exit_indirect`).
@@ -240,7 +254,7 @@ pub fn discover_region(
     let mut total = first.insns.len();
     let mut seen: HashSet<u32> = HashSet::from([entry]);
     let mut queue: VecDeque<u32> = VecDeque::new();
-    let mut blocks: Vec<Block> = Vec::new();
+    let mut blocks = Vec::new();
     let inside = |s: u32| s.is_multiple_of(4) && s / WINDOW == window && stop_at != Some(s);
     let mut push = |b: &Block, queue: &mut VecDeque<u32>| {
         let indirect = indirect_site(b).and_then(|site| seen_targets.get(&site));
@@ -266,18 +280,22 @@ pub fn discover_region(
         push(&b, &mut queue);
         blocks.push(b);
     }
-    let mut blocks = focus_on_loop(blocks, seen_targets);
     // Only the targets that made it into the unit are dispatched to inside it.
-    let starts: HashSet<u32> = blocks.iter().map(Block::start).collect();
-    for b in &mut blocks {
-        if let Some(targets) = indirect_site(b).and_then(|site| seen_targets.get(&site)) {
-            b.indirect = targets
-                .iter()
-                .copied()
-                .filter(|t| starts.contains(t))
-                .collect();
+    let keep_targets = |blocks: &mut Vec<Block>| {
+        let starts: HashSet<u32> = blocks.iter().map(Block::start).collect();
+        for b in blocks.iter_mut() {
+            if let Some(targets) = indirect_site(b).and_then(|site| seen_targets.get(&site)) {
+                b.indirect = targets
+                    .iter()
+                    .copied()
+                    .filter(|t| starts.contains(t))
+                    .collect();
+            }
         }
-    }
+    };
+    keep_targets(&mut blocks);
+    let mut blocks = focus_on_loop(blocks);
+    keep_targets(&mut blocks);
     Some(Region { blocks })
 }
 
@@ -292,27 +310,8 @@ pub fn discover_region(
 /// remainder exactly. Checks added along long paths bound those runs (and so what is
 /// interpreted) to `span` plus the checking block's own length.
 pub fn budget_checks(region: &Region, span: u32) -> BudgetPlan {
-    let index: HashMap<u32, usize> = region
-        .blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.start(), i))
-        .collect();
     let lens: Vec<u32> = region.blocks.iter().map(|b| b.insns.len() as u32).collect();
-    let succ: Vec<Vec<usize>> = region
-        .blocks
-        .iter()
-        .map(|b| {
-            let mut s: Vec<usize> = successors(b)
-                .iter()
-                .chain(&b.indirect)
-                .filter_map(|t| index.get(t).copied())
-                .collect();
-            s.sort_unstable();
-            s.dedup();
-            s
-        })
-        .collect();
+    let succ = unit_edges(&region.blocks);
     let spans = check_spans(&lens, &succ, span);
     let taken = taken_on_entry(&lens, &succ, &spans);
     let start = |i: usize| region.blocks[i].start();
@@ -347,13 +346,7 @@ pub struct BudgetPlan {
 /// with the count most of its predecessors end with (the larger on a tie), so most jumps
 /// need no subtraction.
 fn taken_on_entry(lens: &[u32], succ: &[Vec<usize>], spans: &[Option<u32>]) -> Vec<u32> {
-    let n = lens.len();
-    let mut preds = vec![Vec::new(); n];
-    for (from, to) in succ.iter().enumerate() {
-        for &t in to {
-            preds[t].push(from);
-        }
-    }
+    let preds = predecessors(succ);
     fn entry(
         b: usize,
         lens: &[u32],
@@ -389,8 +382,8 @@ fn taken_on_entry(lens: &[u32], succ: &[Vec<usize>], spans: &[Option<u32>]) -> V
         memo[b] = Some(best.1);
         best.1
     }
-    let mut memo = vec![None; n];
-    (0..n)
+    let mut memo = vec![None; lens.len()];
+    (0..lens.len())
         .map(|b| entry(b, lens, &preds, spans, &mut memo))
         .collect()
 }

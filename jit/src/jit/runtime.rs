@@ -45,7 +45,8 @@ const _: () =
 
 #[repr(C)]
 pub struct Runtime {
-    /// Instructions that may still retire; every block subtracts its length on entry.
+    /// Instructions that may still retire: the trampoline hands it to generated code (in the
+    /// pinned register, see `lift::Lifter::budget_value`) and every exit stores it back.
     pub budget: i64,
     /// Guest memory, for helpers.
     pub mem: *const Memory,
