@@ -58,12 +58,17 @@ impl Region {
 }
 
 /// Whether `d` must be the last instruction of its block.
+/// The TO field of a trap that fires whatever its operands (`trap`, `tw 31,...`).
+pub const TRAP_ALWAYS: u32 = 0b11111;
+
 pub fn ends_block(d: &Decoded) -> bool {
     match d.op() {
         Op::Branch(BranchOp::B | BranchOp::Bc | BranchOp::Bclr | BranchOp::Bcctr) => true,
         // Exits, and instructions after which new code must be fetched afresh.
         Op::System(SysOp::Sc | SysOp::Isync | SysOp::Icbi) => true,
-        Op::System(SysOp::Tw | SysOp::Twi | SysOp::Td | SysOp::Tdi) => true,
+        // A conditional trap is a compare and a cold exit (`lift::system`); code after it
+        // runs when it does not fire.
+        Op::System(SysOp::Tw | SysOp::Twi | SysOp::Td | SysOp::Tdi) => d.insn.to() == TRAP_ALWAYS,
         _ => false,
     }
 }
@@ -106,7 +111,7 @@ pub fn discover(mem: &Memory, start: u32, stop_at: Option<u32>, limit: usize) ->
 
 /// Where control may go after `block` without the dispatcher: direct branch targets and the
 /// fall-through of anything but an unconditional branch or an instruction that ends the
-/// block for the dispatcher's sake (sc, traps, isync, icbi).
+/// block for the dispatcher's sake (sc, unconditional traps, isync, icbi).
 pub(crate) fn successors(block: &Block) -> Vec<u32> {
     let &(pc, d) = block.insns.last().expect("blocks are never empty");
     let i = d.insn;

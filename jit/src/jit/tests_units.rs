@@ -907,3 +907,65 @@ fn an_engine_without_a_context_slot_runs_the_same() {
     let (_, _, ctx) = same(&mi, &mj, &mut jit, &start(CODE), limits);
     assert_eq!(ctx.gpr[3], 275);
 }
+
+/// A conditional trap inside a loop is a compare and a cold exit, not a block end: the loop
+/// stays one native unit with no interpreter calls until the trap fires. `twi 8, r3, 57`
+/// (TO = 8: trap if r3 > 57, signed) fires when r3 first reaches 58, before the add of that
+/// iteration: by the ISA, r3 = 58, r5 = 1 + 2 + ... + 57 = 1653, and the trap's own
+/// address is where the exit leaves PC. The words `tdeq r6, r7` and `tweq r6, r7` then
+/// differ only in width: the doublewords differ, their low words (5) are equal, so only the
+/// word trap fires.
+#[test]
+fn a_conditional_trap_leaves_only_when_it_fires() {
+    let c = |k: u32| format!("{:#x}", CODE + k);
+    let words = asm(
+        CODE,
+        &[
+            "li r3, 0",               // 0
+            "li r4, 100",             // 4
+            "addi r3, r3, 1",         // 8: loop
+            "twi 8, r3, 57",          // 12
+            "add r5, r5, r3",         // 16
+            "cmpw r3, r4",            // 20
+            &format!("blt {}", c(8)), // 24
+            "blr",                    // 28
+        ],
+    );
+    let width = asm(
+        CODE + 0x100,
+        &["tdeq r6, r7", "addi r8, r8, 1", "tweq r6, r7", "blr"],
+    );
+    let code = [(CODE, words), (CODE + 0x100, width)];
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    let mut jit = Jit::new().unwrap();
+    let limits = Limits {
+        max_instructions: 1_000_000,
+        stop_at: Some(SENTINEL),
+    };
+    let (exit, _, ctx) = same(&mi, &mj, &mut jit, &start(CODE), limits);
+    let trap = asm(CODE + 12, &["twi 8, r3, 57"])[0];
+    assert_eq!(exit, Exit::Trap { word: trap });
+    assert_eq!((ctx.pc, ctx.gpr[3], ctx.gpr[5]), (CODE + 12, 58, 1653));
+    assert_eq!(
+        jit.stats().fallback_instructions,
+        0,
+        "the trap is lifted: {}",
+        jit.stats()
+    );
+    // Every budget around the trap ends exactly where the interpreter does.
+    for budget in [280, 285, 286, 287, 288, 289, 290] {
+        let limits = Limits {
+            max_instructions: budget,
+            stop_at: Some(SENTINEL),
+        };
+        same(&mi, &mj, &mut jit, &start(CODE), limits);
+    }
+
+    let mut ctx = start(CODE + 0x100);
+    ctx.gpr[6] = 0x1_0000_0005;
+    ctx.gpr[7] = 5;
+    let (exit, _, ctx) = same(&mi, &mj, &mut jit, &ctx, limits);
+    let tweq = asm(CODE + 0x108, &["tweq r6, r7"])[0];
+    assert_eq!(exit, Exit::Trap { word: tweq });
+    assert_eq!((ctx.pc, ctx.gpr[8]), (CODE + 0x108, 1));
+}

@@ -80,8 +80,31 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn) -> bool {
             let cr = l.b.ins().bor(kept, new);
             l.set(Reg::Cr, cr);
         }
-        // mcrxr and the branches are not CR logic.
-        B | Bc | Bclr | Bcctr | Mcrxr => return false,
+        Mcrxr => {
+            // CR field crfD = SO, OV, CA, 0; then the three XER bits are cleared. CR is
+            // read (building lazy fields with the old SO) before SO changes.
+            let so = l.get(Reg::So);
+            let ov = l.get(Reg::Ov);
+            let ca = l.get(Reg::Ca);
+            let so = l.b.ins().ishl_imm_u(so, 3);
+            let ov = l.b.ins().ishl_imm_u(ov, 2);
+            let ca = l.b.ins().ishl_imm_u(ca, 1);
+            let field = l.b.ins().bor(so, ov);
+            let field = l.b.ins().bor(field, ca);
+            let field = l.b.ins().ireduce(types::I32, field);
+            let cr = l.get(Reg::Cr);
+            let dshift = 28 - 4 * i.crfd();
+            let field = l.b.ins().ishl_imm_u(field, i64::from(dshift));
+            let kept = l.b.ins().band_imm_u(cr, i64::from(!(0xfu32 << dshift)));
+            let cr = l.b.ins().bor(kept, field);
+            l.set(Reg::Cr, cr);
+            let zero = l.b.ins().iconst(types::I64, 0);
+            for r in [Reg::So, Reg::Ov, Reg::Ca] {
+                l.set(r, zero);
+            }
+        }
+        // The branches are not CR logic.
+        B | Bc | Bclr | Bcctr => return false,
     }
     true
 }

@@ -1,7 +1,9 @@
 //! System instructions: moves to and from the user SPRs (XER, LR, CTR, VRSAVE, the time base),
-//! the MSR read, cache-block zeroing, and the storage barriers and cache hints, which need no
-//! code on a host that runs each guest thread on one host thread at a time. Traps, `sc`,
-//! `isync` and `icbi` stay with the interpreter (they leave the unit).
+//! the MSR read, cache-block zeroing, the storage barriers and cache hints, which need no
+//! code on a host that runs each guest thread on one host thread at a time, and conditional
+//! traps, a compare that leaves the unit through the interpreter (which raises the trap)
+//! only when it fires. Unconditional traps, `sc`, `isync` and `icbi` stay with the
+//! interpreter (they leave the unit).
 
 use super::{ctx_flags, guest_flags, Lifter, Reg};
 use crate::isa::system::SysOp;
@@ -32,8 +34,57 @@ pub fn lift(l: &mut Lifter, op: SysOp, i: Insn, pc: u32) -> bool {
         }
         SysOp::Dcbz => zero_block(l, i, pc, 32),
         SysOp::Dcbz128 => zero_block(l, i, pc, 128),
+        SysOp::Tw | SysOp::Twi | SysOp::Td | SysOp::Tdi => conditional_trap(l, op, i, pc),
         _ => false,
     }
+}
+
+/// tw, twi, td, tdi: the trap fires when any condition TO selects holds between RA and RB
+/// (or SIMM), compared signed (TO bits 0, 1: less, greater), equal (bit 2) or unsigned (bits
+/// 3, 4), as words (sign-extended low halves) for tw/twi.
+fn conditional_trap(l: &mut Lifter, op: SysOp, i: Insn, pc: u32) -> bool {
+    let to = i.to();
+    if to == crate::jit::block::TRAP_ALWAYS {
+        return false;
+    }
+    let word = matches!(op, SysOp::Tw | SysOp::Twi);
+    let extend = |l: &mut Lifter, v: Value| {
+        if word {
+            let w = l.b.ins().ireduce(types::I32, v);
+            l.b.ins().sextend(types::I64, w)
+        } else {
+            v
+        }
+    };
+    let a = l.get(Reg::Gpr(i.ra()));
+    let a = extend(l, a);
+    let b = match op {
+        SysOp::Tw | SysOp::Td => {
+            let b = l.get(Reg::Gpr(i.rb()));
+            extend(l, b)
+        }
+        // SIMM, sign-extended to 64 bits (and so already a sign-extended word).
+        _ => l.b.ins().iconst(types::I64, i.simm()),
+    };
+    use cranelift_codegen::ir::condcodes::IntCC;
+    let conditions = [
+        (0b10000, IntCC::SignedLessThan),
+        (0b01000, IntCC::SignedGreaterThan),
+        (0b00100, IntCC::Equal),
+        (0b00010, IntCC::UnsignedLessThan),
+        (0b00001, IntCC::UnsignedGreaterThan),
+    ];
+    let mut fires = l.b.ins().iconst(types::I8, 0);
+    for (bit, cc) in conditions {
+        if to & bit != 0 {
+            let holds = l.b.ins().icmp(cc, a, b);
+            fires = l.b.ins().bor(fires, holds);
+        }
+    }
+    let stays = l.b.ins().icmp_imm_s(IntCC::Equal, fires, 0);
+    let d = crate::isa::decode(i.0).expect("lifted words decode");
+    l.leave_unless_checks(&[stays], pc, d);
+    true
 }
 
 fn load_ctx(l: &mut Lifter, off: usize, ty: types::Type) -> Value {
