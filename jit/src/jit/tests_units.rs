@@ -969,3 +969,78 @@ fn a_conditional_trap_leaves_only_when_it_fires() {
     assert_eq!(exit, Exit::Trap { word: tweq });
     assert_eq!((ctx.pc, ctx.gpr[8]), (CODE + 0x108, 1));
 }
+
+/// An atomic increment loop (lwarx, addi, stwcx., retry on failure) runs natively, with
+/// host faults and with explicit checks. By the ISA, every store-conditional after its own
+/// lwarx succeeds (no other thread), so the word at DATA counts the iterations: 100, and
+/// r6 = 100. Then, reserved at DATA, a store-conditional to DATA + 8 must fail (CR0 = 0, 0,
+/// 0, SO) and store nothing, even where memory holds the reserved value; one to the read-only code page faults there, with the
+/// interpreter's state; a misaligned lwarx faults at its own address.
+#[test]
+fn reservations_run_natively_and_exactly() {
+    let c = |k: u32| format!("{:#x}", CODE + k);
+    let words = asm(
+        CODE,
+        &[
+            "lwarx r5, 0, r8",        // 0: loop
+            "addi r5, r5, 1",         // 4
+            "stwcx. r5, 0, r8",       // 8
+            &format!("bne {}", c(0)), // 12
+            "addi r6, r6, 1",         // 16
+            "cmpw r6, r7",            // 20
+            &format!("blt {}", c(0)), // 24
+            "blr",                    // 28
+        ],
+    );
+    let other = asm(
+        CODE + 0x100,
+        &["lwarx r5, 0, r8", "stwcx. r11, r8, r9", "mfcr r10", "blr"],
+    );
+    let code = [(CODE, words), (CODE + 0x100, other)];
+    let limits = Limits {
+        max_instructions: 100_000,
+        stop_at: Some(SENTINEL),
+    };
+    for host_faults in [true, false] {
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        let mut ctx = start(CODE);
+        ctx.gpr[8] = u64::from(DATA);
+        ctx.gpr[7] = 100;
+        let (exit, _, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!((got.gpr[6], mj.read_u32(DATA).unwrap()), (100, 100));
+        assert_eq!(jit.stats().fallback_instructions, 0, "{}", jit.stats());
+
+        // Reserved at DATA, stored at DATA + 8, which holds the reserved value too: fails
+        // all the same, memory unchanged.
+        for m in [&mi, &mj] {
+            m.write_u32(DATA + 8, 100).unwrap();
+        }
+        let mut ctx = start(CODE + 0x100);
+        ctx.gpr[8] = u64::from(DATA);
+        ctx.gpr[9] = 8;
+        ctx.gpr[11] = 7;
+        ctx.xer_so = 1;
+        let (exit, _, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!(got.gpr[10] >> 28, 0b0001, "CR0 = SO only");
+        assert_eq!(mj.read_u32(DATA + 8).unwrap(), 100);
+
+        // The same pair aimed at the code page: the store-conditional faults there.
+        let mut ctx = start(CODE + 0x100);
+        ctx.gpr[8] = u64::from(CODE);
+        ctx.gpr[9] = 0;
+        let (exit, _, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+        assert!(matches!(exit, Exit::Fault(_)), "{exit:?}");
+        assert_eq!(got.pc, CODE + 0x104);
+
+        // Misaligned: the lwarx faults.
+        let mut ctx = start(CODE + 0x100);
+        ctx.gpr[8] = u64::from(DATA + 2);
+        let (exit, _, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+        assert!(matches!(exit, Exit::Fault(_)), "{exit:?}");
+        assert_eq!(got.pc, CODE + 0x100);
+    }
+}

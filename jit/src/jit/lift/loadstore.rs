@@ -3,6 +3,8 @@
 //! each access; when it fails, the interpreter executes the instruction and reports the fault
 //! precisely (or completes an access the fast path declines).
 
+mod reserve;
+
 use super::{guest_flags, Lifter, Reg};
 use crate::isa::loadstore::LsOp;
 use crate::isa::{Decoded, Insn};
@@ -249,10 +251,21 @@ impl Lifter<'_, '_> {
 }
 
 pub fn lift(l: &mut Lifter, op: LsOp, i: Insn, pc: u32) -> bool {
+    let d = crate::isa::decode(i.0).expect("lifted words decode");
+    match op {
+        LsOp::Lwarx | LsOp::Ldarx => {
+            reserve::load_reserve(l, i, pc, d, if op == LsOp::Lwarx { 4 } else { 8 });
+            return true;
+        }
+        LsOp::Stwcx | LsOp::Stdcx => {
+            reserve::store_conditional(l, i, pc, d, if op == LsOp::Stwcx { 4 } else { 8 });
+            return true;
+        }
+        _ => {}
+    }
     let Some(acc) = classify(op) else {
         return false;
     };
-    let d = crate::isa::decode(i.0).expect("lifted words decode");
     lift_access(l, &acc, i, pc, d);
     true
 }
