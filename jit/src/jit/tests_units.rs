@@ -1044,3 +1044,44 @@ fn reservations_run_natively_and_exactly() {
         assert_eq!(got.pc, CODE + 0x100);
     }
 }
+
+/// stmw and lmw run natively, and a store-multiple whose range runs from a writable page
+/// into a read-only one writes nothing (the ISA's precise interrupt: the instruction has
+/// no effect). By the ISA: `stmw r28, 0(r8)` stores r28..r31 at DATA..DATA+15, `lmw r24,
+/// 0(r8)` then loads r24..r31 from DATA..DATA+31 (the four stored words, then four zero
+/// words), so r24..r27 = 0x11, 0x22, 0x33, 0x44 and r28..r31 = 0. At DATA + 0xff8 the
+/// range's last 8 bytes fall in the page after DATA's, mapped read-only here.
+#[test]
+fn store_multiple_checks_its_whole_range_first() {
+    let words = asm(CODE, &["stmw r28, 0(r8)", "lmw r24, 0(r8)", "blr"]);
+    let code = [(CODE, words)];
+    let limits = Limits {
+        max_instructions: 1000,
+        stop_at: Some(SENTINEL),
+    };
+    for host_faults in [true, false] {
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        for m in [&mi, &mj] {
+            m.map(DATA + 0x1000, 0x1000, Perm::READ)
+                .expect("map a read-only page");
+        }
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        let mut ctx = start(CODE);
+        ctx.gpr[8] = u64::from(DATA);
+        for (k, r) in (28..32).enumerate() {
+            // High words that the word stores must drop.
+            ctx.gpr[r] = 0xdead_beef_0000_0000 | 0x11 * (k as u64 + 1);
+        }
+        let (exit, _, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!(got.gpr[24..32], [0x11, 0x22, 0x33, 0x44, 0, 0, 0, 0]);
+        assert_eq!(jit.stats().fallback_instructions, 0, "{}", jit.stats());
+
+        ctx.gpr[8] = u64::from(DATA + 0xff8);
+        let (exit, _, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+        assert!(matches!(exit, Exit::Fault(_)), "{exit:?}");
+        assert_eq!(got.pc, CODE);
+        assert_eq!(mj.read_u32(DATA + 0xff8).unwrap(), 0, "nothing written");
+    }
+}

@@ -3,6 +3,7 @@
 //! each access; when it fails, the interpreter executes the instruction and reports the fault
 //! precisely (or completes an access the fast path declines).
 
+mod multiple;
 mod reserve;
 
 use super::{guest_flags, Lifter, Reg};
@@ -228,14 +229,22 @@ impl Lifter<'_, '_> {
             );
             checks.push(inside);
         }
+        let ok = self.page_permits(ea, need);
+        checks.push(ok);
+        checks
+    }
+
+    /// An i8 truth value: the permission byte of the page holding `ea` (i32) allows `need`.
+    /// For stores, WRITE must be set and CODE clear: a page code was compiled from is not
+    /// writable here, so the interpreter performs the store and logs it, and every engine
+    /// drops the stale code.
+    pub(super) fn page_permits(&mut self, ea: Value, need: Perm) -> Value {
         let perms = self.b.ins().iconst(types::I64, self.env.perms() as i64);
         let a64 = self.b.ins().uextend(types::I64, ea);
         let page = self.b.ins().ushr_imm_u(a64, 12);
         let at = self.b.ins().iadd(perms, page);
         let p = self.b.ins().load(types::I8, MemFlagsData::trusted(), at, 0);
-        let ok = if need.contains(Perm::WRITE) {
-            // A page code was compiled from is not writable here: the interpreter performs
-            // the store and logs it, so every engine drops the stale code.
+        if need.contains(Perm::WRITE) {
             let mask = i64::from(Perm::WRITE.bits() | Perm::CODE.bits());
             let bits = self.b.ins().band_imm_s(p, mask);
             self.b
@@ -244,9 +253,7 @@ impl Lifter<'_, '_> {
         } else {
             let bit = self.b.ins().band_imm_s(p, i64::from(need.bits()));
             self.b.ins().icmp_imm_s(IntCC::NotEqual, bit, 0)
-        };
-        checks.push(ok);
-        checks
+        }
     }
 }
 
@@ -259,6 +266,14 @@ pub fn lift(l: &mut Lifter, op: LsOp, i: Insn, pc: u32) -> bool {
         }
         LsOp::Stwcx | LsOp::Stdcx => {
             reserve::store_conditional(l, i, pc, d, if op == LsOp::Stwcx { 4 } else { 8 });
+            return true;
+        }
+        LsOp::Lmw => {
+            multiple::load_multiple(l, i, pc, d);
+            return true;
+        }
+        LsOp::Stmw => {
+            multiple::store_multiple(l, i, pc, d);
             return true;
         }
         _ => {}
