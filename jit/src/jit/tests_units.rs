@@ -1071,7 +1071,7 @@ fn store_multiple_checks_its_whole_range_first() {
         ctx.gpr[8] = u64::from(DATA);
         for (k, r) in (28..32).enumerate() {
             // High words that the word stores must drop.
-            ctx.gpr[r] = 0xdead_beef_0000_0000 | 0x11 * (k as u64 + 1);
+            ctx.gpr[r] = 0xdead_beef_0000_0000 | (0x11 * (k as u64 + 1));
         }
         let (exit, _, got) = same(&mi, &mj, &mut jit, &ctx, limits);
         assert_eq!(exit, Exit::Stopped);
