@@ -1085,3 +1085,44 @@ fn store_multiple_checks_its_whole_range_first() {
         assert_eq!(mj.read_u32(DATA + 0xff8).unwrap(), 0, "nothing written");
     }
 }
+
+/// lswi and stswi run natively. By the ISA, `lswi r31, r8, 7` fills r31 with bytes 0..3
+/// and r0 (the registers wrap) with bytes 4..6, left-justified and zero below: from the
+/// bytes 1, 2, ..., 8 at DATA, r31 = 0x01020304 and r0 = 0x05060700. `stswi r31, r9, 7`
+/// writes those seven bytes back at r9 and not the eighth. Aimed at DATA + 0xffc, whose
+/// range runs into the read-only page after DATA's, the store faults and writes nothing.
+#[test]
+fn string_moves_run_natively_and_store_all_or_nothing() {
+    let words = asm(CODE, &["lswi r31, r8, 7", "stswi r31, r9, 7", "blr"]);
+    let code = [(CODE, words)];
+    let limits = Limits {
+        max_instructions: 1000,
+        stop_at: Some(SENTINEL),
+    };
+    for host_faults in [true, false] {
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        for m in [&mi, &mj] {
+            m.map(DATA + 0x1000, 0x1000, Perm::READ)
+                .expect("map a read-only page");
+            m.poke_bytes(DATA, &[1, 2, 3, 4, 5, 6, 7, 8]).unwrap();
+        }
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        let mut ctx = start(CODE);
+        ctx.gpr[8] = u64::from(DATA);
+        ctx.gpr[9] = u64::from(DATA + 0x100);
+        let (exit, _, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!((got.gpr[31], got.gpr[0]), (0x0102_0304, 0x0506_0700));
+        let mut back = [0u8; 8];
+        mj.read_bytes(DATA + 0x100, &mut back).unwrap();
+        assert_eq!(back, [1, 2, 3, 4, 5, 6, 7, 0]);
+        assert_eq!(jit.stats().fallback_instructions, 0, "{}", jit.stats());
+
+        ctx.gpr[9] = u64::from(DATA + 0xffc);
+        let (exit, _, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+        assert!(matches!(exit, Exit::Fault(_)), "{exit:?}");
+        assert_eq!(got.pc, CODE + 4);
+        assert_eq!(mj.read_u32(DATA + 0xffc).unwrap(), 0, "nothing written");
+    }
+}

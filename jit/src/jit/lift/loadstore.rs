@@ -5,6 +5,7 @@
 
 mod multiple;
 mod reserve;
+mod string;
 
 use super::{guest_flags, Lifter, Reg};
 use crate::isa::loadstore::LsOp;
@@ -274,6 +275,18 @@ pub fn lift(l: &mut Lifter, op: LsOp, i: Insn, pc: u32) -> bool {
         }
         LsOp::Stmw => {
             multiple::store_multiple(l, i, pc, d);
+            return true;
+        }
+        LsOp::Lswi => {
+            if string::loads_into_ra(i) {
+                // An invalid form: the interpreter reports it.
+                return false;
+            }
+            string::load_string(l, i, pc, d);
+            return true;
+        }
+        LsOp::Stswi => {
+            string::store_string(l, i, pc, d);
             return true;
         }
         _ => {}
