@@ -24,7 +24,8 @@ pub struct Block {
     /// Address control continues at when the last instruction falls through.
     pub fallthrough: u32,
     /// Targets the block's final `bcctr` has been seen to go to that are blocks of the unit
-    /// too (see `IndirectTargets`); empty for other blocks.
+    /// too (see `IndirectTargets`), or the unit's return sites its final `bclr` may go to
+    /// (see `return_sites`); empty for other blocks.
     pub indirect: Vec<u32>,
 }
 
@@ -301,7 +302,39 @@ pub fn discover_region(
     keep_targets(&mut blocks);
     let mut blocks = focus_on_loop(blocks);
     keep_targets(&mut blocks);
+    return_sites(&mut blocks);
     Some(Region { blocks })
+}
+
+/// Gives every block ending in a `bclr` that does not link the unit's *return sites*: the
+/// blocks that start where a call of the unit returns (the fall-through of a branch that
+/// links). A unit entered at such a site (a loop that calls a function, entered again each
+/// time the function returns) thus returns into itself with a compare and a jump instead
+/// of leaving through the indirect-branch table and entering itself again.
+fn return_sites(blocks: &mut [Block]) {
+    let starts: HashSet<u32> = blocks.iter().map(Block::start).collect();
+    let sites: Vec<u32> = blocks
+        .iter()
+        .filter(|b| {
+            let d = b.insns.last().expect("blocks are never empty").1;
+            matches!(d.op(), Op::Branch(_)) && ends_block(&d) && d.insn.lk()
+        })
+        .map(|b| b.fallthrough)
+        .filter(|s| starts.contains(s))
+        .collect::<HashSet<u32>>()
+        .into_iter()
+        .collect();
+    if sites.is_empty() {
+        return;
+    }
+    let mut sites = sites;
+    sites.sort_unstable();
+    for b in blocks.iter_mut() {
+        let d = b.insns.last().expect("blocks are never empty").1;
+        if matches!(d.op(), Op::Branch(BranchOp::Bclr)) && !d.insn.lk() {
+            b.indirect.clone_from(&sites);
+        }
+    }
 }
 
 /// The blocks of `region` that check the instruction budget, by start address, each with the

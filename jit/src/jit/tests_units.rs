@@ -1126,3 +1126,69 @@ fn string_moves_run_natively_and_store_all_or_nothing() {
         assert_eq!(mj.read_u32(DATA + 0xffc).unwrap(), 0, "nothing written");
     }
 }
+
+/// A loop that calls a function of its own unit: the unit entered where the call returns
+/// (CODE + 16) holds the loop and the function, and the function's `blr` lists that return
+/// site (`block::return_sites`), so it returns into the unit with a compare and a jump
+/// instead of leaving it and entering it again. By
+/// the ISA, 1000 calls leave r3 = 3000 and r4 = 1000, in 3 + 1000 * 6 + 2 instructions; and
+/// every budget that ends around a return leaves the interpreter's state.
+#[test]
+fn a_return_to_a_call_of_the_same_unit_stays_in_it() {
+    let c = |k: u32| format!("{:#x}", CODE + k);
+    let words = asm(
+        CODE,
+        &[
+            "li r3, 0",                // 0
+            "li r4, 0",                // 4
+            "mflr r31",                // 8
+            &format!("bl {}", c(40)),  // 12: loop
+            "addi r4, r4, 1",          // 16: return site
+            "cmpwi r4, 1000",          // 20
+            &format!("blt {}", c(12)), // 24
+            "mtlr r31",                // 28
+            "blr",                     // 32
+            "nop",                     // 36
+            "addi r3, r3, 3",          // 40: the function
+            "blr",                     // 44
+        ],
+    );
+    let code = [(CODE, words)];
+    let m = machine(&code, Perm::RX);
+    let empty = super::block::IndirectTargets::new();
+    let region = super::block::discover_region(&m, CODE + 16, None, 64, &empty).unwrap();
+    let returns: Vec<(u32, Vec<u32>)> = region
+        .blocks
+        .iter()
+        .filter(|b| !b.indirect.is_empty())
+        .map(|b| {
+            (
+                b.start() - CODE,
+                b.indirect.iter().map(|t| t - CODE).collect(),
+            )
+        })
+        .collect();
+    // Every `blr` of the unit lists the site: the function's, and the caller's own (whose
+    // LR will not match: it leaves through the indirect-branch table as before).
+    assert_eq!(returns, [(28, vec![16]), (40, vec![16])]);
+
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    let mut jit = Jit::new().unwrap();
+    let limits = Limits {
+        max_instructions: 100_000,
+        stop_at: Some(SENTINEL),
+    };
+    let (exit, retired, ctx) = same(&mi, &mj, &mut jit, &start(CODE), limits);
+    assert_eq!(exit, Exit::Stopped);
+    assert_eq!(
+        (ctx.gpr[3], ctx.gpr[4], retired),
+        (3000, 1000, 3 + 1000 * 6 + 2)
+    );
+    for budget in (40..80).chain([599, 600, 601, 6000, 6004]) {
+        let limits = Limits {
+            max_instructions: budget,
+            stop_at: Some(SENTINEL),
+        };
+        same(&mi, &mj, &mut jit, &start(CODE), limits);
+    }
+}

@@ -140,7 +140,10 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
                 l.set(Reg::Lr, lr);
             }
             if op == BranchOp::Bcctr && !i.lk() {
-                when(l, cond, |l| l.exit_indirect_at(target, raw, pc));
+                when(l, cond, |l| l.exit_indirect_at(target, raw, pc, true));
+            } else if op == BranchOp::Bclr && !i.lk() && l.has_indirect_targets() {
+                // A return to a return site of the unit (`block::return_sites`).
+                when(l, cond, |l| l.exit_indirect_at(target, raw, pc, false));
             } else {
                 when(l, cond, |l| l.exit_indirect(target));
             }

@@ -956,18 +956,19 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
     }
 
-    /// Continues at the computed address of the `bcctr` at `site`: the targets seen there
-    /// that are blocks of the unit are jumped to directly (a jump table over their address
-    /// range, or a few compares), any other one goes through `exit_indirect`, or, while the
-    /// site is learning, back to the dispatcher with the site in `Runtime::indirect_site`.
-    /// `raw` is the target before its low two bits were cleared.
-    pub fn exit_indirect_at(&mut self, target: Value, raw: Value, site: u32) {
+    /// Continues at the computed address of the `bcctr` (or `bclr`) at `site`: the targets
+    /// seen there (for a `bclr`, the unit's return sites) that are blocks of the unit are
+    /// jumped to directly (a jump table over their address range, or a few compares), any
+    /// other one goes through `exit_indirect`, or, while a `bcctr` site is learning
+    /// (`learns`), back to the dispatcher with the site in `Runtime::indirect_site`. `raw`
+    /// is the target before its low two bits were cleared.
+    pub fn exit_indirect_at(&mut self, target: Value, raw: Value, site: u32, learns: bool) {
         let known: Vec<(u32, Block)> = self
             .cur_indirect
             .iter()
             .filter_map(|t| self.internal.get(t).map(|&host| (*t, host)))
             .collect();
-        let learning = self.env.indirect_learning(site);
+        let learning = learns && self.env.indirect_learning(site);
         if known.is_empty() && !learning {
             self.exit_indirect(target);
             return;
@@ -1030,6 +1031,14 @@ impl<'a, 'f> Lifter<'a, 'f> {
             self.exit_indirect(target);
         }
         self.dirty = dirty;
+    }
+
+    /// The current block's final branch has targets inside the unit (`block::Block::
+    /// indirect`).
+    pub fn has_indirect_targets(&self) -> bool {
+        self.cur_indirect
+            .iter()
+            .any(|t| self.internal.contains_key(t))
     }
 
     /// Stores `pc | 1 << 32` in the `Runtime` field at `off`: a guest address for the
