@@ -225,3 +225,49 @@ fn random_insn(rng: &mut Rng) -> String {
         _ => format!("stw r{a}, 0(r10)"),
     }
 }
+
+/// Word comparisons whose register operand is overwritten before a merge (their shadow
+/// then holds the extended low word, `CrDesc::settled`, and the merge leaves it in place):
+/// CR0 comes to the block at +24 from `cmplwi r10, 16` (r10 then advanced by 5) and from
+/// `cmpwi r6, 3` (r6 then incremented). By the ISA, with r10 = 0xffff_fff0_0000_0005 only
+/// the low word counts: it is 5, 10, 15 in the first three of the 20 rounds (not above 16),
+/// so r6 = 3, and the last round compares 100 with 16: CR0 = GT, CR7 = EQ (r11 = 20), so
+/// mfcr gives 0x4000_0002; r10 ends 100 higher. Every budget along the way leaves the
+/// interpreter's state, CR included.
+#[test]
+fn word_comparisons_of_overwritten_registers_merge_exactly() {
+    let c = |k: u32| format!("{:#x}", CODE + k);
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "li r6, 0",                    // 0
+                "cmplwi r10, 16",              // 4: loop
+                "addi r10, r10, 5",            // 8
+                &format!("bgt {}", c(24)),     // 12
+                "cmpwi r6, 3",                 // 16
+                "addi r6, r6, 1",              // 20
+                "addi r11, r11, 1",            // 24
+                "cmpwi cr7, r11, 20",          // 28
+                &format!("blt cr7, {}", c(4)), // 32
+                "mfcr r12",                    // 36
+                "blr",                         // 40
+            ],
+        ),
+    )];
+    for host_faults in [true, false] {
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        let mut ctx = start(CODE);
+        ctx.gpr[10] = 0xffff_fff0_0000_0005;
+        let (exit, _, got) = same(&mi, &mj, &mut jit, &ctx, until_sentinel(10_000));
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!((got.gpr[6], got.gpr[11], got.gpr[12]), (3, 20, 0x4000_0002));
+        assert_eq!(got.gpr[10], 0xffff_fff0_0000_0069);
+        for budget in 1..160 {
+            same(&mi, &mj, &mut jit, &ctx, until_sentinel(budget));
+        }
+    }
+}

@@ -58,6 +58,29 @@ impl CrDesc {
         }
     }
 
+    /// A word comparison whose operands are all shadows or immediates compares the same
+    /// as the signed comparison of the operands extended (as the comparison's signedness
+    /// says; zero-extended words are non-negative), which is the form a merge puts them in:
+    /// with the extended values in its shadows, the field merges without touching them.
+    /// (`Lifter::before_gpr_write` extends the shadows' values when it makes this change.)
+    pub fn settled(self) -> CrDesc {
+        let gpr = |op: Operand| matches!(op, Operand::Gpr(_));
+        if !self.word || gpr(self.a) || gpr(self.b) {
+            return self;
+        }
+        let extend = |op: Operand| match op {
+            Operand::Imm(i) if self.signed => Operand::Imm(i64::from(i as i32)),
+            Operand::Imm(i) => Operand::Imm(i64::from(i as u32)),
+            op => op,
+        };
+        CrDesc {
+            a: extend(self.a),
+            b: extend(self.b),
+            signed: true,
+            word: false,
+        }
+    }
+
     /// The field's four bits from the context and the shadows (LT, GT, EQ, SO as `interp`
     /// sets them).
     pub fn bits(&self, ctx: &Context, shadows: &[u64; 16]) -> u32 {
@@ -130,11 +153,14 @@ impl Kills {
             Operand::Gpr(r) if self.gprs & (1 << r) != 0 => Operand::Shadow((2 * n + k) as u8),
             op => op,
         };
-        Some(CrDesc {
-            a: shadowed(desc.a, 0),
-            b: shadowed(desc.b, 1),
-            ..*desc
-        })
+        Some(
+            CrDesc {
+                a: shadowed(desc.a, 0),
+                b: shadowed(desc.b, 1),
+                ..*desc
+            }
+            .settled(),
+        )
     }
 }
 
@@ -198,7 +224,8 @@ impl Lifter<'_, '_> {
 
     /// Turns lazy field `n` into `CrDesc::merged(n)`: its compared values into its shadows.
     pub(super) fn merge_field(&mut self, n: usize) {
-        let word = self.lazy[n].is_some_and(|l| l.desc.word);
+        let desc = self.lazy[n].expect("merging a lazy field").desc;
+        let word = desc.word;
         let (a, b, signed) = self.lazy_vals(n);
         // Zero-extended words compare the same signed as unsigned: only doublewords compared
         // unsigned need their sign bits flipped.
@@ -211,8 +238,15 @@ impl Lifter<'_, '_> {
                 self.b.ins().bxor_imm_s(b, flip),
             )
         };
-        self.def_reg(Reg::Shadow(2 * n), a);
-        self.def_reg(Reg::Shadow(2 * n + 1), b);
+        // An operand that is already the shadow it goes to, unchanged (a signed comparison
+        // of doublewords), stays where it is.
+        let raw = signed && !word;
+        if !(raw && desc.a == Operand::Shadow((2 * n) as u8)) {
+            self.def_reg(Reg::Shadow(2 * n), a);
+        }
+        if !(raw && desc.b == Operand::Shadow((2 * n + 1) as u8)) {
+            self.def_reg(Reg::Shadow(2 * n + 1), b);
+        }
         self.lazy[n] = Some(Lazy {
             desc: CrDesc::merged(n),
             vals: Some((a, b)),
@@ -263,6 +297,19 @@ impl Lifter<'_, '_> {
             if lazy.desc.b == reg {
                 self.def_reg(Reg::Shadow(2 * n + 1), old);
                 lazy.desc.b = Operand::Shadow((2 * n + 1) as u8);
+            }
+            let settled = lazy.desc.settled();
+            if settled != lazy.desc {
+                // The shadows take their extended values (the compared values, which
+                // `vals` holds already when computed).
+                for (k, op) in [(2 * n, lazy.desc.a), (2 * n + 1, lazy.desc.b)] {
+                    if op == Operand::Shadow(k as u8) {
+                        let v = self.get(Reg::Shadow(k));
+                        let v = self.low_word(v, lazy.desc.signed);
+                        self.def_reg(Reg::Shadow(k), v);
+                    }
+                }
+                lazy.desc = settled;
             }
             self.lazy[n] = Some(lazy);
         }
