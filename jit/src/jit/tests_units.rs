@@ -974,8 +974,9 @@ fn a_conditional_trap_leaves_only_when_it_fires() {
 /// host faults and with explicit checks. By the ISA, every store-conditional after its own
 /// lwarx succeeds (no other thread), so the word at DATA counts the iterations: 100, and
 /// r6 = 100. Then, reserved at DATA, a store-conditional to DATA + 8 must fail (CR0 = 0, 0,
-/// 0, SO) and store nothing, even where memory holds the reserved value; one to the read-only code page faults there, with the
-/// interpreter's state; a misaligned lwarx faults at its own address.
+/// 0, SO) and store nothing, even where memory holds the reserved value; one to the
+/// read-only code page faults there, with the interpreter's state; a misaligned lwarx
+/// faults at its own address.
 #[test]
 fn reservations_run_natively_and_exactly() {
     let c = |k: u32| format!("{:#x}", CODE + k);
@@ -1045,6 +1046,20 @@ fn reservations_run_natively_and_exactly() {
     }
 }
 
+/// Two machines holding `code` at CODE, with the page after DATA's mapped read-only, and an
+/// engine with or without host faults.
+fn read_only_after_data(code: &[u32], host_faults: bool) -> (Memory, Memory, Jit) {
+    let code = [(CODE, code.to_vec())];
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    for m in [&mi, &mj] {
+        m.map(DATA + 0x1000, 0x1000, Perm::READ)
+            .expect("map a read-only page");
+    }
+    let mut jit = Jit::new().unwrap();
+    jit.set_host_faults(host_faults);
+    (mi, mj, jit)
+}
+
 /// stmw and lmw run natively, and a store-multiple whose range runs from a writable page
 /// into a read-only one writes nothing (the ISA's precise interrupt: the instruction has
 /// no effect). By the ISA: `stmw r28, 0(r8)` stores r28..r31 at DATA..DATA+15, `lmw r24,
@@ -1054,19 +1069,12 @@ fn reservations_run_natively_and_exactly() {
 #[test]
 fn store_multiple_checks_its_whole_range_first() {
     let words = asm(CODE, &["stmw r28, 0(r8)", "lmw r24, 0(r8)", "blr"]);
-    let code = [(CODE, words)];
     let limits = Limits {
         max_instructions: 1000,
         stop_at: Some(SENTINEL),
     };
     for host_faults in [true, false] {
-        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
-        for m in [&mi, &mj] {
-            m.map(DATA + 0x1000, 0x1000, Perm::READ)
-                .expect("map a read-only page");
-        }
-        let mut jit = Jit::new().unwrap();
-        jit.set_host_faults(host_faults);
+        let (mi, mj, mut jit) = read_only_after_data(&words, host_faults);
         let mut ctx = start(CODE);
         ctx.gpr[8] = u64::from(DATA);
         for (k, r) in (28..32).enumerate() {
@@ -1094,20 +1102,15 @@ fn store_multiple_checks_its_whole_range_first() {
 #[test]
 fn string_moves_run_natively_and_store_all_or_nothing() {
     let words = asm(CODE, &["lswi r31, r8, 7", "stswi r31, r9, 7", "blr"]);
-    let code = [(CODE, words)];
     let limits = Limits {
         max_instructions: 1000,
         stop_at: Some(SENTINEL),
     };
     for host_faults in [true, false] {
-        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        let (mi, mj, mut jit) = read_only_after_data(&words, host_faults);
         for m in [&mi, &mj] {
-            m.map(DATA + 0x1000, 0x1000, Perm::READ)
-                .expect("map a read-only page");
             m.poke_bytes(DATA, &[1, 2, 3, 4, 5, 6, 7, 8]).unwrap();
         }
-        let mut jit = Jit::new().unwrap();
-        jit.set_host_faults(host_faults);
         let mut ctx = start(CODE);
         ctx.gpr[8] = u64::from(DATA);
         ctx.gpr[9] = u64::from(DATA + 0x100);

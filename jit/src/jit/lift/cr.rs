@@ -83,14 +83,8 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn) -> bool {
         Mcrxr => {
             // CR field crfD = SO, OV, CA, 0; then the three XER bits are cleared. CR is
             // read (building lazy fields with the old SO) before SO changes.
-            let so = l.get(Reg::So);
-            let ov = l.get(Reg::Ov);
-            let ca = l.get(Reg::Ca);
-            let so = l.b.ins().ishl_imm_u(so, 3);
-            let ov = l.b.ins().ishl_imm_u(ov, 2);
-            let ca = l.b.ins().ishl_imm_u(ca, 1);
-            let field = l.b.ins().bor(so, ov);
-            let field = l.b.ins().bor(field, ca);
+            let flags = super::system::xer_flags(l);
+            let field = l.b.ins().ishl_imm_u(flags, 1);
             let field = l.b.ins().ireduce(types::I32, field);
             let cr = l.get(Reg::Cr);
             let dshift = 28 - 4 * i.crfd();

@@ -87,6 +87,18 @@ fn conditional_trap(l: &mut Lifter, op: SysOp, i: Insn, pc: u32) -> bool {
     true
 }
 
+/// XER's SO, OV and CA as the three low bits of an i64 (SO highest), the order both XER and
+/// `mcrxr`'s CR field hold them in.
+pub(super) fn xer_flags(l: &mut Lifter) -> Value {
+    let so = l.get(Reg::So);
+    let ov = l.get(Reg::Ov);
+    let ca = l.get(Reg::Ca);
+    let so = l.b.ins().ishl_imm_u(so, 2);
+    let ov = l.b.ins().ishl_imm_u(ov, 1);
+    let v = l.b.ins().bor(so, ov);
+    l.b.ins().bor(v, ca)
+}
+
 fn load_ctx(l: &mut Lifter, off: usize, ty: types::Type) -> Value {
     l.b.ins().load(ty, ctx_flags(), l.ctx, off as i32)
 }
@@ -96,18 +108,12 @@ fn mfspr(l: &mut Lifter, i: Insn) -> bool {
         LR => l.get(Reg::Lr),
         CTR => l.get(Reg::Ctr),
         XER => {
-            let so = l.get(Reg::So);
-            let ov = l.get(Reg::Ov);
-            let ca = l.get(Reg::Ca);
-            let so = l.b.ins().ishl_imm_u(so, 31);
-            let ov = l.b.ins().ishl_imm_u(ov, 30);
-            let ca = l.b.ins().ishl_imm_u(ca, 29);
+            let flags = xer_flags(l);
+            let flags = l.b.ins().ishl_imm_u(flags, 29);
             let bc = load_ctx(l, offset_of!(Context, xer_bc), types::I8);
             let bc = l.b.ins().uextend(types::I64, bc);
             let bc = l.b.ins().band_imm_u(bc, 0x7f);
-            let v = l.b.ins().bor(so, ov);
-            let v = l.b.ins().bor(v, ca);
-            l.b.ins().bor(v, bc)
+            l.b.ins().bor(flags, bc)
         }
         VRSAVE => {
             let v = load_ctx(l, offset_of!(Context, vrsave), types::I32);
