@@ -58,10 +58,10 @@ impl Region {
     }
 }
 
-/// Whether `d` must be the last instruction of its block.
 /// The TO field of a trap that fires whatever its operands (`trap`, `tw 31,...`).
 pub const TRAP_ALWAYS: u32 = 0b11111;
 
+/// Whether `d` must be the last instruction of its block.
 pub fn ends_block(d: &Decoded) -> bool {
     match d.op() {
         Op::Branch(BranchOp::B | BranchOp::Bc | BranchOp::Bclr | BranchOp::Bcctr) => true,
@@ -313,7 +313,7 @@ pub fn discover_region(
 /// of leaving through the indirect-branch table and entering itself again.
 fn return_sites(blocks: &mut [Block]) {
     let starts: HashSet<u32> = blocks.iter().map(Block::start).collect();
-    let sites: Vec<u32> = blocks
+    let mut sites: Vec<u32> = blocks
         .iter()
         .filter(|b| {
             let d = b.insns.last().expect("blocks are never empty").1;
@@ -321,14 +321,12 @@ fn return_sites(blocks: &mut [Block]) {
         })
         .map(|b| b.fallthrough)
         .filter(|s| starts.contains(s))
-        .collect::<HashSet<u32>>()
-        .into_iter()
         .collect();
     if sites.is_empty() {
         return;
     }
-    let mut sites = sites;
     sites.sort_unstable();
+    sites.dedup();
     for b in blocks.iter_mut() {
         let d = b.insns.last().expect("blocks are never empty").1;
         if matches!(d.op(), Op::Branch(BranchOp::Bclr)) && !d.insn.lk() {

@@ -141,8 +141,9 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
             }
             if op == BranchOp::Bcctr && !i.lk() {
                 when(l, cond, |l| l.exit_indirect_at(target, raw, pc, true));
-            } else if op == BranchOp::Bclr && !i.lk() && l.has_indirect_targets() {
-                // A return to a return site of the unit (`block::return_sites`).
+            } else if op == BranchOp::Bclr && !i.lk() {
+                // Into the unit where it returns to one of its return sites
+                // (`block::return_sites`); through the indirect-branch table otherwise.
                 when(l, cond, |l| l.exit_indirect_at(target, raw, pc, false));
             } else {
                 when(l, cond, |l| l.exit_indirect(target));

@@ -258,6 +258,41 @@ impl Lifter<'_, '_> {
     }
 }
 
+/// The host address of the guest byte `off` bytes after `ea` (i32), the sum formed in 32-bit
+/// guest arithmetic.
+fn host_at(l: &mut Lifter, ea: Value, off: u32) -> Value {
+    let a = l.b.ins().iadd_imm_s(ea, i64::from(off));
+    let a = l.b.ins().uextend(types::I64, a);
+    l.b.ins().iadd(l.membase, a)
+}
+
+/// An i8 truth value: the `n` bytes at `ea` (i32) do not wrap past 4 GiB.
+fn no_wrap(l: &mut Lifter, ea: Value, n: u32) -> Value {
+    l.b.ins().icmp_imm_u(
+        IntCC::UnsignedLessThanOrEqual,
+        ea,
+        i64::from(u32::MAX - (n - 1)),
+    )
+}
+
+/// The conditions under which a store of `n` bytes (at most 128) at `ea` may write its
+/// bytes one access after another: the range does not wrap past 4 GiB, and the pages of its
+/// first and last bytes (it spans at most two) allow the store. With host faults alone the
+/// host would refuse only the part in a bad page, after the rest was written, so there the
+/// unit leaves through the interpreter (which reports the fault) unless they hold; without,
+/// they are the checks `guarded_mem` tests.
+fn range_store_checks(l: &mut Lifter, ea: Value, n: u32, pc: u32, d: Decoded) -> [Value; 3] {
+    let whole = no_wrap(l, ea, n);
+    let last = l.b.ins().iadd_imm_s(ea, i64::from(n - 1));
+    let first_ok = l.page_permits(ea, Perm::WRITE);
+    let last_ok = l.page_permits(last, Perm::WRITE);
+    let checks = [whole, first_ok, last_ok];
+    if l.env.host_faults() {
+        l.leave_unless_checks(&checks, pc, d);
+    }
+    checks
+}
+
 pub fn lift(l: &mut Lifter, op: LsOp, i: Insn, pc: u32) -> bool {
     let d = crate::isa::decode(i.0).expect("lifted words decode");
     match op {

@@ -1033,14 +1033,6 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.dirty = dirty;
     }
 
-    /// The current block's final branch has targets inside the unit (`block::Block::
-    /// indirect`).
-    pub fn has_indirect_targets(&self) -> bool {
-        self.cur_indirect
-            .iter()
-            .any(|t| self.internal.contains_key(t))
-    }
-
     /// Stores `pc | 1 << 32` in the `Runtime` field at `off`: a guest address for the
     /// dispatcher to act on (0 there means none).
     fn note_address(&mut self, off: usize, pc: u32) {

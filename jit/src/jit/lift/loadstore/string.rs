@@ -7,9 +7,10 @@
 //! only at run time, run in the interpreter.
 
 use super::super::{guest_flags, Lifter, Reg};
+use super::{host_at, no_wrap, range_store_checks};
 use crate::isa::{Decoded, Insn};
 use crate::memory::Perm;
-use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, Value};
+use cranelift_codegen::ir::{types, InstBuilder, Value};
 
 fn byte_count(i: Insn) -> u32 {
     if i.nb() == 0 {
@@ -28,22 +29,6 @@ pub fn loads_into_ra(i: Insn) -> bool {
 fn start(l: &mut Lifter, i: Insn) -> Value {
     let base = l.gpr_or_zero(i.ra());
     l.b.ins().ireduce(types::I32, base)
-}
-
-/// `ea` + `off` bytes as a host address (32-bit guest arithmetic).
-fn host_at(l: &mut Lifter, ea: Value, off: u32) -> Value {
-    let a = l.b.ins().iadd_imm_s(ea, i64::from(off));
-    let a = l.b.ins().uextend(types::I64, a);
-    l.b.ins().iadd(l.membase, a)
-}
-
-/// The range of `n` bytes at `ea` does not wrap past 4 GiB.
-fn no_wrap(l: &mut Lifter, ea: Value, n: u32) -> Value {
-    l.b.ins().icmp_imm_u(
-        IntCC::UnsignedLessThanOrEqual,
-        ea,
-        i64::from(u32::MAX - (n - 1)),
-    )
 }
 
 pub fn load_string(l: &mut Lifter, i: Insn, pc: u32, d: Decoded) {
@@ -87,15 +72,7 @@ pub fn load_string(l: &mut Lifter, i: Insn, pc: u32, d: Decoded) {
 pub fn store_string(l: &mut Lifter, i: Insn, pc: u32, d: Decoded) {
     let n = byte_count(i);
     let ea = start(l, i);
-    let last = l.b.ins().iadd_imm_s(ea, i64::from(n - 1));
-    let whole = no_wrap(l, ea, n);
-    let first_ok = l.page_permits(ea, Perm::WRITE);
-    let last_ok = l.page_permits(last, Perm::WRITE);
-    let checks = [whole, first_ok, last_ok];
-    if l.env.host_faults() {
-        // The host would refuse only the bytes in a bad page, after writing the others.
-        l.leave_unless_checks(&checks, pc, d);
-    }
+    let checks = range_store_checks(l, ea, n, pc, d);
     let values: Vec<Value> = (0..n.div_ceil(4))
         .map(|k| {
             let v = l.get(Reg::Gpr((i.rs() + k as usize) % 32));
