@@ -108,15 +108,23 @@ fn index() -> &'static Index {
     })
 }
 
+impl Index {
+    /// The candidates of the key `word` falls under, most specific first.
+    fn candidates_for(&self, word: u32) -> &[u16] {
+        let slot = self.slots[key(word)];
+        let start = (slot >> LEN_BITS) as usize;
+        let len = (slot & ((1 << LEN_BITS) - 1)) as usize;
+        &self.candidates[start..start + len]
+    }
+}
+
 /// Decodes `word`, or `None` for an encoding no entry describes.
 #[inline]
 pub fn decode(word: u32) -> Option<Decoded> {
-    let idx = index();
-    let slot = idx.slots[key(word)];
-    let (start, len) = (slot >> LEN_BITS, slot & ((1 << LEN_BITS) - 1));
     let all = table();
     let insn = Insn(word);
-    idx.candidates[start as usize..start as usize + len as usize]
+    index()
+        .candidates_for(word)
         .iter()
         .map(|&i| &all[i as usize])
         .find(|d| d.matches(insn))
@@ -148,9 +156,7 @@ mod tests {
         for po in 0..64u32 {
             for low in 0..0x800u32 {
                 let probe = (po << 26) | low;
-                let slot = idx.slots[key(probe)];
-                let (start, len) = ((slot >> LEN_BITS) as usize, (slot & 0xff) as usize);
-                let got = &idx.candidates[start..start + len];
+                let got = idx.candidates_for(probe);
                 let mut want: Vec<u16> = (0..all.len() as u16)
                     .filter(|&i| {
                         let d = &all[i as usize];

@@ -266,6 +266,21 @@ fn host_at(l: &mut Lifter, ea: Value, off: u32) -> Value {
     l.b.ins().iadd(l.membase, a)
 }
 
+/// The big-endian word `off` bytes after `ea`, zero-extended to i64.
+fn load_word(l: &mut Lifter, ea: Value, off: u32) -> Value {
+    let host = host_at(l, ea, off);
+    let w = l.b.ins().load(types::I32, guest_flags(), host, 0);
+    let w = l.b.ins().bswap(w);
+    l.b.ins().uextend(types::I64, w)
+}
+
+/// Stores the i32 `w` big-endian `off` bytes after `ea`.
+fn store_word(l: &mut Lifter, ea: Value, off: u32, w: Value) {
+    let w = l.b.ins().bswap(w);
+    let host = host_at(l, ea, off);
+    l.b.ins().store(guest_flags(), w, host, 0);
+}
+
 /// An i8 truth value: the `n` bytes at `ea` (i32) do not wrap past 4 GiB.
 fn no_wrap(l: &mut Lifter, ea: Value, n: u32) -> Value {
     l.b.ins().icmp_imm_u(

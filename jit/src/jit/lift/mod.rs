@@ -834,6 +834,17 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.killed = true;
     }
 
+    /// A context field that is not a register the lifter holds in a variable (the
+    /// reservation, the MSR, XER's byte count...), at `off` in `Context`.
+    pub(super) fn load_ctx(&mut self, ty: Type, off: usize) -> Value {
+        self.b.ins().load(ty, ctx_flags(), self.ctx, off as i32)
+    }
+
+    /// Writes such a context field.
+    pub(super) fn store_ctx(&mut self, v: Value, off: usize) {
+        self.b.ins().store(ctx_flags(), v, self.ctx, off as i32);
+    }
+
     fn store_pc(&mut self, pc: Value) {
         self.b
             .ins()

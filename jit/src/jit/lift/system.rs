@@ -5,7 +5,7 @@
 //! only when it fires. Unconditional traps, `sc`, `isync` and `icbi` stay with the
 //! interpreter (they leave the unit).
 
-use super::{ctx_flags, guest_flags, Lifter, Reg};
+use super::{guest_flags, Lifter, Reg};
 use crate::isa::system::SysOp;
 use crate::isa::{Decoded, Insn};
 use crate::memory::Perm;
@@ -28,7 +28,7 @@ pub fn lift(l: &mut Lifter, op: SysOp, i: Insn, pc: u32) -> bool {
         SysOp::Mfspr | SysOp::Mftb => mfspr(l, i),
         SysOp::Mtspr => mtspr(l, i),
         SysOp::Mfmsr => {
-            let v = load_ctx(l, offset_of!(Context, msr), types::I64);
+            let v = l.load_ctx(types::I64, offset_of!(Context, msr));
             l.set(Reg::Gpr(i.rt()), v);
             true
         }
@@ -99,10 +99,6 @@ pub(super) fn xer_flags(l: &mut Lifter) -> Value {
     l.b.ins().bor(v, ca)
 }
 
-fn load_ctx(l: &mut Lifter, off: usize, ty: types::Type) -> Value {
-    l.b.ins().load(ty, ctx_flags(), l.ctx, off as i32)
-}
-
 fn mfspr(l: &mut Lifter, i: Insn) -> bool {
     let v = match i.spr() {
         LR => l.get(Reg::Lr),
@@ -110,18 +106,18 @@ fn mfspr(l: &mut Lifter, i: Insn) -> bool {
         XER => {
             let flags = xer_flags(l);
             let flags = l.b.ins().ishl_imm_u(flags, 29);
-            let bc = load_ctx(l, offset_of!(Context, xer_bc), types::I8);
+            let bc = l.load_ctx(types::I8, offset_of!(Context, xer_bc));
             let bc = l.b.ins().uextend(types::I64, bc);
             let bc = l.b.ins().band_imm_u(bc, 0x7f);
             l.b.ins().bor(flags, bc)
         }
         VRSAVE => {
-            let v = load_ctx(l, offset_of!(Context, vrsave), types::I32);
+            let v = l.load_ctx(types::I32, offset_of!(Context, vrsave));
             l.b.ins().uextend(types::I64, v)
         }
-        TBL => load_ctx(l, offset_of!(Context, timebase), types::I64),
+        TBL => l.load_ctx(types::I64, offset_of!(Context, timebase)),
         TBU => {
-            let tb = load_ctx(l, offset_of!(Context, timebase), types::I64);
+            let tb = l.load_ctx(types::I64, offset_of!(Context, timebase));
             l.b.ins().ushr_imm_u(tb, 32)
         }
         _ => return false,
@@ -145,14 +141,12 @@ fn mtspr(l: &mut Lifter, i: Insn) -> bool {
             }
             let bc = l.b.ins().band_imm_u(v, 0x7f);
             let bc = l.b.ins().ireduce(types::I8, bc);
-            l.b.ins()
-                .store(ctx_flags(), bc, l.ctx, offset_of!(Context, xer_bc) as i32);
+            l.store_ctx(bc, offset_of!(Context, xer_bc));
         }
         VRSAVE => {
             let v = l.get(Reg::Gpr(i.rs()));
             let v = l.b.ins().ireduce(types::I32, v);
-            l.b.ins()
-                .store(ctx_flags(), v, l.ctx, offset_of!(Context, vrsave) as i32);
+            l.store_ctx(v, offset_of!(Context, vrsave));
         }
         _ => return false,
     }

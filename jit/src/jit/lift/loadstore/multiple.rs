@@ -4,8 +4,8 @@
 //! RT..r31 (RS..r31) move to or from consecutive words at (RA|0) + D, each address formed
 //! in 32-bit arithmetic.
 
-use super::super::{guest_flags, Lifter, Reg};
-use super::{host_at, range_store_checks};
+use super::super::{Lifter, Reg};
+use super::{load_word, range_store_checks, store_word};
 use crate::isa::{Decoded, Insn};
 use crate::memory::Perm;
 use cranelift_codegen::ir::{types, InstBuilder, Value};
@@ -24,14 +24,7 @@ pub fn load_multiple(l: &mut Lifter, i: Insn, pc: u32, d: Decoded) {
     let ea = first_word(l, i);
     let checks = l.access_checks(ea, 4 * n as u32, Perm::READ, false);
     l.guarded_mem(&checks, pc, d, false, |l| {
-        let words: Vec<Value> = (0..n)
-            .map(|k| {
-                let host = host_at(l, ea, 4 * k as u32);
-                let w = l.b.ins().load(types::I32, guest_flags(), host, 0);
-                let w = l.b.ins().bswap(w);
-                l.b.ins().uextend(types::I64, w)
-            })
-            .collect();
+        let words: Vec<Value> = (0..n).map(|k| load_word(l, ea, 4 * k as u32)).collect();
         for (k, w) in words.into_iter().enumerate() {
             l.set(Reg::Gpr(rt + k), w);
         }
@@ -47,9 +40,7 @@ pub fn store_multiple(l: &mut Lifter, i: Insn, pc: u32, d: Decoded) {
     l.guarded_mem(&checks, pc, d, true, |l| {
         for (k, v) in values.into_iter().enumerate() {
             let w = l.b.ins().ireduce(types::I32, v);
-            let w = l.b.ins().bswap(w);
-            let host = host_at(l, ea, 4 * k as u32);
-            l.b.ins().store(guest_flags(), w, host, 0);
+            store_word(l, ea, 4 * k as u32, w);
         }
     });
 }

@@ -9,7 +9,7 @@
 //! requires. Both write the context (the reservation) in the middle of a block, so each is
 //! followed by a checkpoint (`Lifter::checkpoint_after`) where host faults recover.
 
-use super::super::{ctx_flags, guest_flags, Lifter, Reg};
+use super::super::{guest_flags, Lifter, Reg};
 use crate::isa::{Decoded, Insn};
 use crate::memory::Perm;
 use crate::Context;
@@ -41,14 +41,6 @@ fn ty_of(size: u32) -> Type {
     }
 }
 
-fn store_ctx(l: &mut Lifter, v: Value, off: usize) {
-    l.b.ins().store(ctx_flags(), v, l.ctx, off as i32);
-}
-
-fn load_ctx(l: &mut Lifter, ty: Type, off: usize) -> Value {
-    l.b.ins().load(ty, ctx_flags(), l.ctx, off as i32)
-}
-
 /// lwarx/ldarx: RT = the zero-extended word or doubleword at EA, which becomes the
 /// reservation.
 pub fn load_reserve(l: &mut Lifter, i: Insn, pc: u32, d: Decoded, size: u32) {
@@ -66,12 +58,12 @@ pub fn load_reserve(l: &mut Lifter, i: Insn, pc: u32, d: Decoded, size: u32) {
             v
         };
         l.set(Reg::Gpr(i.rt()), v);
-        store_ctx(l, ea, offset_of!(Context, reserve_addr));
+        l.store_ctx(ea, offset_of!(Context, reserve_addr));
         let s = l.b.ins().iconst(types::I8, i64::from(size));
-        store_ctx(l, s, offset_of!(Context, reserve_size));
-        store_ctx(l, v, offset_of!(Context, reserve_value));
+        l.store_ctx(s, offset_of!(Context, reserve_size));
+        l.store_ctx(v, offset_of!(Context, reserve_value));
         let one = l.b.ins().iconst(types::I8, 1);
-        store_ctx(l, one, offset_of!(Context, reserve_valid));
+        l.store_ctx(one, offset_of!(Context, reserve_valid));
     });
     if l.env.host_faults() {
         l.checkpoint_after(pc);
@@ -88,10 +80,10 @@ pub fn store_conditional(l: &mut Lifter, i: Insn, pc: u32, d: Decoded, size: u32
     let rs = l.get(Reg::Gpr(i.rs()));
     l.guarded_mem(&checks, pc, d, true, |l| {
         let ty = ty_of(size);
-        let valid = load_ctx(l, types::I8, offset_of!(Context, reserve_valid));
-        let addr = load_ctx(l, types::I32, offset_of!(Context, reserve_addr));
-        let rsize = load_ctx(l, types::I8, offset_of!(Context, reserve_size));
-        let reserved = load_ctx(l, types::I64, offset_of!(Context, reserve_value));
+        let valid = l.load_ctx(types::I8, offset_of!(Context, reserve_valid));
+        let addr = l.load_ctx(types::I32, offset_of!(Context, reserve_addr));
+        let rsize = l.load_ctx(types::I8, offset_of!(Context, reserve_size));
+        let reserved = l.load_ctx(types::I64, offset_of!(Context, reserve_value));
         let valid = l.b.ins().icmp_imm_s(IntCC::NotEqual, valid, 0);
         let same_addr = l.b.ins().icmp(IntCC::Equal, addr, ea);
         let same_size = l.b.ins().icmp_imm_s(IntCC::Equal, rsize, i64::from(size));
@@ -115,7 +107,7 @@ pub fn store_conditional(l: &mut Lifter, i: Insn, pc: u32, d: Decoded, size: u32
         let matched = l.b.ins().icmp(IntCC::Equal, old, expected);
         let stored = l.b.ins().band(held, matched);
         let zero = l.b.ins().iconst(types::I8, 0);
-        store_ctx(l, zero, offset_of!(Context, reserve_valid));
+        l.store_ctx(zero, offset_of!(Context, reserve_valid));
         // CR0 from bits: SO below the stored bit (EQ), LT and GT clear.
         let so = l.get(Reg::So);
         let so = l.b.ins().ireduce(types::I32, so);

@@ -7,7 +7,7 @@
 //! only at run time, run in the interpreter.
 
 use super::super::{guest_flags, Lifter, Reg};
-use super::{host_at, no_wrap, range_store_checks};
+use super::{host_at, load_word, no_wrap, range_store_checks, store_word};
 use crate::isa::{Decoded, Insn};
 use crate::memory::Perm;
 use cranelift_codegen::ir::{types, InstBuilder, Value};
@@ -46,10 +46,7 @@ pub fn load_string(l: &mut Lifter, i: Insn, pc: u32, d: Decoded) {
             .map(|k| {
                 let left = (n - 4 * k).min(4);
                 if left == 4 {
-                    let host = host_at(l, ea, 4 * k);
-                    let w = l.b.ins().load(types::I32, guest_flags(), host, 0);
-                    let w = l.b.ins().bswap(w);
-                    l.b.ins().uextend(types::I64, w)
+                    load_word(l, ea, 4 * k)
                 } else {
                     // Byte by byte: a word load could touch a page past the range.
                     let mut w = l.b.ins().iconst(types::I64, 0);
@@ -84,9 +81,7 @@ pub fn store_string(l: &mut Lifter, i: Insn, pc: u32, d: Decoded) {
             let k = k as u32;
             let left = (n - 4 * k).min(4);
             if left == 4 {
-                let w = l.b.ins().bswap(v);
-                let host = host_at(l, ea, 4 * k);
-                l.b.ins().store(guest_flags(), w, host, 0);
+                store_word(l, ea, 4 * k, v);
             } else {
                 for j in 0..left {
                     let b = l.b.ins().ushr_imm_u(v, i64::from(24 - 8 * j));
