@@ -350,6 +350,7 @@ pub fn budget_checks(region: &Region, span: u32) -> BudgetPlan {
     let succ = unit_edges(&region.blocks);
     let spans = check_spans(&lens, &succ, span);
     let taken = taken_on_entry(&lens, &succ, &spans);
+    let prepaid = prepaid_checks(&succ, &spans);
     let start = |i: usize| region.blocks[i].start();
     BudgetPlan {
         checks: spans
@@ -360,9 +361,34 @@ pub fn budget_checks(region: &Region, span: u32) -> BudgetPlan {
         taken: taken
             .iter()
             .enumerate()
-            .map(|(i, &t)| (start(i), t))
+            .map(|(i, &t)| {
+                let t = if prepaid[i] {
+                    -(lens[i] as i32)
+                } else {
+                    t as i32
+                };
+                (start(i), t)
+            })
             .collect(),
     }
+}
+
+/// The checking blocks that jumps inside the unit enter with their own length already taken
+/// from the budget register (`BudgetPlan::taken` negative): those every predecessor of which
+/// counts at compile time, so that each of those jumps subtracts a difference anyway and
+/// taking the checking block's length there too costs nothing, while the check no longer
+/// writes the register. (A predecessor that checks leaves the register exact; a jump from it
+/// would have to subtract only for this.) The unit's entry as control arrives from outside is
+/// a separate copy (`lift::entry_key`) that takes its length itself.
+fn prepaid_checks(succ: &[Vec<usize>], spans: &[Option<u32>]) -> Vec<bool> {
+    let preds = predecessors(succ);
+    (0..succ.len())
+        .map(|b| {
+            spans[b].is_some()
+                && !preds[b].is_empty()
+                && preds[b].iter().all(|&p| spans[p].is_none())
+        })
+        .collect()
 }
 
 /// How a unit counts its instructions against the budget (`budget_checks`).
@@ -374,8 +400,9 @@ pub struct BudgetPlan {
     /// budget register does not reflect yet as the block begins. Blocks between checks
     /// only add their length to this count at compile time; a jump whose count differs
     /// from its target's subtracts the difference, and checks, exits and faults take the
-    /// count into account. Checking blocks start at 0.
-    pub taken: HashMap<u32, u32>,
+    /// count into account. Checking blocks start at 0, or, entered by jumps that took their
+    /// length already (`prepaid_checks`), at minus their length.
+    pub taken: HashMap<u32, i32>,
 }
 
 /// `BudgetPlan::taken` on a graph (see `check_spans`): a block that does not check starts
@@ -501,7 +528,7 @@ fn check_spans(lens: &[u32], succ: &[Vec<usize>], span: u32) -> Vec<Option<u32>>
 mod tests {
     //! Expected spans worked by hand from the graphs: each check's span is its own length
     //! plus the longest chain of non-checking successors.
-    use super::{check_spans, taken_on_entry};
+    use super::{check_spans, prepaid_checks, taken_on_entry};
 
     #[test]
     fn a_loop_checks_at_its_head_only() {
@@ -560,6 +587,33 @@ mod tests {
         let succ = vec![vec![1], vec![2, 3, 4], vec![0], vec![0], vec![0]];
         let spans = check_spans(&lens, &succ, 1000);
         assert_eq!(taken_on_entry(&lens, &succ, &spans), [0, 0, 5, 5, 5]);
+    }
+
+    /// A loop head whose every predecessor only counts is entered with its length taken; one
+    /// that jumps to itself (it checks) is not, nor is an entry with no jumps into it.
+    #[test]
+    fn checks_entered_only_by_counting_blocks_are_prepaid() {
+        let lens = [6, 5, 12, 9, 20];
+        let succ = vec![vec![1], vec![2, 3, 4], vec![0], vec![0], vec![0]];
+        let spans = check_spans(&lens, &succ, 1000);
+        assert_eq!(
+            prepaid_checks(&succ, &spans),
+            [true, false, false, false, false]
+        );
+        // 0 -> 1 (head) -> 2 -> 1, and 0 -> 3 -> 3 (a self loop)
+        let lens = [2, 3, 4, 5];
+        let succ = vec![vec![1, 3], vec![2], vec![1], vec![3]];
+        let spans = check_spans(&lens, &succ, 1000);
+        assert_eq!(
+            spans.iter().map(|s| s.is_some()).collect::<Vec<_>>(),
+            [true, true, false, true]
+        );
+        // 1's predecessors are 0 (a check) and 2: not prepaid.
+        assert_eq!(prepaid_checks(&succ, &spans), [false, false, false, false]);
+        let lens = [3, 4];
+        let succ = vec![vec![0], vec![]];
+        let spans = check_spans(&lens, &succ, 100);
+        assert_eq!(prepaid_checks(&succ, &spans), [false, false]);
     }
 
     #[test]

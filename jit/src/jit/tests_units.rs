@@ -1195,3 +1195,91 @@ fn a_return_to_a_call_of_the_same_unit_stays_in_it() {
         same(&mi, &mj, &mut jit, &start(CODE), limits);
     }
 }
+
+/// A unit entered at its loop head: jumps from inside the unit come only from the latch, a
+/// block that only counts, so they take the head's length from the budget register before
+/// jumping and the head's check compares the register as it is (`block::prepaid_checks`);
+/// the copy of the head that control from outside enters takes its length itself.
+///
+/// for r5 = 1..=N: odd r5: r3 += r5, stored to DATA; even: r6 += 1. ISA result: r3 = k^2
+/// for the k = ceil(N/2) odd numbers, r6 = N/2; 8 instructions per odd and 6 per even
+/// iteration, then the blr. Every budget that ends in the first iterations, at the loop's
+/// end and at its exit is exact, with host faults and with explicit checks; so is a store
+/// that walks off its page in a late odd iteration (rerun from the head's checkpoint, with
+/// the budget as the prepaid head left it).
+#[test]
+fn a_loop_head_entered_with_its_length_taken_counts_exactly() {
+    let c = |k: u32| format!("{:#x}", CODE + k);
+    let program = |store: &str| {
+        asm(
+            CODE,
+            &[
+                "addi r5, r5, 1",          // 0: head, the unit's entry
+                "andi. r7, r5, 1",         // 4
+                &format!("beq {}", c(24)), // 8
+                "add r3, r3, r5",          // 12: odd
+                store,                     // 16
+                &format!("b {}", c(28)),   // 20
+                "addi r6, r6, 1",          // 24: even
+                "cmpw r5, r4",             // 28: latch
+                &format!("blt {}", c(0)),  // 32
+                "blr",                     // 36
+            ],
+        )
+    };
+    let n = 301u64;
+    let begin = || {
+        let mut ctx = start(CODE);
+        ctx.gpr[4] = n;
+        ctx.gpr[8] = u64::from(DATA);
+        ctx
+    };
+    let empty = super::block::IndirectTargets::new();
+    let m = machine(&[(CODE, program("stw r3, 0(r8)"))], Perm::RX);
+    let region = super::block::discover_region(&m, CODE, None, 64, &empty).unwrap();
+    let plan = super::block::budget_checks(&region, super::lift::BUDGET_SPAN);
+    assert_eq!(plan.taken.get(&CODE), Some(&-3), "the head is prepaid");
+    let odd = n.div_ceil(2);
+    for host_faults in [true, false] {
+        let code = [(CODE, program("stw r3, 0(r8)"))];
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        let unlimited = Limits {
+            max_instructions: 100_000,
+            stop_at: Some(SENTINEL),
+        };
+        let (exit, retired, ctx) = same(&mi, &mj, &mut jit, &begin(), unlimited);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!((ctx.gpr[3], ctx.gpr[6]), (odd * odd, n / 2));
+        assert_eq!(retired, 8 * odd + 6 * (n - odd) + 1);
+        assert_eq!(u64::from(mj.read_u32(DATA).unwrap()), odd * odd);
+        for budget in (1..=40).chain(retired - 12..=retired + 1) {
+            let limits = Limits {
+                max_instructions: budget,
+                ..unlimited
+            };
+            let (exit, got, _) = same(&mi, &mj, &mut jit, &begin(), limits);
+            if budget < retired {
+                assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
+            }
+        }
+        // `stwu` walks r8 by 8 per odd iteration: the 512th odd one (r5 = 1023) writes
+        // DATA + 0x1000, past the data page.
+        let code = [(CODE, program("stwu r3, 8(r8)"))];
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        let mut ctx = begin();
+        ctx.gpr[4] = 5000;
+        let (exit, at_fault, end) = same(&mi, &mj, &mut jit, &ctx, unlimited);
+        assert!(matches!(exit, Exit::Fault { .. }), "{exit:?}");
+        assert_eq!((end.gpr[5], end.gpr[8]), (1023, u64::from(DATA) + 8 * 511));
+        for budget in at_fault - 12..=at_fault + 1 {
+            let limits = Limits {
+                max_instructions: budget,
+                ..unlimited
+            };
+            let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+            same(&mi, &mj, &mut jit, &ctx, limits);
+        }
+    }
+}

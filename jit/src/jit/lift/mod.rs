@@ -43,7 +43,7 @@ const MAX_JUMP_TABLE: usize = 4096;
 
 /// About the most instructions a unit runs between two budget checks: when less budget is
 /// left, the dispatcher interprets up to this many (once per time slice of a guest thread).
-const BUDGET_SPAN: u32 = 64;
+pub(super) const BUDGET_SPAN: u32 = 64;
 
 /// What the lifter needs from the engine around it.
 pub trait Environment {
@@ -1397,16 +1397,40 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     fpu::begin_block(l, &block.insns, read_after);
     // Budget: a checking block leaves before executing any of it (with the registers a
     // previous block of the unit changed written back) unless the longest run to the next
-    // check fits, then takes its own instructions from the register; other blocks are
-    // counted at compile time (`block::BudgetPlan::taken`).
-    l.taken = i64::from(
-        l.budget_plan
-            .taken
-            .get(&block.start())
-            .copied()
-            .unwrap_or(0),
-    );
-    if let Some(&span) = l.budget_plan.checks.get(&block.start()) {
+    // check fits, then takes its own instructions from the register (unless the jumps into
+    // it did); other blocks are counted at compile time (`block::BudgetPlan::taken`). The
+    // entry's copy is entered from outside, with nothing taken (`lift_unit`).
+    let from_outside = l.cur_block != block.start();
+    l.taken = if from_outside {
+        0
+    } else {
+        i64::from(
+            l.budget_plan
+                .taken
+                .get(&block.start())
+                .copied()
+                .unwrap_or(0),
+        )
+    };
+    let check = l.budget_plan.checks.get(&block.start()).copied();
+    if let (Some(span), true) = (check, l.taken < 0) {
+        // Entered with its own length taken (`block::prepaid_checks`): the check compares
+        // the register as it is, and only the way out gives the length back.
+        let raw = l.b.ins().get_pinned_reg(types::I64);
+        let short =
+            l.b.ins()
+                .icmp_imm_s(IntCC::SignedLessThan, raw, i64::from(span) + l.taken);
+        let body = l.b.create_block();
+        l.cold_if(short, body);
+        l.flush_for_rust();
+        l.store_pc_const(block.start());
+        l.sync_budget();
+        let out = l.shared_exit(|s| &mut s.budget);
+        l.b.ins().jump(out, &[]);
+        l.b.switch_to_block(body);
+        l.b.seal_block(body);
+        l.taken += n;
+    } else if let Some(span) = check {
         let budget = l.budget_value();
         let short =
             l.b.ins()
