@@ -1283,3 +1283,89 @@ fn a_loop_head_entered_with_its_length_taken_counts_exactly() {
         }
     }
 }
+
+/// Indices scaled by shifts inside the unit (`sldi`, `slwi`-style `rlwinm`, `rldic`, after
+/// `extsw`), which the lifter folds into the host's address arithmetic from their low words
+/// (`loadstore::address_word`). The expected values follow the ISA: EA = (RA) + (RB) in
+/// 64 bits, of which guest memory uses the low 32, so bits a shift moves past bit 31 and the
+/// base's high word do not matter, a negative index subtracts, and an address past 4 GiB
+/// wraps to the bottom of the address space (unmapped here: a read fault at address 0x20).
+/// Every word of the data page holds its own address XOR 0x5a5a_5a5a.
+#[test]
+fn scaled_indices_form_exact_effective_addresses() {
+    let words = asm(
+        CODE,
+        &[
+            "extsw r9, r8",              // r9 = -16
+            "sldi r9, r9, 2",            // -64
+            "lwzx r10, r6, r9",          // DATA + 0x100 - 64
+            "rlwinm r11, r5, 2, 22, 29", // (r5 & 0xff) << 2 = 0x14
+            "lwzx r12, r6, r11",         // DATA + 0x114
+            "sldi r13, r7, 3",           // 0x108, bit 63 of r7 shifted out
+            "ldx r14, r6, r13",          // DATA + 0x208
+            "rldic r15, r5, 3, 53",      // (r5 & 0xff) << 3 = 0x28
+            "stwx r10, r6, r15",         // DATA + 0x128
+            "slwi r16, r4, 4",           // (r4 << 4) & 0xffff_ffff = 0x10
+            "lwzx r17, r6, r16",         // DATA + 0x110
+            "lwz r18, 0x28(r6)",         // reads the store back
+            "sldi r21, r20, 2",          // 0x60
+            "lwzx r22, r19, r21",        // 0xffff_ffc0 + 0x60 wraps to 0x20
+            "blr",
+        ],
+    );
+    let code = [(CODE, words)];
+    let base = u64::from(DATA) + 0x100;
+    let at = |ea: u64| (ea as u32) ^ 0x5a5a_5a5a;
+    for host_faults in [true, false] {
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        let page: Vec<u8> = (0..0x1000u32 / 4)
+            .flat_map(|k| at(u64::from(DATA + 4 * k)).to_be_bytes())
+            .collect();
+        for m in [&mi, &mj] {
+            m.poke_bytes(DATA, &page).unwrap();
+        }
+        let mut ctx = start(CODE);
+        ctx.gpr[4] = 0x7000_0001; // << 4: 0x7_0000_0010, low word 0x10
+        ctx.gpr[5] = 0x1234_5678_9abc_de05;
+        ctx.gpr[6] = 0xffff_ffff_0000_0000 | base;
+        ctx.gpr[7] = 0x8000_0000_0000_0021;
+        ctx.gpr[8] = 0x0000_0000_ffff_fff0;
+        ctx.gpr[19] = 0xffff_ffc0;
+        ctx.gpr[20] = 0x18;
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        let limits = Limits {
+            max_instructions: 100,
+            stop_at: Some(SENTINEL),
+        };
+        let (exit, retired, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+        assert_eq!(
+            exit,
+            Exit::Fault(crate::memory::Fault {
+                addr: 0x20,
+                kind: crate::memory::AccessKind::Read
+            })
+        );
+        assert_eq!(retired, 13);
+        assert_eq!(got.gpr[9], (-64i64) as u64);
+        assert_eq!(got.gpr[10], u64::from(at(base - 64)));
+        assert_eq!(
+            (got.gpr[11], got.gpr[12]),
+            (0x14, u64::from(at(base + 0x14)))
+        );
+        assert_eq!(got.gpr[13], 0x108);
+        let dword = (u64::from(at(base + 0x108)) << 32) | u64::from(at(base + 0x10c));
+        assert_eq!(got.gpr[14], dword);
+        assert_eq!(got.gpr[15], 0x28);
+        assert_eq!(
+            (got.gpr[16], got.gpr[17]),
+            (0x10, u64::from(at(base + 0x10)))
+        );
+        assert_eq!(
+            got.gpr[18],
+            u64::from(at(base - 64)),
+            "the store landed at +0x28"
+        );
+        assert_eq!(got.gpr[21], 0x60);
+    }
+}

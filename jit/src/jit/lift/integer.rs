@@ -376,14 +376,16 @@ fn rotate32(l: &mut Lifter, op: IntOp, i: Insn) {
         // (slwi, srwi, clrlwi and friends) needs one shift, not the doubled-word rotation.
         let (sh, mask) = (i.sh(), mask64(i.mb() + 32, i.me() + 32));
         let left = (0xffff_ffffu64 << sh) & 0xffff_ffff;
-        let shifted = if mask & !left == 0 {
-            Some(l.b.ins().ishl_imm_u(s, i64::from(sh)))
-        } else if sh > 0 && mask & !(0xffff_ffffu64 >> (32 - sh)) == 0 {
-            Some(l.b.ins().ushr_imm_u(s, i64::from(32 - sh)))
-        } else {
-            None
-        };
-        if let Some(v) = shifted {
+        if mask & !left == 0 {
+            // Masked before the shift, `(s & (mask >> sh)) << sh`: the same bits, and a
+            // shift last folds into an address that scales an index (`address_word`).
+            let v = l.b.ins().band_imm_u(s, (mask >> sh) as i64);
+            let r = l.b.ins().ishl_imm_u(v, i64::from(sh));
+            l.write_ra(i, r);
+            return;
+        }
+        if sh > 0 && mask & !(0xffff_ffffu64 >> (32 - sh)) == 0 {
+            let v = l.b.ins().ushr_imm_u(s, i64::from(32 - sh));
             let r = l.b.ins().band_imm_u(v, mask as i64);
             l.write_ra(i, r);
             return;
@@ -432,11 +434,12 @@ fn rotate64(l: &mut Lifter, op: IntOp, i: Insn) {
         // a plain shift does, and the mask only when it keeps less than the shift leaves.
         let left = u64::MAX << sh;
         let r = if mask & !left == 0 {
-            let v = l.b.ins().ishl_imm_u(s, i64::from(sh));
             if mask == left {
-                v
+                l.b.ins().ishl_imm_u(s, i64::from(sh))
             } else {
-                l.b.ins().band_imm_u(v, mask as i64)
+                // Masked first, as `rlwinm` (shift last for `address_word`).
+                let v = l.b.ins().band_imm_u(s, (mask >> sh) as i64);
+                l.b.ins().ishl_imm_u(v, i64::from(sh))
             }
         } else if sh > 0 && mask & !(u64::MAX >> (64 - sh)) == 0 {
             let right = u64::MAX >> (64 - sh);

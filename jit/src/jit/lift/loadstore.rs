@@ -11,7 +11,10 @@ use super::{guest_flags, Lifter, Reg};
 use crate::isa::loadstore::LsOp;
 use crate::isa::{Decoded, Insn};
 use crate::memory::Perm;
-use cranelift_codegen::ir::{condcodes::IntCC, types, InstBuilder, MemFlagsData, Type, Value};
+use cranelift_codegen::ir::{
+    condcodes::IntCC, types, InstBuilder, InstructionData, MemFlagsData, Opcode, Type, Value,
+    ValueDef,
+};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Addr {
@@ -258,6 +261,41 @@ impl Lifter<'_, '_> {
     }
 }
 
+/// The low word of `v` (i64) as an operand of an effective address. The low word of `x << c`
+/// is `low(x) << c`, and of an extension from 32 bits its operand: formed that way (through
+/// `depth` shifts) rather than as the low word of the 64-bit result, an index scaled by a
+/// shift of 1 to 3 folds into the host's address arithmetic (`lea` with a scaled index),
+/// where the 64-bit shift would be one more instruction, often on a loop's critical path.
+fn address_word(l: &mut Lifter, v: Value, depth: u32) -> Value {
+    let dfg = &l.b.func.dfg;
+    if let ValueDef::Result(inst, 0) = dfg.value_def(v) {
+        let args = dfg.inst_args(inst);
+        match dfg.insts[inst].opcode() {
+            Opcode::Uextend | Opcode::Sextend if dfg.value_type(args[0]) == types::I32 => {
+                return args[0];
+            }
+            Opcode::Ishl if depth > 0 => {
+                let (x, n) = (args[0], args[1]);
+                if let ValueDef::Result(c, 0) = dfg.value_def(n) {
+                    if let InstructionData::UnaryImm {
+                        opcode: Opcode::Iconst,
+                        imm,
+                    } = dfg.insts[c]
+                    {
+                        let shift = imm.bits();
+                        if (0..32).contains(&shift) {
+                            let x = address_word(l, x, depth - 1);
+                            return l.b.ins().ishl_imm_u(x, shift);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    l.b.ins().ireduce(types::I32, v)
+}
+
 /// The host address of the guest byte `off` bytes after `ea` (i32), the sum formed in 32-bit
 /// guest arithmetic.
 fn host_at(l: &mut Lifter, ea: Value, off: u32) -> Value {
@@ -366,10 +404,10 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
     };
     // The effective address in 32-bit arithmetic, which the host leaves zero-extended, so
     // forming the host address needs no extension of its own.
-    let base32 = l.b.ins().ireduce(types::I32, base);
+    let base32 = address_word(l, base, 2);
     let ea = match index {
         Some(b) => {
-            let b32 = l.b.ins().ireduce(types::I32, b);
+            let b32 = address_word(l, b, 2);
             l.b.ins().iadd(base32, b32)
         }
         None => l.b.ins().iadd_imm_s(base32, disp),
