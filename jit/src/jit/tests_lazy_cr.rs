@@ -271,3 +271,75 @@ fn word_comparisons_of_overwritten_registers_merge_exactly() {
         }
     }
 }
+
+/// A field merged where one predecessor's comparison already has an operand in its shadow
+/// (`cmpd`, then the compared register overwritten, in an earlier block): the merge writes
+/// only the other operand (`merge_field`). for i in 1..=40: odd i compares cr5 = (i vs 9)
+/// through r10, which is then overwritten; even i compares cr5 = (r12 vs 5) with r12 = 3, 4,
+/// ...; the join reads the whole CR into r20 and adds it to r21. ISA values per iteration:
+/// cr0 from `andi.` (odd: GT, even: EQ), cr1 from the previous round's `cmpwi` (LT after the
+/// first), cr5 as above; XER[SO] is clear.
+#[test]
+fn a_merge_keeps_an_operand_already_in_its_shadow() {
+    let c = |k: u32| format!("{:#x}", CODE + k);
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "li r3, 0",                     // 0
+                "li r11, 9",                    // 4
+                "li r12, 3",                    // 8
+                "addi r3, r3, 1",               // 12: loop
+                "andi. r13, r3, 1",             // 16
+                &format!("beq {}", c(48)),      // 20
+                "mr r10, r3",                   // 24: odd
+                "cmpd cr5, r10, r11",           // 28
+                "li r10, 0",                    // 32
+                &format!("b {}", c(40)),        // 36
+                "addi r14, r14, 1",             // 40: odd, a block later
+                &format!("b {}", c(60)),        // 44
+                "cmpdi cr5, r12, 5",            // 48: even
+                "addi r12, r12, 1",             // 52
+                &format!("b {}", c(60)),        // 56
+                "mfcr r20",                     // 60: join
+                "add r21, r21, r20",            // 64
+                "cmpwi cr1, r3, 40",            // 68
+                &format!("blt cr1, {}", c(12)), // 72
+                "blr",                          // 76
+            ],
+        ),
+    )];
+    let field = |a: i64, b: i64| -> u64 {
+        match a.cmp(&b) {
+            std::cmp::Ordering::Less => 0b1000,
+            std::cmp::Ordering::Greater => 0b0100,
+            std::cmp::Ordering::Equal => 0b0010,
+        }
+    };
+    let (mut sum, mut last, mut r12, mut cr1) = (0u64, 0u64, 3i64, 0u64);
+    for i in 1..=40i64 {
+        let odd = i % 2 == 1;
+        let cr0 = if odd { 0b0100 } else { 0b0010 };
+        let cr5 = if odd {
+            field(i, 9)
+        } else {
+            r12 += 1;
+            field(r12 - 1, 5)
+        };
+        last = (cr0 << 28) | (cr1 << 24) | (cr5 << 8);
+        sum += last;
+        cr1 = field(i, 40);
+    }
+    for host_faults in [true, false] {
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        let (exit, retired, ctx) = same(&mi, &mj, &mut jit, &start(CODE), until_sentinel(10_000));
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!((ctx.gpr[20], ctx.gpr[21]), (last, sum));
+        for budget in (1..=60).chain(retired - 10..=retired) {
+            same(&mi, &mj, &mut jit, &start(CODE), until_sentinel(budget));
+        }
+    }
+}

@@ -224,8 +224,27 @@ impl Lifter<'_, '_> {
 
     /// Turns lazy field `n` into `CrDesc::merged(n)`: its compared values into its shadows.
     pub(super) fn merge_field(&mut self, n: usize) {
-        let desc = self.lazy[n].expect("merging a lazy field").desc;
+        let lazy = self.lazy[n].expect("merging a lazy field");
+        let desc = lazy.desc;
         let word = desc.word;
+        let in_place = |k: usize, op: Operand| {
+            desc.signed && !word && op == Operand::Shadow((2 * n + k) as u8)
+        };
+        if lazy.vals.is_none() && (in_place(0, desc.a) || in_place(1, desc.b)) {
+            // A signed doubleword comparison with an operand already in its shadow: only the
+            // other operand is read (reading the shadow would load a value nothing uses).
+            for (k, op) in [(0, desc.a), (1, desc.b)] {
+                if !in_place(k, op) {
+                    let v = self.operand(op);
+                    self.def_reg(Reg::Shadow(2 * n + k), v);
+                }
+            }
+            self.lazy[n] = Some(Lazy {
+                desc: CrDesc::merged(n),
+                vals: None,
+            });
+            return;
+        }
         let (a, b, signed) = self.lazy_vals(n);
         // Zero-extended words compare the same signed as unsigned: only doublewords compared
         // unsigned need their sign bits flipped.
