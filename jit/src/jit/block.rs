@@ -6,6 +6,7 @@
 //! a size bound and one address window; branches between its blocks become plain jumps in the
 //! host code, so loops run as native loops.
 
+use crate::isa::loadstore::LsOp;
 use crate::isa::{branch::BranchOp, decode, system::SysOp, Decoded, Op};
 use crate::Memory;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -29,7 +30,89 @@ pub struct Block {
     pub indirect: Vec<u32>,
 }
 
+/// A load or store of one general-purpose register (not FP, multiple, string or reservation).
+fn gpr_access(o: LsOp) -> bool {
+    use LsOp::*;
+    matches!(
+        o,
+        Lbz | Lbzu
+            | Lbzx
+            | Lbzux
+            | Lhz
+            | Lhzu
+            | Lhzx
+            | Lhzux
+            | Lha
+            | Lhau
+            | Lhax
+            | Lhaux
+            | Lwz
+            | Lwzu
+            | Lwzx
+            | Lwzux
+            | Lwa
+            | Lwax
+            | Lwaux
+            | Ld
+            | Ldu
+            | Ldx
+            | Ldux
+            | Stb
+            | Stbu
+            | Stbx
+            | Stbux
+            | Sth
+            | Sthu
+            | Sthx
+            | Sthux
+            | Stw
+            | Stwu
+            | Stwx
+            | Stwux
+            | Std
+            | Stdu
+            | Stdx
+            | Stdux
+            | Lhbrx
+            | Lwbrx
+            | Sthbrx
+            | Stwbrx
+    )
+}
+
+/// How many copies of a block its unit runs in a row (`copies`). Two measured best: with
+/// four, the larger units took longer to compile than the loops saved (docs/JIT.md).
+pub const UNROLL: usize = 2;
+/// Blocks longer than this are not unrolled.
+pub const UNROLL_MAX_LEN: usize = 12;
+
 impl Block {
+    /// How many times the block's instructions follow one another in its host code: a short
+    /// loop of one block (a conditional branch back to its own start, integer and memory
+    /// instructions only) runs `UNROLL` iterations between budget checks and register
+    /// stores, leaving through the branch's fall-through after any of them
+    /// (`lift::lift_block`); every other block once.
+    pub fn copies(&self) -> usize {
+        let n = self.insns.len();
+        if n > UNROLL_MAX_LEN {
+            return 1;
+        }
+        let (pc, d) = self.insns[n - 1];
+        let i = d.insn;
+        let self_loop = matches!(d.op(), Op::Branch(BranchOp::Bc))
+            && !i.lk()
+            && i.bo() & 0b10100 != 0b10100
+            && (if i.aa() { 0 } else { pc }).wrapping_add(i.bd() as u32) == self.start();
+        let simple = self.insns[..n - 1].iter().all(|(_, d)| {
+            matches!(d.op(), Op::Integer(_)) || matches!(d.op(), Op::LoadStore(o) if gpr_access(o))
+        });
+        if self_loop && simple {
+            UNROLL
+        } else {
+            1
+        }
+    }
+
     pub fn start(&self) -> u32 {
         self.insns[0].0
     }
@@ -346,7 +429,11 @@ fn return_sites(blocks: &mut [Block]) {
 /// remainder exactly. Checks added along long paths bound those runs (and so what is
 /// interpreted) to `span` plus the checking block's own length.
 pub fn budget_checks(region: &Region, span: u32) -> BudgetPlan {
-    let lens: Vec<u32> = region.blocks.iter().map(|b| b.insns.len() as u32).collect();
+    let lens: Vec<u32> = region
+        .blocks
+        .iter()
+        .map(|b| (b.insns.len() * b.copies()) as u32)
+        .collect();
     let succ = unit_edges(&region.blocks);
     let spans = check_spans(&lens, &succ, span);
     let taken = taken_on_entry(&lens, &succ, &spans);
@@ -528,7 +615,52 @@ fn check_spans(lens: &[u32], succ: &[Vec<usize>], span: u32) -> Vec<Option<u32>>
 mod tests {
     //! Expected spans worked by hand from the graphs: each check's span is its own length
     //! plus the longest chain of non-checking successors.
-    use super::{check_spans, prepaid_checks, taken_on_entry};
+    use super::{check_spans, prepaid_checks, taken_on_entry, Block, UNROLL};
+
+    fn block_of(at: u32, lines: &[&str]) -> Block {
+        let insns: Vec<_> = lines
+            .iter()
+            .enumerate()
+            .map(|(k, l)| {
+                let pc = at + 4 * k as u32;
+                let word = crate::isa::assemble_at(l, pc).unwrap();
+                (pc, crate::isa::decode(word).unwrap())
+            })
+            .collect();
+        Block {
+            fallthrough: at + 4 * lines.len() as u32,
+            insns,
+            indirect: Vec::new(),
+        }
+    }
+
+    /// Only a short block of integer and GPR memory instructions that ends in a conditional
+    /// branch to its own start is unrolled.
+    #[test]
+    fn only_short_integer_self_loops_are_unrolled() {
+        let at = 0x1000;
+        let body = ["addi r5, r5, 1", "lwzu r6, 4(r8)", "stw r6, 0(r9)"];
+        let with = |last: &str| {
+            let mut l = body.to_vec();
+            l.push(last);
+            block_of(at, &l)
+        };
+        assert_eq!(with("bdnz 0x1000").copies(), UNROLL);
+        assert_eq!(with("bne cr1, 0x1000").copies(), UNROLL);
+        assert_eq!(with("bdnz 0x2000").copies(), 1, "not a loop to itself");
+        assert_eq!(
+            with("b 0x1000").copies(),
+            1,
+            "unconditional: it never leaves"
+        );
+        assert_eq!(with("bdnzl 0x1000").copies(), 1, "linking");
+        let fp = block_of(at, &["fadd f1, f1, f2", "bdnz 0x1000"]);
+        assert_eq!(fp.copies(), 1, "FP");
+        let long: Vec<&str> = std::iter::repeat_n("addi r5, r5, 1", super::UNROLL_MAX_LEN)
+            .chain(["bdnz 0x1000"])
+            .collect();
+        assert_eq!(block_of(at, &long).copies(), 1, "too long");
+    }
 
     #[test]
     fn a_loop_checks_at_its_head_only() {

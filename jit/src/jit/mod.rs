@@ -866,7 +866,7 @@ impl Jit {
                 rt.budget = hostfault::last_fault_budget() - site.taken + site.unretired;
                 ctx.pc = site.checkpoint;
                 lift::apply_lazy_cr(ctx, &lazy, &rt.cr_shadow);
-                rerun = u64::from(site.pc.wrapping_sub(site.checkpoint) / 4) + 1;
+                rerun = u64::from(site.rerun);
             }
             retired += (before - rt.budget) as u64;
             self.stats.interpreted_instructions += std::mem::take(&mut rt.interp_calls);

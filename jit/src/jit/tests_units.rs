@@ -1369,3 +1369,153 @@ fn scaled_indices_form_exact_effective_addresses() {
         assert_eq!(got.gpr[21], 0x60);
     }
 }
+
+/// A loop of one block runs two iterations per pass through its host code
+/// (`block::Block::copies`): the budget is checked and the registers stored once per pass,
+/// and the loop may end after either copy. `sum_words` below, for n = 1..=8 and 57
+/// iterations: ISA results r5 = n, r3 = n(n+1)/2, r8 = DATA + 4n, r7 = the sum of the words
+/// read (word k of the data page holds 3k + 1), CTR = 0, 3 + 5n + 1 instructions retired.
+/// Every budget through 7 iterations is exact. `lwzu` walking off the data page faults in
+/// its 1025th iteration (the first copy) or, starting one word later, its 1024th (the
+/// second: the rerun from the pass's start crosses the branch back into the loop).
+#[test]
+fn a_one_block_loop_unrolled_twice_is_exact_at_every_instruction() {
+    let c = |k: u32| format!("{:#x}", CODE + k);
+    let words = asm(
+        CODE,
+        &[
+            "li r3, 0",                 // 0
+            "li r5, 0",                 // 4
+            "mtctr r4",                 // 8
+            "addi r5, r5, 1",           // 12: loop
+            "add r3, r3, r5",           // 16
+            "lwzu r6, 4(r8)",           // 20
+            "add r7, r7, r6",           // 24
+            &format!("bdnz {}", c(12)), // 28
+            "blr",                      // 32
+        ],
+    );
+    let code = [(CODE, words.clone())];
+    let m = machine(&code, Perm::RX);
+    let empty = super::block::IndirectTargets::new();
+    let region = super::block::discover_region(&m, CODE, None, 64, &empty).unwrap();
+    let body = region
+        .blocks
+        .iter()
+        .find(|b| b.start() == CODE + 12)
+        .unwrap();
+    assert_eq!(body.copies(), 2);
+    let data: Vec<u8> = (0..1024u32)
+        .flat_map(|k| (3 * k + 1).to_be_bytes())
+        .collect();
+    let begin = |n: u64, first: u32| {
+        let mut ctx = start(CODE);
+        ctx.gpr[4] = n;
+        ctx.gpr[8] = u64::from(DATA + first) - 4;
+        ctx
+    };
+    for host_faults in [true, false] {
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        let unlimited = Limits {
+            max_instructions: 100_000,
+            stop_at: Some(SENTINEL),
+        };
+        for n in (1..=8).chain([57]) {
+            let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+            for m in [&mi, &mj] {
+                m.poke_bytes(DATA, &data).unwrap();
+            }
+            let (exit, retired, ctx) = same(&mi, &mj, &mut jit, &begin(n, 0), unlimited);
+            assert_eq!(exit, Exit::Stopped);
+            let words: u64 = (0..n).map(|k| 3 * k + 1).sum();
+            assert_eq!(
+                (ctx.gpr[5], ctx.gpr[3], ctx.gpr[8], ctx.gpr[7], ctx.ctr),
+                (n, n * (n + 1) / 2, u64::from(DATA) + 4 * (n - 1), words, 0),
+                "n = {n}"
+            );
+            assert_eq!(retired, 3 + 5 * n + 1);
+            if n == 7 {
+                for budget in 1..=retired {
+                    let limits = Limits {
+                        max_instructions: budget,
+                        ..unlimited
+                    };
+                    let (exit, got, _) = same(&mi, &mj, &mut jit, &begin(n, 0), limits);
+                    if budget < retired {
+                        assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
+                    }
+                }
+            }
+        }
+        assert_eq!(jit.stats().fallback_instructions, 0, "{}", jit.stats());
+        for (first, faulting) in [(0u64, 1025u64), (4, 1024)] {
+            let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+            let (exit, at, ctx) = same(&mi, &mj, &mut jit, &begin(5000, first as u32), unlimited);
+            assert_eq!(
+                exit,
+                Exit::Fault(crate::memory::Fault {
+                    addr: DATA + 0x1000,
+                    kind: crate::memory::AccessKind::Read
+                })
+            );
+            assert_eq!(ctx.gpr[5], faulting, "the fault is in iteration {faulting}");
+            assert_eq!(at, 3 + 5 * (faulting - 1) + 2);
+            for budget in at - 12..=at + 1 {
+                let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+                let limits = Limits {
+                    max_instructions: budget,
+                    ..unlimited
+                };
+                same(&mi, &mj, &mut jit, &begin(5000, first as u32), limits);
+            }
+        }
+    }
+}
+
+/// The same for a loop that ends on a comparison rather than CTR: clearing the lowest set
+/// bit until none is left counts them (r3 = popcount(r9), 1 + 4 per bit + 1 retired), so
+/// values with an odd and an even number of bits leave after either copy.
+#[test]
+fn an_unrolled_loop_ending_on_a_comparison_leaves_after_either_copy() {
+    let c = |k: u32| format!("{:#x}", CODE + k);
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "li r3, 0",               // 0
+                "addi r10, r9, -1",       // 4: loop
+                "addi r3, r3, 1",         // 8
+                "and. r9, r9, r10",       // 12
+                &format!("bne {}", c(4)), // 16
+                "blr",                    // 20
+            ],
+        ),
+    )];
+    let mut jit = Jit::new().unwrap();
+    for x in [1u64, 3, 0x8000_0000_0000_0001, 0xff, 0x7000_0000_0000_0f00] {
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        let mut ctx = start(CODE);
+        ctx.gpr[9] = x;
+        let limits = Limits {
+            max_instructions: 10_000,
+            stop_at: Some(SENTINEL),
+        };
+        let (exit, retired, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+        assert_eq!(exit, Exit::Stopped);
+        let bits = u64::from(x.count_ones());
+        assert_eq!(
+            (got.gpr[3], got.gpr[9], retired),
+            (bits, 0, 1 + 4 * bits + 1)
+        );
+        for budget in 1..retired {
+            let limits = Limits {
+                max_instructions: budget,
+                ..limits
+            };
+            let (exit, got, _) = same(&mi, &mj, &mut jit, &ctx, limits);
+            assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
+        }
+    }
+}

@@ -73,6 +73,12 @@ fn condition(l: &mut Lifter, i: Insn) -> Option<Value> {
     cond
 }
 
+/// The condition of a block's final `bc` back to its own start (`block::Block::copies`), CTR
+/// decremented as BO asks.
+pub(super) fn self_loop_condition(l: &mut Lifter, i: Insn) -> Value {
+    condition(l, i).expect("a repeated block ends in a conditional branch")
+}
+
 /// Emits `taken` under `cond` and leaves the builder on the not-taken path.
 fn when(l: &mut Lifter, cond: Option<Value>, taken: impl FnOnce(&mut Lifter)) {
     match cond {

@@ -237,18 +237,21 @@ type Slots = [bool; SLOTS];
 
 /// Where to resume when the host faults in an unchecked guest access: the context is exact
 /// as of `checkpoint` (with `unretired` instructions of the block still to retire), and
-/// nothing between it and the access at `pc` had an effect outside the host registers, so
-/// the interpreter runs `checkpoint..=pc` again and reports the fault (or completes it).
+/// nothing between it and the access had an effect outside the host registers, so the
+/// interpreter runs the `rerun` instructions from the checkpoint through the access again
+/// and reports the fault (or completes it).
 #[derive(Clone, Copy, Debug)]
 pub struct FaultSite {
     pub checkpoint: u32,
     pub unretired: i64,
-    pub pc: u32,
     /// The CR fields lazy at the checkpoint (an index into the unit's `Lifter::lazy_sets`),
     /// which the dispatcher builds from the context's registers.
     pub lazy: u32,
     /// The budget register lags the budget by this many instructions at the access.
     pub taken: i64,
+    /// Instructions the interpreter runs from the checkpoint through the access (in a block
+    /// that repeats, `block::Block::copies`, the path may pass its start again).
+    pub rerun: u32,
 }
 
 /// Exit paths shared by the whole unit, created on first use and filled in after the last
@@ -1191,9 +1194,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
             self.sites.push(FaultSite {
                 checkpoint,
                 unretired,
-                pc,
                 lazy: self.checkpoint_lazy,
                 taken: self.taken,
+                rerun: (unretired - self.remaining + 1) as u32,
             });
             self.b.set_srcloc(SourceLoc::new(site));
             fast(self);
@@ -1393,7 +1396,8 @@ fn entry_key(region: &super::block::Region) -> u32 {
 /// then the block's exit.
 fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> usize {
     let mut fallbacks = 0;
-    let n = block.insns.len() as i64;
+    let copies = block.copies();
+    let n = (block.insns.len() * copies) as i64;
     fpu::begin_block(l, &block.insns, read_after);
     // Budget: a checking block leaves before executing any of it (with the registers a
     // previous block of the unit changed written back) unless the longest run to the next
@@ -1456,16 +1460,37 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
 
     l.checkpoint = (block.start(), n);
     l.checkpoint_lazy = l.lazy_set_index();
-    for (k, &(pc, d)) in block.insns.iter().enumerate() {
-        l.remaining = n - k as i64;
-        if !lift_one(l, pc, d) {
-            fallbacks += 1;
-            l.fallback(pc, d);
-            if k + 1 == block.insns.len() && super::block::ends_block(&d) {
-                // The interpreter decided where control goes (a branch it executed, or the
-                // instruction after an isync/icbi): leave through ctx.pc.
-                l.exit_to_context_pc();
-                l.start_dead_block();
+    let len = block.insns.len();
+    for copy in 0..copies {
+        for (k, &(pc, d)) in block.insns.iter().enumerate() {
+            l.remaining = n - (copy * len + k) as i64;
+            if k + 1 == len && copy + 1 < copies {
+                // The branch back to the block's start goes on into the next copy; the
+                // fall-through leaves, giving back the copies that did not run.
+                let again = branch::self_loop_condition(l, d.insn);
+                let next = l.b.create_block();
+                let out = l.b.create_block();
+                l.b.ins().brif(again, next, &[], out, &[]);
+                l.b.switch_to_block(out);
+                l.b.seal_block(out);
+                let unrun = ((copies - copy - 1) * len) as i64;
+                l.taken -= unrun;
+                l.exit_direct(block.fallthrough);
+                l.taken += unrun;
+                l.b.switch_to_block(next);
+                l.b.seal_block(next);
+                continue;
+            }
+            if !lift_one(l, pc, d) {
+                // Counted once, however many copies hold it.
+                fallbacks += usize::from(copy == 0);
+                l.fallback(pc, d);
+                if k + 1 == len && super::block::ends_block(&d) {
+                    // The interpreter decided where control goes (a branch it executed, or the
+                    // instruction after an isync/icbi): leave through ctx.pc.
+                    l.exit_to_context_pc();
+                    l.start_dead_block();
+                }
             }
         }
     }
