@@ -97,12 +97,10 @@ impl Block {
         if n > UNROLL_MAX_LEN {
             return 1;
         }
-        let (pc, d) = self.insns[n - 1];
-        let i = d.insn;
-        let self_loop = matches!(d.op(), Op::Branch(BranchOp::Bc))
-            && !i.lk()
-            && i.bo() & 0b10100 != 0b10100
-            && (if i.aa() { 0 } else { pc }).wrapping_add(i.bd() as u32) == self.start();
+        let i = self.insns[n - 1].1;
+        let self_loop = matches!(i.op(), Op::Branch(BranchOp::Bc))
+            && !i.insn.lk()
+            && successors(self) == [self.start(), self.fallthrough];
         let simple = self.insns[..n - 1].iter().all(|(_, d)| {
             matches!(d.op(), Op::Integer(_)) || matches!(d.op(), Op::LoadStore(o) if gpr_access(o))
         });

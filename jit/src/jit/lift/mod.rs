@@ -1416,29 +1416,13 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                 .unwrap_or(0),
         )
     };
-    let check = l.budget_plan.checks.get(&block.start()).copied();
-    if let (Some(span), true) = (check, l.taken < 0) {
-        // Entered with its own length taken (`block::prepaid_checks`): the check compares
-        // the register as it is, and only the way out gives the length back.
+    if let Some(&span) = l.budget_plan.checks.get(&block.start()) {
+        // The register as it is, against what the run needs less what the jumps into a
+        // prepaid block took already (`block::prepaid_checks`: `taken` is minus its length).
         let raw = l.b.ins().get_pinned_reg(types::I64);
         let short =
             l.b.ins()
                 .icmp_imm_s(IntCC::SignedLessThan, raw, i64::from(span) + l.taken);
-        let body = l.b.create_block();
-        l.cold_if(short, body);
-        l.flush_for_rust();
-        l.store_pc_const(block.start());
-        l.sync_budget();
-        let out = l.shared_exit(|s| &mut s.budget);
-        l.b.ins().jump(out, &[]);
-        l.b.switch_to_block(body);
-        l.b.seal_block(body);
-        l.taken += n;
-    } else if let Some(span) = check {
-        let budget = l.budget_value();
-        let short =
-            l.b.ins()
-                .icmp_imm_s(IntCC::SignedLessThan, budget, i64::from(span));
         let body = l.b.create_block();
         // Nothing is changed yet at a block's start, so only PC needs storing; the constant
         // stays out of the hot path in a stub of its own.
@@ -1446,12 +1430,19 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
         // Nothing is changed yet but fields inherited lazy, which the dispatcher builds.
         l.flush_for_rust();
         l.store_pc_const(block.start());
+        // A prepaid block gives its length back.
+        l.sync_budget();
         let out = l.shared_exit(|s| &mut s.budget);
         l.b.ins().jump(out, &[]);
         l.b.switch_to_block(body);
         l.b.seal_block(body);
-        let left = l.b.ins().iadd_imm_s(budget, -n);
-        l.b.ins().set_pinned_reg(left);
+        if l.taken < 0 {
+            l.taken += n;
+        } else {
+            debug_assert_eq!(l.taken, 0, "checking blocks start with nothing taken");
+            let left = l.b.ins().iadd_imm_s(raw, -n);
+            l.b.ins().set_pinned_reg(left);
+        }
     } else {
         // Counted at compile time; the register catches up at a check, a jump whose target
         // starts with another count, or a way out of the unit.
