@@ -36,7 +36,19 @@ fn condition(l: &mut Lifter, i: Insn) -> Option<Value> {
         let c = match (l.is_lazy(field), i.bi() % 4) {
             // LT, GT or EQ of a field a comparison set: branch on the comparison.
             (true, bit @ 0..=2) => {
+                let word = l.lazy[field].is_some_and(|f| f.desc.word);
                 let (a, b, signed) = l.lazy_vals(field);
+                // A word comparison compares the low words, extended as the comparison's
+                // signedness says: comparing them as words is the same, and needs no
+                // extension of a value a 32-bit operation (a load, say) produced.
+                let (a, b) = if word {
+                    (
+                        l.b.ins().ireduce(types::I32, a),
+                        l.b.ins().ireduce(types::I32, b),
+                    )
+                } else {
+                    (a, b)
+                };
                 use cranelift_codegen::ir::condcodes::{CondCode, IntCC};
                 let cc = match (bit, signed) {
                     (0, true) => IntCC::SignedLessThan,
