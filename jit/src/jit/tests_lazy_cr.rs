@@ -4,7 +4,7 @@
 //! the ISA's compare definitions give.
 
 use super::tests::Rng;
-use super::tests_units::{asm, machine, same, start, CODE, DATA, SENTINEL};
+use super::tests_units::{asm, code_at, machine, same, start, CODE, DATA, SENTINEL};
 use super::Jit;
 use crate::interp::{Exit, Limits};
 use crate::Perm;
@@ -236,7 +236,7 @@ fn random_insn(rng: &mut Rng) -> String {
 /// interpreter's state, CR included.
 #[test]
 fn word_comparisons_of_overwritten_registers_merge_exactly() {
-    let c = |k: u32| format!("{:#x}", CODE + k);
+    let c = code_at;
     let code = [(
         CODE,
         asm(
@@ -281,7 +281,7 @@ fn word_comparisons_of_overwritten_registers_merge_exactly() {
 /// first), cr5 as above; XER[SO] is clear.
 #[test]
 fn a_merge_keeps_an_operand_already_in_its_shadow() {
-    let c = |k: u32| format!("{:#x}", CODE + k);
+    let c = code_at;
     let code = [(
         CODE,
         asm(

@@ -12,6 +12,11 @@ pub(super) const CODE: u32 = 0x8200_0000;
 /// LR of every case: both engines stop before fetching it.
 pub(super) const SENTINEL: u32 = 0x8100_0000;
 
+/// `CODE + k` as a branch target operand of `asm`.
+pub(super) fn code_at(k: u32) -> String {
+    format!("{:#x}", CODE + k)
+}
+
 /// Assembles `lines` at `at` (branch targets absolute).
 pub(super) fn asm(at: u32, lines: &[&str]) -> Vec<u32> {
     lines
@@ -917,7 +922,7 @@ fn an_engine_without_a_context_slot_runs_the_same() {
 /// word trap fires.
 #[test]
 fn a_conditional_trap_leaves_only_when_it_fires() {
-    let c = |k: u32| format!("{:#x}", CODE + k);
+    let c = code_at;
     let words = asm(
         CODE,
         &[
@@ -979,7 +984,7 @@ fn a_conditional_trap_leaves_only_when_it_fires() {
 /// faults at its own address.
 #[test]
 fn reservations_run_natively_and_exactly() {
-    let c = |k: u32| format!("{:#x}", CODE + k);
+    let c = code_at;
     let words = asm(
         CODE,
         &[
@@ -1138,7 +1143,7 @@ fn string_moves_run_natively_and_store_all_or_nothing() {
 /// every budget that ends around a return leaves the interpreter's state.
 #[test]
 fn a_return_to_a_call_of_the_same_unit_stays_in_it() {
-    let c = |k: u32| format!("{:#x}", CODE + k);
+    let c = code_at;
     let words = asm(
         CODE,
         &[
@@ -1209,7 +1214,7 @@ fn a_return_to_a_call_of_the_same_unit_stays_in_it() {
 /// the budget as the prepaid head left it).
 #[test]
 fn a_loop_head_entered_with_its_length_taken_counts_exactly() {
-    let c = |k: u32| format!("{:#x}", CODE + k);
+    let c = code_at;
     let program = |store: &str| {
         asm(
             CODE,
@@ -1380,7 +1385,7 @@ fn scaled_indices_form_exact_effective_addresses() {
 /// second: the rerun from the pass's start crosses the branch back into the loop).
 #[test]
 fn a_one_block_loop_unrolled_twice_is_exact_at_every_instruction() {
-    let c = |k: u32| format!("{:#x}", CODE + k);
+    let c = code_at;
     let words = asm(
         CODE,
         &[
@@ -1478,7 +1483,7 @@ fn a_one_block_loop_unrolled_twice_is_exact_at_every_instruction() {
 /// values with an odd and an even number of bits leave after either copy.
 #[test]
 fn an_unrolled_loop_ending_on_a_comparison_leaves_after_either_copy() {
-    let c = |k: u32| format!("{:#x}", CODE + k);
+    let c = code_at;
     let code = [(
         CODE,
         asm(
