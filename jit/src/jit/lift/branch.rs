@@ -145,11 +145,12 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
                 return false;
             }
             // The target is read before LK overwrites LR.
-            let src = l.get(if op == BranchOp::Bclr {
+            let from = if op == BranchOp::Bclr {
                 Reg::Lr
             } else {
                 Reg::Ctr
-            });
+            };
+            let src = l.get(from);
             let raw = l.b.ins().ireduce(types::I32, src);
             let target = l.b.ins().band_imm_u(raw, !3i64 & 0xffff_ffff);
             let cond = condition(l, i);
@@ -158,11 +159,13 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
                 l.set(Reg::Lr, lr);
             }
             if op == BranchOp::Bcctr && !i.lk() {
-                when(l, cond, |l| l.exit_indirect_at(target, raw, pc, true));
+                when(l, cond, |l| l.exit_indirect_at(from, target, raw, pc, true));
             } else if op == BranchOp::Bclr && !i.lk() {
                 // Into the unit where it returns to one of its return sites
                 // (`block::return_sites`); through the indirect-branch table otherwise.
-                when(l, cond, |l| l.exit_indirect_at(target, raw, pc, false));
+                when(l, cond, |l| {
+                    l.exit_indirect_at(from, target, raw, pc, false)
+                });
             } else {
                 when(l, cond, |l| l.exit_indirect(target));
             }

@@ -976,7 +976,14 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// other one goes through `exit_indirect`, or, while a `bcctr` site is learning
     /// (`learns`), back to the dispatcher with the site in `Runtime::indirect_site`. `raw`
     /// is the target before its low two bits were cleared.
-    pub fn exit_indirect_at(&mut self, target: Value, raw: Value, site: u32, learns: bool) {
+    pub fn exit_indirect_at(
+        &mut self,
+        from: Reg,
+        target: Value,
+        raw: Value,
+        site: u32,
+        learns: bool,
+    ) {
         let known: Vec<(u32, Block)> = self
             .cur_indirect
             .iter()
@@ -1000,7 +1007,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
             .iter()
             .map(|&(t, host)| (t, host, self.b.create_block()))
             .collect();
-        if known.len() > 3 && span <= MAX_JUMP_TABLE {
+        let table = known.len() > 3 && span <= MAX_JUMP_TABLE;
+        if table {
             // From the address before its low bits were cleared: `lo` is a multiple of 4, so
             // they are shifted out all the same, and the mask stays off the hot path.
             let off = self.b.ins().iadd_imm_s(raw, -i64::from(lo as i32));
@@ -1036,6 +1044,16 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
         self.b.switch_to_block(miss);
         self.b.seal_block(miss);
+        // Behind a table, the target is read again from `from` (stored above): otherwise the
+        // address the miss needs, formed before the table, would take an instruction and a
+        // register on the hot path, where the table's index folds the same sum into its own.
+        let target = if table {
+            let src = self.load_slot(from.slot());
+            let raw = self.b.ins().ireduce(types::I32, src);
+            self.b.ins().band_imm_u(raw, !3i64 & 0xffff_ffff)
+        } else {
+            target
+        };
         if learning {
             self.note_address(offset_of!(Runtime, indirect_site), site);
             self.store_pc(target);
