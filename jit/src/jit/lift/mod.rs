@@ -40,6 +40,8 @@ use std::sync::atomic::AtomicPtr;
 /// Most entries of the jump table an indirect branch dispatches through inside a unit (one
 /// per instruction word between its lowest and highest known target).
 const MAX_JUMP_TABLE: usize = 4096;
+/// Entries up to which a `br_table` is indexed by bytes rather than words (4 KiB of offsets).
+const MAX_BYTE_TABLE: usize = 1024;
 
 /// About the most instructions a unit runs between two budget checks: when less budget is
 /// left, the dispatcher interprets up to this many (once per time slice of a guest thread).
@@ -1010,13 +1012,22 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let table = known.len() > 3 && span <= MAX_JUMP_TABLE;
         if table {
             // From the address before its low bits were cleared: `lo` is a multiple of 4, so
-            // they are shifted out all the same, and the mask stays off the hot path.
+            // they are shifted out all the same, and the mask stays off the hot path. A short
+            // table is indexed by the byte offset itself, four entries per target (whatever
+            // the low bits), which keeps the shift off the path to the jump.
             let off = self.b.ins().iadd_imm_s(raw, -i64::from(lo as i32));
-            let idx = self.b.ins().ushr_imm_u(off, 2);
+            let per = if span * 4 <= MAX_BYTE_TABLE { 4 } else { 1 };
+            let idx = if per == 4 {
+                off
+            } else {
+                self.b.ins().ushr_imm_u(off, 2)
+            };
             let miss_call = self.b.func.dfg.block_call(miss, &[]);
-            let mut entries = vec![miss_call; span];
+            let mut entries = vec![miss_call; span * per];
             for &(t, _, stub) in &stubs {
-                entries[((t - lo) / 4) as usize] = self.b.func.dfg.block_call(stub, &[]);
+                let at = ((t - lo) / 4) as usize * per;
+                let call = self.b.func.dfg.block_call(stub, &[]);
+                entries[at..at + per].fill(call);
             }
             let table = self
                 .b
