@@ -152,22 +152,22 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
             };
             let src = l.get(from);
             let raw = l.b.ins().ireduce(types::I32, src);
-            let target = l.b.ins().band_imm_u(raw, !3i64 & 0xffff_ffff);
             let cond = condition(l, i);
             if i.lk() {
                 let lr = l.b.ins().iconst(types::I64, i64::from(next));
                 l.set(Reg::Lr, lr);
             }
             if op == BranchOp::Bcctr && !i.lk() {
-                when(l, cond, |l| l.exit_indirect_at(from, target, raw, pc, true));
+                when(l, cond, |l| l.exit_indirect_at(from, raw, pc, true));
             } else if op == BranchOp::Bclr && !i.lk() {
                 // Into the unit where it returns to one of its return sites
                 // (`block::return_sites`); through the indirect-branch table otherwise.
-                when(l, cond, |l| {
-                    l.exit_indirect_at(from, target, raw, pc, false)
-                });
+                when(l, cond, |l| l.exit_indirect_at(from, raw, pc, false));
             } else {
-                when(l, cond, |l| l.exit_indirect(target));
+                when(l, cond, |l| {
+                    let target = l.branch_target(raw);
+                    l.exit_indirect(target)
+                });
             }
         }
         _ => return super::cr::lift(l, op, i),

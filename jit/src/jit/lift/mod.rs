@@ -977,15 +977,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// jumped to directly (a jump table over their address range, or a few compares), any
     /// other one goes through `exit_indirect`, or, while a `bcctr` site is learning
     /// (`learns`), back to the dispatcher with the site in `Runtime::indirect_site`. `raw`
-    /// is the target before its low two bits were cleared.
-    pub fn exit_indirect_at(
-        &mut self,
-        from: Reg,
-        target: Value,
-        raw: Value,
-        site: u32,
-        learns: bool,
-    ) {
+    /// is the low word of `from` (CTR or LR) as the branch read it, before its low two bits
+    /// are cleared (`branch_target`).
+    pub fn exit_indirect_at(&mut self, from: Reg, raw: Value, site: u32, learns: bool) {
         let known: Vec<(u32, Block)> = self
             .cur_indirect
             .iter()
@@ -993,6 +987,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             .collect();
         let learning = learns && self.env.indirect_learning(site);
         if known.is_empty() && !learning {
+            let target = self.branch_target(raw);
             self.exit_indirect(target);
             return;
         }
@@ -1009,8 +1004,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
             .iter()
             .map(|&(t, host)| (t, host, self.b.create_block()))
             .collect();
-        let table = known.len() > 3 && span <= MAX_JUMP_TABLE;
-        if table {
+        let by_table = known.len() > 3 && span <= MAX_JUMP_TABLE;
+        if by_table {
             // From the address before its low bits were cleared: `lo` is a multiple of 4, so
             // they are shifted out all the same, and the mask stays off the hot path. A short
             // table is indexed by the byte offset itself, four entries per target (whatever
@@ -1036,6 +1031,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 ));
             self.b.ins().br_table(idx, table);
         } else {
+            let target = self.branch_target(raw);
             for &(t, _, stub) in &stubs {
                 let hit = self
                     .b
@@ -1058,13 +1054,13 @@ impl<'a, 'f> Lifter<'a, 'f> {
         // Behind a table, the target is read again from `from` (stored above): otherwise the
         // address the miss needs, formed before the table, would take an instruction and a
         // register on the hot path, where the table's index folds the same sum into its own.
-        let target = if table {
+        let raw = if by_table {
             let src = self.load_slot(from.slot());
-            let raw = self.b.ins().ireduce(types::I32, src);
-            self.b.ins().band_imm_u(raw, !3i64 & 0xffff_ffff)
+            self.b.ins().ireduce(types::I32, src)
         } else {
-            target
+            raw
         };
+        let target = self.branch_target(raw);
         if learning {
             self.note_address(offset_of!(Runtime, indirect_site), site);
             self.store_pc(target);
@@ -1074,6 +1070,12 @@ impl<'a, 'f> Lifter<'a, 'f> {
             self.exit_indirect(target);
         }
         self.dirty = dirty;
+    }
+
+    /// The address a `bclr`/`bcctr` goes to: its register's low word (`raw`) with the two
+    /// low bits cleared.
+    pub(super) fn branch_target(&mut self, raw: Value) -> Value {
+        self.b.ins().band_imm_u(raw, !3i64 & 0xffff_ffff)
     }
 
     /// Stores `pc | 1 << 32` in the `Runtime` field at `off`: a guest address for the
