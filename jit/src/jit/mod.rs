@@ -26,6 +26,8 @@ mod tests;
 mod tests_lazy_cr;
 #[cfg(test)]
 mod tests_units;
+#[cfg(test)]
+mod tests_unstored;
 
 use crate::interp::{self, Exit, Limits};
 use crate::memory::hostfault;

@@ -233,6 +233,25 @@ pub struct Lifter<'a, 'f> {
     /// Instructions counted against the budget that the budget register does not reflect
     /// yet (`block::BudgetPlan::taken`), a compile-time constant at every point.
     taken: i64,
+    /// First pass: what the current block has read and overwritten so far while nothing
+    /// could observe the context (`Prefix`); None once something could.
+    prefix: Option<Prefix>,
+    /// First pass: per block, the GPRs its prefix overwrites without reading (`Prefix`).
+    prefix_kills: HashMap<u32, Slots>,
+    /// A guest store at this address needs the context made exact after it before the
+    /// next access of the block that may fault (`checkpoint_after`).
+    pending_checkpoint: Option<u32>,
+}
+
+/// The start of a block up to the first instruction that could observe the context (a
+/// memory access, which may fault and be rerun from the block's start; a call; an exit),
+/// in a block that does not check the budget on entry: only integer instructions. A GPR the
+/// prefix writes before reading it is dead on entry to the block, whatever the block later
+/// does: a jump into the block need not store it (`Plan::unstored`).
+#[derive(Clone, Copy)]
+struct Prefix {
+    read: Slots,
+    written: Slots,
 }
 
 type Slots = [bool; SLOTS];
@@ -293,6 +312,8 @@ struct Edge {
 /// the prologue, which loads what the entry's in-unit predecessors provide.
 pub struct Plan {
     valid_in: HashMap<u32, Slots>,
+    /// The GPRs each block's prefix overwrites before reading them (`Prefix`).
+    kills_in: HashMap<u32, Slots>,
     /// The blocks every path into which has summarized the FPSCR (the unit's entry never:
     /// it may be entered with any FPSCR).
     clean_in: HashMap<u32, bool>,
@@ -367,6 +388,7 @@ impl Plan {
         let lazy_in = Self::solve_lazy(entry, blocks, edges);
         Plan {
             valid_in,
+            kills_in: HashMap::new(),
             clean_in,
             lazy_in,
         }
@@ -453,6 +475,22 @@ impl Plan {
     fn valid_in(&self, block: u32) -> Slots {
         self.valid_in.get(&block).copied().unwrap_or([false; SLOTS])
     }
+
+    /// The changed GPRs a jump into `block` may leave unstored: those its prefix overwrites
+    /// before anything reads them or could observe the context. Not those a lazy CR field
+    /// the block inherits compares: overwriting one first copies its old value into a
+    /// shadow, a read the first pass (with no field inherited lazy) did not see.
+    fn unstored(&self, block: u32) -> Slots {
+        let mut out = self.kills_in.get(&block).copied().unwrap_or([false; SLOTS]);
+        for desc in self.lazy_in(block).into_iter().flatten() {
+            for op in [desc.a, desc.b] {
+                if let lazy_cr::Operand::Gpr(r) = op {
+                    out[usize::from(r)] = false;
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The signature of every compiled unit: (ctx, membase, runtime) -> exit code, using the
@@ -529,6 +567,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
             fpscr_clean: false,
             fp: fpu::FpState::default(),
             cur_indirect: Vec::new(),
+            prefix: None,
+            prefix_kills: HashMap::new(),
+            pending_checkpoint: None,
         }
     }
 
@@ -554,7 +595,19 @@ impl<'a, 'f> Lifter<'a, 'f> {
         if entry != blocks[0] {
             blocks.insert(0, entry);
         }
-        Plan::solve(entry, &blocks, &self.edges)
+        let mut plan = Plan::solve(entry, &blocks, &self.edges);
+        plan.kills_in.clone_from(&self.prefix_kills);
+        // A check's exit stores what the jumps in left unstored, from the variables: only
+        // registers every jump in brings in one can be left.
+        for (block, kills) in plan.kills_in.iter_mut() {
+            if self.budget_plan.checks.contains_key(block) {
+                let valid = plan.valid_in.get(block).copied().unwrap_or([false; SLOTS]);
+                for (k, v) in kills.iter_mut().zip(valid) {
+                    *k &= v;
+                }
+            }
+        }
+        plan
     }
 
     /// The unit's sets of lazy CR fields its fault sites name and its code points to; they
@@ -663,7 +716,17 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 kills: self.kills,
             }),
         }
-        self.flush_counted();
+        if let Some(plan) = &self.plan {
+            for (dirty, unstored) in self.dirty.iter_mut().zip(plan.unstored(target)) {
+                *dirty &= !unstored;
+            }
+        }
+        if !self.flush_counted() {
+            if let Some(pc) = self.pending_checkpoint {
+                // See `checkpoint_at`: the target may begin with a store to the same address.
+                self.store_pc_const(pc);
+            }
+        }
         if let Some(plan) = &self.plan {
             // The plan comes from the first pass, which had no field lazy on entry to a
             // block and so read CR as bits where this pass compares: the target may expect
@@ -704,6 +767,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     fn get_held(&mut self, r: Reg) -> Value {
         let slot = r.slot();
+        if let Some(p) = &mut self.prefix {
+            p.read[slot] |= !p.written[slot];
+        }
         if self.valid[slot] {
             let var = self.var(slot);
             return self.b.use_var(var);
@@ -740,6 +806,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Writes an FPR from an f64 value.
     pub fn set_f64(&mut self, n: usize, val: Value) {
         let slot = Reg::Fpr(n).slot();
+        self.note_write(slot);
         let var = self.var(slot);
         self.b.def_var(var, val);
         self.valid[slot] = true;
@@ -773,10 +840,28 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Defines a register's variable (not an FPR) with no other effect.
     fn def_reg(&mut self, r: Reg, val: Value) {
         let slot = r.slot();
+        self.note_write(slot);
         let var = self.var(slot);
         self.b.def_var(var, val);
         self.valid[slot] = true;
         self.dirty[slot] = true;
+    }
+
+    fn note_write(&mut self, slot: usize) {
+        if let Some(p) = &mut self.prefix {
+            p.written[slot] = true;
+        }
+    }
+
+    /// Ends the current block's prefix (`Prefix`), recording what it overwrote unread.
+    fn end_prefix(&mut self) {
+        if let Some(p) = self.prefix.take() {
+            let mut kills = [false; SLOTS];
+            for (slot, kill) in kills.iter_mut().enumerate().take(32) {
+                *kill = p.written[slot] && !p.read[slot];
+            }
+            self.prefix_kills.insert(self.cur_block, kills);
+        }
     }
 
     /// RA, or zero when the field is 0 (the `(RA|0)` of address computations).
@@ -992,9 +1077,24 @@ impl<'a, 'f> Lifter<'a, 'f> {
             return;
         }
         // The registers are stored once here; each jump below then carries no stores (the
-        // lazy CR fields are built only where needed).
-        self.flush_counted();
-        let dirty = std::mem::replace(&mut self.dirty, [false; SLOTS]);
+        // lazy CR fields are built only where needed). Those that every target leaves
+        // unstored (`Plan::unstored`) are left to the miss path.
+        let mut unstored = [self.plan.is_some() && !known.is_empty(); SLOTS];
+        if let Some(plan) = &self.plan {
+            for &(t, _) in &known {
+                for (u, v) in unstored.iter_mut().zip(plan.unstored(t)) {
+                    *u &= v;
+                }
+            }
+        }
+        let dirty = self.dirty;
+        for (d, u) in self.dirty.iter_mut().zip(unstored) {
+            *d &= !u;
+        }
+        if self.flush_counted() {
+            self.pending_checkpoint = None;
+        }
+        self.dirty = std::array::from_fn(|slot| dirty[slot] && unstored[slot]);
         let miss = self.b.create_block();
         self.b.set_cold_block(miss);
         let lo = known.iter().map(|k| k.0).min().unwrap_or(0);
@@ -1151,6 +1251,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         // The interpreter left the context exact after this instruction.
         self.checkpoint = (pc.wrapping_add(4), self.remaining - 1);
         self.checkpoint_lazy = 0;
+        self.pending_checkpoint = None;
     }
 
     /// Runs `fast` when `ok` holds, else the interpreter for the instruction (which reports a
@@ -1219,7 +1320,12 @@ impl<'a, 'f> Lifter<'a, 'f> {
     ) {
         if self.env.host_faults() {
             // A fault leaves the unit from inside the access (`hostfault`); the source
-            // location names the access, its site says where to resume.
+            // location names the access, its site says where to resume. A second access of
+            // one instruction after its own store resumes after the instruction.
+            if let Some(store) = self.pending_checkpoint.take() {
+                debug_assert_eq!(store, pc, "settled at the instruction's start");
+                self.checkpoint_at(pc, self.remaining);
+            }
             let (checkpoint, unretired) = self.checkpoint;
             let site = self.sites.len() as u32;
             self.sites.push(FaultSite {
@@ -1295,9 +1401,27 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.leave_unless(checks, pc, d, true, |_| {});
     }
 
-    /// Makes the context exact after the instruction at `pc` (host-fault mode), so a fault
-    /// later in the block never runs it again.
+    /// Asks for the context to be made exact after the store at `pc` (host-fault mode), so
+    /// a fault later in the block never runs it again. That waits for the next instruction
+    /// that may fault (`settle_checkpoint`): the integer instructions before it change only
+    /// registers, so a block that stores and then only computes and branches stores its
+    /// registers once, at its end, where a jump leaves some unstored (`Plan::unstored`).
     fn checkpoint_after(&mut self, pc: u32) {
+        self.pending_checkpoint = Some(pc);
+    }
+
+    /// Before the instruction at `pc`, which may fault (or call out), with `remaining`
+    /// instructions of the block unretired: makes the context exact there if a store asked
+    /// for it since the last checkpoint.
+    fn settle_checkpoint(&mut self, pc: u32) {
+        if self.pending_checkpoint.take().is_some() {
+            self.checkpoint_at(pc.wrapping_sub(4), self.remaining + 1);
+        }
+    }
+
+    /// Makes the context exact after the instruction at `pc`, which had `remaining`
+    /// instructions of the block unretired (counting itself).
+    fn checkpoint_at(&mut self, pc: u32, remaining: i64) {
         // Lazy fields stay lazy: the fault sites after this checkpoint name them.
         let stored = self.flush_counted();
         self.dirty = [false; SLOTS];
@@ -1307,7 +1431,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             // context store in between keeps both.
             self.store_pc_const(pc);
         }
-        self.checkpoint = (pc.wrapping_add(4), self.remaining - 1);
+        self.checkpoint = (pc.wrapping_add(4), remaining - 1);
         self.checkpoint_lazy = self.lazy_set_index();
     }
 
@@ -1458,8 +1582,18 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
         // Nothing is changed yet at a block's start, so only PC needs storing; the constant
         // stays out of the hot path in a stub of its own.
         l.cold_if(short, body);
-        // Nothing is changed yet but fields inherited lazy, which the dispatcher builds.
+        // Nothing is changed yet but fields inherited lazy, which the dispatcher builds, and
+        // the registers the jumps in left for this block to overwrite (`Plan::unstored`).
+        if let Some(plan) = &l.plan {
+            l.dirty = plan.unstored(l.cur_block);
+            for slot in 0..SLOTS {
+                if l.dirty[slot] {
+                    l.var(slot);
+                }
+            }
+        }
         l.flush_for_rust();
+        l.dirty = [false; SLOTS];
         l.store_pc_const(block.start());
         // A prepaid block gives its length back.
         l.sync_budget();
@@ -1482,10 +1616,22 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
 
     l.checkpoint = (block.start(), n);
     l.checkpoint_lazy = l.lazy_set_index();
+    l.pending_checkpoint = None;
+    l.prefix = (l.plan.is_none() && !from_outside).then_some(Prefix {
+        read: [false; SLOTS],
+        written: [false; SLOTS],
+    });
     let len = block.insns.len();
     for copy in 0..copies {
         for (k, &(pc, d)) in block.insns.iter().enumerate() {
             l.remaining = n - (copy * len + k) as i64;
+            if !matches!(d.op(), Op::Integer(_)) {
+                l.end_prefix();
+                if !matches!(d.op(), Op::Branch(_)) {
+                    l.settle_checkpoint(pc);
+                }
+            }
+            let before = l.prefix;
             if k + 1 == len && copy + 1 < copies {
                 // The branch back to the block's start goes on into the next copy; the
                 // fall-through leaves, giving back the copies that did not run.
@@ -1504,6 +1650,11 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                 continue;
             }
             if !lift_one(l, pc, d) {
+                // The interpreter reads the context: the prefix ended before this one.
+                if before.is_some() {
+                    l.prefix = before;
+                    l.end_prefix();
+                }
                 // Counted once, however many copies hold it.
                 fallbacks += usize::from(copy == 0);
                 l.fallback(pc, d);
@@ -1516,6 +1667,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
             }
         }
     }
+    l.end_prefix();
     // Reached only when the last instruction did not leave the block itself.
     l.remaining = 0;
     if l.b.is_unreachable() {
