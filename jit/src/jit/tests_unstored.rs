@@ -340,3 +340,212 @@ fn a_check_stores_only_what_every_jump_into_it_holds() {
         }
     }
 }
+
+/// A join J that sets cr0 before its first access, entered from two blocks that leave cr0
+/// lazy with different comparisons (so the jumps merge them into its shadows, which J then
+/// never reads): the shadows may stay unstored, and a fault at J's store rebuilds cr0 from
+/// stale shadows before the rerun sets it again. From the ISA, per iteration k (r9 grows by
+/// 4 first, r7 = word k): `cmpw r5, r9` greater → A: r3 -= r7; otherwise B: r3 += r7; then
+/// J: r10 = r3 + 1, cr0 = `cmpd r10, r7`, the word at r11 + r9 = r10. B's `cmplwi` and A's
+/// `cmpd` results are replaced by J's. 2 + 11 per iteration (10 through A) + 1 retired.
+#[test]
+fn cr_shadows_a_join_replaces_first_are_exact_at_every_exit() {
+    let c = code_at;
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "li r3, 0",                // 0
+                "mtctr r4",                // 4
+                "addi r9, r9, 4",          // 8: H
+                "lwzx r7, r8, r9",         // 12
+                "cmpw r5, r9",             // 16
+                &format!("bgt {}", c(36)), // 20
+                "add r3, r3, r7",          // 24: B
+                "cmplwi r7, 100",          // 28
+                &format!("b {}", c(44)),   // 32
+                "subf r3, r7, r3",         // 36: A
+                "cmpd r3, r7",             // 40
+                "addi r10, r3, 1",         // 44: J
+                "cmpd r10, r7",            // 48
+                "stwx r10, r11, r9",       // 52
+                &format!("bdnz {}", c(8)), // 56
+                "blr",                     // 60
+            ],
+        ),
+    )];
+    let words: Vec<u32> = (0..1024u32).map(|k| (k * 37 + 60) % 150).collect();
+    let data: Vec<u8> = words.iter().flat_map(|w| w.to_be_bytes()).collect();
+    let fresh = || {
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        for m in [&mi, &mj] {
+            m.poke_bytes(DATA, &data[..0x800]).unwrap();
+        }
+        (mi, mj)
+    };
+    // Reads from DATA, stores from DATA + 0x800 + r11's offset.
+    let begin = |n: u64, r11: u32| {
+        let mut ctx = start(CODE);
+        ctx.gpr[4] = n;
+        ctx.gpr[5] = 4 * 9;
+        ctx.gpr[8] = u64::from(DATA - 4);
+        ctx.gpr[11] = u64::from(r11);
+        ctx
+    };
+    let unlimited = Limits {
+        max_instructions: 100_000,
+        stop_at: Some(SENTINEL),
+    };
+    for host_faults in [true, false] {
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        let n = 30u64;
+        let (mi, mj) = fresh();
+        let r11 = DATA + 0x800;
+        let (exit, retired, got) = same(&mi, &mj, &mut jit, &begin(n, r11), unlimited);
+        assert_eq!(exit, Exit::Stopped);
+        let (mut r3, mut r9, mut r10, mut cr0, mut count) = (0i64, 0i64, 0i64, 0u32, 3u64);
+        for &w in &words[..n as usize] {
+            r9 += 4;
+            let r7 = i64::from(w);
+            if 4 * 9 > r9 {
+                r3 -= r7;
+                count += 10;
+            } else {
+                r3 += r7;
+                count += 11;
+            }
+            r10 = r3 + 1;
+            // LT, GT, EQ (SO stays clear: XER[SO] is 0).
+            cr0 = match r10.cmp(&r7) {
+                std::cmp::Ordering::Less => 8,
+                std::cmp::Ordering::Greater => 4,
+                std::cmp::Ordering::Equal => 2,
+            };
+        }
+        assert_eq!(
+            (got.gpr[3], got.gpr[9], got.gpr[10]),
+            (r3 as u64, r9 as u64, r10 as u64)
+        );
+        assert_eq!((got.cr >> 28, retired), (cr0, count));
+        for budget in 1..retired {
+            let (mi, mj) = fresh();
+            let limits = Limits {
+                max_instructions: budget,
+                ..unlimited
+            };
+            let (exit, got, _) = same(&mi, &mj, &mut jit, &begin(n, r11), limits);
+            assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
+        }
+        // J's store walks off the data in iteration 12 (through B: r9 = 52 > 36).
+        let r11 = DATA + 0x1000 - 4 * 13;
+        let (mi, mj) = fresh();
+        let (exit, at, _) = same(&mi, &mj, &mut jit, &begin(1000, r11), unlimited);
+        let write = Fault {
+            addr: DATA + 0x1000,
+            kind: AccessKind::Write,
+        };
+        let before: u64 = 2
+            + (0..12)
+                .map(|k| if 4 * (k + 1) < 36 { 10 } else { 11 })
+                .sum::<u64>();
+        assert_eq!((exit, at), (Exit::Fault(write), before + 4 + 3 + 2));
+    }
+}
+
+/// A `switch`: the table at DATA sends iteration k to H1 (which overwrites r10 first), H2
+/// (which reads r10, the handler's own address) or H3 (which leaves r10 alone), so the
+/// address in r10 is stored on the way to H2 and H3 only. From the ISA: H1 adds 7 to r3
+/// and leaves r10 = 7, H2 adds CODE + 52, H3 adds 1; 2 + 4 + 3 + 2 per iteration + 1 retired.
+#[test]
+fn a_switch_stores_per_target_what_only_some_targets_overwrite() {
+    let c = code_at;
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "li r3, 0",               // 0
+                "li r9, 0",               // 4
+                "lwzx r10, r8, r9",       // 8: L
+                "addi r9, r9, 4",         // 12
+                "mtctr r10",              // 16
+                "bctr",                   // 20
+                "nop",                    // 24
+                "nop",                    // 28
+                "nop",                    // 32
+                "nop",                    // 36
+                "li r10, 7",              // 40: H1
+                "add r3, r3, r10",        // 44
+                &format!("b {}", c(80)),  // 48
+                "add r3, r3, r10",        // 52: H2
+                &format!("b {}", c(80)),  // 56
+                "nop",                    // 60
+                "addi r3, r3, 1",         // 64: H3
+                &format!("b {}", c(80)),  // 68
+                "nop",                    // 72
+                "nop",                    // 76
+                "addic. r4, r4, -1",      // 80: T
+                &format!("bne {}", c(8)), // 84
+                "blr",                    // 88
+            ],
+        ),
+    )];
+    let handlers = [CODE + 40, CODE + 52, CODE + 64];
+    let table: Vec<u32> = (0..1024u32)
+        .map(|k| handlers[((k * k + k / 4) % 3) as usize])
+        .collect();
+    let data: Vec<u8> = table.iter().flat_map(|w| w.to_be_bytes()).collect();
+    let fresh = || {
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        for m in [&mi, &mj] {
+            m.poke_bytes(DATA, &data).unwrap();
+        }
+        (mi, mj)
+    };
+    let begin = |n: u64| {
+        let mut ctx = start(CODE);
+        ctx.gpr[4] = n;
+        ctx.gpr[8] = u64::from(DATA);
+        ctx
+    };
+    let unlimited = Limits {
+        max_instructions: 100_000,
+        stop_at: Some(SENTINEL),
+    };
+    let mut jit = Jit::new().unwrap();
+    // Enough runs for the unit to learn the three targets and be compiled with them.
+    for n in [40u64, 40, 40, 60] {
+        let (mi, mj) = fresh();
+        let (exit, retired, got) = same(&mi, &mj, &mut jit, &begin(n), unlimited);
+        assert_eq!(exit, Exit::Stopped);
+        let (mut r3, mut r10, mut count) = (0u64, 0u64, 2 + 1);
+        for &h in &table[..n as usize] {
+            r10 = u64::from(h);
+            count += 4 + 2;
+            if h == handlers[0] {
+                r10 = 7;
+                r3 += 7;
+                count += 3;
+            } else if h == handlers[1] {
+                r3 += r10;
+                count += 2;
+            } else {
+                r3 += 1;
+                count += 2;
+            }
+        }
+        assert_eq!((got.gpr[3], got.gpr[10], retired), (r3, r10, count));
+    }
+    let (_, retired, _) = same(&fresh().0, &fresh().1, &mut jit, &begin(60), unlimited);
+    for budget in 1..retired {
+        let (mi, mj) = fresh();
+        let limits = Limits {
+            max_instructions: budget,
+            ..unlimited
+        };
+        let (exit, got, _) = same(&mi, &mj, &mut jit, &begin(60), limits);
+        assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
+    }
+}

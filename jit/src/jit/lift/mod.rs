@@ -244,10 +244,11 @@ pub struct Lifter<'a, 'f> {
 }
 
 /// The start of a block up to the first instruction that could observe the context (a
-/// memory access, which may fault and be rerun from the block's start; a call; an exit),
-/// in a block that does not check the budget on entry: only integer instructions. A GPR the
-/// prefix writes before reading it is dead on entry to the block, whatever the block later
-/// does: a jump into the block need not store it (`Plan::unstored`).
+/// memory access, which may fault and be rerun from the block's start; a call; an exit):
+/// only integer instructions. A GPR the prefix writes before reading it, or the shadows of
+/// a CR field it sets, are dead on entry to the block, whatever the block later does: a
+/// jump into the block need not store them (`Plan::unstored`), and a rerun computes them
+/// again. A budget check at the block's start stores them itself.
 #[derive(Clone, Copy)]
 struct Prefix {
     read: Slots,
@@ -480,6 +481,10 @@ impl Plan {
     /// before anything reads them or could observe the context. Not those a lazy CR field
     /// the block inherits compares: overwriting one first copies its old value into a
     /// shadow, a read the first pass (with no field inherited lazy) did not see.
+    /// A CR field's shadows are never read before the comparison that replaces the field
+    /// in the prefix: the integer instructions before it only define a shadow (copying a
+    /// GPR they overwrite) before reading it. A fault after the comparison builds the field
+    /// from stale shadows at the checkpoint, but the rerun sets it again.
     fn unstored(&self, block: u32) -> Slots {
         let mut out = self.kills_in.get(&block).copied().unwrap_or([false; SLOTS]);
         for desc in self.lazy_in(block).into_iter().flatten() {
@@ -847,7 +852,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.dirty[slot] = true;
     }
 
-    fn note_write(&mut self, slot: usize) {
+    pub(super) fn note_write(&mut self, slot: usize) {
         if let Some(p) = &mut self.prefix {
             p.written[slot] = true;
         }
@@ -857,8 +862,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
     fn end_prefix(&mut self) {
         if let Some(p) = self.prefix.take() {
             let mut kills = [false; SLOTS];
-            for (slot, kill) in kills.iter_mut().enumerate().take(32) {
-                *kill = p.written[slot] && !p.read[slot];
+            let shadows = Reg::Shadow(0).slot()..=Reg::Shadow(15).slot();
+            for (slot, kill) in kills.iter_mut().enumerate() {
+                let tracked = slot < 32 || shadows.contains(&slot);
+                *kill = tracked && p.written[slot] && !p.read[slot];
             }
             self.prefix_kills.insert(self.cur_block, kills);
         }
@@ -1076,14 +1083,14 @@ impl<'a, 'f> Lifter<'a, 'f> {
             self.exit_indirect(target);
             return;
         }
-        // The registers are stored once here; each jump below then carries no stores (the
-        // lazy CR fields are built only where needed). Those that every target leaves
-        // unstored (`Plan::unstored`) are left to the miss path.
-        let mut unstored = [self.plan.is_some() && !known.is_empty(); SLOTS];
+        // The registers are stored once here (the lazy CR fields are built only where
+        // needed), but for those some target leaves unstored (`Plan::unstored`): the jump
+        // to each other target, and the miss path, store those.
+        let mut unstored = [false; SLOTS];
         if let Some(plan) = &self.plan {
             for &(t, _) in &known {
                 for (u, v) in unstored.iter_mut().zip(plan.unstored(t)) {
-                    *u &= v;
+                    *u |= v;
                 }
             }
         }
