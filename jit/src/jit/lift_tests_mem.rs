@@ -549,3 +549,95 @@ fn single_conversions_match_the_interpreter() {
     }
     h.finish(12000, 0);
 }
+
+/// Indexed accesses whose index is provably small (a masked, shifted value; a loaded byte)
+/// add it to the host address of the base without wrapping at 4 GiB (`loadstore::UNWRAPPED`).
+/// Expected values follow the ISA's effective address (RA) + (RB), taken modulo 4 GiB in
+/// the console's 32-bit guest space: a base near the top plus the index wraps to the
+/// bottom page, where the access must land (or fault, when that page is unmapped).
+#[test]
+fn small_indices_past_the_top_of_memory_wrap_to_the_bottom() {
+    use super::tests_units::SENTINEL as END;
+    use super::tests_units::{asm, machine as base, same, start, CODE as AT, DATA as BYTE};
+    use crate::interp::Exit;
+    use crate::memory::{AccessKind, Fault};
+    let code = asm(
+        AT,
+        &[
+            "rlwinm r9, r3, 2, 22, 29",
+            "lwzx r10, r11, r9",
+            "stwx r12, r11, r9",
+            "lbz r5, 0(r6)",
+            "lbzx r7, r11, r5",
+            "blr",
+        ],
+    );
+    let machine = |bottom: bool| {
+        let m = base(&[(AT, code.clone())], Perm::RX);
+        m.map(TOP, u64::from(PAGE), Perm::RW).unwrap();
+        m.poke_bytes(BYTE, &[0x20]).unwrap();
+        let ramp: Vec<u8> = (0..0x40).collect();
+        m.poke_bytes(BYTE + 0x100, &ramp).unwrap();
+        m.poke_bytes(TOP + 0xff8, &[1, 2, 3, 4, 5, 6, 7, 8])
+            .unwrap();
+        if bottom {
+            m.map(0, u64::from(PAGE), Perm::RW).unwrap();
+            m.poke_bytes(0x10, &[0xa1, 0xa2, 0xa3, 0xa4]).unwrap();
+        }
+        m
+    };
+    let limits = Limits {
+        max_instructions: 100,
+        stop_at: Some(END),
+    };
+    for host_faults in [true, false] {
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        let run = |jit: &mut Jit, bottom: bool, r3: u64, r11: u64| {
+            let mut ctx = start(AT);
+            ctx.gpr[3] = r3;
+            ctx.gpr[11] = r11;
+            ctx.gpr[12] = 0x5566_7788;
+            ctx.gpr[6] = u64::from(BYTE);
+            let (mi, mj) = (machine(bottom), machine(bottom));
+            let out = same(&mi, &mj, jit, &ctx, limits);
+            if bottom {
+                let (mut a, mut b) = ([0u8; 32], [0u8; 32]);
+                mi.read_bytes(0, &mut a).unwrap();
+                mj.read_bytes(0, &mut b).unwrap();
+                assert_eq!(a, b, "the bottom page");
+            }
+            (out, mj)
+        };
+        // 0xffff_fff0 + (8 << 2) and + 0x20 wrap to 0x10; r12 is stored there, then its
+        // first byte read back.
+        let ((exit, _, got), m) = run(&mut jit, true, 0x108, 0xffff_fff0);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!(
+            (got.gpr[9], got.gpr[10], got.gpr[7]),
+            (0x20, 0xa1a2_a3a4, 0x55)
+        );
+        let mut word = [0u8; 4];
+        m.read_bytes(0x10, &mut word).unwrap();
+        assert_eq!(u32::from_be_bytes(word), 0x5566_7788);
+        // Inside the data page: BYTE + 0x100 + (5 << 2), then + 0x20.
+        let ((exit, _, got), m) = run(&mut jit, true, 5, u64::from(BYTE) + 0x100);
+        let mut word = [0u8; 4];
+        m.read_bytes(BYTE + 0x114, &mut word).unwrap();
+        assert_eq!(
+            (exit, got.gpr[10], u32::from_be_bytes(word)),
+            (Exit::Stopped, 0x1415_1617, 0x5566_7788)
+        );
+        assert_eq!(got.gpr[7], 0x20);
+        // + (2 << 2) stays at the top: 0xffff_fff8.
+        let ((exit, _, got), _) = run(&mut jit, true, 2, 0xffff_fff0);
+        assert_eq!((exit, got.gpr[10]), (Exit::Stopped, 0x0102_0304));
+        // Nothing mapped at the bottom: the wrapped load faults there.
+        let ((exit, retired, got), _) = run(&mut jit, false, 0x108, 0xffff_fff0);
+        let read = Fault {
+            addr: 0x10,
+            kind: AccessKind::Read,
+        };
+        assert_eq!((exit, retired, got.pc), (Exit::Fault(read), 1, AT + 4));
+    }
+}

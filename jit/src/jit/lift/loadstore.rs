@@ -296,6 +296,53 @@ fn address_word(l: &mut Lifter, v: Value, depth: u32) -> Value {
     l.b.ins().ireduce(types::I32, v)
 }
 
+/// Offsets below this may be added to a host address past the 32-bit wrap: the sum of a
+/// guest address and such an offset lands, when it passes 4 GiB, in the reservation's guard
+/// region (with room for the widest access), where the host faults and the interpreter
+/// reruns the access with the wrapped address (`hostfault`).
+const UNWRAPPED: u64 = (crate::memory::GUARD_SIZE as u64) / 2;
+
+/// An upper bound of `v` as an unsigned number, when its definition shows one below
+/// `UNWRAPPED` (a masked, byte-loaded or zero-extended narrow value, shifted left a little):
+/// the table indices of `crc_hash` and the like.
+fn small_bound(l: &Lifter, v: Value, depth: u32) -> Option<u64> {
+    let dfg = &l.b.func.dfg;
+    let ValueDef::Result(inst, 0) = dfg.value_def(v) else {
+        return None;
+    };
+    let data = &dfg.insts[inst];
+    let bound = match (data.opcode(), data) {
+        (Opcode::Iconst, InstructionData::UnaryImm { imm, .. }) => u64::try_from(imm.bits()).ok(),
+        (Opcode::Uload8, _) => Some(0xff),
+        (Opcode::Uload16, _) => Some(0xffff),
+        (Opcode::Uextend, _) => {
+            let arg = dfg.inst_args(inst)[0];
+            match dfg.value_type(arg) {
+                types::I8 => Some(0xff),
+                types::I16 => Some(0xffff),
+                _ if depth > 0 => small_bound(l, arg, depth - 1),
+                _ => None,
+            }
+        }
+        (Opcode::Band, _) if depth > 0 => {
+            let args = dfg.inst_args(inst);
+            let (a, b) = (args[0], args[1]);
+            match (small_bound(l, a, depth - 1), small_bound(l, b, depth - 1)) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            }
+        }
+        (Opcode::Ishl, _) if depth > 0 => {
+            let args = dfg.inst_args(inst);
+            let shift = small_bound(l, args[1], 0)?;
+            let x = small_bound(l, args[0], depth - 1)?;
+            (shift < 16).then(|| x << shift)
+        }
+        _ => None,
+    }?;
+    (bound < UNWRAPPED).then_some(bound)
+}
+
 /// The host address of the guest byte `off` bytes after `ea` (i32), the sum formed in 32-bit
 /// guest arithmetic.
 fn host_at(l: &mut Lifter, ea: Value, off: u32) -> Value {
@@ -425,9 +472,30 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
     } else {
         Reg::Gpr(i.rt())
     };
+    // With host faults, a small non-negative part of the sum is added to the host address
+    // of the rest instead of to the guest word (see `UNWRAPPED`): the host folds it into the
+    // access, and a loop-invariant base's host address is formed once, outside the loop.
+    let small = match index {
+        _ if !l.env.host_faults() => None,
+        Some(b) => match (small_bound(l, b, 3), small_bound(l, base, 3)) {
+            (Some(_), _) => Some((base32, b)),
+            (None, Some(_)) => Some((address_word(l, b, 2), base)),
+            (None, None) => None,
+        },
+        None => None,
+    };
     l.guarded_mem(&checks, pc, d, acc.store, |l| {
-        let ea64 = l.b.ins().uextend(types::I64, ea);
-        let host = l.b.ins().iadd(l.membase, ea64);
+        let host = match small {
+            Some((rest32, small)) => {
+                let rest = l.b.ins().uextend(types::I64, rest32);
+                let rest = l.b.ins().iadd(l.membase, rest);
+                l.b.ins().iadd(rest, small)
+            }
+            None => {
+                let ea64 = l.b.ins().uextend(types::I64, ea);
+                l.b.ins().iadd(l.membase, ea64)
+            }
+        };
         if acc.store {
             let v = l.get(reg);
             let v = if acc.single {
