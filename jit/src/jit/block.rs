@@ -325,6 +325,64 @@ pub fn learns_targets(d: &Decoded) -> bool {
     matches!(d.op(), Op::Branch(BranchOp::Bcctr)) && !i.lk() && i.bo() & 0b00100 != 0
 }
 
+/// A `switch` through a table of word offsets from its own base, closing a block as gcc
+/// emits it: `lwax rT,rB,rI; add rC,rB,rT` (either order) `; mtctr rC; bctr`. While rB holds
+/// the address the table had when the unit was compiled, the target is a function of rI
+/// alone (`lift::Lifter::table_switch`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TableSwitch {
+    /// The `lwax`'s place among the block's instructions.
+    pub at: usize,
+    pub base: usize,
+    pub index: usize,
+    pub loaded: usize,
+    pub sum: usize,
+}
+
+/// The `TableSwitch` that `insns` (a block, or the words before a `bcctr`) end with.
+pub fn table_switch(insns: &[(u32, Decoded)]) -> Option<TableSwitch> {
+    use crate::isa::integer::IntOp;
+    /// mtspr's SPR number for CTR.
+    const CTR: u32 = 9;
+    let n = insns.len();
+    let [load, add, mtctr, bctr] = [
+        insns.get(n.checked_sub(4)?)?.1,
+        insns[n - 3].1,
+        insns[n - 2].1,
+        insns[n - 1].1,
+    ];
+    let ends = matches!(bctr.op(), Op::Branch(BranchOp::Bcctr))
+        && !bctr.insn.lk()
+        && bctr.insn.bo() == 0b10100;
+    let moves = matches!(mtctr.op(), Op::System(SysOp::Mtspr)) && mtctr.insn.spr() == CTR;
+    let adds = matches!(add.op(), Op::Integer(IntOp::Add)) && !add.insn.oe() && !add.insn.rc();
+    if !(ends && moves && adds && matches!(load.op(), Op::LoadStore(LsOp::Lwax))) {
+        return None;
+    }
+    let (loaded, base, index) = (load.insn.rt(), load.insn.ra(), load.insn.rb());
+    let (sum, x, y) = (add.insn.rt(), add.insn.ra(), add.insn.rb());
+    let sums = (x, y) == (base, loaded) || (x, y) == (loaded, base);
+    let kept = base != 0 && base != loaded && base != sum;
+    (kept && sums && mtctr.insn.rs() == sum).then_some(TableSwitch {
+        at: n - 4,
+        base,
+        index,
+        loaded,
+        sum,
+    })
+}
+
+/// The `TableSwitch` closing at the `bcctr` at `site`, read from memory.
+pub fn table_switch_at(mem: &Memory, site: u32) -> Option<TableSwitch> {
+    let insns: Option<Vec<(u32, Decoded)>> = (0..4)
+        .map(|k| {
+            let pc = site.wrapping_sub(12 - 4 * k);
+            Some((pc, decode(mem.fetch(pc).ok()?)?))
+        })
+        .collect();
+    table_switch(&insns?)
+}
+
 /// Collects the unit entered at `entry`: blocks found breadth-first from it, through direct
 /// branches, fall-throughs and the known targets of indirect branches (`seen_targets`).
 /// `stop_at` is never the start of a block other than the entry's (the dispatcher must see

@@ -25,6 +25,8 @@ mod tests;
 #[cfg(test)]
 mod tests_lazy_cr;
 #[cfg(test)]
+mod tests_switch;
+#[cfg(test)]
 mod tests_units;
 #[cfg(test)]
 mod tests_unstored;
@@ -207,6 +209,9 @@ pub struct Jit {
     /// and how often its units were compiled again to take in a new one.
     indirect: block::IndirectTargets,
     relearned: HashMap<u32, u32>,
+    /// Per `switch` site (`block::TableSwitch`), its base register's value when its targets
+    /// were learned.
+    table_bases: HashMap<u32, u64>,
 }
 
 /// Times the units holding one `bcctr` are compiled again for targets they lacked, and the
@@ -285,11 +290,30 @@ struct Env<'a> {
     indirect: &'a block::IndirectTargets,
     relearned: &'a HashMap<u32, u32>,
     context_offset: Option<i32>,
+    mem: &'a Memory,
+    table_bases: &'a HashMap<u32, u64>,
+    /// Pages of guest words the unit takes as constants (`constant_word`).
+    data_pages: Vec<u32>,
 }
 
 impl lift::Environment for Env<'_> {
     fn context_offset(&self) -> Option<i32> {
         self.context_offset
+    }
+    fn table_base(&self, site: u32) -> Option<u64> {
+        self.table_bases.get(&site).copied()
+    }
+    fn constant_word(&mut self, addr: u32) -> Option<u32> {
+        if !self.mem.perm(addr).contains(crate::Perm::READ) || !addr.is_multiple_of(4) {
+            return None;
+        }
+        // Marked before the read, as code is, so a write from now on finds the mark.
+        self.mem.mark_code(addr);
+        let word = self.mem.read_u32(addr).ok()?;
+        if !self.data_pages.contains(&(addr >> 12)) {
+            self.data_pages.push(addr >> 12);
+        }
+        Some(word)
     }
     fn link_cell(&mut self, target: u32) -> *const AtomicPtr<u8> {
         let key = (target, self.sf);
@@ -382,6 +406,7 @@ impl Jit {
             by_code: std::collections::BTreeMap::new(),
             indirect: HashMap::new(),
             relearned: HashMap::new(),
+            table_bases: HashMap::new(),
         })
     }
 
@@ -509,6 +534,7 @@ impl Jit {
         // What was learned about branches on the page describes code that is gone.
         self.indirect.retain(|site, _| site >> 12 != page);
         self.relearned.retain(|site, _| site >> 12 != page);
+        self.table_bases.retain(|site, _| site >> 12 != page);
         for key in self.by_page.remove(&page).unwrap_or_default() {
             self.drop_unit(key);
         }
@@ -643,6 +669,9 @@ impl Jit {
             indirect: &self.indirect,
             relearned: &self.relearned,
             context_offset,
+            mem,
+            table_bases: &self.table_bases,
+            data_pages: Vec::new(),
         };
         // First pass, thrown away: the jumps between blocks the plan is made from (see
         // `lift::lift_unit`).
@@ -704,7 +733,12 @@ impl Jit {
             .iter()
             .filter_map(block::indirect_site)
             .collect();
-        let pages = region.pages();
+        let mut pages = region.pages();
+        for p in std::mem::take(&mut env.data_pages) {
+            if !pages.contains(&p) {
+                pages.push(p);
+            }
+        }
         for &p in &pages {
             self.by_page.entry(p).or_default().push((pc, sf));
         }
@@ -857,6 +891,7 @@ impl Jit {
             }
             if rt.indirect_site != 0 {
                 let site = std::mem::take(&mut rt.indirect_site) as u32;
+                self.note_table_base(mem, ctx, site);
                 self.learn_indirect(site, ctx.pc);
             }
             let mut rerun = 0;
@@ -919,6 +954,14 @@ impl Jit {
         for key in holding {
             self.stats.indirect_recompiles += 1;
             self.drop_unit(key);
+        }
+    }
+
+    /// Notes the base register of the `switch` closing at `site`, if it is one
+    /// (`block::TableSwitch`), as it is when the switch has just branched.
+    fn note_table_base(&mut self, mem: &Memory, ctx: &Context, site: u32) {
+        if let Some(ts) = block::table_switch_at(mem, site) {
+            self.table_bases.insert(site, ctx.gpr[ts.base]);
         }
     }
 
@@ -987,6 +1030,7 @@ impl Jit {
                 return Some(exit);
             }
             if ctx.pc != from.wrapping_add(4) {
+                self.note_table_base(mem, ctx, from);
                 self.note_cold_branch(mem, from, ctx.pc);
                 return None;
             }

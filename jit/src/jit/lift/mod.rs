@@ -75,6 +75,12 @@ pub trait Environment {
     /// RUNTIME_IN_SLOT`, and neither needs a register. `None`: both come as the unit's
     /// parameters.
     fn context_offset(&self) -> Option<i32>;
+    /// What the base register of the `switch` closing at `site` (`block::TableSwitch`) held
+    /// when the dispatcher learned its targets.
+    fn table_base(&self, site: u32) -> Option<u64>;
+    /// A readable guest word the unit's code takes as a constant; its page becomes one the
+    /// unit was compiled from, so that a write to it drops the unit. `None`: not readable.
+    fn constant_word(&mut self, addr: u32) -> Option<u32>;
 }
 
 /// A guest register that can be cached in a variable.
@@ -1179,6 +1185,96 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.dirty = dirty;
     }
 
+    /// A `switch` whose table is read at compile time (`block::TableSwitch`), lifted before
+    /// its `lwax`: while the base register holds the address the table had when the
+    /// dispatcher learned the switch's targets (`Environment::table_base`) and the index
+    /// falls in the table, a jump table indexed by the index itself goes straight to the
+    /// target, with the loaded offset, the sum and CTR as constants. Only entries whose
+    /// target is a block of the unit are taken; the rest, another base, or an index past
+    /// the table go on to the `switch` as the guest wrote it. The table's words are taken
+    /// as constants, so their pages drop the unit when written (`constant_word`).
+    fn table_switch(&mut self, ts: super::block::TableSwitch, site: u32) {
+        let Some(base_value) = self.env.table_base(site) else {
+            return;
+        };
+        let window = site / super::block::WINDOW;
+        let mut entries: Vec<Option<(i64, u32)>> = Vec::new();
+        for k in 0..(MAX_BYTE_TABLE / 4) as u32 {
+            let addr = (base_value as u32).wrapping_add(4 * k);
+            let Some(word) = self.env.constant_word(addr) else {
+                break;
+            };
+            let off = i64::from(word as i32);
+            let target = (base_value as i64).wrapping_add(off) as u32 & !3;
+            if target / super::block::WINDOW != window {
+                // Past the table's end: other data, or code.
+                break;
+            }
+            entries.push(self.internal.contains_key(&target).then_some((off, target)));
+        }
+        while entries.last() == Some(&None) {
+            entries.pop();
+        }
+        if entries.iter().flatten().count() < 2 {
+            return;
+        }
+        let base = self.get(Reg::Gpr(ts.base));
+        let index = self.get(Reg::Gpr(ts.index));
+        let same = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, base, base_value as i64);
+        let bounded = self.b.create_block();
+        let table = self.b.create_block();
+        let generic = self.b.create_block();
+        self.b.ins().brif(same, bounded, &[], generic, &[]);
+        self.b.switch_to_block(bounded);
+        self.b.seal_block(bounded);
+        let inside =
+            self.b
+                .ins()
+                .icmp_imm_u(IntCC::UnsignedLessThan, index, 4 * entries.len() as i64);
+        self.b.ins().brif(inside, table, &[], generic, &[]);
+        self.b.switch_to_block(table);
+        self.b.seal_block(table);
+        let generic_call = self.b.func.dfg.block_call(generic, &[]);
+        let mut calls = vec![generic_call; 4 * entries.len()];
+        let mut stubs = Vec::new();
+        for (k, entry) in entries.iter().enumerate() {
+            if let Some((off, target)) = *entry {
+                let stub = self.b.create_block();
+                calls[4 * k] = self.b.func.dfg.block_call(stub, &[]);
+                stubs.push((stub, off, target));
+            }
+        }
+        let jt = self
+            .b
+            .create_jump_table(cranelift_codegen::ir::JumpTableData::new(
+                generic_call,
+                &calls,
+            ));
+        let index32 = self.b.ins().ireduce(types::I32, index);
+        self.b.ins().br_table(index32, jt);
+        for (stub, off, target) in stubs {
+            self.b.switch_to_block(stub);
+            self.b.seal_block(stub);
+            let saved = (self.valid, self.dirty, self.lazy, self.kills);
+            let loaded = self.b.ins().iconst(types::I64, off);
+            self.set(Reg::Gpr(ts.loaded), loaded);
+            let sum = self
+                .b
+                .ins()
+                .iconst(types::I64, (base_value as i64).wrapping_add(off));
+            self.set(Reg::Gpr(ts.sum), sum);
+            self.set(Reg::Ctr, sum);
+            let host = self.internal[&target];
+            self.jump_internal(target, host);
+            (self.valid, self.dirty, self.lazy, self.kills) = saved;
+        }
+        self.b.switch_to_block(generic);
+        self.b.seal_block(generic);
+    }
+
     /// The address a `bclr`/`bcctr` goes to: its register's low word (`raw`) with the two
     /// low bits cleared.
     pub(super) fn branch_target(&mut self, raw: Value) -> Value {
@@ -1629,6 +1725,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
         written: [false; SLOTS],
     });
     let len = block.insns.len();
+    let switch = super::block::table_switch(&block.insns).filter(|_| copies == 1);
     for copy in 0..copies {
         for (k, &(pc, d)) in block.insns.iter().enumerate() {
             l.remaining = n - (copy * len + k) as i64;
@@ -1639,6 +1736,9 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                 }
             }
             let before = l.prefix;
+            if let Some(ts) = switch.filter(|ts| ts.at == k) {
+                l.table_switch(ts, block.insns[len - 1].0);
+            }
             if k + 1 == len && copy + 1 < copies {
                 // The branch back to the block's start goes on into the next copy; the
                 // fall-through leaves, giving back the copies that did not run.

@@ -1,0 +1,147 @@
+//! A `switch` whose table of offsets is read at compile time (`block::TableSwitch`,
+//! `Lifter::table_switch`). Expected values follow from the ISA definitions of the few
+//! instructions involved (`lwax` sign-extends the word, `add` adds the base, `bctr` goes to
+//! CTR with its low two bits cleared), computed by `model`; `same` also compares every
+//! context, retired count and memory byte with the reference interpreter.
+
+use super::tests_units::{asm, code_at, machine, same, start, CODE, DATA, SENTINEL};
+use super::Jit;
+use crate::interp::{Exit, Limits};
+use crate::Perm;
+
+/// Where the program reads its operations (one byte each, 4 ends the run).
+const OPS: u32 = DATA;
+/// The table of offsets from its own address to the four handlers, and a second copy.
+const TABLE: u32 = DATA + 0x100;
+const OTHER_TABLE: u32 = DATA + 0x200;
+
+/// An interpreter loop: handler 0 adds 1 to r3, 1 adds 10, 2 doubles r3, 3 overwrites r10
+/// with 5 and adds it.
+fn program() -> Vec<u32> {
+    let c = code_at;
+    asm(
+        CODE,
+        &[
+            "li r3, 0",                // 0
+            "li r8, 0",                // 4
+            "lbzx r10, r7, r8",        // 8: L
+            "addi r8, r8, 1",          // 12
+            "cmplwi r10, 3",           // 16
+            &format!("bgt {}", c(80)), // 20
+            "slwi r10, r10, 2",        // 24
+            "lwax r10, r5, r10",       // 28
+            "add r10, r5, r10",        // 32
+            "mtctr r10",               // 36
+            "bctr",                    // 40
+            "addi r3, r3, 1",          // 44: H0
+            &format!("b {}", c(8)),    // 48
+            "addi r3, r3, 10",         // 52: H1
+            &format!("b {}", c(8)),    // 56
+            "slwi r3, r3, 1",          // 60: H2
+            &format!("b {}", c(8)),    // 64
+            "li r10, 5",               // 68: H3
+            "add r3, r3, r10",         // 72
+            &format!("b {}", c(8)),    // 76
+            "blr",                     // 80
+        ],
+    )
+}
+
+const HANDLERS: [u32; 4] = [44, 52, 60, 68];
+/// The second table's handlers.
+const REVERSED: [u32; 4] = [68, 60, 52, 44];
+
+fn table_bytes(at: u32, handlers: [u32; 4]) -> Vec<u8> {
+    handlers
+        .iter()
+        .flat_map(|h| ((CODE + h) as i64 - i64::from(at)).to_be_bytes()[4..].to_vec())
+        .collect()
+}
+
+/// r3 and the retired count after running `ops` with the table sending op k to
+/// `handlers[k]`: 4 instructions per operation to the `bgt`, 5 more to the handler, then
+/// the handler's own (2, 2, 2, 3), and 4 + 1 for the final operation and `blr`.
+fn model(ops: &[u8], handlers: [u32; 4]) -> (u64, u64) {
+    let (mut r3, mut retired) = (0u64, 2u64);
+    for &op in ops {
+        retired += 4;
+        if op > 3 {
+            return (r3, retired + 1);
+        }
+        retired += 5;
+        match HANDLERS.iter().position(|&h| h == handlers[op as usize]) {
+            Some(0) => r3 += 1,
+            Some(1) => r3 += 10,
+            // `slwi` is `rlwinm r3,r3,1,0,30`: the low word shifted, the high word cleared.
+            Some(2) => r3 = (r3 << 1) & 0xffff_ffff,
+            _ => r3 += 5,
+        }
+        retired += if handlers[op as usize] == HANDLERS[3] {
+            3
+        } else {
+            2
+        };
+    }
+    unreachable!("the operations end with 4")
+}
+
+#[test]
+fn a_switch_read_at_compile_time_follows_its_table_and_its_base() {
+    let ops: Vec<u8> = (0..200u32)
+        .map(|k| ((k * 7 + k / 5) % 4) as u8)
+        .chain([4])
+        .collect();
+    let code = [(CODE, program())];
+    let fresh = |handlers: [u32; 4]| {
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        for m in [&mi, &mj] {
+            m.poke_bytes(OPS, &ops).unwrap();
+            m.poke_bytes(TABLE, &table_bytes(TABLE, handlers)).unwrap();
+            m.poke_bytes(OTHER_TABLE, &table_bytes(OTHER_TABLE, REVERSED))
+                .unwrap();
+        }
+        (mi, mj)
+    };
+    let begin = |table: u32| {
+        let mut ctx = start(CODE);
+        ctx.gpr[5] = u64::from(table);
+        ctx.gpr[7] = u64::from(OPS);
+        ctx
+    };
+    let limits = Limits {
+        max_instructions: 100_000,
+        stop_at: Some(SENTINEL),
+    };
+    let mut jit = Jit::new().unwrap();
+    // The first runs learn the targets and the base; later ones use the table.
+    let (mi, mj) = fresh(HANDLERS);
+    for _ in 0..4 {
+        let (exit, retired, got) = same(&mi, &mj, &mut jit, &begin(TABLE), limits);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!((got.gpr[3], retired), model(&ops, HANDLERS));
+    }
+    let (_, retired, _) = same(&mi, &mj, &mut jit, &begin(TABLE), limits);
+    for budget in 1..retired {
+        let short = Limits {
+            max_instructions: budget,
+            ..limits
+        };
+        let (exit, got, _) = same(&mi, &mj, &mut jit, &begin(TABLE), short);
+        assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
+    }
+    // Another base: the table the unit read does not apply.
+    let (mi, mj) = fresh(HANDLERS);
+    let (exit, retired, got) = same(&mi, &mj, &mut jit, &begin(OTHER_TABLE), limits);
+    assert_eq!(exit, Exit::Stopped);
+    assert_eq!((got.gpr[3], retired), model(&ops, REVERSED));
+    // The table rewritten between runs (op 1 now doubles): the unit that read it is dropped.
+    let swapped = [HANDLERS[0], HANDLERS[2], HANDLERS[2], HANDLERS[3]];
+    for m in [&mi, &mj] {
+        m.poke_bytes(TABLE, &table_bytes(TABLE, swapped)).unwrap();
+    }
+    for _ in 0..3 {
+        let (exit, retired, got) = same(&mi, &mj, &mut jit, &begin(TABLE), limits);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!((got.gpr[3], retired), model(&ops, swapped));
+    }
+}
