@@ -38,6 +38,16 @@ struct Access {
     single: bool,
 }
 
+/// Whether `d` may write guest memory: a store, or anything not known not to (any
+/// instruction outside the integer, branch and plain-load forms).
+pub(super) fn may_store(d: &crate::isa::Decoded) -> bool {
+    match d.op() {
+        crate::isa::Op::Integer(_) | crate::isa::Op::Branch(_) => false,
+        crate::isa::Op::LoadStore(o) => classify(o).is_none_or(|a| a.store),
+        _ => true,
+    }
+}
+
 fn classify(op: LsOp) -> Option<Access> {
     use LsOp::*;
     let (i8, i16, i32, i64) = (types::I8, types::I16, types::I32, types::I64);

@@ -247,6 +247,11 @@ pub struct Lifter<'a, 'f> {
     /// A guest store at this address needs the context made exact after it before the
     /// next access of the block that may fault (`checkpoint_after`).
     pending_checkpoint: Option<u32>,
+    /// Blocks of the unit that may store to guest memory before anything observes memory
+    /// or leaves: no budget check at their start, and their first instruction that is not
+    /// an integer one a store, a branch or anything else not known to be a plain load
+    /// (`jump_internal`).
+    store_first: std::collections::HashSet<u32>,
 }
 
 /// The start of a block up to the first instruction that could observe the context (a
@@ -581,6 +586,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             prefix: None,
             prefix_kills: HashMap::new(),
             pending_checkpoint: None,
+            store_first: std::collections::HashSet::new(),
         }
     }
 
@@ -732,9 +738,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 *dirty &= !unstored;
             }
         }
-        if !self.flush_counted() {
+        if !self.flush_counted() && self.store_first.contains(&target) {
             if let Some(pc) = self.pending_checkpoint {
-                // See `checkpoint_at`: the target may begin with a store to the same address.
+                // See `checkpoint_at`: the target may store to the same address before any
+                // memory operation (a check at its start, or a load first, separates them).
                 self.store_pc_const(pc);
             }
         }
@@ -1573,6 +1580,18 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
     let entry = region.blocks[0].start();
     let entry_key = entry_key(region);
     l.budget_plan = super::block::budget_checks(region, BUDGET_SPAN);
+    l.store_first = region
+        .blocks
+        .iter()
+        .filter(|b| !l.budget_plan.checks.contains_key(&b.start()))
+        .filter(|b| {
+            b.insns
+                .iter()
+                .find(|(_, d)| !matches!(d.op(), Op::Integer(_)))
+                .is_none_or(|(_, d)| matches!(d.op(), Op::Branch(_)) || loadstore::may_store(d))
+        })
+        .map(|b| b.start())
+        .collect();
     // Entered from outside, the entry block starts with nothing lazy and no register in a
     // variable; when blocks of the unit jump back to it (a loop head), those jumps go to a
     // second copy that takes what they bring, so the loop need not give it up.
