@@ -345,6 +345,10 @@ impl Plan {
                 *u |= v;
             }
         }
+        // CR is never carried: the context holds it exact at every jump (a field built
+        // in a block is stored at its end; lazy ones are not in it anyway), and mostly
+        // exits read it, so a jump loading it for its target would load it for nothing.
+        universe[Reg::Cr.slot()] = false;
         let mut valid_in: HashMap<u32, Slots> = blocks.iter().map(|&b| (b, universe)).collect();
         let mut has_pred: HashMap<u32, bool> = blocks.iter().map(|&b| (b, false)).collect();
         for e in edges {
