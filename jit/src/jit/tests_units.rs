@@ -194,6 +194,26 @@ pub(super) fn same(
     (got_exit, got_n, got)
 }
 
+/// Runs `ctx` again with every budget below `retired` (on fresh memories from `fresh` each
+/// time): each run must stop exactly there, and match the interpreter (`same`).
+pub(super) fn every_budget(
+    fresh: impl Fn() -> (Memory, Memory),
+    jit: &mut Jit,
+    ctx: &Context,
+    retired: u64,
+    limits: Limits,
+) {
+    for budget in 1..retired {
+        let (mi, mj) = fresh();
+        let short = Limits {
+            max_instructions: budget,
+            ..limits
+        };
+        let (exit, got, _) = same(&mi, &mj, jit, ctx, short);
+        assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
+    }
+}
+
 /// A loop whose body is several blocks: for i in 1..=N, odd i: r3 += i and the running sum
 /// is stored to DATA; even i: r6 += 1. ISA semantics give r3 = sum of the odd numbers up
 /// to N, r6 = N / 2, r5 = N, CTR = 0, and 5 + 7 per odd + 5 per even iteration + 1 (blr)

@@ -5,7 +5,8 @@
 //! every context, retired count and memory byte with the reference interpreter, at every
 //! budget and around every fault.
 
-use super::tests_units::{asm, code_at, machine, same, start, CODE, DATA, SENTINEL};
+use super::tests_units::SENTINEL;
+use super::tests_units::{asm, code_at, every_budget, machine, same, start, CODE, DATA};
 use super::Jit;
 use crate::interp::{Exit, Limits};
 use crate::memory::{AccessKind, Fault};
@@ -152,15 +153,7 @@ fn registers_overwritten_first_by_the_next_block_are_exact_at_every_exit() {
         mj.read_bytes(want.r11 as u32, &mut last).unwrap();
         assert_eq!(u64::from(u32::from_be_bytes(last)), 5 + want.r3);
         // Every budget: a check leaving at L finds r9, r10 and r12 still in variables.
-        for budget in 1..retired {
-            let (mi, mj) = fresh();
-            let limits = Limits {
-                max_instructions: budget,
-                ..unlimited
-            };
-            let (exit, got, _) = same(&mi, &mj, &mut jit, &begin(n, r8, r11), limits);
-            assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
-        }
+        every_budget(fresh, &mut jit, &begin(n, r8, r11), retired, unlimited);
         // The load in L walks off the data in iteration 10; E's store in iteration 7 (after
         // O) or 6 (straight from L).
         for (r8, r11, done, kind) in [
@@ -330,14 +323,8 @@ fn a_check_stores_only_what_every_jump_into_it_holds() {
             (3 * passes, n.wrapping_sub(passes), 3)
         );
         assert_eq!(retired, 2 + 2 * via_a + 4 * passes + 1);
-        for budget in 1..retired {
-            let limits = Limits {
-                max_instructions: budget,
-                ..limits
-            };
-            let (exit, got, _) = same(&mi, &mj, &mut jit, &ctx, limits);
-            assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
-        }
+        let fresh = || (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        every_budget(fresh, &mut jit, &ctx, retired, limits);
     }
 }
 
@@ -429,15 +416,7 @@ fn cr_shadows_a_join_replaces_first_are_exact_at_every_exit() {
             (r3 as u64, r9 as u64, r10 as u64)
         );
         assert_eq!((got.cr >> 28, retired), (cr0, count));
-        for budget in 1..retired {
-            let (mi, mj) = fresh();
-            let limits = Limits {
-                max_instructions: budget,
-                ..unlimited
-            };
-            let (exit, got, _) = same(&mi, &mj, &mut jit, &begin(n, r11), limits);
-            assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
-        }
+        every_budget(fresh, &mut jit, &begin(n, r11), retired, unlimited);
         // J's store walks off the data in iteration 12 (through B: r9 = 52 > 36).
         let r11 = DATA + 0x1000 - 4 * 13;
         let (mi, mj) = fresh();
@@ -539,13 +518,5 @@ fn a_switch_stores_per_target_what_only_some_targets_overwrite() {
         assert_eq!((got.gpr[3], got.gpr[10], retired), (r3, r10, count));
     }
     let (_, retired, _) = same(&fresh().0, &fresh().1, &mut jit, &begin(60), unlimited);
-    for budget in 1..retired {
-        let (mi, mj) = fresh();
-        let limits = Limits {
-            max_instructions: budget,
-            ..unlimited
-        };
-        let (exit, got, _) = same(&mi, &mj, &mut jit, &begin(60), limits);
-        assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
-    }
+    every_budget(fresh, &mut jit, &begin(60), retired, unlimited);
 }
