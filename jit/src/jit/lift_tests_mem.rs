@@ -590,9 +590,7 @@ fn small_indices_past_the_top_of_memory_wrap_to_the_bottom() {
         max_instructions: 100,
         stop_at: Some(END),
     };
-    for host_faults in [true, false] {
-        let mut jit = Jit::new().unwrap();
-        jit.set_host_faults(host_faults);
+    for mut jit in super::tests_units::engines() {
         let run = |jit: &mut Jit, bottom: bool, r3: u64, r11: u64| {
             let mut ctx = start(AT);
             ctx.gpr[3] = r3;

@@ -194,6 +194,15 @@ pub(super) fn same(
     (got_exit, got_n, got)
 }
 
+/// A JIT with host faults and one with explicit checks, for tests that run both.
+pub(super) fn engines() -> impl Iterator<Item = Jit> {
+    [true, false].into_iter().map(|host_faults| {
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        jit
+    })
+}
+
 /// Runs `ctx` again with every budget below `retired` (on fresh memories from `fresh` each
 /// time): each run must stop exactly there, and match the interpreter (`same`).
 pub(super) fn every_budget(

@@ -6,7 +6,7 @@
 //! budget and around every fault.
 
 use super::tests_units::SENTINEL;
-use super::tests_units::{asm, code_at, every_budget, machine, same, start, CODE, DATA};
+use super::tests_units::{asm, code_at, engines, every_budget, machine, same, start, CODE, DATA};
 use super::Jit;
 use crate::interp::{Exit, Limits};
 use crate::memory::{AccessKind, Fault};
@@ -127,9 +127,7 @@ fn registers_overwritten_first_by_the_next_block_are_exact_at_every_exit() {
         max_instructions: 1_000_000,
         stop_at: Some(SENTINEL),
     };
-    for host_faults in [true, false] {
-        let mut jit = Jit::new().unwrap();
-        jit.set_host_faults(host_faults);
+    for mut jit in engines() {
         // Reads from DATA + 0x400 on, stores from DATA + 0x800 on: no fault.
         let (n, r8, r11) = (40, DATA + 0x3fc, DATA + 0x800);
         let (mi, mj) = fresh();
@@ -210,9 +208,7 @@ fn a_fault_after_a_store_and_integer_work_is_exact() {
         max_instructions: 100,
         stop_at: Some(SENTINEL),
     };
-    for host_faults in [true, false] {
-        let mut jit = Jit::new().unwrap();
-        jit.set_host_faults(host_faults);
+    for mut jit in engines() {
         for budget in 1..=5 {
             let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
             let limits = Limits {
@@ -260,9 +256,7 @@ fn a_store_ending_a_block_faults_before_the_same_store_in_the_next() {
         max_instructions: 100,
         stop_at: Some(SENTINEL),
     };
-    for host_faults in [true, false] {
-        let mut jit = Jit::new().unwrap();
-        jit.set_host_faults(host_faults);
+    for mut jit in engines() {
         let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
         for m in [&mi, &mj] {
             m.map(DATA, 0x1000, Perm::READ).unwrap();
@@ -384,9 +378,7 @@ fn cr_shadows_a_join_replaces_first_are_exact_at_every_exit() {
         max_instructions: 100_000,
         stop_at: Some(SENTINEL),
     };
-    for host_faults in [true, false] {
-        let mut jit = Jit::new().unwrap();
-        jit.set_host_faults(host_faults);
+    for mut jit in engines() {
         let n = 30u64;
         let (mi, mj) = fresh();
         let r11 = DATA + 0x800;
