@@ -242,7 +242,8 @@ pub struct Lifter<'a, 'f> {
     /// First pass: what the current block has read and overwritten so far while nothing
     /// could observe the context (`Prefix`); None once something could.
     prefix: Option<Prefix>,
-    /// First pass: per block, the GPRs its prefix overwrites without reading (`Prefix`).
+    /// First pass: per block, the GPRs and CR shadows its prefix overwrites without reading
+    /// (`Prefix`).
     prefix_kills: HashMap<u32, Slots>,
     /// A guest store at this address needs the context made exact after it before the
     /// next access of the block that may fault (`checkpoint_after`).
@@ -324,7 +325,9 @@ struct Edge {
 /// the prologue, which loads what the entry's in-unit predecessors provide.
 pub struct Plan {
     valid_in: HashMap<u32, Slots>,
-    /// The GPRs each block's prefix overwrites before reading them (`Prefix`).
+    /// The GPRs and CR shadows each block's prefix overwrites before reading them
+    /// (`Prefix`); for a block that checks the budget, only those every jump into it holds
+    /// in a variable (its check's exit stores them).
     kills_in: HashMap<u32, Slots>,
     /// The blocks every path into which has summarized the FPSCR (the unit's entry never:
     /// it may be entered with any FPSCR).
@@ -492,14 +495,16 @@ impl Plan {
         self.valid_in.get(&block).copied().unwrap_or([false; SLOTS])
     }
 
-    /// The changed GPRs a jump into `block` may leave unstored: those its prefix overwrites
-    /// before anything reads them or could observe the context. Not those a lazy CR field
-    /// the block inherits compares: overwriting one first copies its old value into a
-    /// shadow, a read the first pass (with no field inherited lazy) did not see.
-    /// A CR field's shadows are never read before the comparison that replaces the field
-    /// in the prefix: the integer instructions before it only define a shadow (copying a
-    /// GPR they overwrite) before reading it. A fault after the comparison builds the field
-    /// from stale shadows at the checkpoint, but the rerun sets it again.
+    /// The changed GPRs and CR shadows a jump into `block` may leave unstored: those its
+    /// prefix overwrites before anything reads them or could observe the context.
+    ///
+    /// Not the GPRs a lazy CR field the block inherits compares: overwriting one first
+    /// copies its old value into a shadow, a read the first pass (with no field inherited
+    /// lazy) did not see. A field's shadows are never read before the comparison that
+    /// replaces the field in the prefix: the integer instructions before it only define a
+    /// shadow (copying a GPR they overwrite) before reading it. A fault after the
+    /// comparison builds the field from stale shadows at the checkpoint, but the rerun
+    /// sets it again.
     fn unstored(&self, block: u32) -> Slots {
         let mut out = self.kills_in.get(&block).copied().unwrap_or([false; SLOTS]);
         for desc in self.lazy_in(block).into_iter().flatten() {
