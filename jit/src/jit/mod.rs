@@ -304,7 +304,13 @@ impl lift::Environment for Env<'_> {
         self.table_bases.get(&site).copied()
     }
     fn constant_word(&mut self, addr: u32) -> Option<u32> {
-        if !self.mem.perm(addr).contains(crate::Perm::READ) || !addr.is_multiple_of(4) {
+        // Only words the guest cannot write: a table in a writable page would drop the unit
+        // at every write to its neighbours.
+        let perm = self.mem.perm(addr);
+        if !perm.contains(crate::Perm::READ)
+            || perm.contains(crate::Perm::WRITE)
+            || !addr.is_multiple_of(4)
+        {
             return None;
         }
         // Marked before the read, as code is, so a write from now on finds the mark.

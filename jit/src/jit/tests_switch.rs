@@ -100,6 +100,8 @@ fn a_switch_read_at_compile_time_follows_its_table_and_its_base() {
             m.poke_bytes(TABLE, &table_bytes(TABLE, handlers)).unwrap();
             m.poke_bytes(OTHER_TABLE, &table_bytes(OTHER_TABLE, REVERSED))
                 .unwrap();
+            // Read-only, as .rodata and .text are: only such tables are read ahead.
+            m.map(DATA, 0x1000, Perm::READ).unwrap();
         }
         (mi, mj)
     };
@@ -128,7 +130,8 @@ fn a_switch_read_at_compile_time_follows_its_table_and_its_base() {
     let (exit, retired, got) = same(&mi, &mj, &mut jit, &begin(OTHER_TABLE), limits);
     assert_eq!(exit, Exit::Stopped);
     assert_eq!((got.gpr[3], retired), model(&ops, REVERSED));
-    // The table rewritten between runs (op 1 now doubles): the unit that read it is dropped.
+    // The table rewritten between runs by the loader (op 1 now doubles): the unit that
+    // read it is dropped.
     let swapped = [HANDLERS[0], HANDLERS[2], HANDLERS[2], HANDLERS[3]];
     for m in [&mi, &mj] {
         m.poke_bytes(TABLE, &table_bytes(TABLE, swapped)).unwrap();

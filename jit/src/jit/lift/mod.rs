@@ -78,8 +78,9 @@ pub trait Environment {
     /// What the base register of the `switch` closing at `site` (`block::TableSwitch`) held
     /// when the dispatcher learned its targets.
     fn table_base(&self, site: u32) -> Option<u64>;
-    /// A readable guest word the unit's code takes as a constant; its page becomes one the
-    /// unit was compiled from, so that a write to it drops the unit. `None`: not readable.
+    /// A guest word the unit's code takes as a constant; its page becomes one the unit was
+    /// compiled from, so that a write to it (by the loader) or a change of its protection
+    /// drops the unit. `None`: not readable, or writable by the guest.
     fn constant_word(&mut self, addr: u32) -> Option<u32>;
 }
 
