@@ -9,7 +9,7 @@ mod string;
 
 use super::{guest_flags, Lifter, Reg};
 use crate::isa::loadstore::LsOp;
-use crate::isa::{Decoded, Insn};
+use crate::isa::{Decoded, Insn, Op};
 use crate::memory::Perm;
 use cranelift_codegen::ir::{
     condcodes::IntCC, types, InstBuilder, InstructionData, MemFlagsData, Opcode, Type, Value,
@@ -40,10 +40,10 @@ struct Access {
 
 /// Whether `d` may write guest memory: a store, or anything not known not to (any
 /// instruction outside the integer, branch and plain-load forms).
-pub(super) fn may_store(d: &crate::isa::Decoded) -> bool {
+pub(super) fn may_store(d: &Decoded) -> bool {
     match d.op() {
-        crate::isa::Op::Integer(_) | crate::isa::Op::Branch(_) => false,
-        crate::isa::Op::LoadStore(o) => classify(o).is_none_or(|a| a.store),
+        Op::Integer(_) | Op::Branch(_) => false,
+        Op::LoadStore(o) => classify(o).is_none_or(|a| a.store),
         _ => true,
     }
 }
@@ -462,11 +462,9 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
     // The effective address in 32-bit arithmetic, which the host leaves zero-extended, so
     // forming the host address needs no extension of its own.
     let base32 = address_word(l, base, 2);
-    let ea = match index {
-        Some(b) => {
-            let b32 = address_word(l, b, 2);
-            l.b.ins().iadd(base32, b32)
-        }
+    let index32 = index.map(|b| address_word(l, b, 2));
+    let ea = match index32 {
+        Some(b32) => l.b.ins().iadd(base32, b32),
         None => l.b.ins().iadd_imm_s(base32, disp),
     };
     // The full sum, for the update forms' RA.
@@ -485,11 +483,11 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
     // With host faults, a small non-negative part of the sum is added to the host address
     // of the rest instead of to the guest word (see `UNWRAPPED`): the host folds it into the
     // access, and a loop-invariant base's host address is formed once, outside the loop.
-    let small = match index {
+    let small = match index.zip(index32) {
         _ if !l.env.host_faults() => None,
-        Some(b) => match (small_bound(l, b, 3), small_bound(l, base, 3)) {
+        Some((b, b32)) => match (small_bound(l, b, 3), small_bound(l, base, 3)) {
             (Some(_), _) => Some((base32, b)),
-            (None, Some(_)) => Some((address_word(l, b, 2), base)),
+            (None, Some(_)) => Some((b32, base)),
             (None, None) => None,
         },
         None => None,
