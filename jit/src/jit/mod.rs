@@ -25,6 +25,8 @@ mod tests;
 #[cfg(test)]
 mod tests_lazy_cr;
 #[cfg(test)]
+mod tests_loops;
+#[cfg(test)]
 mod tests_switch;
 #[cfg(test)]
 mod tests_units;

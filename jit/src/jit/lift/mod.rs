@@ -246,6 +246,8 @@ pub struct Lifter<'a, 'f> {
     /// First pass: per block, the GPRs and CR shadows its prefix overwrites without reading
     /// (`Prefix`).
     prefix_kills: HashMap<u32, Slots>,
+    /// First pass: per block, the registers it reads or writes (`Plan::solve`).
+    touched: HashMap<u32, Slots>,
     /// A guest store at this address needs the context made exact after it before the
     /// next access of the block that may fault (`checkpoint_after`).
     pending_checkpoint: Option<u32>,
@@ -339,7 +341,8 @@ pub struct Plan {
 }
 
 impl Plan {
-    fn solve(entry: u32, blocks: &[u32], edges: &[Edge]) -> Plan {
+    /// `touched`: per block, the registers it reads or writes.
+    fn solve(entry: u32, blocks: &[u32], edges: &[Edge], touched: &HashMap<u32, Slots>) -> Plan {
         // Start from the registers some block leaves in a variable, not from all of them: a
         // loop through the entry would otherwise keep everything (the prologue would load
         // registers nothing uses).
@@ -365,6 +368,22 @@ impl Plan {
         }
         if !has_pred.get(&entry).copied().unwrap_or(false) {
             valid_in.insert(entry, [false; SLOTS]);
+        }
+        let lazy_in = Self::solve_lazy(entry, blocks, edges);
+        // Inside a loop, only the registers the loop itself uses: one it only carries
+        // through (a caller's, in a loop of a function the unit went into) would take a host
+        // register in every iteration, and the register allocator spills such a value inside
+        // the loop rather than around it. The context holds it exact at every jump, so the
+        // loop's exits load it where it is used next. The fixed point below only removes
+        // registers, so these stay out.
+        for (body, used) in Self::loops(entry, edges, touched, &lazy_in) {
+            for b in body {
+                if let Some(v) = valid_in.get_mut(&b) {
+                    for (valid, &u) in v.iter_mut().zip(used.iter()) {
+                        *valid &= u;
+                    }
+                }
+            }
         }
         loop {
             let mut changed = false;
@@ -405,7 +424,6 @@ impl Plan {
                 break;
             }
         }
-        let lazy_in = Self::solve_lazy(entry, blocks, edges);
         Plan {
             valid_in,
             kills_in: HashMap::new(),
@@ -480,6 +498,75 @@ impl Plan {
                     _ => None,
                 });
                 (b, lazy)
+            })
+            .collect()
+    }
+
+    /// The unit's loops: for each back edge (found by a depth-first walk from the entry),
+    /// the blocks of its natural loop (those that reach the edge's source without passing
+    /// its head) and the registers they use, counting those the lazy CR fields they inherit
+    /// compare (the first pass, with no field inherited lazy, read CR there instead).
+    fn loops(
+        entry: u32,
+        edges: &[Edge],
+        touched: &HashMap<u32, Slots>,
+        lazy_in: &HashMap<u32, LazyCr>,
+    ) -> Vec<(Vec<u32>, Slots)> {
+        let mut succs: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut preds: HashMap<u32, Vec<u32>> = HashMap::new();
+        for e in edges {
+            succs.entry(e.from).or_default().push(e.to);
+            preds.entry(e.to).or_default().push(e.from);
+        }
+        // Iterative depth-first walk: a jump to a block still on the stack closes a loop.
+        let mut back = Vec::new();
+        let mut state: HashMap<u32, u8> = HashMap::new(); // 1 on the stack, 2 done
+        let mut stack = vec![(entry, 0usize)];
+        state.insert(entry, 1);
+        while let Some(&mut (b, ref mut next)) = stack.last_mut() {
+            let out = succs.get(&b).map(Vec::as_slice).unwrap_or(&[]);
+            if let Some(&t) = out.get(*next) {
+                *next += 1;
+                match state.get(&t) {
+                    Some(1) => back.push((b, t)),
+                    Some(_) => {}
+                    None => {
+                        state.insert(t, 1);
+                        stack.push((t, 0));
+                    }
+                }
+            } else {
+                state.insert(b, 2);
+                stack.pop();
+            }
+        }
+        back.into_iter()
+            .map(|(from, head)| {
+                let mut body = vec![head];
+                let mut seen: std::collections::HashSet<u32> = [head].into();
+                let mut work = vec![from];
+                while let Some(b) = work.pop() {
+                    if seen.insert(b) {
+                        body.push(b);
+                        work.extend(preds.get(&b).into_iter().flatten());
+                    }
+                }
+                let mut used = [false; SLOTS];
+                for b in &body {
+                    if let Some(t) = touched.get(b) {
+                        for (u, &t) in used.iter_mut().zip(t.iter()) {
+                            *u |= t;
+                        }
+                    }
+                    for desc in lazy_in.get(b).into_iter().flatten().flatten() {
+                        for op in [desc.a, desc.b] {
+                            if let lazy_cr::Operand::Gpr(g) = op {
+                                used[usize::from(g)] = true;
+                            }
+                        }
+                    }
+                }
+                (body, used)
             })
             .collect()
     }
@@ -595,6 +682,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             cur_indirect: Vec::new(),
             prefix: None,
             prefix_kills: HashMap::new(),
+            touched: HashMap::new(),
             pending_checkpoint: None,
             store_first: std::collections::HashSet::new(),
         }
@@ -622,7 +710,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         if entry != blocks[0] {
             blocks.insert(0, entry);
         }
-        let mut plan = Plan::solve(entry, &blocks, &self.edges);
+        let mut plan = Plan::solve(entry, &blocks, &self.edges, &self.touched);
         plan.kills_in.clone_from(&self.prefix_kills);
         // A check's exit stores what the jumps in left unstored, from the variables: only
         // registers every jump in brings in one can be left.
@@ -798,6 +886,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         if let Some(p) = &mut self.prefix {
             p.read[slot] |= !p.written[slot];
         }
+        self.note_touch(slot);
         if self.valid[slot] {
             let var = self.var(slot);
             return self.b.use_var(var);
@@ -875,7 +964,15 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.dirty[slot] = true;
     }
 
+    /// First pass: the current block uses the register (`Plan::solve`).
+    fn note_touch(&mut self, slot: usize) {
+        if self.plan.is_none() {
+            self.touched.entry(self.cur_block).or_insert([false; SLOTS])[slot] = true;
+        }
+    }
+
     pub(super) fn note_write(&mut self, slot: usize) {
+        self.note_touch(slot);
         if let Some(p) = &mut self.prefix {
             p.written[slot] = true;
         }
@@ -1832,6 +1929,7 @@ fn lift_one(l: &mut Lifter, pc: u32, d: Decoded) -> bool {
 #[cfg(test)]
 mod plan_tests {
     use super::{Edge, Plan, Reg, Slots, SLOTS};
+    use std::collections::HashMap;
 
     fn set(regs: &[Reg]) -> Slots {
         let mut s = [false; SLOTS];
@@ -1839,6 +1937,11 @@ mod plan_tests {
             s[r.slot()] = true;
         }
         s
+    }
+
+    /// Every block uses every register: no loop leaves one out.
+    fn all_touched(blocks: &[u32]) -> HashMap<u32, Slots> {
+        blocks.iter().map(|b| (*b, [true; SLOTS])).collect()
     }
 
     fn edge(from: u32, to: u32, valid: &[Reg], killed: bool) -> Edge {
@@ -1870,10 +1973,39 @@ mod plan_tests {
             edge(B, B, &[R2], false),
             edge(B, C, &[R2], false),
         ];
-        let plan = Plan::solve(A, &[A, B, C], &edges);
+        let plan = Plan::solve(A, &[A, B, C], &edges, &all_touched(&[A, B, C]));
         assert_eq!(plan.valid_in(A), set(&[]));
         assert_eq!(plan.valid_in(B), set(&[R1]));
         assert_eq!(plan.valid_in(C), set(&[R1, R2]));
+    }
+
+    /// A -> B -> C -> B (a loop), B -> D (its exit). A leaves r1 and r2 in variables and the
+    /// loop uses only r2; D uses r1. Worked by hand: without the loop's restriction B and C
+    /// would keep r1 (A brings it and nothing in the loop changes it); with it, the loop
+    /// holds only r2, and D, entered from the loop, starts with r2 alone (it loads r1).
+    #[test]
+    fn a_loop_holds_only_the_registers_it_uses() {
+        const D: u32 = 0x400;
+        let edges = [
+            edge(A, B, &[R1, R2], false),
+            edge(B, C, &[R2], false),
+            edge(C, B, &[R2], false),
+            edge(B, D, &[R2], false),
+        ];
+        let touched: HashMap<u32, Slots> = [
+            (A, set(&[R1, R2])),
+            (B, set(&[R2])),
+            (C, set(&[R2])),
+            (D, set(&[R1])),
+        ]
+        .into();
+        let plan = Plan::solve(A, &[A, B, C, D], &edges, &touched);
+        assert_eq!(plan.valid_in(B), set(&[R2]));
+        assert_eq!(plan.valid_in(C), set(&[R2]));
+        assert_eq!(plan.valid_in(D), set(&[R2]));
+        let plan = Plan::solve(A, &[A, B, C, D], &edges, &all_touched(&[A, B, C, D]));
+        assert_eq!(plan.valid_in(B), set(&[R1, R2]));
+        assert_eq!(plan.valid_in(D), set(&[R1, R2]));
     }
 
     /// The same with an interpreter call in B before its jumps: what B started with does not
@@ -1885,7 +2017,7 @@ mod plan_tests {
             edge(B, B, &[R2], true),
             edge(B, C, &[R2], true),
         ];
-        let plan = Plan::solve(A, &[A, B, C], &edges);
+        let plan = Plan::solve(A, &[A, B, C], &edges, &all_touched(&[A, B, C]));
         assert_eq!(plan.valid_in(B), set(&[]));
         assert_eq!(plan.valid_in(C), set(&[R2]));
     }
@@ -1895,7 +2027,7 @@ mod plan_tests {
     #[test]
     fn an_entry_that_heads_a_loop_expects_what_its_back_edge_brings() {
         let edges = [edge(A, B, &[R1], false), edge(B, A, &[R1, R2], false)];
-        let plan = Plan::solve(A, &[A, B], &edges);
+        let plan = Plan::solve(A, &[A, B], &edges, &all_touched(&[A, B]));
         assert_eq!(plan.valid_in(A), set(&[R1, R2]));
         assert_eq!(plan.valid_in(B), set(&[R1, R2]));
     }
@@ -1919,7 +2051,7 @@ mod plan_tests {
             clean(C, D, false),
             clean(A, D, false),
         ];
-        let plan = Plan::solve(A, &[A, B, C, D], &edges);
+        let plan = Plan::solve(A, &[A, B, C, D], &edges, &all_touched(&[A, B, C, D]));
         assert!(!plan.clean_in(A));
         assert!(plan.clean_in(B));
         assert!(plan.clean_in(C));
