@@ -162,6 +162,23 @@ fn reads_a_real_file() {
 }
 
 #[test]
+fn writes_renames_and_removes_files() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("write-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    // Each run leaves the directory as it found it (the program removes what it made).
+    if let Some(o) = same_as_qemu("write_file", &[dir.to_str().expect("utf-8 path")]) {
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("cat a.txt: [FIRST line] size 11"), "{out}");
+        assert!(
+            out.contains("stat removed: -1 (No such file or directory)"),
+            "{out}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn segfault_ends_with_sigsegv_status_and_says_where() {
     let Some(reference) = same_as_qemu("segfault", &[]) else {
         return;

@@ -1,6 +1,7 @@
-//! File descriptors: the host's standard streams and files the guest opens for reading.
-//! Guest writes to descriptors 1 and 2 go straight to ours, unbuffered, so the guest's
-//! output is byte for byte what it wrote and in its order.
+//! File descriptors and the file system: the host's standard streams, and host files the
+//! guest opens, creates, writes, renames and removes, as qemu-user lets it. Guest writes to
+//! descriptors 1 and 2 go straight to ours, unbuffered, so the guest's output is byte for
+//! byte what it wrote and in its order.
 
 use super::{errno, get, host_errno, put, read_cstr, stat, Call, Process, SysResult, SyscallError};
 use oxenon_jit::Memory;
@@ -13,7 +14,13 @@ use std::path::PathBuf;
 const AT_FDCWD: i32 = -100;
 const AT_SYMLINK_NOFOLLOW: u64 = 0x100;
 const AT_EMPTY_PATH: u64 = 0x1000;
+const AT_REMOVEDIR: u64 = 0x200;
+// Open flags (asm-generic/fcntl.h; powerpc keeps these four).
 const O_ACCMODE: u64 = 3;
+const O_CREAT: u64 = 0o100;
+const O_EXCL: u64 = 0o200;
+const O_TRUNC: u64 = 0o1000;
+const O_APPEND: u64 = 0o2000;
 /// One call moves at most this much; the guest sees a short read or write, as POSIX allows.
 const MAX_IO: u64 = 16 << 20;
 const PATH_MAX: usize = 4096;
@@ -21,6 +28,9 @@ const PATH_MAX: usize = 4096;
 /// The descriptor table.
 pub struct Files {
     fds: Vec<Option<File>>,
+    /// Access mode and `O_APPEND` of each descriptor the guest opened (`F_GETFL`); the
+    /// standard streams are absent (0 reads, 1 and 2 write).
+    status: std::collections::HashMap<usize, u64>,
 }
 
 impl Files {
@@ -35,7 +45,10 @@ impl Files {
                 fd.try_clone_to_owned().ok().map(File::from)
             })
             .collect();
-        Self { fds }
+        Self {
+            fds,
+            status: std::collections::HashMap::new(),
+        }
     }
 
     pub fn file(&mut self, fd: i32) -> Result<&mut File, u64> {
@@ -54,7 +67,23 @@ impl Files {
             self.fds.len() - 1
         });
         self.fds[i] = Some(f);
+        self.status.remove(&i);
         i as u64
+    }
+
+    /// `F_GETFL`'s access mode and append flag.
+    fn status_flags(&self, fd: usize) -> u64 {
+        self.status
+            .get(&fd)
+            .copied()
+            .unwrap_or(if fd == 1 || fd == 2 { 1 } else { 0 })
+    }
+
+    fn close(&mut self, fd: i32) -> SysResult {
+        self.file(fd)?;
+        self.fds[fd as usize] = None;
+        self.status.remove(&(fd as usize));
+        Ok(0)
     }
 }
 
@@ -76,17 +105,129 @@ fn host_path(p: &Process, mem: &Memory, dirfd: i32, addr: u64) -> Result<PathBuf
     Ok(path)
 }
 
-fn open(p: &mut Process, mem: &Memory, dirfd: i32, path: u64, flags: u64) -> SysResult {
+fn open(p: &mut Process, mem: &Memory, dirfd: i32, path: u64, flags: u64, mode: u64) -> SysResult {
+    use std::os::unix::fs::OpenOptionsExt;
     let path = host_path(p, mem, dirfd, path)?;
-    if flags & O_ACCMODE != 0 {
-        // Only reading is supported; the guest may not change host files.
-        return Err(errno::EROFS);
+    let access = flags & O_ACCMODE;
+    let writes = match access {
+        0 => false,
+        1 | 2 => true,
+        _ => return Err(errno::EINVAL),
+    };
+    let mode = (mode & 0o7777) as u32;
+    if flags & O_CREAT != 0 && !writes {
+        // Linux creates a file opened for reading only; the host library will not, so the
+        // file is created first (empty, with the guest's mode) and then opened.
+        let mut create = std::fs::OpenOptions::new();
+        create.write(true).mode(mode);
+        if flags & O_EXCL != 0 {
+            create.create_new(true);
+        } else {
+            create.create(true);
+        }
+        create.open(&path).map_err(|e| host_errno(&e))?;
     }
-    let f = File::open(&path).map_err(|e| host_errno(&e))?;
+    let mut o = std::fs::OpenOptions::new();
+    o.read(access != 1).write(writes).mode(mode);
+    if writes {
+        o.append(flags & O_APPEND != 0)
+            .truncate(flags & O_TRUNC != 0);
+        if flags & O_CREAT != 0 && flags & O_EXCL != 0 {
+            o.create_new(true);
+        } else {
+            o.create(flags & O_CREAT != 0);
+        }
+    }
+    let f = o.open(&path).map_err(|e| host_errno(&e))?;
     if f.metadata().is_ok_and(|m| m.is_dir()) {
+        // Directories cannot be opened: the guest's descriptors are files only.
         return Err(errno::EISDIR);
     }
-    Ok(p.files.install(f, 0))
+    let fd = p.files.install(f, 0);
+    p.files
+        .status
+        .insert(fd as usize, access | (flags & O_APPEND));
+    Ok(fd)
+}
+
+/// `unlink`, `rmdir` and `unlinkat` (which removes a directory with `AT_REMOVEDIR`).
+fn unlink(p: &mut Process, mem: &Memory, dirfd: i32, path: u64, flags: u64) -> SysResult {
+    let hp = host_path(p, mem, dirfd, path)?;
+    let r = if flags & AT_REMOVEDIR != 0 {
+        std::fs::remove_dir(hp)
+    } else {
+        std::fs::remove_file(hp)
+    };
+    r.map_err(|e| host_errno(&e))?;
+    Ok(0)
+}
+
+fn mkdir(p: &mut Process, mem: &Memory, dirfd: i32, path: u64, mode: u64) -> SysResult {
+    use std::os::unix::fs::DirBuilderExt;
+    let hp = host_path(p, mem, dirfd, path)?;
+    std::fs::DirBuilder::new()
+        .mode((mode & 0o7777) as u32)
+        .create(hp)
+        .map_err(|e| host_errno(&e))?;
+    Ok(0)
+}
+
+fn rename(p: &mut Process, mem: &Memory, at: (i32, u64), to: (i32, u64), flags: u64) -> SysResult {
+    if flags != 0 {
+        // renameat2's RENAME_NOREPLACE and the like: not offered.
+        return Err(errno::EINVAL);
+    }
+    let from = host_path(p, mem, at.0, at.1)?;
+    let to = host_path(p, mem, to.0, to.1)?;
+    std::fs::rename(from, to).map_err(|e| host_errno(&e))?;
+    Ok(0)
+}
+
+fn chmod(p: &mut Process, mem: &Memory, dirfd: i32, path: u64, mode: u64) -> SysResult {
+    use std::os::unix::fs::PermissionsExt;
+    let hp = host_path(p, mem, dirfd, path)?;
+    let perm = std::fs::Permissions::from_mode((mode & 0o7777) as u32);
+    std::fs::set_permissions(hp, perm).map_err(|e| host_errno(&e))?;
+    Ok(0)
+}
+
+fn fchmod(p: &mut Process, fd: i32, mode: u64) -> SysResult {
+    use std::os::unix::fs::PermissionsExt;
+    let perm = std::fs::Permissions::from_mode((mode & 0o7777) as u32);
+    p.files
+        .file(fd)?
+        .set_permissions(perm)
+        .map_err(|e| host_errno(&e))?;
+    Ok(0)
+}
+
+fn truncate(p: &mut Process, mem: &Memory, path: u64, len: u64) -> SysResult {
+    let hp = host_path(p, mem, AT_FDCWD, path)?;
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(hp)
+        .map_err(|e| host_errno(&e))?;
+    f.set_len(len).map_err(|e| host_errno(&e))?;
+    Ok(0)
+}
+
+fn ftruncate(p: &mut Process, fd: i32, len: u64) -> SysResult {
+    if (len as i64) < 0 {
+        return Err(errno::EINVAL);
+    }
+    p.files.file(fd)?.set_len(len).map_err(|e| host_errno(&e))?;
+    Ok(0)
+}
+
+fn fsync(p: &mut Process, fd: i32, data_only: bool) -> SysResult {
+    let f = p.files.file(fd)?;
+    let r = if data_only {
+        f.sync_data()
+    } else {
+        f.sync_all()
+    };
+    r.map_err(|e| host_errno(&e))?;
+    Ok(0)
 }
 
 fn read(p: &mut Process, mem: &Memory, fd: i32, buf: u64, len: u64) -> SysResult {
@@ -102,6 +243,13 @@ fn pread(p: &mut Process, mem: &Memory, fd: i32, buf: u64, len: u64, off: u64) -
     let mut data = vec![0u8; len.min(MAX_IO) as usize];
     let n = f.read_at(&mut data, off).map_err(|e| host_errno(&e))?;
     put(mem, buf, &data[..n])?;
+    Ok(n as u64)
+}
+
+fn pwrite(p: &mut Process, mem: &Memory, fd: i32, buf: u64, len: u64, off: u64) -> SysResult {
+    let f = p.files.file(fd)?;
+    let data = get(mem, buf, len.min(MAX_IO) as usize)?;
+    let n = f.write_at(&data, off).map_err(|e| host_errno(&e))?;
     Ok(n as u64)
 }
 
@@ -274,14 +422,18 @@ fn fcntl(p: &mut Process, fd: i32, cmd: u64, arg: u64) -> SysResult {
     match cmd {
         F_DUPFD | F_DUPFD_CLOEXEC => {
             let f = p.files.file(fd)?.try_clone().map_err(|e| host_errno(&e))?;
-            Ok(p.files.install(f, arg as usize))
+            let status = p.files.status_flags(fd as usize);
+            let new = p.files.install(f, arg as usize);
+            p.files.status.insert(new as usize, status);
+            Ok(new)
         }
         F_GETFD | F_SETFD | F_SETFL => p.files.file(fd).map(|_| 0),
-        // Access mode only: 0..2 as we were given them, files read-only.
+        // The access mode and O_APPEND: 0..2 as we were given them, the rest as opened.
         F_GETFL => p
             .files
             .file(fd)
-            .map(|_| if fd == 1 || fd == 2 { 1 } else { 0 }),
+            .map(|_| ())
+            .map(|()| p.files.status_flags(fd as usize)),
         _ => Err(errno::EINVAL),
     }
 }
@@ -292,30 +444,44 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
     let r = match c.nr {
         3 => read(p, mem, fd, a[1], a[2]),
         4 => write(p, mem, fd, a[1], a[2]),
-        5 => open(p, mem, AT_FDCWD, a[0], a[1]),
-        6 => p.files.file(fd).map(|_| ()).map(|()| {
-            p.files.fds[fd as usize] = None;
-            0
-        }),
+        5 => open(p, mem, AT_FDCWD, a[0], a[1], a[2]),
+        6 => p.files.close(fd),
+        8 => open(p, mem, AT_FDCWD, a[0], O_CREAT | O_TRUNC | 1, a[1]),
+        10 => unlink(p, mem, AT_FDCWD, a[0], 0),
+        15 => chmod(p, mem, AT_FDCWD, a[0], a[1]),
         19 => lseek(p, fd, a[1], a[2]),
         33 => access(p, mem, AT_FDCWD, a[0]),
+        38 => rename(p, mem, (AT_FDCWD, a[0]), (AT_FDCWD, a[1]), 0),
+        39 => mkdir(p, mem, AT_FDCWD, a[0], a[1]),
+        40 => unlink(p, mem, AT_FDCWD, a[0], AT_REMOVEDIR),
         41 => dup(p, fd, None),
         54 => ioctl(p, fd),
         55 => fcntl(p, fd, a[1], a[2]),
         63 | 316 => dup(p, fd, Some(a[1])),
         85 => readlink(p, mem, AT_FDCWD, a[0], a[1], a[2]),
+        92 => truncate(p, mem, a[0], a[1]),
+        93 => ftruncate(p, fd, a[1]),
+        94 => fchmod(p, fd, a[1]),
         106 => stat_path(p, mem, AT_FDCWD, a[0], a[1], 0),
         107 => stat_path(p, mem, AT_FDCWD, a[0], a[1], AT_SYMLINK_NOFOLLOW),
         108 => fstat(p, mem, fd, a[1]),
+        118 => fsync(p, fd, false),
         140 => llseek(p, mem, fd, (a[1] << 32) | (a[2] & 0xffff_ffff), a[3], a[4]),
         145 => readv(p, mem, fd, a[1], a[2]),
         146 => writev(p, mem, fd, a[1], a[2]),
+        148 => fsync(p, fd, true),
         179 => pread(p, mem, fd, a[1], a[2], a[3]),
+        180 => pwrite(p, mem, fd, a[1], a[2], a[3]),
         182 => getcwd(mem, a[0], a[1]),
-        286 => open(p, mem, fd, a[1], a[2]),
+        286 => open(p, mem, fd, a[1], a[2], a[3]),
+        287 => mkdir(p, mem, fd, a[1], a[2]),
         291 => stat_path(p, mem, fd, a[1], a[2], a[3]),
+        292 => unlink(p, mem, fd, a[1], a[2]),
+        293 => rename(p, mem, (fd, a[1]), (a[2] as i32, a[3]), 0),
         296 => readlink(p, mem, fd, a[1], a[2], a[3]),
+        297 => chmod(p, mem, fd, a[1], a[2]),
         298 => access(p, mem, fd, a[1]),
+        357 => rename(p, mem, (fd, a[1]), (a[2] as i32, a[3]), a[4]),
         _ => return None,
     };
     Some(Ok(r))

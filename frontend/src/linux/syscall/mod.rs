@@ -28,7 +28,6 @@ pub mod errno {
     pub const EISDIR: u64 = 21;
     pub const EINVAL: u64 = 22;
     pub const ENOTTY: u64 = 25;
-    pub const EROFS: u64 = 30;
     pub const ERANGE: u64 = 34;
     pub const ENOSYS: u64 = 38;
 }
