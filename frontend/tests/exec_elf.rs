@@ -179,6 +179,20 @@ fn writes_renames_and_removes_files() {
 }
 
 #[test]
+fn signal_handlers_run_and_return() {
+    if let Some(o) = same_as_qemu("signals", &[]) {
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("back again from signal 11"), "{out}");
+        assert!(out.contains("r3 was 5, now 777"), "{out}");
+    }
+    // abort() after its handler returns: the default action ends the guest (134).
+    if let Some(o) = same_as_qemu("signals", &["abort"]) {
+        assert_eq!(status(&o), 128 + 6);
+        assert!(String::from_utf8_lossy(&o.stdout).contains("abort handler ran for 6"));
+    }
+}
+
+#[test]
 fn segfault_ends_with_sigsegv_status_and_says_where() {
     let Some(reference) = same_as_qemu("segfault", &[]) else {
         return;

@@ -60,10 +60,8 @@ pub struct ExecElfArgs {
     pub args: Vec<OsString>,
 }
 
-/// Exit statuses for endings the guest did not choose (as a shell reports a signal).
-const SIGILL: u8 = 4;
-const SIGTRAP: u8 = 5;
-const SIGSEGV: u8 = 11;
+use syscall::signal::{SIGILL, SIGSEGV, SIGTRAP};
+/// The exit status when the instruction limit stops the guest.
 const BUDGET_STATUS: u8 = 124;
 
 pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
@@ -115,8 +113,9 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
         files: Files::with_std_streams(),
         exe,
         started: Instant::now(),
-        signal_mask: 0,
+        signals: syscall::signal::Signals::default(),
     };
+    syscall::signal::map_trampoline(&mem).context("cannot map the signal trampoline")?;
     let mut engine = match args.backend {
         Backend::Interp => None,
         Backend::Jit => {
@@ -163,7 +162,7 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                     &ctx,
                     &mem,
                 );
-                break 128 + SIGILL;
+                break 128 + SIGILL as u8;
             }
             Exit::BudgetExhausted => {
                 report::guest_ended(
@@ -175,17 +174,24 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                 break BUDGET_STATUS;
             }
             Exit::Stopped => {}
+            // A handler the guest installed for the signal runs; otherwise it ends the guest.
             Exit::Fault(f) => {
-                report::guest_ended(&format!("segmentation fault: {f}"), ctx.pc, &ctx, &mem);
-                break 128 + SIGSEGV;
+                if !process.signals.raise_sync(SIGSEGV, f.addr, &mut ctx, &mem) {
+                    report::guest_ended(&format!("segmentation fault: {f}"), ctx.pc, &ctx, &mem);
+                    break 128 + SIGSEGV as u8;
+                }
             }
             Exit::Trap { .. } => {
-                report::guest_ended("trap", ctx.pc, &ctx, &mem);
-                break 128 + SIGTRAP;
+                if !process.signals.raise_sync(SIGTRAP, 0, &mut ctx, &mem) {
+                    report::guest_ended("trap", ctx.pc, &ctx, &mem);
+                    break 128 + SIGTRAP as u8;
+                }
             }
             Exit::Invalid { .. } => {
-                report::guest_ended("illegal instruction", ctx.pc, &ctx, &mem);
-                break 128 + SIGILL;
+                if !process.signals.raise_sync(SIGILL, 0, &mut ctx, &mem) {
+                    report::guest_ended("illegal instruction", ctx.pc, &ctx, &mem);
+                    break 128 + SIGILL as u8;
+                }
             }
         }
     };

@@ -5,6 +5,7 @@
 mod files;
 mod memory;
 mod names;
+pub mod signal;
 mod stat;
 mod system;
 
@@ -42,7 +43,7 @@ pub struct Process {
     /// Absolute host path of the executable, for /proc/self/exe.
     pub exe: PathBuf,
     pub started: Instant,
-    pub signal_mask: u64,
+    pub signals: signal::Signals,
 }
 
 /// How the process goes on after a call.
@@ -80,6 +81,14 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
     };
     let result = match call.nr {
         1 | 234 => return Ok(Outcome::Exit(call.args[0] as i32)),
+        // rt_sigreturn: the context is the one the handler's frame saved, r3 included.
+        172 => {
+            return if p.signals.sigreturn(ctx, mem) {
+                Ok(Outcome::Continue)
+            } else {
+                Err(SyscallError::Signal(signal::SIGSEGV))
+            };
+        }
         _ => files::call(p, &call, mem)
             .or_else(|| memory::call(p, &call, mem))
             .or_else(|| system::call(p, &call, mem))
@@ -101,6 +110,10 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
                 name: names::name(call.nr).unwrap_or("unknown"),
             })
         }
+    }
+    // A signal the call sent or unblocked runs its handler now, returning past the call.
+    if let Some(sig) = p.signals.deliver_pending(ctx, mem) {
+        return Err(SyscallError::Signal(sig));
     }
     Ok(Outcome::Continue)
 }

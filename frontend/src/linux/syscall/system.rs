@@ -81,46 +81,6 @@ fn getrandom(mem: &Memory, buf: u64, len: u64) -> SysResult {
     Ok(n as u64)
 }
 
-fn sigprocmask(
-    p: &mut Process,
-    mem: &Memory,
-    how: u64,
-    set: u64,
-    old: u64,
-    size: u64,
-) -> SysResult {
-    if size != 8 {
-        return Err(errno::EINVAL);
-    }
-    let prev = p.signal_mask;
-    if set != 0 {
-        let raw = super::get(mem, set, 8)?;
-        let v = u64::from_be_bytes(raw.try_into().unwrap_or_default());
-        p.signal_mask = match how {
-            0 => prev | v,
-            1 => prev & !v,
-            2 => v,
-            _ => return Err(errno::EINVAL),
-        };
-    }
-    if old != 0 {
-        put(mem, old, &prev.to_be_bytes())?;
-    }
-    Ok(0)
-}
-
-fn sigaction(mem: &Memory, sig: u64, old: u64) -> SysResult {
-    if !(1..=64).contains(&sig) {
-        return Err(errno::EINVAL);
-    }
-    // Handlers are accepted but never run (no signal is ever delivered); the previous
-    // action reads as the default one. ppc64 struct sigaction: handler, flags, restorer, mask.
-    if old != 0 {
-        put(mem, old, &[0u8; 32])?;
-    }
-    Ok(0)
-}
-
 fn futex(mem: &Memory, addr: u64, op: u64, val: u64) -> Result<SysResult, SyscallError> {
     const FUTEX_WAIT: u64 = 0;
     const FUTEX_WAKE: u64 = 1;
@@ -205,10 +165,15 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
             };
             if target != pid && !(c.nr == 37 && target == 0) {
                 Err(errno::EPERM)
+            } else if sig > 64 {
+                Err(errno::EINVAL)
             } else if sig == 0 {
                 Ok(0)
             } else {
-                return Some(Err(SyscallError::Signal(sig as u32)));
+                match p.signals.send(sig as u32, c.nr != 37) {
+                    super::signal::Sent::Queued => Ok(0),
+                    super::signal::Sent::Fatal(s) => return Some(Err(SyscallError::Signal(s))),
+                }
             }
         }
         43 => {
@@ -247,8 +212,9 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         158 => Ok(0),
         162 => sleep(mem, a[0]),
         171 => Err(errno::EINVAL),
-        173 => sigaction(mem, a[0], a[2]),
-        174 => sigprocmask(p, mem, a[0], a[1], a[2], a[3]),
+        173 => p.signals.sigaction(mem, a),
+        174 => p.signals.sigprocmask(mem, a),
+        175 => p.signals.sigpending(mem, a),
         185 => {
             // sigaltstack: no alternate stack is ever in use (ss_flags SS_DISABLE = 2).
             if a[1] != 0 {

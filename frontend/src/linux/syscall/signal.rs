@@ -1,0 +1,422 @@
+//! Signals the guest raises on itself (`kill`, `tkill`, `tgkill`, hence `raise` and `abort`)
+//! and the synchronous ones its faults, traps and illegal instructions raise: the action
+//! it installed with `rt_sigaction` is taken. A handler runs on a ppc64 `rt_sigframe` built
+//! on the guest stack, as the kernel builds it, and `rt_sigreturn` resumes from the context
+//! saved there; a blocked signal waits until `rt_sigprocmask` unblocks it. No signal comes
+//! from outside the process (there is no other process, timer or terminal to send one).
+
+use super::{errno, get, put, words, SysResult};
+use oxenon_jit::{Context, Memory, Perm};
+
+/// The page holding the return trampoline (`li r0, __NR_rt_sigreturn; sc`), mapped by
+/// `map_trampoline` just above the stack, where nothing else is. Linux keeps it in the
+/// vDSO; a handler returns to it through LR.
+pub const TRAMPOLINE: u32 = crate::linux::layout::STACK_TOP;
+const RT_SIGRETURN: u64 = 172;
+
+const SIG_DFL: u64 = 0;
+const SIG_IGN: u64 = 1;
+const SA_NODEFER: u64 = 0x4000_0000;
+const SA_RESETHAND: u64 = 0x8000_0000;
+pub const SIGILL: u32 = 4;
+pub const SIGTRAP: u32 = 5;
+pub const SIGSEGV: u32 = 11;
+const SIGKILL: u32 = 9;
+const SIGSTOP: u32 = 19;
+/// `si_code` values: sent by `kill`, by `tkill`/`tgkill`; a fault's, a trap's, an illegal
+/// opcode's.
+const SI_USER: i32 = 0;
+const SI_TKILL: i32 = -6;
+const SEGV_MAPERR: i32 = 1;
+const TRAP_BRKPT: i32 = 1;
+const ILL_ILLOPC: i32 = 1;
+
+/// Layout of the ppc64 signal frame (arch/powerpc/kernel/signal_64.c and the UAPI headers
+/// `asm/ucontext.h`, `asm/sigcontext.h`, `asm/elf.h`): offsets in bytes.
+mod frame {
+    /// `struct ucontext`: uc_flags, uc_link, uc_stack (24), uc_sigmask, 15 spare masks, then
+    /// `struct sigcontext`.
+    pub const UC_SIGMASK: u32 = 40;
+    pub const MCONTEXT: u32 = 168;
+    /// `struct sigcontext`: 4 unused longs, signal (int) and padding, handler, oldmask,
+    /// regs (pointer), gp_regs[48], fp_regs[33], v_regs (pointer), vmx_reserve[101].
+    pub const SC_SIGNAL: u32 = MCONTEXT + 32;
+    pub const SC_HANDLER: u32 = MCONTEXT + 40;
+    pub const SC_OLDMASK: u32 = MCONTEXT + 48;
+    pub const SC_REGS: u32 = MCONTEXT + 56;
+    pub const GP_REGS: u32 = MCONTEXT + 64;
+    pub const FP_REGS: u32 = GP_REGS + 48 * 8;
+    pub const V_REGS: u32 = FP_REGS + 33 * 8;
+    pub const VMX_RESERVE: u32 = V_REGS + 8;
+    pub const UCONTEXT_SIZE: u32 = VMX_RESERVE + 101 * 8;
+    /// Indices into gp_regs (`asm/ptrace.h`).
+    pub const PT_NIP: u32 = 32;
+    pub const PT_MSR: u32 = 33;
+    pub const PT_ORIG_R3: u32 = 34;
+    pub const PT_CTR: u32 = 35;
+    pub const PT_LNK: u32 = 36;
+    pub const PT_XER: u32 = 37;
+    pub const PT_CCR: u32 = 38;
+    pub const PT_TRAP: u32 = 40;
+    pub const PT_DAR: u32 = 41;
+    /// `struct rt_sigframe`: uc, uc_transact, 2 unused longs, tramp[6] (ints), pinfo, puc,
+    /// info (128-byte siginfo), then the 288-byte ABI gap below the interrupted stack.
+    pub const INFO_PTR: u32 = 2 * UCONTEXT_SIZE + 16 + 24;
+    pub const INFO: u32 = INFO_PTR + 16;
+    pub const SIZE: u32 = INFO + 128 + 288;
+    /// The handler's stack frame below the signal frame (`__SIGNAL_FRAMESIZE`).
+    pub const CALLER_FRAME: u32 = 128;
+}
+
+/// What `rt_sigaction` installed for one signal (ppc64 `struct sigaction`: handler, flags,
+/// restorer, mask).
+#[derive(Clone, Copy, Default)]
+struct Action {
+    handler: u64,
+    flags: u64,
+    restorer: u64,
+    mask: u64,
+}
+
+/// The process's signal state.
+pub struct Signals {
+    actions: [Action; 64],
+    /// Blocked signals, bit `n - 1` for signal `n`.
+    pub mask: u64,
+    pending: u64,
+    /// `si_code` of each pending signal.
+    codes: [i32; 64],
+}
+
+impl Default for Signals {
+    fn default() -> Self {
+        Self {
+            actions: [Action::default(); 64],
+            mask: 0,
+            pending: 0,
+            codes: [0; 64],
+        }
+    }
+}
+
+fn bit(sig: u32) -> u64 {
+    1 << (sig - 1)
+}
+
+/// Signals whose default action is to do nothing (SIGCHLD, SIGCONT, SIGURG, SIGWINCH).
+fn ignored_by_default(sig: u32) -> bool {
+    matches!(sig, 17 | 18 | 23 | 28)
+}
+
+/// Maps the trampoline page (read and execute).
+pub fn map_trampoline(mem: &Memory) -> anyhow::Result<()> {
+    mem.map(TRAMPOLINE, 0x1000, Perm::RX)?;
+    let code = [0x3800_0000 | RT_SIGRETURN as u32, 0x4400_0002];
+    let bytes: Vec<u8> = code.iter().flat_map(|w| w.to_be_bytes()).collect();
+    mem.poke_bytes(TRAMPOLINE, &bytes)?;
+    Ok(())
+}
+
+/// How a signal sent to the process turns out.
+pub enum Sent {
+    /// Ignored, or left pending for `deliver_pending`.
+    Queued,
+    /// Its action ends the process.
+    Fatal(u32),
+}
+
+impl Signals {
+    /// `rt_sigaction(sig, act, oact, sigsetsize)`.
+    pub fn sigaction(&mut self, mem: &Memory, a: &[u64; 6]) -> SysResult {
+        let (sig, act, old, size) = (a[0], a[1], a[2], a[3]);
+        if size != 8 || !(1..=64).contains(&sig) {
+            return Err(errno::EINVAL);
+        }
+        let sig = sig as u32;
+        if act != 0 && (sig == SIGKILL || sig == SIGSTOP) {
+            return Err(errno::EINVAL);
+        }
+        let slot = &mut self.actions[sig as usize - 1];
+        let prev = *slot;
+        if act != 0 {
+            let raw = get(mem, act, 32)?;
+            let w =
+                |k: usize| u64::from_be_bytes(raw[8 * k..8 * k + 8].try_into().unwrap_or_default());
+            *slot = Action {
+                handler: w(0),
+                flags: w(1),
+                restorer: w(2),
+                mask: w(3) & !(bit(SIGKILL) | bit(SIGSTOP)),
+            };
+            if slot.handler == SIG_IGN {
+                // Setting SIG_IGN discards the signal if it is pending.
+                self.pending &= !bit(sig);
+            }
+        }
+        if old != 0 {
+            put(
+                mem,
+                old,
+                &words(&[prev.handler, prev.flags, prev.restorer, prev.mask]),
+            )?;
+        }
+        Ok(0)
+    }
+
+    /// `rt_sigprocmask(how, set, oldset, sigsetsize)`.
+    pub fn sigprocmask(&mut self, mem: &Memory, a: &[u64; 6]) -> SysResult {
+        let (how, set, old, size) = (a[0], a[1], a[2], a[3]);
+        if size != 8 {
+            return Err(errno::EINVAL);
+        }
+        let prev = self.mask;
+        if set != 0 {
+            let raw = get(mem, set, 8)?;
+            let v = u64::from_be_bytes(raw.try_into().unwrap_or_default());
+            let mask = match how {
+                0 => prev | v,
+                1 => prev & !v,
+                2 => v,
+                _ => return Err(errno::EINVAL),
+            };
+            self.mask = mask & !(bit(SIGKILL) | bit(SIGSTOP));
+        }
+        if old != 0 {
+            put(mem, old, &prev.to_be_bytes())?;
+        }
+        Ok(0)
+    }
+
+    /// `rt_sigpending(set, sigsetsize)`: the signals waiting for their unblocking.
+    pub fn sigpending(&self, mem: &Memory, a: &[u64; 6]) -> SysResult {
+        if a[1] != 8 {
+            return Err(errno::EINVAL);
+        }
+        put(mem, a[0], &self.pending.to_be_bytes())?;
+        Ok(0)
+    }
+
+    /// The process sends itself `sig` (1..=64) with `kill` (`tkill`: `by_thread`).
+    pub fn send(&mut self, sig: u32, by_thread: bool) -> Sent {
+        let action = self.actions[sig as usize - 1];
+        match action.handler {
+            _ if sig == SIGKILL || sig == SIGSTOP => Sent::Fatal(sig),
+            SIG_IGN => Sent::Queued,
+            SIG_DFL if ignored_by_default(sig) => Sent::Queued,
+            SIG_DFL => Sent::Fatal(sig),
+            _ => {
+                self.pending |= bit(sig);
+                self.codes[sig as usize - 1] = if by_thread { SI_TKILL } else { SI_USER };
+                Sent::Queued
+            }
+        }
+    }
+
+    /// Runs the handler of the lowest pending signal not blocked, if any, from the context
+    /// `ctx` (which resumes when it returns). Returns the signal that must end the process
+    /// instead when the handler's frame cannot be written (as Linux, SIGSEGV).
+    pub fn deliver_pending(&mut self, ctx: &mut Context, mem: &Memory) -> Option<u32> {
+        let ready = self.pending & !self.mask;
+        if ready == 0 {
+            return None;
+        }
+        let sig = ready.trailing_zeros() + 1;
+        self.pending &= !bit(sig);
+        let code = self.codes[sig as usize - 1];
+        let pid = u64::from(std::process::id());
+        let info = Info {
+            sig,
+            code,
+            word: (pid << 32) | u64::from(uid()),
+        };
+        self.run_handler(sig, &info, ctx, mem).err()
+    }
+
+    /// A fault, trap or illegal instruction raises `sig` at `ctx` (precise: pc at the
+    /// instruction). Returns false when the signal's action ends the process: no handler, or
+    /// the signal is blocked (the kernel then forces the default action).
+    pub fn raise_sync(&mut self, sig: u32, addr: u32, ctx: &mut Context, mem: &Memory) -> bool {
+        let action = self.actions[sig as usize - 1];
+        if matches!(action.handler, SIG_DFL | SIG_IGN) || self.mask & bit(sig) != 0 {
+            return false;
+        }
+        let code = match sig {
+            SIGSEGV => SEGV_MAPERR,
+            SIGTRAP => TRAP_BRKPT,
+            _ => ILL_ILLOPC,
+        };
+        let info = Info {
+            sig,
+            code,
+            word: if sig == SIGSEGV {
+                u64::from(addr)
+            } else {
+                u64::from(ctx.pc)
+            },
+        };
+        self.run_handler(sig, &info, ctx, mem).is_ok()
+    }
+
+    fn run_handler(
+        &mut self,
+        sig: u32,
+        info: &Info,
+        ctx: &mut Context,
+        mem: &Memory,
+    ) -> Result<(), u32> {
+        let action = self.actions[sig as usize - 1];
+        let sp = ctx.gpr[1] as u32;
+        let base = sp.wrapping_sub(frame::SIZE) & !15;
+        let newsp = base.wrapping_sub(frame::CALLER_FRAME);
+        // ELFv1: the handler is a function descriptor (entry, TOC).
+        let desc = get(mem, action.handler, 16).map_err(|_| SIGSEGV)?;
+        let entry = u64::from_be_bytes(desc[..8].try_into().unwrap_or_default());
+        let toc = u64::from_be_bytes(desc[8..].try_into().unwrap_or_default());
+        let uc = base;
+        // The handler is given r4 (siginfo) and r5 (ucontext) whether or not it asked with
+        // SA_SIGINFO, as Linux does.
+        let dar = if sig == SIGSEGV { info.word } else { 0 };
+        let image = ucontext(ctx, self.mask, sig, action.handler, uc, dar);
+        let siginfo = info.encode();
+        let writes = [
+            (uc, image),
+            (
+                base + frame::INFO_PTR,
+                words(&[u64::from(base + frame::INFO), u64::from(uc)]),
+            ),
+            (base + frame::INFO, siginfo),
+            (newsp, u64::from(sp).to_be_bytes().to_vec()),
+        ];
+        for (at, data) in writes {
+            put(mem, u64::from(at), &data).map_err(|_| SIGSEGV)?;
+        }
+        self.mask |= action.mask;
+        if action.flags & SA_NODEFER == 0 {
+            self.mask |= bit(sig);
+        }
+        if action.flags & SA_RESETHAND != 0 {
+            self.actions[sig as usize - 1] = Action::default();
+        }
+        ctx.gpr[1] = u64::from(newsp);
+        ctx.gpr[2] = toc;
+        ctx.gpr[3] = u64::from(sig);
+        ctx.gpr[4] = u64::from(base + frame::INFO);
+        ctx.gpr[5] = u64::from(uc);
+        ctx.gpr[6] = u64::from(base);
+        ctx.lr = u64::from(TRAMPOLINE);
+        ctx.pc = entry as u32;
+        // A handler starts with no reservation (the kernel clears it on every interrupt).
+        ctx.reserve_valid = 0;
+        Ok(())
+    }
+
+    /// `rt_sigreturn`: restores the context the frame at r1 saved (the handler may have
+    /// changed it). Returns false when the frame cannot be read (the process then dies of
+    /// SIGSEGV, as under Linux).
+    pub fn sigreturn(&mut self, ctx: &mut Context, mem: &Memory) -> bool {
+        let uc = (ctx.gpr[1] as u32).wrapping_add(frame::CALLER_FRAME);
+        let Ok(raw) = get(mem, u64::from(uc), frame::UCONTEXT_SIZE as usize) else {
+            return false;
+        };
+        let w = |off: u32| {
+            let o = off as usize;
+            u64::from_be_bytes(raw[o..o + 8].try_into().unwrap_or_default())
+        };
+        let gp = |k: u32| w(frame::GP_REGS + 8 * k);
+        for (k, r) in ctx.gpr.iter_mut().enumerate() {
+            *r = gp(k as u32);
+        }
+        ctx.pc = gp(frame::PT_NIP) as u32 & !3;
+        ctx.ctr = gp(frame::PT_CTR);
+        ctx.lr = gp(frame::PT_LNK);
+        ctx.set_xer(gp(frame::PT_XER));
+        ctx.cr = gp(frame::PT_CCR) as u32;
+        for (k, f) in ctx.fpr.iter_mut().enumerate() {
+            *f = w(frame::FP_REGS + 8 * k as u32);
+        }
+        ctx.fpscr = w(frame::FP_REGS + 8 * 32) as u32;
+        let vregs = vregs_at(uc);
+        let off = vregs - uc;
+        for (k, v) in ctx.vr.iter_mut().take(32).enumerate() {
+            let o = (off + 16 * k as u32) as usize;
+            *v = u128::from_be_bytes(raw[o..o + 16].try_into().unwrap_or_default());
+        }
+        let o = (off + 16 * 32) as usize;
+        ctx.vscr = u32::from_be_bytes(raw[o + 12..o + 16].try_into().unwrap_or_default());
+        ctx.vrsave = u32::from_be_bytes(raw[o + 16..o + 20].try_into().unwrap_or_default());
+        self.mask = w(frame::UC_SIGMASK) & !(bit(SIGKILL) | bit(SIGSTOP));
+        ctx.reserve_valid = 0;
+        true
+    }
+}
+
+/// Where the vector registers sit in the ucontext at `uc`: the first 16-byte boundary in
+/// `vmx_reserve` (what `v_regs` points to).
+fn vregs_at(uc: u32) -> u32 {
+    (uc + frame::VMX_RESERVE + 15) & !15
+}
+
+/// The saved context: registers as gp_regs/fp_regs and the vector area, the mask to restore.
+fn ucontext(ctx: &Context, mask: u64, sig: u32, handler: u64, uc: u32, dar: u64) -> Vec<u8> {
+    let mut out = vec![0u8; frame::UCONTEXT_SIZE as usize];
+    let mut put_u64 = |off: u32, v: u64| {
+        let o = off as usize;
+        out[o..o + 8].copy_from_slice(&v.to_be_bytes());
+    };
+    put_u64(frame::UC_SIGMASK, mask);
+    put_u64(frame::SC_SIGNAL, u64::from(sig) << 32);
+    put_u64(frame::SC_HANDLER, handler);
+    put_u64(frame::SC_OLDMASK, mask);
+    put_u64(frame::SC_REGS, u64::from(uc + frame::GP_REGS));
+    for (k, r) in ctx.gpr.iter().enumerate() {
+        put_u64(frame::GP_REGS + 8 * k as u32, *r);
+    }
+    let gp = |k: u32| frame::GP_REGS + 8 * k;
+    put_u64(gp(frame::PT_NIP), u64::from(ctx.pc));
+    put_u64(gp(frame::PT_MSR), ctx.msr);
+    put_u64(gp(frame::PT_ORIG_R3), ctx.gpr[3]);
+    put_u64(gp(frame::PT_CTR), ctx.ctr);
+    put_u64(gp(frame::PT_LNK), ctx.lr);
+    put_u64(gp(frame::PT_XER), u64::from(ctx.xer()));
+    put_u64(gp(frame::PT_CCR), u64::from(ctx.cr));
+    put_u64(gp(frame::PT_TRAP), 0xc00);
+    put_u64(gp(frame::PT_DAR), dar);
+    for (k, f) in ctx.fpr.iter().enumerate() {
+        put_u64(frame::FP_REGS + 8 * k as u32, *f);
+    }
+    put_u64(frame::FP_REGS + 8 * 32, u64::from(ctx.fpscr));
+    let vregs = vregs_at(uc);
+    put_u64(frame::V_REGS, u64::from(vregs));
+    let off = (vregs - uc) as usize;
+    for (k, v) in ctx.vr.iter().take(32).enumerate() {
+        out[off + 16 * k..off + 16 * k + 16].copy_from_slice(&v.to_be_bytes());
+    }
+    // VSCR in the last word of vector 32, then VRSAVE.
+    let o = off + 16 * 32;
+    out[o + 12..o + 16].copy_from_slice(&ctx.vscr.to_be_bytes());
+    out[o + 16..o + 20].copy_from_slice(&ctx.vrsave.to_be_bytes());
+    out
+}
+
+/// The parts of a ppc64 `siginfo_t` (128 bytes) a signal fills: signo, errno, code, and
+/// the first union word (pid and uid for a sent signal, the address for a fault).
+struct Info {
+    sig: u32,
+    code: i32,
+    word: u64,
+}
+
+impl Info {
+    fn encode(&self) -> Vec<u8> {
+        let mut out = vec![0u8; 128];
+        out[0..4].copy_from_slice(&self.sig.to_be_bytes());
+        out[8..12].copy_from_slice(&self.code.to_be_bytes());
+        out[16..24].copy_from_slice(&self.word.to_be_bytes());
+        out
+    }
+}
+
+fn uid() -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").map_or(0, |m| m.uid())
+}
