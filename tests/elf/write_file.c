@@ -1,7 +1,9 @@
 /* Creating, writing, appending, truncating, renaming and removing files and a directory in
- * the directory named by argv[1], with stdio and POSIX calls, and reading each result back.
+ * the directory named by argv[1], with stdio and POSIX calls, and reading each result back;
+ * listing the directory and working in it after chdir.
  * Every step prints what it saw, errors by errno name, so the output shows the file system
  * as the guest sees it. Expected output: qemu-ppc64 running the same binary. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -25,6 +27,31 @@ static void show(const char *what, int r) {
         printf("%s: -1 (%s)\n", what, strerror(errno));
     else
         printf("%s: %d\n", what, r);
+}
+
+static int by_name(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The directory's entries, sorted (the order readdir gives is the file system's). */
+static void list(void) {
+    DIR *d = opendir(dir);
+    if (!d) {
+        printf("opendir: %s\n", strerror(errno));
+        return;
+    }
+    char *names[64];
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < 64) names[n++] = strdup(e->d_name);
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name);
+    printf("ls:");
+    for (int i = 0; i < n; i++) {
+        printf(" %s", names[i]);
+        free(names[i]);
+    }
+    printf("\n");
 }
 
 static void cat(const char *name) {
@@ -84,7 +111,17 @@ int main(int argc, char **argv) {
     close(fd);
     cat("c.txt");
 
+    list();
     show("rename", rename(at("b.txt"), at("d.txt")));
+    list();
+    char cwd[4096];
+    getcwd(cwd, sizeof cwd);
+    show("chdir", chdir(dir));
+    f = fopen("d.txt", "r");
+    printf("relative open after chdir: %s\n", f ? "found" : strerror(errno));
+    if (f) fclose(f);
+    show("opendir a file", opendir("d.txt") ? 0 : -1);
+    show("chdir back", chdir(cwd));
     cat("b.txt");
     cat("d.txt");
     show("unlink missing", unlink(at("b.txt")));

@@ -139,10 +139,8 @@ fn open(p: &mut Process, mem: &Memory, dirfd: i32, path: u64, flags: u64, mode: 
         }
     }
     let f = o.open(&path).map_err(|e| host_errno(&e))?;
-    if f.metadata().is_ok_and(|m| m.is_dir()) {
-        // Directories cannot be opened: the guest's descriptors are files only.
-        return Err(errno::EISDIR);
-    }
+    // A directory opens for reading only (the host refuses to open one for writing with
+    // EISDIR, as Linux does); it is read with getdents64.
     let fd = p.files.install(f, 0);
     p.files
         .status
@@ -394,6 +392,59 @@ fn dup(p: &mut Process, fd: i32, to: Option<u64>) -> SysResult {
     }
 }
 
+/// `getdents64(fd, dirp, count)`: the host's records for the directory, in its order, with
+/// their fields turned big-endian (`struct linux_dirent64`: ino, off, reclen, type, name,
+/// laid out alike on both).
+fn getdents64(p: &mut Process, mem: &Memory, fd: i32, buf: u64, count: u64) -> SysResult {
+    use std::os::fd::AsRawFd;
+    let f = p.files.file(fd)?;
+    let mut data = vec![0u8; count.min(MAX_IO) as usize];
+    // SAFETY: `data` is writable for its whole length and the descriptor is open.
+    let n = unsafe {
+        libc::syscall(
+            libc::SYS_getdents64,
+            f.as_raw_fd(),
+            data.as_mut_ptr(),
+            data.len(),
+        )
+    };
+    if n < 0 {
+        return Err(host_errno(&std::io::Error::last_os_error()));
+    }
+    let n = n as usize;
+    let mut at = 0;
+    while at + 19 <= n {
+        let ino = u64::from_ne_bytes(data[at..at + 8].try_into().unwrap_or_default());
+        let off = u64::from_ne_bytes(data[at + 8..at + 16].try_into().unwrap_or_default());
+        let reclen = u16::from_ne_bytes([data[at + 16], data[at + 17]]);
+        data[at..at + 8].copy_from_slice(&ino.to_be_bytes());
+        data[at + 8..at + 16].copy_from_slice(&off.to_be_bytes());
+        data[at + 16..at + 18].copy_from_slice(&reclen.to_be_bytes());
+        if reclen == 0 {
+            break;
+        }
+        at += usize::from(reclen);
+    }
+    put(mem, buf, &data[..n])?;
+    Ok(n as u64)
+}
+
+fn chdir(p: &mut Process, mem: &Memory, path: u64) -> SysResult {
+    let hp = host_path(p, mem, AT_FDCWD, path)?;
+    std::env::set_current_dir(hp).map_err(|e| host_errno(&e))?;
+    Ok(0)
+}
+
+fn fchdir(p: &mut Process, fd: i32) -> SysResult {
+    use std::os::fd::AsRawFd;
+    let f = p.files.file(fd)?;
+    // SAFETY: a plain system call on an open descriptor.
+    if unsafe { libc::fchdir(f.as_raw_fd()) } < 0 {
+        return Err(host_errno(&std::io::Error::last_os_error()));
+    }
+    Ok(0)
+}
+
 fn getcwd(mem: &Memory, buf: u64, size: u64) -> SysResult {
     let cwd = std::env::current_dir().map_err(|e| host_errno(&e))?;
     let mut bytes = std::os::unix::ffi::OsStrExt::as_bytes(cwd.as_os_str()).to_vec();
@@ -448,6 +499,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         6 => p.files.close(fd),
         8 => open(p, mem, AT_FDCWD, a[0], O_CREAT | O_TRUNC | 1, a[1]),
         10 => unlink(p, mem, AT_FDCWD, a[0], 0),
+        12 => chdir(p, mem, a[0]),
         15 => chmod(p, mem, AT_FDCWD, a[0], a[1]),
         19 => lseek(p, fd, a[1], a[2]),
         33 => access(p, mem, AT_FDCWD, a[0]),
@@ -466,6 +518,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         107 => stat_path(p, mem, AT_FDCWD, a[0], a[1], AT_SYMLINK_NOFOLLOW),
         108 => fstat(p, mem, fd, a[1]),
         118 => fsync(p, fd, false),
+        133 => fchdir(p, fd),
         140 => llseek(p, mem, fd, (a[1] << 32) | (a[2] & 0xffff_ffff), a[3], a[4]),
         145 => readv(p, mem, fd, a[1], a[2]),
         146 => writev(p, mem, fd, a[1], a[2]),
@@ -473,6 +526,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         179 => pread(p, mem, fd, a[1], a[2], a[3]),
         180 => pwrite(p, mem, fd, a[1], a[2], a[3]),
         182 => getcwd(mem, a[0], a[1]),
+        202 => getdents64(p, mem, fd, a[1], a[2]),
         286 => open(p, mem, fd, a[1], a[2], a[3]),
         287 => mkdir(p, mem, fd, a[1], a[2]),
         291 => stat_path(p, mem, fd, a[1], a[2], a[3]),

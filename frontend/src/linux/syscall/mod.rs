@@ -26,7 +26,6 @@ pub mod errno {
     pub const ENOMEM: u64 = 12;
     pub const EFAULT: u64 = 14;
     pub const EEXIST: u64 = 17;
-    pub const EISDIR: u64 = 21;
     pub const EINVAL: u64 = 22;
     pub const ENOTTY: u64 = 25;
     pub const ERANGE: u64 = 34;
