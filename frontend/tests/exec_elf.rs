@@ -193,6 +193,15 @@ fn signal_handlers_run_and_return() {
 }
 
 #[test]
+fn threads_share_memory_and_synchronize() {
+    if let Some(o) = same_as_qemu("threads", &[]) {
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("counter 30000 (want 30000)"), "{out}");
+        assert!(out.contains("consumed 2001000 (want 2001000)"), "{out}");
+    }
+}
+
+#[test]
 fn segfault_ends_with_sigsegv_status_and_says_where() {
     let Some(reference) = same_as_qemu("segfault", &[]) else {
         return;

@@ -114,6 +114,7 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
         exe,
         started: Instant::now(),
         signals: syscall::signal::Signals::default(),
+        threads: syscall::threads::Threads::new(u64::from(std::process::id())),
     };
     syscall::signal::map_trampoline(&mem).context("cannot map the signal trampoline")?;
     let mut engine = match args.backend {
@@ -129,8 +130,14 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
     let mut retired = 0u64;
     let started = Instant::now();
     let status = loop {
+        // With several threads, each runs a slice at a time.
+        let slice = if process.threads.several() {
+            syscall::threads::SLICE
+        } else {
+            u64::MAX
+        };
         let limits = Limits {
-            max_instructions: budget - retired,
+            max_instructions: (budget - retired).min(slice),
             stop_at: None,
         };
         let (exit, n) = match engine.as_mut() {
@@ -164,6 +171,9 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                 );
                 break 128 + SIGILL as u8;
             }
+            Exit::BudgetExhausted if retired < budget => {
+                process.threads.pending = Some(syscall::threads::Switch::Yield);
+            }
             Exit::BudgetExhausted => {
                 report::guest_ended(
                     &format!("instruction limit of {budget} reached"),
@@ -192,6 +202,12 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                     report::guest_ended("illegal instruction", ctx.pc, &ctx, &mem);
                     break 128 + SIGILL as u8;
                 }
+            }
+        }
+        if let Some(how) = process.threads.pending.take() {
+            if let Err(e) = process.threads.switch(how, &mut ctx) {
+                report::guest_ended(&e.to_string(), ctx.pc, &ctx, &mem);
+                break 1;
             }
         }
     };

@@ -8,6 +8,7 @@ mod names;
 pub mod signal;
 mod stat;
 mod system;
+pub mod threads;
 
 pub use files::Files;
 pub use memory::Mappings;
@@ -43,6 +44,7 @@ pub struct Process {
     pub exe: PathBuf,
     pub started: Instant,
     pub signals: signal::Signals,
+    pub threads: threads::Threads,
 }
 
 /// How the process goes on after a call.
@@ -57,8 +59,6 @@ pub enum Outcome {
 pub enum SyscallError {
     #[error("unsupported system call {nr} ({name})")]
     Unsupported { nr: u64, name: &'static str },
-    #[error("{0}")]
-    Fatal(String),
     /// The guest sent itself a signal (`abort` raises SIGABRT); its default action ends it.
     #[error("the guest sent itself signal {0}")]
     Signal(u32),
@@ -79,7 +79,10 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
         ],
     };
     let result = match call.nr {
+        // exit ends the calling thread, and the process with its last one.
+        1 if p.threads.exit_thread(mem) => return Ok(Outcome::Continue),
         1 | 234 => return Ok(Outcome::Exit(call.args[0] as i32)),
+        120 => p.threads.clone(ctx, mem, &call.args),
         // rt_sigreturn: the context is the one the handler's frame saved, r3 included.
         172 => {
             return if p.signals.sigreturn(ctx, mem) {

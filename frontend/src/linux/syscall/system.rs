@@ -81,28 +81,6 @@ fn getrandom(mem: &Memory, buf: u64, len: u64) -> SysResult {
     Ok(n as u64)
 }
 
-fn futex(mem: &Memory, addr: u64, op: u64, val: u64) -> Result<SysResult, SyscallError> {
-    const FUTEX_WAIT: u64 = 0;
-    const FUTEX_WAKE: u64 = 1;
-    const FUTEX_WAIT_BITSET: u64 = 9;
-    const FUTEX_WAKE_BITSET: u64 = 10;
-    match op & 0x7f {
-        FUTEX_WAKE | FUTEX_WAKE_BITSET => Ok(Ok(0)),
-        FUTEX_WAIT | FUTEX_WAIT_BITSET => {
-            let cur =
-                super::guest_addr(addr).and_then(|a| mem.read_u32(a).map_err(|_| errno::EFAULT));
-            match cur {
-                Err(e) => Ok(Err(e)),
-                Ok(v) if u64::from(v) != val & 0xffff_ffff => Ok(Err(errno::EAGAIN)),
-                Ok(_) => Err(SyscallError::Fatal(
-                    "futex wait would block forever: the guest is single-threaded".into(),
-                )),
-            }
-        }
-        _ => Ok(Err(errno::ENOSYS)),
-    }
-}
-
 fn sleep(mem: &Memory, req: u64) -> SysResult {
     let raw = super::get(mem, req, 16)?;
     let secs = u64::from_be_bytes(raw[..8].try_into().unwrap_or_default());
@@ -152,7 +130,8 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
             }
             Ok(t)
         }
-        20 | 207 => Ok(pid),
+        20 => Ok(pid),
+        207 => Ok(p.threads.tid),
         24 | 49 => Ok(ids().0),
         47 | 50 => Ok(ids().1),
         64 => Ok(u64::from(std::os::unix::process::parent_id())),
@@ -163,7 +142,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
             } else {
                 (a[0], a[1])
             };
-            if target != pid && !(c.nr == 37 && target == 0) {
+            if target != pid && target != p.threads.tid && !(c.nr == 37 && target == 0) {
                 Err(errno::EPERM)
             } else if sig > 64 {
                 Err(errno::EINVAL)
@@ -209,7 +188,13 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         }
         116 => sysinfo(p, mem, a[0]),
         122 => uname(mem, a[0]),
-        158 => Ok(0),
+        158 => {
+            // sched_yield: the next runnable thread goes on.
+            if p.threads.several() {
+                p.threads.pending = Some(super::threads::Switch::Yield);
+            }
+            Ok(0)
+        }
         162 => sleep(mem, a[0]),
         171 => Err(errno::EINVAL),
         173 => p.signals.sigaction(mem, a),
@@ -223,7 +208,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
                 Ok(0)
             }
         }
-        221 => return Some(futex(mem, a[0], a[1], a[2])),
+        221 => p.threads.futex(mem, a),
         223 => {
             // One CPU: bit 0 of the first (big-endian) long of the mask.
             if a[1] < 8 {
@@ -232,7 +217,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
                 put(mem, a[2], &1u64.to_be_bytes()).map(|()| 8)
             }
         }
-        232 => Ok(pid),
+        232 => p.threads.set_tid_address(a[0]),
         246 => clock(p, a[0]).and_then(|d| put(mem, a[1], &timespec(d)).map(|()| 0)),
         247 => clock(p, a[0]).and_then(|_| {
             if a[1] != 0 {
