@@ -202,6 +202,15 @@ fn threads_share_memory_and_synchronize() {
 }
 
 #[test]
+fn pipes_poll_and_mappings() {
+    if let Some(o) = same_as_qemu("pipes_poll", &[]) {
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("read 10 [through 20]"), "{out}");
+        assert!(out.contains("mapped file: ok, header 7f ELF"), "{out}");
+    }
+}
+
+#[test]
 fn segfault_ends_with_sigsegv_status_and_says_where() {
     let Some(reference) = same_as_qemu("segfault", &[]) else {
         return;

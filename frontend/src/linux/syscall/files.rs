@@ -21,6 +21,7 @@ const O_CREAT: u64 = 0o100;
 const O_EXCL: u64 = 0o200;
 const O_TRUNC: u64 = 0o1000;
 const O_APPEND: u64 = 0o2000;
+const O_CLOEXEC: u64 = 0o2000000;
 /// One call moves at most this much; the guest sees a short read or write, as POSIX allows.
 const MAX_IO: u64 = 16 << 20;
 const PATH_MAX: usize = 4096;
@@ -31,6 +32,8 @@ pub struct Files {
     /// Access mode and `O_APPEND` of each descriptor the guest opened (`F_GETFL`); the
     /// standard streams are absent (0 reads, 1 and 2 write).
     status: std::collections::HashMap<usize, u64>,
+    /// Descriptors with FD_CLOEXEC (kept for `F_GETFD`: nothing is ever executed).
+    cloexec: std::collections::HashSet<usize>,
 }
 
 impl Files {
@@ -48,6 +51,7 @@ impl Files {
         Self {
             fds,
             status: std::collections::HashMap::new(),
+            cloexec: std::collections::HashSet::new(),
         }
     }
 
@@ -68,7 +72,16 @@ impl Files {
         });
         self.fds[i] = Some(f);
         self.status.remove(&i);
+        self.cloexec.remove(&i);
         i as u64
+    }
+
+    fn set_cloexec(&mut self, fd: u64, on: bool) {
+        if on {
+            self.cloexec.insert(fd as usize);
+        } else {
+            self.cloexec.remove(&(fd as usize));
+        }
     }
 
     /// `F_GETFL`'s access mode and append flag.
@@ -83,6 +96,7 @@ impl Files {
         self.file(fd)?;
         self.fds[fd as usize] = None;
         self.status.remove(&(fd as usize));
+        self.cloexec.remove(&(fd as usize));
         Ok(0)
     }
 }
@@ -145,6 +159,7 @@ fn open(p: &mut Process, mem: &Memory, dirfd: i32, path: u64, flags: u64, mode: 
     p.files
         .status
         .insert(fd as usize, access | (flags & O_APPEND));
+    p.files.set_cloexec(fd, flags & O_CLOEXEC != 0);
     Ok(fd)
 }
 
@@ -374,10 +389,13 @@ fn access(p: &mut Process, mem: &Memory, dirfd: i32, path: u64) -> SysResult {
     Ok(0)
 }
 
-fn dup(p: &mut Process, fd: i32, to: Option<u64>) -> SysResult {
+/// `dup`, `dup2` and `dup3` (`to`: the descriptor wanted, `flags`: dup3's O_CLOEXEC). The
+/// copy has the original's status flags and no FD_CLOEXEC unless asked for.
+fn dup(p: &mut Process, fd: i32, to: Option<u64>, flags: u64) -> SysResult {
     let f = p.files.file(fd)?.try_clone().map_err(|e| host_errno(&e))?;
-    match to {
-        None => Ok(p.files.install(f, 0)),
+    let status = p.files.status_flags(fd as usize);
+    let new = match to {
+        None => p.files.install(f, 0),
         Some(t) => {
             let t = usize::try_from(t)
                 .ok()
@@ -387,9 +405,12 @@ fn dup(p: &mut Process, fd: i32, to: Option<u64>) -> SysResult {
                 p.files.fds.resize_with(t + 1, || None);
             }
             p.files.fds[t] = Some(f);
-            Ok(t as u64)
+            t as u64
         }
-    }
+    };
+    p.files.status.insert(new as usize, status);
+    p.files.set_cloexec(new, flags & O_CLOEXEC != 0);
+    Ok(new)
 }
 
 /// `getdents64(fd, dirp, count)`: the host's records for the directory, in its order, with
@@ -427,6 +448,93 @@ fn getdents64(p: &mut Process, mem: &Memory, fd: i32, buf: u64, count: u64) -> S
     }
     put(mem, buf, &data[..n])?;
     Ok(n as u64)
+}
+
+/// `pipe(fds)` and `pipe2(fds, flags)` (O_CLOEXEC and O_NONBLOCK have the host's values).
+fn pipe(p: &mut Process, mem: &Memory, fds: u64, flags: u64) -> SysResult {
+    use std::os::fd::FromRawFd;
+    const ALLOWED: u64 = 0o2000000 | 0o4000;
+    if flags & !ALLOWED != 0 {
+        return Err(errno::EINVAL);
+    }
+    let mut raw = [0i32; 2];
+    // SAFETY: `raw` has room for the two descriptors pipe2 writes.
+    if unsafe { libc::pipe2(raw.as_mut_ptr(), flags as i32) } < 0 {
+        return Err(host_errno(&std::io::Error::last_os_error()));
+    }
+    // SAFETY: pipe2 just returned these descriptors; each File becomes their only owner.
+    let (r, w) = unsafe { (File::from_raw_fd(raw[0]), File::from_raw_fd(raw[1])) };
+    let rd = p.files.install(r, 0);
+    let wr = p.files.install(w, 0);
+    p.files.status.insert(wr as usize, 1);
+    p.files.set_cloexec(rd, flags & O_CLOEXEC != 0);
+    p.files.set_cloexec(wr, flags & O_CLOEXEC != 0);
+    let out: Vec<u8> = [rd as u32, wr as u32]
+        .iter()
+        .flat_map(|v| v.to_be_bytes())
+        .collect();
+    if let Err(e) = put(mem, fds, &out) {
+        p.files.close(rd as i32).ok();
+        p.files.close(wr as i32).ok();
+        return Err(e);
+    }
+    Ok(0)
+}
+
+/// `poll(fds, nfds, timeout_ms)` on the host descriptors behind the guest's (`struct
+/// pollfd`: int fd, short events, short revents; the event bits are the same on both). A
+/// guest descriptor that is not open reports POLLNVAL, as Linux does.
+fn poll(p: &mut Process, mem: &Memory, fds: u64, n: u64, timeout: i32) -> SysResult {
+    use std::os::fd::AsRawFd;
+    const POLLNVAL: i16 = 0x20;
+    if n > 1024 {
+        return Err(errno::EINVAL);
+    }
+    let raw = get(mem, fds, n as usize * 8)?;
+    let mut host: Vec<libc::pollfd> = raw
+        .chunks(8)
+        .map(|c| {
+            let fd = i32::from_be_bytes([c[0], c[1], c[2], c[3]]);
+            let events = i16::from_be_bytes([c[4], c[5]]);
+            // A negative descriptor is skipped by the host too; a closed one gets an
+            // impossible host descriptor, answered with POLLNVAL below.
+            let host_fd = if fd < 0 {
+                -1
+            } else {
+                p.files.file(fd).map_or(-2, |f| f.as_raw_fd())
+            };
+            libc::pollfd {
+                fd: host_fd,
+                events,
+                revents: 0,
+            }
+        })
+        .collect();
+    let closed: Vec<bool> = host.iter().map(|h| h.fd == -2).collect();
+    for h in host.iter_mut().filter(|h| h.fd == -2) {
+        h.fd = -1;
+    }
+    let ready = if closed.iter().any(|&c| c) {
+        0
+    } else {
+        timeout
+    };
+    // SAFETY: `host` is a valid array of `host.len()` pollfd records.
+    let r = unsafe { libc::poll(host.as_mut_ptr(), host.len() as libc::nfds_t, ready) };
+    if r < 0 {
+        return Err(host_errno(&std::io::Error::last_os_error()));
+    }
+    let mut out = raw;
+    let mut count = 0;
+    for (k, h) in host.iter().enumerate() {
+        let revents = if closed[k] { POLLNVAL } else { h.revents };
+        if revents != 0 {
+            count += 1;
+        }
+        out[8 * k + 6..8 * k + 8].copy_from_slice(&revents.to_be_bytes());
+    }
+    put(mem, fds, &out)?;
+    Ok(count)
 }
 
 fn chdir(p: &mut Process, mem: &Memory, path: u64) -> SysResult {
@@ -476,9 +584,19 @@ fn fcntl(p: &mut Process, fd: i32, cmd: u64, arg: u64) -> SysResult {
             let status = p.files.status_flags(fd as usize);
             let new = p.files.install(f, arg as usize);
             p.files.status.insert(new as usize, status);
+            p.files.set_cloexec(new, cmd == F_DUPFD_CLOEXEC);
             Ok(new)
         }
-        F_GETFD | F_SETFD | F_SETFL => p.files.file(fd).map(|_| 0),
+        F_GETFD => p
+            .files
+            .file(fd)
+            .map(|_| ())
+            .map(|()| u64::from(p.files.cloexec.contains(&(fd as usize)))),
+        F_SETFD => p.files.file(fd).map(|_| ()).map(|()| {
+            p.files.set_cloexec(fd as u64, arg & 1 != 0);
+            0
+        }),
+        F_SETFL => p.files.file(fd).map(|_| 0),
         // The access mode and O_APPEND: 0..2 as we were given them, the rest as opened.
         F_GETFL => p
             .files
@@ -506,10 +624,14 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         38 => rename(p, mem, (AT_FDCWD, a[0]), (AT_FDCWD, a[1]), 0),
         39 => mkdir(p, mem, AT_FDCWD, a[0], a[1]),
         40 => unlink(p, mem, AT_FDCWD, a[0], AT_REMOVEDIR),
-        41 => dup(p, fd, None),
+        41 => dup(p, fd, None, 0),
+        42 => pipe(p, mem, a[0], 0),
         54 => ioctl(p, fd),
         55 => fcntl(p, fd, a[1], a[2]),
-        63 | 316 => dup(p, fd, Some(a[1])),
+        63 => dup(p, fd, Some(a[1]), 0),
+        316 if a[0] == a[1] => Err(errno::EINVAL),
+        316 => dup(p, fd, Some(a[1]), a[2]),
+        317 => pipe(p, mem, a[0], a[1]),
         85 => readlink(p, mem, AT_FDCWD, a[0], a[1], a[2]),
         92 => truncate(p, mem, a[0], a[1]),
         93 => ftruncate(p, fd, a[1]),
@@ -522,6 +644,21 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         140 => llseek(p, mem, fd, (a[1] << 32) | (a[2] & 0xffff_ffff), a[3], a[4]),
         145 => readv(p, mem, fd, a[1], a[2]),
         146 => writev(p, mem, fd, a[1], a[2]),
+        167 => poll(p, mem, a[0], a[1], a[2] as i32),
+        // ppoll: the timeout as a timespec (none: wait); the signal mask is not applied.
+        281 => {
+            let timeout = if a[2] == 0 {
+                Ok(-1)
+            } else {
+                get(mem, a[2], 16).map(|t| {
+                    let w =
+                        |o: usize| i64::from_be_bytes(t[o..o + 8].try_into().unwrap_or_default());
+                    (w(0).saturating_mul(1000) + w(8) / 1_000_000).clamp(0, i64::from(i32::MAX))
+                        as i32
+                })
+            };
+            timeout.and_then(|t| poll(p, mem, a[0], a[1], t))
+        }
         148 => fsync(p, fd, true),
         179 => pread(p, mem, fd, a[1], a[2], a[3]),
         180 => pwrite(p, mem, fd, a[1], a[2], a[3]),
