@@ -23,6 +23,8 @@ pub mod runtime;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_cache;
+#[cfg(test)]
 mod tests_lazy_cr;
 #[cfg(test)]
 mod tests_loops;
@@ -83,6 +85,8 @@ pub struct JitStats {
     pub indirect_recompiles: u64,
     /// Units entered from the dispatcher (not from another unit's code).
     pub entries: u64,
+    /// Times the whole code cache was discarded to free dropped units' memory.
+    pub flushes: u64,
 }
 
 impl JitStats {
@@ -100,6 +104,7 @@ impl JitStats {
         self.fp_recompiles += other.fp_recompiles;
         self.indirect_recompiles += other.indirect_recompiles;
         self.entries += other.entries;
+        self.flushes += other.flushes;
     }
 }
 
@@ -129,8 +134,8 @@ impl std::fmt::Display for JitStats {
         )?;
         write!(
             f,
-            "jit: {} code-page writes invalidated code, {} units dropped, {} entries from the dispatcher",
-            self.invalidations, self.units_dropped, self.entries
+            "jit: {} code-page writes invalidated code, {} units dropped, {} entries from the dispatcher, {} cache flushes",
+            self.invalidations, self.units_dropped, self.entries, self.flushes
         )
     }
 }
@@ -214,7 +219,15 @@ pub struct Jit {
     /// Per `switch` site (`block::TableSwitch`), its base register's value when its targets
     /// were learned.
     table_bases: HashMap<u32, u64>,
+    /// Host code bytes of units dropped since the module was last replaced, and the amount
+    /// that replaces it (`flush_if_wasteful`).
+    dropped_bytes: u64,
+    flush_after: u64,
 }
+
+/// Dropped units' host code that makes the engine start a new code module: cranelift-jit
+/// frees code memory only a module at a time.
+const FLUSH_AFTER: u64 = 64 << 20;
 
 /// Times the units holding one `bcctr` are compiled again for targets they lacked, and the
 /// most targets learned per `bcctr`: a `switch` settles after a few, while a branch through
@@ -365,7 +378,9 @@ fn indirect_learning(
 }
 
 impl Jit {
-    pub fn new() -> Result<Self, JitError> {
+    /// A code module for x86-64 with the settings units are compiled with, and its
+    /// trampoline.
+    fn new_module() -> Result<(JITModule, Trampoline), JitError> {
         let mut flags = settings::builder();
         let set = |f: &mut settings::Builder, k: &str, v: &str| {
             f.set(k, v)
@@ -388,6 +403,11 @@ impl Jit {
             .map_err(|e| JitError::Host(e.to_string()))?;
         let mut module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
         let trampoline = Self::build_trampoline(&mut module)?;
+        Ok((module, trampoline))
+    }
+
+    pub fn new() -> Result<Self, JitError> {
+        let (module, trampoline) = Self::new_module()?;
         Ok(Self {
             module,
             fctx: FunctionBuilderContext::new(),
@@ -415,7 +435,41 @@ impl Jit {
             indirect: HashMap::new(),
             relearned: HashMap::new(),
             table_bases: HashMap::new(),
+            dropped_bytes: 0,
+            flush_after: FLUSH_AFTER,
         })
+    }
+
+    /// Discard the whole cache and free its host memory once dropped units' code adds up to
+    /// `bytes` (see `flush_if_wasteful`).
+    pub fn set_flush_after(&mut self, bytes: u64) {
+        self.flush_after = bytes;
+    }
+
+    /// Frees the host code of dropped units, which the code module can only free all at
+    /// once: when they add up to `flush_after`, every unit goes, with the module, and the
+    /// code still in use is compiled again as it runs. Called from the dispatcher, where no
+    /// code of this engine is running; nothing outside the engine points into its code.
+    fn flush_if_wasteful(&mut self) -> Result<(), JitError> {
+        if self.dropped_bytes < self.flush_after {
+            return Ok(());
+        }
+        let (module, trampoline) = Self::new_module()?;
+        self.drop_all_units();
+        // Every link cell and fast-table entry is cleared with its unit (`drop_unit`); the
+        // cells themselves are only read by code of the old module.
+        self.links.clear();
+        self.hits.clear();
+        let old = std::mem::replace(&mut self.module, module);
+        self.trampoline = trampoline;
+        // SAFETY: no unit of `old` can run again: none is in `units`, `links` or `fast`, the
+        // trampoline is the new module's, and this engine's code is not on the stack (the
+        // dispatcher calls this between runs of units).
+        unsafe { old.free_memory() };
+        self.dropped_bytes = 0;
+        self.stats.flushes += 1;
+        tracing::debug!("code cache flushed ({} so far)", self.stats.flushes);
+        Ok(())
     }
 
     /// Compile code only once execution has entered it more than `n` times; until then the
@@ -573,6 +627,7 @@ impl Jit {
         if let Some(cell) = self.links.get(&key) {
             cell.store(std::ptr::null_mut(), Ordering::Release);
         }
+        self.dropped_bytes += u64::from(unit.size);
         let idx = fast_index(key.0);
         if self.fast[idx].key == fast_key(key.0, key.1) {
             self.fast[idx] = FastEntry::default();
@@ -852,6 +907,7 @@ impl Jit {
         }
         loop {
             self.sync_code(mem);
+            self.flush_if_wasteful()?;
             if limits.stop_at == Some(ctx.pc) {
                 return Ok((Exit::Stopped, retired));
             }
