@@ -129,16 +129,43 @@ pub struct Memory {
 /// `CODE` page as not writable, so they always take the interpreter path that logs.
 #[derive(Default)]
 struct CodePages {
-    /// Pages written since the memory was created, in order; the log only grows, by one entry
-    /// per (compilation of a page, write to it) pair.
-    log: Mutex<Vec<u32>>,
-    /// `log.len()`, readable without the lock.
+    /// Pages written, in order, one entry per (compilation of a page, write to it) pair.
+    log: Mutex<CodeLog>,
+    /// The log's end (`CodeLog::end`), readable without the lock.
     epoch: AtomicU64,
     /// Pages the fault handler saw written (it cannot take the lock), and how many of its
     /// notes have been moved into `log`.
     noted: Box<hostfault::CodeWrites>,
     drained: AtomicU64,
 }
+
+/// The code-write log: the most recent `pages`, the first of which was write number `base`.
+/// Engines do not register with the memory, so the log cannot know when all have read an
+/// entry; it keeps the last `CODE_LOG_KEEP` to `2 * CODE_LOG_KEEP` entries instead, and an
+/// engine that fell further behind drops all its code (`Memory::code_writes_since`).
+#[derive(Default)]
+struct CodeLog {
+    base: u64,
+    pages: Vec<u32>,
+}
+
+impl CodeLog {
+    fn end(&self) -> u64 {
+        self.base + self.pages.len() as u64
+    }
+
+    fn push(&mut self, pages: impl IntoIterator<Item = u32>) {
+        self.pages.extend(pages);
+        if self.pages.len() > 2 * CODE_LOG_KEEP {
+            let old = self.pages.len() - CODE_LOG_KEEP;
+            self.pages.drain(..old);
+            self.base += old as u64;
+        }
+    }
+}
+
+/// Code-page writes the log keeps at least (4 bytes each).
+const CODE_LOG_KEEP: usize = 1 << 16;
 
 // The reservation is plain memory shared by every hardware thread; guest-level races are the
 // guest's business, as on hardware.
@@ -370,17 +397,24 @@ impl Memory {
             return;
         }
         let mut log = self.code.log.lock().unwrap_or_else(|e| e.into_inner());
-        log.extend(self.code.noted.drain());
-        self.code.epoch.store(log.len() as u64, Ordering::Release);
+        log.push(self.code.noted.drain());
+        self.code.epoch.store(log.end(), Ordering::Release);
         self.code.drained.store(count, Ordering::Release);
     }
 
-    /// Code pages (page numbers, address >> 12) written since `epoch`, and the new epoch.
-    pub fn code_writes_since(&self, epoch: u64) -> (Vec<u32>, u64) {
+    /// Code pages (page numbers, address >> 12) written since `epoch`, and the new epoch;
+    /// `None` for the pages when the log no longer reaches back to `epoch` (any page may
+    /// have been written since).
+    pub fn code_writes_since(&self, epoch: u64) -> (Option<Vec<u32>>, u64) {
         self.drain_noted();
         let log = self.code.log.lock().unwrap_or_else(|e| e.into_inner());
-        let from = usize::try_from(epoch).unwrap_or(usize::MAX).min(log.len());
-        (log[from..].to_vec(), log.len() as u64)
+        let pages = epoch.checked_sub(log.base).map(|from| {
+            let from = usize::try_from(from)
+                .unwrap_or(usize::MAX)
+                .min(log.pages.len());
+            log.pages[from..].to_vec()
+        });
+        (pages, log.end())
     }
 
     /// Declares `addr..addr+len` rewritten (a loader placing or freeing an image, a guest
@@ -426,8 +460,8 @@ impl Memory {
             return;
         }
         let mut log = self.code.log.lock().unwrap_or_else(|e| e.into_inner());
-        log.extend_from_slice(pages);
-        self.code.epoch.store(log.len() as u64, Ordering::Release);
+        log.push(pages.iter().copied());
+        self.code.epoch.store(log.end(), Ordering::Release);
     }
 
     /// Checks that `len` bytes at `addr` may be accessed for `kind`. An access that wraps past
@@ -659,14 +693,33 @@ mod tests {
         );
         m.write_u32(0x4000_0ffe, 2).unwrap(); // crosses into the unmarked page
         m.write_u32(0x4000_0010, 3).unwrap(); // mark already taken
-        assert_eq!(m.code_writes_since(0), (vec![0x40000], 1));
+        assert_eq!(m.code_writes_since(0), (Some(vec![0x40000]), 1));
         m.invalidate_code(0x4000_0000, 0x3000);
         m.protect(0x4000_2000, 0x1000, Perm::RX).unwrap();
-        assert_eq!(m.code_writes_since(1), (vec![0x40002], 2));
+        assert_eq!(m.code_writes_since(1), (Some(vec![0x40002]), 2));
         m.mark_code(0x4000_1000);
         m.protect(0x4000_1000, 0x1000, Perm::RX).unwrap();
-        assert_eq!(m.code_writes_since(1), (vec![0x40002, 0x40001], 3));
+        assert_eq!(m.code_writes_since(1), (Some(vec![0x40002, 0x40001]), 3));
         assert_eq!(m.code_epoch(), 3);
+    }
+
+    /// The log keeps between CODE_LOG_KEEP and twice that many entries: a reader within them
+    /// gets the pages, one from before them learns that it cannot.
+    #[test]
+    fn the_code_log_keeps_only_recent_writes() {
+        let m = Memory::new().unwrap();
+        m.map(0x4000_0000, 0x1000, Perm::RWX).unwrap();
+        let n = 2 * CODE_LOG_KEEP as u64 + 1;
+        for _ in 0..n {
+            m.mark_code(0x4000_0000);
+            m.write_u8(0x4000_0000, 1).unwrap();
+        }
+        assert_eq!(m.code_epoch(), n);
+        assert_eq!(m.code_writes_since(0), (None, n));
+        let (pages, end) = m.code_writes_since(n - 2);
+        assert_eq!((pages, end), (Some(vec![0x40000, 0x40000]), n));
+        let (pages, _) = m.code_writes_since(n - CODE_LOG_KEEP as u64);
+        assert_eq!(pages.map(|p| p.len()), Some(CODE_LOG_KEEP));
     }
 
     #[test]

@@ -584,6 +584,12 @@ impl Jit {
         }
         let (pages, epoch) = mem.code_writes_since(self.seen_epoch);
         self.seen_epoch = epoch;
+        let Some(pages) = pages else {
+            // This engine fell behind the log's oldest entry: any code may be stale.
+            self.stats.invalidations += 1;
+            self.drop_all_units();
+            return;
+        };
         for p in pages {
             if self.by_page.contains_key(&p) {
                 self.stats.invalidations += 1;

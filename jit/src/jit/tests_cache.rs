@@ -64,3 +64,33 @@ fn code_dropped_again_and_again_is_freed_and_runs_exactly() {
         assert!(got.gpr[3] > 0);
     }
 }
+
+/// An engine that has not run while more code-page writes were logged than the log keeps
+/// cannot tell which pages changed: it drops all its code, and runs the new code.
+#[test]
+fn an_engine_behind_the_code_log_drops_everything() {
+    use super::tests_units::bytes;
+    let m = machine(&[(CODE, asm(CODE, &["li r3, 1", "blr"]))], Perm::RWX);
+    let mut jit = Jit::new().unwrap();
+    let limits = Limits {
+        max_instructions: 100,
+        stop_at: Some(SENTINEL),
+    };
+    let run = |jit: &mut Jit| {
+        let mut c = start(CODE);
+        jit.run(&mut c, &m, limits).unwrap();
+        c.gpr[3]
+    };
+    assert_eq!(run(&mut jit), 1);
+    // Other engines' traffic on another page, past what the log keeps (2 × 65,536 writes).
+    let other = CODE + 0x1000;
+    for _ in 0..(2 << 16) + 1 {
+        m.mark_code(other);
+        m.write_u8(other, 0).unwrap();
+    }
+    m.poke_bytes(CODE, &bytes(&asm(CODE, &["li r3, 2"])))
+        .unwrap();
+    let before = jit.stats().units_dropped;
+    assert_eq!(run(&mut jit), 2);
+    assert!(jit.stats().units_dropped > before, "{}", jit.stats());
+}

@@ -26,7 +26,7 @@ pub(super) fn asm(at: u32, lines: &[&str]) -> Vec<u32> {
         .collect()
 }
 
-fn bytes(words: &[u32]) -> Vec<u8> {
+pub(super) fn bytes(words: &[u32]) -> Vec<u8> {
     words.iter().flat_map(|w| w.to_be_bytes()).collect()
 }
 
