@@ -326,6 +326,15 @@ impl Memory {
             region::protect(self.base().add(start), size, perm.host())
                 .map_err(|source| MemoryError::Protect { addr, len, source })?;
         }
+        // This view's page no longer catches writes: code compiled through another view of
+        // the same RAM goes too.
+        let aliases: Vec<u32> = code
+            .iter()
+            .flat_map(|&p| self.aliases(p as usize).collect::<Vec<_>>())
+            .filter(|&q| self.take_code_mark(q))
+            .map(|q| q as u32)
+            .collect();
+        code.extend(aliases);
         self.log_code_writes(&code);
         Ok(())
     }
@@ -369,9 +378,32 @@ impl Memory {
     }
 
     /// Marks the page holding `addr` as one the JIT compiles code from. Called before the
-    /// code is read, so any later write finds the mark.
+    /// code is read, so any later write finds the mark. A page of a physical view is marked in
+    /// every view: a write through another view changes the same RAM.
     pub fn mark_code(&self, addr: u32) {
         let page = (addr >> PAGE_SHIFT) as usize;
+        self.mark_page(page);
+        for alias in self.aliases(page) {
+            self.mark_page(alias);
+        }
+    }
+
+    /// The pages holding the same RAM as `page` in the other physical views (none for a page
+    /// outside them).
+    fn aliases(&self, page: usize) -> impl Iterator<Item = usize> {
+        let size = self.physical_size() as usize;
+        let addr = page << PAGE_SHIFT;
+        let offset = PHYSICAL_VIEWS.iter().find_map(|&v| {
+            let v = v as usize;
+            (addr >= v && addr < v + size).then(|| addr - v)
+        });
+        PHYSICAL_VIEWS
+            .iter()
+            .filter_map(move |&v| offset.map(|o| (v as usize + o) >> PAGE_SHIFT))
+            .filter(move |&q| q != page)
+    }
+
+    fn mark_page(&self, page: usize) {
         let before = self.perms[page].fetch_or(Perm::CODE.bits(), Ordering::SeqCst);
         fence(Ordering::SeqCst);
         if self.host_faults()
@@ -397,7 +429,17 @@ impl Memory {
             return;
         }
         let mut log = self.code.log.lock().unwrap_or_else(|e| e.into_inner());
-        log.push(self.code.noted.drain());
+        let mut pages = Vec::new();
+        for page in self.code.noted.drain() {
+            // The fault handler took the written page's mark; its aliases' go with it.
+            pages.push(page);
+            for alias in self.aliases(page as usize) {
+                if self.take_code_mark(alias) {
+                    pages.push(alias as u32);
+                }
+            }
+        }
+        log.push(pages);
         self.code.epoch.store(log.end(), Ordering::Release);
         self.code.drained.store(count, Ordering::Release);
     }
@@ -425,10 +467,19 @@ impl Memory {
             return;
         };
         let code: Vec<u32> = (first..=last)
-            .filter(|&p| self.take_code_mark(p))
-            .map(|p| p as u32)
+            .flat_map(|p| self.take_code_marks(p))
             .collect();
         self.log_code_writes(&code);
+    }
+
+    /// Takes the `CODE` marks of `page` and of its aliases in the other physical views,
+    /// returning the pages that had one.
+    fn take_code_marks(&self, page: usize) -> Vec<u32> {
+        std::iter::once(page)
+            .chain(self.aliases(page))
+            .filter(|&p| self.take_code_mark(p))
+            .map(|p| p as u32)
+            .collect()
     }
 
     /// Clears the page's `CODE` bit, telling whether it was set.
@@ -450,9 +501,8 @@ impl Memory {
 
     #[cold]
     fn code_page_written(&self, page: usize) {
-        if self.take_code_mark(page) {
-            self.log_code_writes(&[page as u32]);
-        }
+        let pages = self.take_code_marks(page);
+        self.log_code_writes(&pages);
     }
 
     fn log_code_writes(&self, pages: &[u32]) {

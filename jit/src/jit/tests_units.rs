@@ -516,16 +516,74 @@ fn aliased_code(code: &[(u32, &[&str])]) -> (Memory, u32) {
 }
 
 /// Writes `word` at `offset` of the page `aliased_code` placed, through the second view,
-/// which the memory cannot tell holds code.
-fn write_through_alias(m: &Memory, offset: u32, word: u32) {
+/// behind the memory's back: the host page is made writable directly first, as a device
+/// writing RAM would find it, so no fault tells the memory.
+fn write_behind_the_memory(m: &Memory, offset: u32, word: u32) {
     let b = crate::memory::PHYSICAL_VIEWS[1] + offset;
-    // SAFETY: the second view is mapped read-write; nothing runs guest code now.
-    unsafe { (m.base().add(b as usize) as *mut u32).write(word.to_be()) };
+    // SAFETY: the second view is mapped; its page is made writable for the host only, and
+    // nothing runs guest code now.
+    unsafe {
+        let page = m.base().add((b & !0xfff) as usize);
+        libc::mprotect(page.cast(), 0x1000, libc::PROT_READ | libc::PROT_WRITE);
+        (m.base().add(b as usize) as *mut u32).write(word.to_be());
+    }
 }
 
-/// A write the memory cannot see (through another physical view of the same RAM) needs the
-/// explicit call: `Jit::invalidate_range` is this engine's, `Memory::invalidate_code`
-/// everyone's.
+/// Code compiled through one physical view is dropped when the same RAM is written through
+/// another: by a guest store (the memory marks the page in every view) and, where the host
+/// catches faults, by a raw write through the host mapping.
+#[test]
+fn a_write_through_another_view_reaches_code_compiled_from_the_first() {
+    for host_faults in [true, false] {
+        let (m, a) = aliased_code(&[(0, &["li r3, 3", "blr"])]);
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        let limits = Limits {
+            max_instructions: 100,
+            stop_at: Some(SENTINEL),
+        };
+        let run = |jit: &mut Jit| {
+            let mut c = start(a);
+            jit.run(&mut c, &m, limits).unwrap();
+            c.gpr[3]
+        };
+        let b = crate::memory::PHYSICAL_VIEWS[1];
+        assert_eq!(run(&mut jit), 3);
+        m.write_u32(b, asm(a, &["li r3, 4"])[0]).unwrap();
+        assert_eq!(run(&mut jit), 4, "a store through the other view is seen");
+        // By a guest store in generated code (its own code sits on the same page, so it
+        // is compiled again after the store too).
+        let mut ctx = start(a);
+        ctx.gpr[3] = u64::from(asm(a, &["li r3, 5"])[0]);
+        ctx.gpr[4] = u64::from(b);
+        let store = a + 0x100;
+        m.poke_bytes(store, &bytes(&asm(store, &["stw r3, 0(r4)", "blr"])))
+            .unwrap();
+        ctx.pc = store;
+        let (exit, _) = jit.run(&mut ctx, &m, limits).unwrap();
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!(
+            run(&mut jit),
+            5,
+            "a guest store through the other view is seen"
+        );
+        if m.host_faults() && host_faults {
+            // SAFETY: the second view is mapped read-write for the guest (write-protected by
+            // the host while it holds marked code); nothing runs guest code now.
+            unsafe {
+                (m.base().add(b as usize) as *mut u32).write(asm(a, &["li r3, 6"])[0].to_be())
+            };
+            assert_eq!(
+                run(&mut jit),
+                6,
+                "a raw host write through the other view is seen"
+            );
+        }
+    }
+}
+
+/// A write the memory cannot see (a device's, behind its page protection) needs the explicit
+/// call: `Jit::invalidate_range` is this engine's, `Memory::invalidate_code` everyone's.
 #[test]
 fn explicit_invalidation_reaches_code_changed_behind_the_memory() {
     let (m, a) = aliased_code(&[(0, &["li r3, 3", "blr"])]);
@@ -539,7 +597,7 @@ fn explicit_invalidation_reaches_code_changed_behind_the_memory() {
         jit.run(&mut c, &m, limits).unwrap();
         c.gpr[3]
     };
-    let write_alias = |word: u32| write_through_alias(&m, 0, word);
+    let write_alias = |word: u32| write_behind_the_memory(&m, 0, word);
     assert_eq!(run(&mut jit), 3);
     write_alias(asm(a, &["li r3, 4"])[0]);
     assert_eq!(run(&mut jit), 3, "stale until told");
@@ -574,8 +632,8 @@ fn icbi_drops_compiled_code() {
         c.gpr[3]
     };
     assert_eq!(run(&mut jit, f), 1);
-    // The new instruction is written through another view of the same RAM, which the memory
-    // cannot tell is code.
+    // The new instruction is written through another view of the same RAM, behind the
+    // memory's back.
     let (m, a) = aliased_code(&[
         (0x100, &["li r3, 1", "blr"]),
         (0, &["icbi 0, r10", "isync", "blr"]),
@@ -588,7 +646,7 @@ fn icbi_drops_compiled_code() {
         c.gpr[3]
     };
     assert_eq!(run(&mut jit, g), 1);
-    write_through_alias(&m, 0x100, asm(g, &["li r3, 2"])[0]);
+    write_behind_the_memory(&m, 0x100, asm(g, &["li r3, 2"])[0]);
     assert_eq!(run(&mut jit, g), 1, "stale until the guest says so");
     run(&mut jit, a);
     assert_eq!(run(&mut jit, g), 2);
