@@ -1,13 +1,16 @@
-/* Descriptors beyond files: a pipe written and read (pipe and pipe2), poll on it before and
- * after data arrives and on a closed descriptor, dup2 onto a chosen number, a file mapped
+/* Descriptors beyond files: a pipe written and read (pipe and pipe2), poll and select on it
+ * before and after data arrives and on a closed descriptor, dup2 onto a chosen number, a
+ * file mapped
  * with mmap (the program's own ELF header) and an anonymous mapping grown with mremap.
  * Expected output: qemu-ppc64 running the same binary. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,6 +33,29 @@ int main(int argc, char **argv) {
     close(p[0]);
     struct pollfd bad = {p[0], POLLIN, 0};
     printf("poll closed: %d, revents %#x\n", poll(&bad, 1, 1000), bad.revents);
+
+    int s[2];
+    pipe(s);
+    fd_set rd, wr;
+    FD_ZERO(&rd);
+    FD_ZERO(&wr);
+    FD_SET(s[0], &rd);
+    FD_SET(s[1], &wr);
+    struct timeval tv = {0, 1000};
+    n = select(s[1] + 1, &rd, &wr, NULL, &tv);
+    printf("select empty: %d, readable %d, writable %d\n", n, FD_ISSET(s[0], &rd) != 0,
+           FD_ISSET(s[1], &wr) != 0);
+    write(s[1], "!", 1);
+    FD_ZERO(&rd);
+    FD_SET(s[0], &rd);
+    tv.tv_sec = 1;
+    n = select(s[0] + 1, &rd, NULL, NULL, &tv);
+    printf("select after write: %d, readable %d\n", n, FD_ISSET(s[0], &rd) != 0);
+    FD_ZERO(&rd);
+    FD_SET(s[0] + 50, &rd);
+    errno = 0;
+    printf("select closed: %d (%s)\n", select(s[0] + 51, &rd, NULL, NULL, &tv),
+           strerror(errno));
 
     int q[2];
     printf("pipe2 %d, cloexec %d\n", pipe2(q, O_CLOEXEC), (fcntl(q[0], F_GETFD) & FD_CLOEXEC) != 0);

@@ -537,6 +537,109 @@ fn poll(p: &mut Process, mem: &Memory, fds: u64, n: u64, timeout: i32) -> SysRes
     Ok(count)
 }
 
+/// `select` and `pselect6` (`sets`: the read, write and exception `fd_set` pointers, each an
+/// array of big-endian 64-bit words, descriptor n at bit n % 64 of word n / 64), answered
+/// with the host's `poll`. `timeout_ms` < 0 waits.
+fn select(p: &mut Process, mem: &Memory, n: u64, sets: [u64; 3], timeout_ms: i32) -> SysResult {
+    const POLLIN: i16 = 0x1;
+    const POLLPRI: i16 = 0x2;
+    const POLLOUT: i16 = 0x4;
+    const POLLERR: i16 = 0x8;
+    const POLLHUP: i16 = 0x10;
+    if n > 1024 {
+        return Err(errno::EINVAL);
+    }
+    let words = n.div_ceil(64) as usize;
+    let read_set = |addr: u64| -> Result<Vec<u64>, u64> {
+        if addr == 0 {
+            return Ok(vec![0; words]);
+        }
+        let raw = get(mem, addr, words * 8)?;
+        Ok(raw
+            .chunks(8)
+            .map(|c| u64::from_be_bytes(c.try_into().unwrap_or_default()))
+            .collect())
+    };
+    let [r, w, e] = [read_set(sets[0])?, read_set(sets[1])?, read_set(sets[2])?];
+    let has = |set: &[u64], fd: usize| set[fd / 64] >> (fd % 64) & 1 != 0;
+    let mut wanted = Vec::new();
+    for fd in 0..n as usize {
+        let mut events = 0i16;
+        if has(&r, fd) {
+            events |= POLLIN;
+        }
+        if has(&w, fd) {
+            events |= POLLOUT;
+        }
+        if has(&e, fd) {
+            events |= POLLPRI;
+        }
+        if events != 0 {
+            wanted.push((fd, events));
+        }
+    }
+    let revents = poll_host(p, &wanted, timeout_ms)?;
+    let mut out = [vec![0u64; words], vec![0u64; words], vec![0u64; words]];
+    let mut count = 0;
+    for (&(fd, events), got) in wanted.iter().zip(revents) {
+        let bit = 1u64 << (fd % 64);
+        let ready = [
+            events & POLLIN != 0 && got & (POLLIN | POLLHUP | POLLERR) != 0,
+            events & POLLOUT != 0 && got & (POLLOUT | POLLERR) != 0,
+            events & POLLPRI != 0 && got & POLLPRI != 0,
+        ];
+        for (set, on) in out.iter_mut().zip(ready) {
+            if on {
+                set[fd / 64] |= bit;
+                count += 1;
+            }
+        }
+    }
+    for (addr, set) in sets.iter().zip(out) {
+        if *addr != 0 {
+            let bytes: Vec<u8> = set.iter().flat_map(|v| v.to_be_bytes()).collect();
+            put(mem, *addr, &bytes)?;
+        }
+    }
+    Ok(count)
+}
+
+/// Polls the host descriptors behind guest descriptors for their `events`; the `revents`
+/// of each, in order. A descriptor that is not open is EBADF, as select reports it.
+fn poll_host(p: &mut Process, wanted: &[(usize, i16)], timeout_ms: i32) -> Result<Vec<i16>, u64> {
+    use std::os::fd::AsRawFd;
+    let mut host: Vec<libc::pollfd> = Vec::with_capacity(wanted.len());
+    for &(fd, events) in wanted {
+        host.push(libc::pollfd {
+            fd: p.files.file(fd as i32)?.as_raw_fd(),
+            events,
+            revents: 0,
+        });
+    }
+    // SAFETY: `host` is a valid array of `host.len()` pollfd records.
+    let r = unsafe { libc::poll(host.as_mut_ptr(), host.len() as libc::nfds_t, timeout_ms) };
+    if r < 0 {
+        return Err(host_errno(&std::io::Error::last_os_error()));
+    }
+    Ok(host.iter().map(|h| h.revents).collect())
+}
+
+/// A guest `struct timespec` (`per_second` = 1_000_000_000) or `struct timeval` (1_000_000)
+/// as milliseconds for `poll`; a null pointer waits (-1).
+fn timeout_ms(mem: &Memory, addr: u64, per_second: i64) -> Result<i32, u64> {
+    if addr == 0 {
+        return Ok(-1);
+    }
+    let t = get(mem, addr, 16)?;
+    let w = |o: usize| i64::from_be_bytes(t[o..o + 8].try_into().unwrap_or_default());
+    let (secs, frac) = (w(0), w(8));
+    if secs < 0 || frac < 0 || frac >= per_second {
+        return Err(errno::EINVAL);
+    }
+    let ms = secs.saturating_mul(1000) + frac / (per_second / 1000);
+    Ok(ms.min(i64::from(i32::MAX)) as i32)
+}
+
 fn chdir(p: &mut Process, mem: &Memory, path: u64) -> SysResult {
     let hp = host_path(p, mem, AT_FDCWD, path)?;
     std::env::set_current_dir(hp).map_err(|e| host_errno(&e))?;
@@ -646,19 +749,12 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         146 => writev(p, mem, fd, a[1], a[2]),
         167 => poll(p, mem, a[0], a[1], a[2] as i32),
         // ppoll: the timeout as a timespec (none: wait); the signal mask is not applied.
-        281 => {
-            let timeout = if a[2] == 0 {
-                Ok(-1)
-            } else {
-                get(mem, a[2], 16).map(|t| {
-                    let w =
-                        |o: usize| i64::from_be_bytes(t[o..o + 8].try_into().unwrap_or_default());
-                    (w(0).saturating_mul(1000) + w(8) / 1_000_000).clamp(0, i64::from(i32::MAX))
-                        as i32
-                })
-            };
-            timeout.and_then(|t| poll(p, mem, a[0], a[1], t))
-        }
+        281 => timeout_ms(mem, a[2], 1_000_000_000).and_then(|t| poll(p, mem, a[0], a[1], t)),
+        // select takes a timeval, pselect6 a timespec (and a signal mask, not applied).
+        142 => timeout_ms(mem, a[4], 1_000_000)
+            .and_then(|t| select(p, mem, a[0], [a[1], a[2], a[3]], t)),
+        280 => timeout_ms(mem, a[4], 1_000_000_000)
+            .and_then(|t| select(p, mem, a[0], [a[1], a[2], a[3]], t)),
         148 => fsync(p, fd, true),
         179 => pread(p, mem, fd, a[1], a[2], a[3]),
         180 => pwrite(p, mem, fd, a[1], a[2], a[3]),
