@@ -211,6 +211,34 @@ fn pipes_poll_and_mappings() {
 }
 
 #[test]
+fn timers_interrupt_pause_and_computation() {
+    if let Some(o) = same_as_qemu("timers", &[]) {
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("ticks reached 1 while computing"), "{out}");
+        assert!(out.contains("alarm(0) reports the 5 s one: 5"), "{out}");
+    }
+    // The last alarm's default action ends the program: 128 + SIGALRM.
+    if let Some(o) = same_as_qemu("timers", &["die"]) {
+        assert_eq!(status(&o), 128 + 14);
+    }
+}
+
+#[test]
+fn a_pause_nothing_can_end_is_reported() {
+    if !tools_present() {
+        return;
+    }
+    let exe = build("timers");
+    for backend in ["interp", "jit"] {
+        let o = oxenon(backend, &exe, &["forever"], &[]);
+        assert_eq!(String::from_utf8_lossy(&o.stdout), "pausing\n");
+        assert_eq!(status(&o), 1);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("waits for a signal with no timer armed"), "{err}");
+    }
+}
+
+#[test]
 fn segfault_ends_with_sigsegv_status_and_says_where() {
     let Some(reference) = same_as_qemu("segfault", &[]) else {
         return;
@@ -242,7 +270,8 @@ fn unsupported_syscall_is_a_named_error() {
         assert_ne!(status(&o), 0);
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(
-            err.contains("unsupported system call 105 (getitimer)") && err.contains("44000002  sc"),
+            err.contains("unsupported system call 240 (timer_create)")
+                && err.contains("44000002  sc"),
             "{err}"
         );
     }

@@ -130,12 +130,16 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
     let mut retired = 0u64;
     let started = Instant::now();
     let status = loop {
-        // With several threads, each runs a slice at a time.
-        let slice = if process.threads.several() {
+        // With several threads, each runs a slice at a time; an armed timer is looked at
+        // between slices.
+        let mut slice = if process.threads.several() {
             syscall::threads::SLICE
         } else {
             u64::MAX
         };
+        if process.signals.timer_armed() {
+            slice = slice.min(syscall::signal::TIMER_SLICE);
+        }
         let limits = Limits {
             max_instructions: (budget - retired).min(slice),
             stop_at: None,
@@ -203,6 +207,10 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                     break 128 + SIGILL as u8;
                 }
             }
+        }
+        if let Some(sig) = process.signals.poll_timer(&mut ctx, &mem) {
+            report::guest_ended(&format!("killed by signal {sig}"), ctx.pc, &ctx, &mem);
+            break 128u8.wrapping_add(sig as u8);
         }
         if let Some(how) = process.threads.pending.take() {
             if let Err(e) = process.threads.switch(how, &mut ctx) {

@@ -62,6 +62,9 @@ pub enum SyscallError {
     /// The guest sent itself a signal (`abort` raises SIGABRT); its default action ends it.
     #[error("the guest sent itself signal {0}")]
     Signal(u32),
+    /// `pause` or `sigsuspend` with no signal that could ever come.
+    #[error("waits for a signal with no timer armed and nothing else to send one")]
+    WaitsForever,
 }
 
 /// The guest's view of one call: number and the six argument registers.
@@ -83,6 +86,25 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
         1 if p.threads.exit_thread(mem) => return Ok(Outcome::Continue),
         1 | 234 => return Ok(Outcome::Exit(call.args[0] as i32)),
         120 => p.threads.clone(ctx, mem, &call.args),
+        // pause, rt_sigsuspend(mask, sigsetsize): return EINTR after a handler ran.
+        29 | 178 => {
+            let mask = match call.nr {
+                29 => Ok(None),
+                _ if call.args[1] != 8 => Err(errno::EINVAL),
+                _ => get(mem, call.args[0], 8)
+                    .map(|raw| Some(u64::from_be_bytes(raw.try_into().unwrap_or_default()))),
+            };
+            match mask {
+                Err(e) => Some(Err(e)),
+                Ok(mask) => {
+                    return match p.signals.suspend(ctx, mem, mask) {
+                        Ok(()) => Ok(Outcome::Continue),
+                        Err(Some(sig)) => Err(SyscallError::Signal(sig)),
+                        Err(None) => Err(SyscallError::WaitsForever),
+                    };
+                }
+            }
+        }
         // rt_sigreturn: the context is the one the handler's frame saved, r3 included.
         172 => {
             return if p.signals.sigreturn(ctx, mem) {

@@ -2,11 +2,19 @@
 //! and the synchronous ones its faults, traps and illegal instructions raise: the action
 //! it installed with `rt_sigaction` is taken. A handler runs on a ppc64 `rt_sigframe` built
 //! on the guest stack, as the kernel builds it, and `rt_sigreturn` resumes from the context
-//! saved there; a blocked signal waits until `rt_sigprocmask` unblocks it. No signal comes
-//! from outside the process (there is no other process, timer or terminal to send one).
+//! saved there; a blocked signal waits until `rt_sigprocmask` unblocks it. The real-time
+//! interval timer (`setitimer(ITIMER_REAL)`, `alarm`) raises SIGALRM when the run loop next
+//! looks (`Signals::poll_timer`, at least every `TIMER_SLICE` instructions while it is
+//! armed). No other signal comes from outside the process.
 
 use super::{errno, get, put, words, SysResult};
 use oxenon_jit::{Context, Memory, Perm};
+use std::time::{Duration, Instant};
+
+/// Instructions the run loop lets a guest run between looks at an armed timer.
+pub const TIMER_SLICE: u64 = 1_000_000;
+const SIGALRM: u32 = 14;
+const EINTR: u64 = 4;
 
 /// The page holding the return trampoline (`li r0, __NR_rt_sigreturn; sc`), mapped by
 /// `map_trampoline` just above the stack, where nothing else is. Linux keeps it in the
@@ -27,6 +35,7 @@ const SIGSTOP: u32 = 19;
 /// opcode's.
 const SI_USER: i32 = 0;
 const SI_TKILL: i32 = -6;
+const SI_KERNEL: i32 = 0x80;
 const SEGV_MAPERR: i32 = 1;
 const TRAP_BRKPT: i32 = 1;
 const ILL_ILLOPC: i32 = 1;
@@ -86,6 +95,8 @@ pub struct Signals {
     pending: u64,
     /// `si_code` of each pending signal.
     codes: [i32; 64],
+    /// ITIMER_REAL: when it next fires, and its reload interval (zero: once).
+    timer: Option<(Instant, Duration)>,
 }
 
 impl Default for Signals {
@@ -95,6 +106,7 @@ impl Default for Signals {
             mask: 0,
             pending: 0,
             codes: [0; 64],
+            timer: None,
         }
     }
 }
@@ -196,8 +208,124 @@ impl Signals {
         Ok(0)
     }
 
+    /// `setitimer(which, new, old)` and `getitimer(which, cur)` (`new` = None) for
+    /// ITIMER_REAL; the other clocks (process CPU time) are not kept (EINVAL).
+    pub fn itimer(&mut self, mem: &Memory, which: u64, new: Option<u64>, old: u64) -> SysResult {
+        if which != 0 {
+            return Err(errno::EINVAL);
+        }
+        let current = self.itimer_value();
+        if let Some(addr) = new.filter(|&a| a != 0) {
+            let raw = get(mem, addr, 32)?;
+            let w =
+                |k: usize| i64::from_be_bytes(raw[8 * k..8 * k + 8].try_into().unwrap_or_default());
+            let interval = timeval(w(0), w(1))?;
+            let value = timeval(w(2), w(3))?;
+            self.timer = (!value.is_zero()).then(|| (Instant::now() + value, interval));
+        }
+        if old != 0 {
+            let (interval, value) = current;
+            let tv = |d: Duration| [d.as_secs(), u64::from(d.subsec_micros())];
+            let mut v = tv(interval).to_vec();
+            v.extend(tv(value));
+            put(mem, old, &words(&v))?;
+        }
+        Ok(0)
+    }
+
+    /// The timer's (interval, time left).
+    fn itimer_value(&self) -> (Duration, Duration) {
+        self.timer
+            .map_or((Duration::ZERO, Duration::ZERO), |(at, interval)| {
+                // A timer due now reads as one microsecond left, not as disarmed.
+                let left = at
+                    .saturating_duration_since(Instant::now())
+                    .max(Duration::from_micros(1));
+                (interval, left)
+            })
+    }
+
+    /// `alarm(seconds)`: the timer set to fire once; the whole seconds left of the previous
+    /// one (rounded up, as Linux does).
+    pub fn alarm(&mut self, seconds: u64) -> SysResult {
+        let (_, left) = self.itimer_value();
+        let before = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+        self.timer = (seconds != 0).then(|| {
+            (
+                Instant::now() + Duration::from_secs(seconds),
+                Duration::ZERO,
+            )
+        });
+        Ok(before)
+    }
+
+    /// Whether the run loop must look at the clock now and then (`poll_timer`).
+    pub fn timer_armed(&self) -> bool {
+        self.timer.is_some()
+    }
+
+    /// Raises SIGALRM if the timer is due (and rearms a periodic one); then runs the handler
+    /// of a signal that is ready, as after a system call. Returns the signal that ends the
+    /// process, if its action is that.
+    pub fn poll_timer(&mut self, ctx: &mut Context, mem: &Memory) -> Option<u32> {
+        let (at, interval) = self.timer?;
+        if Instant::now() < at {
+            return None;
+        }
+        self.timer = (!interval.is_zero()).then(|| (Instant::now() + interval, interval));
+        if let Sent::Fatal(sig) = self.send_from(SIGALRM, SI_KERNEL) {
+            return Some(sig);
+        }
+        self.deliver_pending(ctx, mem)
+    }
+
+    /// `pause` and `rt_sigsuspend` (with `mask` blocked meanwhile): waits for a signal whose
+    /// handler runs, and returns EINTR after it. The only signal that can still come is the
+    /// timer's, so without one ready or armed the guest would wait forever (`Err(None)`);
+    /// `Err(Some(sig))` when a signal's action ends the process.
+    pub fn suspend(
+        &mut self,
+        ctx: &mut Context,
+        mem: &Memory,
+        mask: Option<u64>,
+    ) -> Result<(), Option<u32>> {
+        let saved = self.mask;
+        if let Some(m) = mask {
+            self.mask = m & !(bit(SIGKILL) | bit(SIGSTOP));
+        }
+        ctx.gpr[3] = EINTR;
+        ctx.set_cr_bit(3, true);
+        loop {
+            if self.pending & !self.mask != 0 {
+                break;
+            }
+            let Some((at, _)) = self.timer else {
+                self.mask = saved;
+                return Err(None);
+            };
+            std::thread::sleep(at.saturating_duration_since(Instant::now()));
+            let (at, interval) = self.timer.expect("armed above");
+            if Instant::now() >= at {
+                self.timer = (!interval.is_zero()).then(|| (Instant::now() + interval, interval));
+                if let Sent::Fatal(sig) = self.send_from(SIGALRM, SI_KERNEL) {
+                    return Err(Some(sig));
+                }
+            }
+        }
+        // The handler's frame saves the mask from before the call, which sigreturn restores.
+        let during = self.mask;
+        self.mask = saved;
+        let ready = self.pending & !during;
+        let sig = ready.trailing_zeros() + 1;
+        self.deliver(sig, ctx, mem).map_or(Ok(()), |s| Err(Some(s)))
+    }
+
     /// The process sends itself `sig` (1..=64) with `kill` (`tkill`: `by_thread`).
     pub fn send(&mut self, sig: u32, by_thread: bool) -> Sent {
+        self.send_from(sig, if by_thread { SI_TKILL } else { SI_USER })
+    }
+
+    fn send_from(&mut self, sig: u32, code: i32) -> Sent {
         let action = self.actions[sig as usize - 1];
         match action.handler {
             _ if sig == SIGKILL || sig == SIGSTOP => Sent::Fatal(sig),
@@ -206,7 +334,7 @@ impl Signals {
             SIG_DFL => Sent::Fatal(sig),
             _ => {
                 self.pending |= bit(sig);
-                self.codes[sig as usize - 1] = if by_thread { SI_TKILL } else { SI_USER };
+                self.codes[sig as usize - 1] = code;
                 Sent::Queued
             }
         }
@@ -221,6 +349,11 @@ impl Signals {
             return None;
         }
         let sig = ready.trailing_zeros() + 1;
+        self.deliver(sig, ctx, mem)
+    }
+
+    /// Runs the handler of pending signal `sig`.
+    fn deliver(&mut self, sig: u32, ctx: &mut Context, mem: &Memory) -> Option<u32> {
         self.pending &= !bit(sig);
         let code = self.codes[sig as usize - 1];
         let pid = u64::from(std::process::id());
@@ -419,4 +552,12 @@ impl Info {
 fn uid() -> u32 {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata("/proc/self").map_or(0, |m| m.uid())
+}
+
+/// A guest `struct timeval` (seconds, microseconds) as a duration; EINVAL when malformed.
+fn timeval(secs: i64, micros: i64) -> Result<Duration, u64> {
+    if secs < 0 || !(0..1_000_000).contains(&micros) {
+        return Err(errno::EINVAL);
+    }
+    Ok(Duration::new(secs as u64, micros as u32 * 1000))
 }

@@ -155,6 +155,9 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
                 }
             }
         }
+        27 => p.signals.alarm(a[0]),
+        104 => p.signals.itimer(mem, a[0], Some(a[1]), a[2]),
+        105 => p.signals.itimer(mem, a[0], None, a[1]),
         43 => {
             if a[0] != 0 {
                 if let Err(e) = put(mem, a[0], &[0u8; 32]) {
