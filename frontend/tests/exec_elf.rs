@@ -234,7 +234,10 @@ fn a_pause_nothing_can_end_is_reported() {
         assert_eq!(String::from_utf8_lossy(&o.stdout), "pausing\n");
         assert_eq!(status(&o), 1);
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains("waits for a signal with no timer armed"), "{err}");
+        assert!(
+            err.contains("waits for a signal with no timer armed"),
+            "{err}"
+        );
     }
 }
 

@@ -72,15 +72,7 @@ fn an_engine_behind_the_code_log_drops_everything() {
     use super::tests_units::bytes;
     let m = machine(&[(CODE, asm(CODE, &["li r3, 1", "blr"]))], Perm::RWX);
     let mut jit = Jit::new().unwrap();
-    let limits = Limits {
-        max_instructions: 100,
-        stop_at: Some(SENTINEL),
-    };
-    let run = |jit: &mut Jit| {
-        let mut c = start(CODE);
-        jit.run(&mut c, &m, limits).unwrap();
-        c.gpr[3]
-    };
+    let run = |jit: &mut Jit| super::tests_units::r3_after_run(jit, &m, CODE);
     assert_eq!(run(&mut jit), 1);
     // Other engines' traffic on another page, past what the log keeps (2 × 65,536 writes).
     let other = CODE + 0x1000;

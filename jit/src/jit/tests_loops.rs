@@ -4,11 +4,11 @@
 //! instructions involved; `same` also compares every context, retired count and memory byte
 //! with the reference interpreter, at every budget and around every fault.
 
-use super::tests_units::SENTINEL;
-use super::tests_units::{asm, code_at, engines, every_budget, machine, same, start, CODE, DATA};
+use super::tests_units::{
+    asm, code_at, engines, every_budget, machines_with_data, same, start, CODE, DATA, UNLIMITED,
+};
 use crate::interp::{Exit, Limits};
 use crate::memory::{AccessKind, Fault};
-use crate::Perm;
 
 /// An outer loop (O) that carries r20, r21 and r22 around an inner loop (I) using none of
 /// them: for each of r4 outer iterations, r3 = the sum of the eight words from r8 on, then
@@ -72,17 +72,8 @@ fn begin(n: u64, r8: u32) -> crate::Context {
 #[test]
 fn an_inner_loop_leaves_the_outer_registers_exact_at_every_exit() {
     let code = [(CODE, nested())];
-    let fresh = || {
-        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
-        for m in [&mi, &mj] {
-            m.poke_bytes(DATA, &data()).unwrap();
-        }
-        (mi, mj)
-    };
-    let unlimited = Limits {
-        max_instructions: 1_000_000,
-        stop_at: Some(SENTINEL),
-    };
+    let fresh = || machines_with_data(&code, &data());
+    let unlimited = UNLIMITED;
     for mut jit in engines() {
         let (n, r8) = (12, DATA + 0x100);
         let (mi, mj) = fresh();

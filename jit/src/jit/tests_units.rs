@@ -203,6 +203,33 @@ pub(super) fn engines() -> impl Iterator<Item = Jit> {
     })
 }
 
+/// Enough instructions for any test program, stopping at the sentinel return address.
+pub(super) const UNLIMITED: Limits = Limits {
+    max_instructions: 1_000_000,
+    stop_at: Some(SENTINEL),
+};
+
+/// A pair of memories for `same` holding `code` (read and execute) and `data` at `DATA`.
+pub(super) fn machines_with_data(code: &[(u32, Vec<u32>)], data: &[u8]) -> (Memory, Memory) {
+    let (mi, mj) = (machine(code, Perm::RX), machine(code, Perm::RX));
+    for m in [&mi, &mj] {
+        m.poke_bytes(DATA, data).unwrap();
+    }
+    (mi, mj)
+}
+
+/// Runs the JIT from `pc` (at most 100 instructions, to the sentinel) and returns r3: for
+/// tests that change code between runs.
+pub(super) fn r3_after_run(jit: &mut Jit, m: &Memory, pc: u32) -> u64 {
+    let limits = Limits {
+        max_instructions: 100,
+        stop_at: Some(SENTINEL),
+    };
+    let mut c = start(pc);
+    jit.run(&mut c, m, limits).unwrap();
+    c.gpr[3]
+}
+
 /// Runs `ctx` again with every budget below `retired` (on fresh memories from `fresh` each
 /// time): each run must stop exactly there, and match the interpreter (`same`).
 pub(super) fn every_budget(
@@ -468,15 +495,7 @@ fn store_ahead_in_the_same_block_takes_effect() {
 fn code_rewritten_by_the_host_is_recompiled() {
     let m = machine(&[(CODE, asm(CODE, &["li r3, 1", "blr"]))], Perm::RX);
     let mut jit = Jit::new().unwrap();
-    let limits = Limits {
-        max_instructions: 100,
-        stop_at: Some(SENTINEL),
-    };
-    let run = |jit: &mut Jit| {
-        let mut c = start(CODE);
-        jit.run(&mut c, &m, limits).unwrap();
-        c.gpr[3]
-    };
+    let run = |jit: &mut Jit| r3_after_run(jit, &m, CODE);
     assert_eq!(run(&mut jit), 1);
     m.poke_bytes(CODE, &bytes(&asm(CODE, &["li r3, 2"])))
         .unwrap();
@@ -542,11 +561,7 @@ fn a_write_through_another_view_reaches_code_compiled_from_the_first() {
             max_instructions: 100,
             stop_at: Some(SENTINEL),
         };
-        let run = |jit: &mut Jit| {
-            let mut c = start(a);
-            jit.run(&mut c, &m, limits).unwrap();
-            c.gpr[3]
-        };
+        let run = |jit: &mut Jit| r3_after_run(jit, &m, a);
         let b = crate::memory::PHYSICAL_VIEWS[1];
         assert_eq!(run(&mut jit), 3);
         m.write_u32(b, asm(a, &["li r3, 4"])[0]).unwrap();
@@ -588,15 +603,7 @@ fn a_write_through_another_view_reaches_code_compiled_from_the_first() {
 fn explicit_invalidation_reaches_code_changed_behind_the_memory() {
     let (m, a) = aliased_code(&[(0, &["li r3, 3", "blr"])]);
     let mut jit = Jit::new().unwrap();
-    let limits = Limits {
-        max_instructions: 100,
-        stop_at: Some(SENTINEL),
-    };
-    let run = |jit: &mut Jit| {
-        let mut c = start(a);
-        jit.run(&mut c, &m, limits).unwrap();
-        c.gpr[3]
-    };
+    let run = |jit: &mut Jit| r3_after_run(jit, &m, a);
     let write_alias = |word: u32| write_behind_the_memory(&m, 0, word);
     assert_eq!(run(&mut jit), 3);
     write_alias(asm(a, &["li r3, 4"])[0]);

@@ -6,7 +6,10 @@
 //! budget and around every fault.
 
 use super::tests_units::SENTINEL;
-use super::tests_units::{asm, code_at, engines, every_budget, machine, same, start, CODE, DATA};
+use super::tests_units::{
+    asm, code_at, engines, every_budget, machine, machines_with_data, same, start, CODE, DATA,
+    UNLIMITED,
+};
 use super::Jit;
 use crate::interp::{Exit, Limits};
 use crate::memory::{AccessKind, Fault};
@@ -116,17 +119,8 @@ fn begin(n: u64, r8: u32, r11: u32) -> crate::Context {
 #[test]
 fn registers_overwritten_first_by_the_next_block_are_exact_at_every_exit() {
     let code = [(CODE, three_blocks())];
-    let fresh = || {
-        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
-        for m in [&mi, &mj] {
-            m.poke_bytes(DATA, &data()).unwrap();
-        }
-        (mi, mj)
-    };
-    let unlimited = Limits {
-        max_instructions: 1_000_000,
-        stop_at: Some(SENTINEL),
-    };
+    let fresh = || machines_with_data(&code, &data());
+    let unlimited = UNLIMITED;
     for mut jit in engines() {
         // Reads from DATA + 0x400 on, stores from DATA + 0x800 on: no fault.
         let (n, r8, r11) = (40, DATA + 0x3fc, DATA + 0x800);
