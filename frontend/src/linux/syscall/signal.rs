@@ -91,7 +91,7 @@ struct Action {
 pub struct Signals {
     actions: [Action; 64],
     /// Blocked signals, bit `n - 1` for signal `n`.
-    pub mask: u64,
+    mask: u64,
     pending: u64,
     /// `si_code` of each pending signal.
     codes: [i32; 64],
@@ -299,12 +299,11 @@ impl Signals {
             if self.pending & !self.mask != 0 {
                 break;
             }
-            let Some((at, _)) = self.timer else {
+            let Some((at, interval)) = self.timer else {
                 self.mask = saved;
                 return Err(None);
             };
             std::thread::sleep(at.saturating_duration_since(Instant::now()));
-            let (at, interval) = self.timer.expect("armed above");
             if Instant::now() >= at {
                 self.timer = (!interval.is_zero()).then(|| (Instant::now() + interval, interval));
                 if let Sent::Fatal(sig) = self.send_from(SIGALRM, SI_KERNEL) {
@@ -356,11 +355,16 @@ impl Signals {
     fn deliver(&mut self, sig: u32, ctx: &mut Context, mem: &Memory) -> Option<u32> {
         self.pending &= !bit(sig);
         let code = self.codes[sig as usize - 1];
-        let pid = u64::from(std::process::id());
+        // A signal the process sent names it as the sender; the timer's names nobody.
+        let sender = if code == SI_KERNEL {
+            0
+        } else {
+            (u64::from(std::process::id()) << 32) | u64::from(uid())
+        };
         let info = Info {
             sig,
             code,
-            word: (pid << 32) | u64::from(uid()),
+            word: sender,
         };
         self.run_handler(sig, &info, ctx, mem).err()
     }
@@ -414,10 +418,10 @@ impl Signals {
         let writes = [
             (uc, image),
             (
-                base + frame::INFO_PTR,
-                words(&[u64::from(base + frame::INFO), u64::from(uc)]),
+                base.wrapping_add(frame::INFO_PTR),
+                words(&[u64::from(base.wrapping_add(frame::INFO)), u64::from(uc)]),
             ),
-            (base + frame::INFO, siginfo),
+            (base.wrapping_add(frame::INFO), siginfo),
             (newsp, u64::from(sp).to_be_bytes().to_vec()),
         ];
         for (at, data) in writes {
@@ -433,7 +437,7 @@ impl Signals {
         ctx.gpr[1] = u64::from(newsp);
         ctx.gpr[2] = toc;
         ctx.gpr[3] = u64::from(sig);
-        ctx.gpr[4] = u64::from(base + frame::INFO);
+        ctx.gpr[4] = u64::from(base.wrapping_add(frame::INFO));
         ctx.gpr[5] = u64::from(uc);
         ctx.gpr[6] = u64::from(base);
         ctx.lr = u64::from(TRAMPOLINE);
@@ -468,8 +472,7 @@ impl Signals {
             *f = w(frame::FP_REGS + 8 * k as u32);
         }
         ctx.fpscr = w(frame::FP_REGS + 8 * 32) as u32;
-        let vregs = vregs_at(uc);
-        let off = vregs - uc;
+        let off = vregs_offset(uc);
         for (k, v) in ctx.vr.iter_mut().take(32).enumerate() {
             let o = (off + 16 * k as u32) as usize;
             *v = u128::from_be_bytes(raw[o..o + 16].try_into().unwrap_or_default());
@@ -483,10 +486,10 @@ impl Signals {
     }
 }
 
-/// Where the vector registers sit in the ucontext at `uc`: the first 16-byte boundary in
-/// `vmx_reserve` (what `v_regs` points to).
-fn vregs_at(uc: u32) -> u32 {
-    (uc + frame::VMX_RESERVE + 15) & !15
+/// Where the vector registers sit in the ucontext at `uc`, as an offset from it: the first
+/// 16-byte boundary in `vmx_reserve` (what `v_regs` points to).
+fn vregs_offset(uc: u32) -> u32 {
+    frame::VMX_RESERVE + (uc.wrapping_add(frame::VMX_RESERVE).wrapping_neg() & 15)
 }
 
 /// The saved context: registers as gp_regs/fp_regs and the vector area, the mask to restore.
@@ -500,7 +503,7 @@ fn ucontext(ctx: &Context, mask: u64, sig: u32, handler: u64, uc: u32, dar: u64)
     put_u64(frame::SC_SIGNAL, u64::from(sig) << 32);
     put_u64(frame::SC_HANDLER, handler);
     put_u64(frame::SC_OLDMASK, mask);
-    put_u64(frame::SC_REGS, u64::from(uc + frame::GP_REGS));
+    put_u64(frame::SC_REGS, u64::from(uc.wrapping_add(frame::GP_REGS)));
     for (k, r) in ctx.gpr.iter().enumerate() {
         put_u64(frame::GP_REGS + 8 * k as u32, *r);
     }
@@ -518,9 +521,10 @@ fn ucontext(ctx: &Context, mask: u64, sig: u32, handler: u64, uc: u32, dar: u64)
         put_u64(frame::FP_REGS + 8 * k as u32, *f);
     }
     put_u64(frame::FP_REGS + 8 * 32, u64::from(ctx.fpscr));
-    let vregs = vregs_at(uc);
+    let off = vregs_offset(uc);
+    let vregs = uc.wrapping_add(off);
     put_u64(frame::V_REGS, u64::from(vregs));
-    let off = (vregs - uc) as usize;
+    let off = off as usize;
     for (k, v) in ctx.vr.iter().take(32).enumerate() {
         out[off + 16 * k..off + 16 * k + 16].copy_from_slice(&v.to_be_bytes());
     }
@@ -560,4 +564,41 @@ fn timeval(secs: i64, micros: i64) -> Result<Duration, u64> {
         return Err(errno::EINVAL);
     }
     Ok(Duration::new(secs as u64, micros as u32 * 1000))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A handler whose frame cannot be written (the stack pointer is garbage, near either
+    /// end of the space) ends the process with SIGSEGV, as Linux does; a sigreturn whose
+    /// frame cannot be read likewise. Neither may panic.
+    #[test]
+    fn a_frame_that_does_not_fit_is_a_segmentation_fault() {
+        let mem = Memory::new().unwrap();
+        mem.map(0x1000_0000, 0x1000, Perm::RW).unwrap();
+        // A descriptor for the handler, so only the stack is wrong.
+        mem.write_u64(0x1000_0000, 0x1000_0100).unwrap();
+        for sp in [0, 0x100, 0xffff_fff0, 0x1000_0400] {
+            let mut s = Signals::default();
+            s.actions[9] = Action {
+                handler: 0x1000_0000,
+                ..Action::default()
+            };
+            let mut ctx = Context::default();
+            ctx.gpr[1] = sp;
+            assert!(matches!(s.send(10, true), Sent::Queued));
+            assert_eq!(
+                s.deliver_pending(&mut ctx, &mem),
+                Some(SIGSEGV),
+                "sp {sp:#x}"
+            );
+        }
+        // The frame read back starts 128 bytes above r1.
+        for sp in [0x200, 0x1000_0f80, 0xffff_fff0] {
+            let mut ctx = Context::default();
+            ctx.gpr[1] = sp;
+            assert!(!Signals::default().sigreturn(&mut ctx, &mem), "sp {sp:#x}");
+        }
+    }
 }
