@@ -456,9 +456,10 @@ impl Jit {
         }
         let (module, trampoline) = Self::new_module()?;
         self.drop_all_units();
-        // Every link cell and fast-table entry is cleared with its unit (`drop_unit`); the
-        // cells themselves are only read by code of the old module.
+        // Link cells are only read by code of the old module; the fast table is cleared
+        // whole, whatever `drop_unit` left in it.
         self.links.clear();
+        self.fast.fill(FastEntry::default());
         self.hits.clear();
         let old = std::mem::replace(&mut self.module, module);
         self.trampoline = trampoline;
