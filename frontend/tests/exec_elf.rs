@@ -242,6 +242,30 @@ fn a_pause_nothing_can_end_is_reported() {
 }
 
 #[test]
+fn fork_exec_wait_system_and_popen() {
+    if let Some(o) = same_as_qemu("processes", &[]) {
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("child killed by signal 15"), "{out}");
+        assert!(out.contains("popen read: piped through popen"), "{out}");
+    }
+    // Re-executing itself: qemu-ppc64 needs binfmt_misc for that, so this part is checked
+    // against its expected lines.
+    if !tools_present() {
+        return;
+    }
+    let exe = build("processes");
+    for backend in ["interp", "jit"] {
+        let o = oxenon(backend, &exe, &["self"], &[]);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            out.ends_with("re-executed with an argument\nre-executed child exited 7\n"),
+            "{out}"
+        );
+        assert_eq!(status(&o), 0);
+    }
+}
+
+#[test]
 fn segfault_ends_with_sigsegv_status_and_says_where() {
     let Some(reference) = same_as_qemu("segfault", &[]) else {
         return;

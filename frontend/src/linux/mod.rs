@@ -115,6 +115,10 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
         started: Instant::now(),
         signals: syscall::signal::Signals::default(),
         threads: syscall::threads::Threads::new(u64::from(std::process::id())),
+        backend: match args.backend {
+            Backend::Interp => "interp",
+            Backend::Jit => "jit",
+        },
     };
     syscall::signal::map_trampoline(&mem).context("cannot map the signal trampoline")?;
     let mut engine = match args.backend {
@@ -129,6 +133,8 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
     let budget = args.max_instructions.unwrap_or(u64::MAX);
     let mut retired = 0u64;
     let started = Instant::now();
+    // The signal that ended the guest, if one did.
+    let mut killed = None;
     let status = loop {
         // With several threads, each runs a slice at a time; an armed timer is looked at
         // between slices.
@@ -159,6 +165,7 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                 Ok(Outcome::Exit(code)) => break code as u8,
                 Err(SyscallError::Signal(sig)) => {
                     report::guest_ended(&format!("killed by signal {sig}"), sc_pc, &ctx, &mem);
+                    killed = Some(sig);
                     break 128u8.wrapping_add(sig as u8);
                 }
                 Err(e) => {
@@ -173,6 +180,7 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                     &ctx,
                     &mem,
                 );
+                killed = Some(SIGILL);
                 break 128 + SIGILL as u8;
             }
             Exit::BudgetExhausted if retired < budget => {
@@ -192,24 +200,28 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
             Exit::Fault(f) => {
                 if !process.signals.raise_sync(SIGSEGV, f.addr, &mut ctx, &mem) {
                     report::guest_ended(&format!("segmentation fault: {f}"), ctx.pc, &ctx, &mem);
+                    killed = Some(SIGSEGV);
                     break 128 + SIGSEGV as u8;
                 }
             }
             Exit::Trap { .. } => {
                 if !process.signals.raise_sync(SIGTRAP, 0, &mut ctx, &mem) {
                     report::guest_ended("trap", ctx.pc, &ctx, &mem);
+                    killed = Some(SIGTRAP);
                     break 128 + SIGTRAP as u8;
                 }
             }
             Exit::Invalid { .. } => {
                 if !process.signals.raise_sync(SIGILL, 0, &mut ctx, &mem) {
                     report::guest_ended("illegal instruction", ctx.pc, &ctx, &mem);
+                    killed = Some(SIGILL);
                     break 128 + SIGILL as u8;
                 }
             }
         }
         if let Some(sig) = process.signals.poll_timer(&mut ctx, &mem) {
             report::guest_ended(&format!("killed by signal {sig}"), ctx.pc, &ctx, &mem);
+            killed = Some(sig);
             break 128u8.wrapping_add(sig as u8);
         }
         if let Some(how) = process.threads.pending.take() {
@@ -230,5 +242,27 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                 .map(|j| j.stats()),
         );
     }
+    if let Some(sig) = killed {
+        die_like_the_guest(sig);
+    }
     Ok(ExitCode::from(status))
+}
+
+/// Ends this process by the signal that ended the guest, so that a parent waiting for it
+/// (a guest's `waitpid`, a shell) sees a death by that signal, as with qemu-user. Stop
+/// signals would only stop us, so those are left to the exit status (128 + the signal).
+fn die_like_the_guest(sig: u32) {
+    const STOPS: [u32; 4] = [19, 20, 21, 22];
+    if sig > 64 || STOPS.contains(&sig) {
+        return;
+    }
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    // SAFETY: restoring a signal's default action and raising it ends the process (or, for a
+    // signal whose default is to be ignored, does nothing and the exit status follows).
+    unsafe {
+        libc::signal(sig as i32, libc::SIG_DFL);
+        libc::raise(sig as i32);
+    }
 }

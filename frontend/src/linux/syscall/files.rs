@@ -84,6 +84,15 @@ impl Files {
         }
     }
 
+    /// The open descriptors a new program inherits (those without FD_CLOEXEC).
+    pub(super) fn inherited(&self) -> impl Iterator<Item = (i32, &File)> {
+        self.fds.iter().enumerate().filter_map(|(n, f)| {
+            f.as_ref()
+                .filter(|_| !self.cloexec.contains(&n))
+                .map(|f| (n as i32, f))
+        })
+    }
+
     /// `F_GETFL`'s access mode and append flag.
     fn status_flags(&self, fd: usize) -> u64 {
         self.status

@@ -5,6 +5,7 @@
 mod files;
 mod memory;
 mod names;
+mod process;
 pub mod signal;
 mod stat;
 mod system;
@@ -22,9 +23,11 @@ pub mod errno {
     pub const EPERM: u64 = 1;
     pub const ENOENT: u64 = 2;
     pub const EIO: u64 = 5;
+    pub const E2BIG: u64 = 7;
     pub const EBADF: u64 = 9;
     pub const EAGAIN: u64 = 11;
     pub const ENOMEM: u64 = 12;
+    pub const EACCES: u64 = 13;
     pub const EFAULT: u64 = 14;
     pub const EEXIST: u64 = 17;
     pub const EINVAL: u64 = 22;
@@ -45,6 +48,8 @@ pub struct Process {
     pub started: Instant,
     pub signals: signal::Signals,
     pub threads: threads::Threads,
+    /// The engine (`exec-elf --backend`) a PowerPC program started by `execve` runs on.
+    pub backend: &'static str,
 }
 
 /// How the process goes on after a call.
@@ -85,7 +90,14 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
         // exit ends the calling thread, and the process with its last one.
         1 if p.threads.exit_thread(mem) => return Ok(Outcome::Continue),
         1 | 234 => return Ok(Outcome::Exit(call.args[0] as i32)),
-        120 => p.threads.clone(ctx, mem, &call.args),
+        // A thread, or else a new process.
+        120 => p
+            .threads
+            .clone(ctx, mem, &call.args)
+            .or_else(|| Some(process::fork(p, ctx, mem, &call.args))),
+        189 => Some(process::fork(p, ctx, mem, &[0; 6])),
+        11 => Some(process::execve(p, mem, &call.args, p.backend)),
+        114 => Some(process::wait4(mem, &call.args)),
         // pause, rt_sigsuspend(mask, sigsetsize): return EINTR after a handler ran.
         29 | 178 => {
             let mask = match call.nr {

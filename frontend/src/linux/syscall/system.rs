@@ -233,6 +233,8 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         // Robust futex lists and restartable sequences matter only with threads; qemu-user
         // refuses both too, and glibc carries on without them.
         300 | 387 => Err(errno::ENOSYS),
+        // clone3: glibc falls back to clone, which `threads` and `process` handle.
+        435 => Err(errno::ENOSYS),
         // statx: glibc falls back to newfstatat, whose layout we provide.
         383 => Err(errno::ENOSYS),
         325 => {
