@@ -254,6 +254,18 @@ fn fork_exec_wait_system_and_popen() {
         return;
     }
     let exe = build("processes");
+    // With the common soft limit of 1,024 descriptors, which the descriptors handed to a new
+    // program must fit under.
+    let limited = run(Command::new("sh")
+        .args(["-c", "ulimit -n 1024 && exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_oxenon"))
+        .args(["exec-elf", "--backend", "jit"])
+        .arg(&exe));
+    let reference = qemu(&exe, &[]);
+    assert_eq!(
+        String::from_utf8_lossy(&limited.stdout),
+        String::from_utf8_lossy(&reference.stdout)
+    );
     for backend in ["interp", "jit"] {
         let o = oxenon(backend, &exe, &["self"], &[]);
         let out = String::from_utf8_lossy(&o.stdout);

@@ -77,7 +77,8 @@ fn strings(mem: &Memory, array: u64) -> Result<Vec<CString>, u64> {
         return Ok(out);
     }
     for k in 0..MAX_STRINGS as u64 {
-        let raw = get(mem, array + 8 * k, 8)?;
+        let at = array.checked_add(8 * k).ok_or(errno::EFAULT)?;
+        let raw = get(mem, at, 8)?;
         let ptr = u64::from_be_bytes(raw.try_into().unwrap_or_default());
         if ptr == 0 {
             return Ok(out);
@@ -163,15 +164,18 @@ fn give_descriptors(p: &mut Process) {
         .inherited()
         .map(|(n, f)| (n, f.as_raw_fd()))
         .collect();
+    let above = open.iter().map(|&(n, _)| n + 1).max().unwrap_or(0).max(3);
     // SAFETY: plain descriptor calls on this process's own table; it is about to be replaced
     // by the new program.
     unsafe {
-        // Copies above every guest number first, so no move overwrites a source.
+        // Copies above every guest number first, so no move overwrites a source (and within
+        // the descriptor limit, which may be as low as 1024).
         let copies: Vec<(i32, i32)> = open
             .iter()
-            .map(|&(n, h)| (n, libc::fcntl(h, libc::F_DUPFD_CLOEXEC, 2048)))
+            .map(|&(n, h)| (n, libc::fcntl(h, libc::F_DUPFD_CLOEXEC, above)))
             .collect();
-        for fd in 0..2048 {
+        let limit = libc::sysconf(libc::_SC_OPEN_MAX).clamp(1024, 1 << 16) as i32;
+        for fd in 0..limit {
             libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC);
         }
         for (n, copy) in copies {
