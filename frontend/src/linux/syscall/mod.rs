@@ -96,7 +96,7 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
             .clone(ctx, mem, &call.args)
             .or_else(|| Some(process::fork(p, ctx, mem, &call.args))),
         189 => Some(process::fork(p, ctx, mem, &[0; 6])),
-        11 => Some(process::execve(p, mem, &call.args, p.backend)),
+        11 => Some(process::execve(p, mem, &call.args)),
         114 => Some(process::wait4(mem, &call.args)),
         // pause, rt_sigsuspend(mask, sigsetsize): return EINTR after a handler ran.
         29 | 178 => {

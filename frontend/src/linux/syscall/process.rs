@@ -104,7 +104,7 @@ fn is_ppc64(path: &std::path::Path) -> bool {
 /// `execve(path, argv, envp)`. What can fail is checked first (the file, its permission, the
 /// strings), so the guest gets the error; once the descriptors are rearranged for the new
 /// program, a failing host `execve` can only end this process (status 127, as a shell's).
-pub fn execve(p: &mut Process, mem: &Memory, a: &[u64; 6], backend: &str) -> SysResult {
+pub fn execve(p: &mut Process, mem: &Memory, a: &[u64; 6]) -> SysResult {
     let raw = read_cstr(mem, a[0], 4096)?;
     let path = std::path::PathBuf::from(
         <std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(raw.clone()),
@@ -130,7 +130,7 @@ pub fn execve(p: &mut Process, mem: &Memory, a: &[u64; 6], backend: &str) -> Sys
             me.clone(),
             CString::from(c"exec-elf"),
             CString::from(c"--backend"),
-            CString::new(backend).map_err(|_| errno::EINVAL)?,
+            CString::new(p.backend).map_err(|_| errno::EINVAL)?,
             cpath,
         ];
         args.extend(argv.into_iter().skip(1));
