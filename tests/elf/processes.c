@@ -15,8 +15,10 @@
 static int shared = 1;
 
 int main(int argc, char **argv) {
-    if (argc > 2 && !strcmp(argv[1], "child")) {
+    if (argc > 3 && !strcmp(argv[1], "child")) {
         printf("re-executed with %s\n", argv[2]);
+        /* A descriptor the parent left open across execve. */
+        dprintf(atoi(argv[3]), "through descriptor %s", argv[3]);
         return 7;
     }
     fflush(stdout);
@@ -55,14 +57,22 @@ int main(int argc, char **argv) {
     printf("missing program: %d\n", WEXITSTATUS(st));
 
     if (argc > 1 && !strcmp(argv[1], "self")) {
+        int pp[2];
+        pipe(pp);
+        char fd[16];
+        snprintf(fd, sizeof fd, "%d", pp[1]);
         fflush(stdout);
         pid = fork();
         if (pid == 0) {
-            execl(argv[0], argv[0], "child", "an argument", (char *)0);
+            close(pp[0]);
+            execl(argv[0], argv[0], "child", "an argument", fd, (char *)0);
             _exit(99);
         }
+        close(pp[1]);
         waitpid(pid, &st, 0);
-        printf("re-executed child exited %d\n", WEXITSTATUS(st));
+        char got[64] = {0};
+        read(pp[0], got, sizeof got - 1);
+        printf("re-executed child exited %d and wrote \"%s\"\n", WEXITSTATUS(st), got);
     }
     return 0;
 }

@@ -110,7 +110,7 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
 
     let mut process = Process {
         mappings: Mappings::new(image.brk),
-        files: Files::with_std_streams(),
+        files: Files::inherited_at_start(),
         exe,
         started: Instant::now(),
         signals: syscall::signal::Signals::default(),

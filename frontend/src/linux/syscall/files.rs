@@ -40,19 +40,52 @@ impl Files {
     /// A table holding duplicates of our standard streams as 0, 1 and 2 (a stream we do not
     /// have stays closed for the guest too).
     pub fn with_std_streams() -> Self {
-        let fds = (0..3)
-            .map(|n| {
-                // SAFETY: 0..2 are the process's standard descriptors; the borrow lasts only
-                // for the duplication.
-                let fd = unsafe { BorrowedFd::borrow_raw(n) };
-                fd.try_clone_to_owned().ok().map(File::from)
-            })
-            .collect();
-        Self {
-            fds,
+        let mut files = Self {
+            fds: Vec::new(),
             status: std::collections::HashMap::new(),
             cloexec: std::collections::HashSet::new(),
+        };
+        for n in 0..3 {
+            files.adopt(n);
         }
+        files
+    }
+
+    /// `with_std_streams`, plus every other descriptor this process was started with, at
+    /// the same number, as qemu-user passes them on: a program `execve` started through us
+    /// finds the pipes and files its parent left it. Those are the open descriptors without
+    /// FD_CLOEXEC (Rust opens everything of ours with it).
+    pub fn inherited_at_start() -> Self {
+        let mut files = Self::with_std_streams();
+        let listed = std::fs::read_dir("/proc/self/fd").into_iter().flatten();
+        let mut numbers: Vec<i32> = listed
+            .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+            .filter(|&n| n >= 3)
+            .collect();
+        numbers.sort_unstable();
+        for n in numbers {
+            // SAFETY: querying a descriptor's flags; a closed one just fails.
+            let flags = unsafe { libc::fcntl(n, libc::F_GETFD) };
+            if flags >= 0 && flags & libc::FD_CLOEXEC == 0 {
+                files.adopt(n);
+            }
+        }
+        files
+    }
+
+    /// Installs a duplicate of our descriptor `n` as guest descriptor `n`.
+    fn adopt(&mut self, n: i32) {
+        // SAFETY: `n` is open in this process (or the clone fails); the borrow lasts only for
+        // the duplication.
+        let fd = unsafe { BorrowedFd::borrow_raw(n) };
+        let Ok(owned) = fd.try_clone_to_owned() else {
+            return;
+        };
+        let i = n as usize;
+        if self.fds.len() <= i {
+            self.fds.resize_with(i + 1, || None);
+        }
+        self.fds[i] = Some(File::from(owned));
     }
 
     pub fn file(&mut self, fd: i32) -> Result<&mut File, u64> {
