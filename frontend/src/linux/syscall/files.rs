@@ -22,6 +22,8 @@ const O_EXCL: u64 = 0o200;
 const O_TRUNC: u64 = 0o1000;
 const O_APPEND: u64 = 0o2000;
 const O_CLOEXEC: u64 = 0o2000000;
+/// Descriptors the guest may have (the soft RLIMIT_NOFILE `prlimit64` reports).
+const MAX_FDS: usize = 1024;
 /// One call moves at most this much; the guest sees a short read or write, as POSIX allows.
 const MAX_IO: u64 = 16 << 20;
 const PATH_MAX: usize = 4096;
@@ -60,7 +62,7 @@ impl Files {
         let listed = std::fs::read_dir("/proc/self/fd").into_iter().flatten();
         let mut numbers: Vec<i32> = listed
             .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
-            .filter(|&n| n >= 3)
+            .filter(|&n| n >= 3 && (n as usize) < MAX_FDS)
             .collect();
         numbers.sort_unstable();
         for n in numbers {
@@ -96,17 +98,26 @@ impl Files {
             .ok_or(errno::EBADF)
     }
 
-    fn install(&mut self, f: File, lowest: usize) -> u64 {
+    /// Puts `f` at the lowest free descriptor from `lowest` on: EINVAL past the limit the
+    /// guest is told (`MAX_FDS`, RLIMIT_NOFILE's soft value), EMFILE when none is free.
+    fn install(&mut self, f: File, lowest: usize) -> Result<u64, u64> {
+        if lowest >= MAX_FDS {
+            return Err(errno::EINVAL);
+        }
         let slot = (lowest..self.fds.len()).find(|&i| self.fds[i].is_none());
-        let i = slot.unwrap_or_else(|| {
-            self.fds.resize_with(self.fds.len().max(lowest), || None);
-            self.fds.push(None);
-            self.fds.len() - 1
-        });
+        let i = match slot {
+            Some(i) => i,
+            None if self.fds.len().max(lowest) < MAX_FDS => {
+                self.fds.resize_with(self.fds.len().max(lowest), || None);
+                self.fds.push(None);
+                self.fds.len() - 1
+            }
+            None => return Err(errno::EMFILE),
+        };
         self.fds[i] = Some(f);
         self.status.remove(&i);
         self.cloexec.remove(&i);
-        i as u64
+        Ok(i as u64)
     }
 
     fn set_cloexec(&mut self, fd: u64, on: bool) {
@@ -197,7 +208,7 @@ fn open(p: &mut Process, mem: &Memory, dirfd: i32, path: u64, flags: u64, mode: 
     let f = o.open(&path).map_err(|e| host_errno(&e))?;
     // A directory opens for reading only (the host refuses to open one for writing with
     // EISDIR, as Linux does); it is read with getdents64.
-    let fd = p.files.install(f, 0);
+    let fd = p.files.install(f, 0)?;
     p.files
         .status
         .insert(fd as usize, access | (flags & O_APPEND));
@@ -437,11 +448,11 @@ fn dup(p: &mut Process, fd: i32, to: Option<u64>, flags: u64) -> SysResult {
     let f = p.files.file(fd)?.try_clone().map_err(|e| host_errno(&e))?;
     let status = p.files.status_flags(fd as usize);
     let new = match to {
-        None => p.files.install(f, 0),
+        None => p.files.install(f, 0)?,
         Some(t) => {
             let t = usize::try_from(t)
                 .ok()
-                .filter(|&t| t < 1024)
+                .filter(|&t| t < MAX_FDS)
                 .ok_or(errno::EBADF)?;
             if p.files.fds.len() <= t {
                 p.files.fds.resize_with(t + 1, || None);
@@ -506,8 +517,14 @@ fn pipe(p: &mut Process, mem: &Memory, fds: u64, flags: u64) -> SysResult {
     }
     // SAFETY: pipe2 just returned these descriptors; each File becomes their only owner.
     let (r, w) = unsafe { (File::from_raw_fd(raw[0]), File::from_raw_fd(raw[1])) };
-    let rd = p.files.install(r, 0);
-    let wr = p.files.install(w, 0);
+    let rd = p.files.install(r, 0)?;
+    let wr = match p.files.install(w, 0) {
+        Ok(wr) => wr,
+        Err(e) => {
+            p.files.close(rd as i32).ok();
+            return Err(e);
+        }
+    };
     p.files.status.insert(wr as usize, 1);
     p.files.set_cloexec(rd, flags & O_CLOEXEC != 0);
     p.files.set_cloexec(wr, flags & O_CLOEXEC != 0);
@@ -727,7 +744,9 @@ fn fcntl(p: &mut Process, fd: i32, cmd: u64, arg: u64) -> SysResult {
         F_DUPFD | F_DUPFD_CLOEXEC => {
             let f = p.files.file(fd)?.try_clone().map_err(|e| host_errno(&e))?;
             let status = p.files.status_flags(fd as usize);
-            let new = p.files.install(f, arg as usize);
+            let new = p
+                .files
+                .install(f, usize::try_from(arg).unwrap_or(usize::MAX))?;
             p.files.status.insert(new as usize, status);
             p.files.set_cloexec(new, cmd == F_DUPFD_CLOEXEC);
             Ok(new)
@@ -814,4 +833,23 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         _ => return None,
     };
     Some(Ok(r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by calling every file system call with garbage arguments: `fcntl(F_DUPFD)`
+    /// with a huge lowest number grew the table without bound (a capacity overflow panic).
+    /// Past the descriptor limit it is EINVAL, as Linux answers (filling the table to see
+    /// EMFILE would take a thousand host descriptors, more than a test may have).
+    #[test]
+    fn descriptors_stay_under_the_limit() {
+        let mut files = Files::with_std_streams();
+        let null = || File::open("/dev/null").unwrap();
+        assert_eq!(files.install(null(), u64::MAX as usize), Err(errno::EINVAL));
+        assert_eq!(files.install(null(), MAX_FDS), Err(errno::EINVAL));
+        assert_eq!(files.install(null(), MAX_FDS - 1), Ok(MAX_FDS as u64 - 1));
+        assert_eq!(files.install(null(), 0), Ok(3));
+    }
 }

@@ -31,6 +31,7 @@ pub mod errno {
     pub const EFAULT: u64 = 14;
     pub const EEXIST: u64 = 17;
     pub const EINVAL: u64 = 22;
+    pub const EMFILE: u64 = 24;
     pub const ENOTTY: u64 = 25;
     pub const ERANGE: u64 = 34;
     pub const ENOSYS: u64 = 38;
