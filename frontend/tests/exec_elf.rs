@@ -281,6 +281,32 @@ fn fork_exec_wait_system_and_popen() {
 }
 
 #[test]
+fn garbage_system_call_arguments_never_crash_the_emulator() {
+    if !tools_present() {
+        return;
+    }
+    let exe = build("syscall_garbage");
+    // In a directory of its own, in case a garbage path names something there.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("syscall-garbage-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    for backend in ["interp", "jit"] {
+        let o = run(Command::new(env!("CARGO_BIN_EXE_oxenon"))
+            .current_dir(&dir)
+            .args(["exec-elf", "--backend", backend])
+            .arg(&exe));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(
+            String::from_utf8_lossy(&o.stdout),
+            "survived\n",
+            "{backend}: {err}"
+        );
+        assert_eq!(status(&o), 0, "{backend}: {err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn segfault_ends_with_sigsegv_status_and_says_where() {
     let Some(reference) = same_as_qemu("segfault", &[]) else {
         return;
