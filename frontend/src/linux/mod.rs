@@ -260,8 +260,14 @@ fn die_like_the_guest(sig: u32) {
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().flush();
     // SAFETY: restoring a signal's default action and raising it ends the process (or, for a
-    // signal whose default is to be ignored, does nothing and the exit status follows).
+    // signal whose default is to be ignored, does nothing and the exit status follows). No
+    // core file: it would be the emulator's, gigabytes of reservation, not the guest's.
     unsafe {
+        let none = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        libc::setrlimit(libc::RLIMIT_CORE, &none);
         libc::signal(sig as i32, libc::SIG_DFL);
         libc::raise(sig as i32);
     }
