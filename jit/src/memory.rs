@@ -328,11 +328,10 @@ impl Memory {
         }
         // This view's page no longer catches writes: code compiled through another view of
         // the same RAM goes too.
+        // (Their own marks went with the swap above.)
         let aliases: Vec<u32> = code
             .iter()
-            .flat_map(|&p| self.aliases(p as usize).collect::<Vec<_>>())
-            .filter(|&q| self.take_code_mark(q))
-            .map(|q| q as u32)
+            .flat_map(|&p| self.take_code_marks(p as usize))
             .collect();
         code.extend(aliases);
         self.log_code_writes(&code);
@@ -433,11 +432,7 @@ impl Memory {
         for page in self.code.noted.drain() {
             // The fault handler took the written page's mark; its aliases' go with it.
             pages.push(page);
-            for alias in self.aliases(page as usize) {
-                if self.take_code_mark(alias) {
-                    pages.push(alias as u32);
-                }
-            }
+            pages.extend(self.take_code_marks(page as usize));
         }
         log.push(pages);
         self.code.epoch.store(log.end(), Ordering::Release);

@@ -133,9 +133,7 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
     let budget = args.max_instructions.unwrap_or(u64::MAX);
     let mut retired = 0u64;
     let started = Instant::now();
-    // The signal that ended the guest, if one did.
-    let mut killed = None;
-    let status = loop {
+    let ending = loop {
         // With several threads, each runs a slice at a time; an armed timer is looked at
         // between slices.
         let mut slice = if process.threads.several() {
@@ -162,15 +160,14 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
         match exit {
             Exit::Syscall { lev: 0 } => match syscall::dispatch(&mut process, &mut ctx, &mem) {
                 Ok(Outcome::Continue) => {}
-                Ok(Outcome::Exit(code)) => break code as u8,
+                Ok(Outcome::Exit(code)) => break Ending::Status(code as u8),
                 Err(SyscallError::Signal(sig)) => {
                     report::guest_ended(&format!("killed by signal {sig}"), sc_pc, &ctx, &mem);
-                    killed = Some(sig);
-                    break 128u8.wrapping_add(sig as u8);
+                    break Ending::Signal(sig);
                 }
                 Err(e) => {
                     report::guest_ended(&e.to_string(), sc_pc, &ctx, &mem);
-                    break 1;
+                    break Ending::Status(1);
                 }
             },
             Exit::Syscall { lev } => {
@@ -180,8 +177,7 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                     &ctx,
                     &mem,
                 );
-                killed = Some(SIGILL);
-                break 128 + SIGILL as u8;
+                break Ending::Signal(SIGILL);
             }
             Exit::BudgetExhausted if retired < budget => {
                 process.threads.pending = Some(syscall::threads::Switch::Yield);
@@ -193,43 +189,37 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                     &ctx,
                     &mem,
                 );
-                break BUDGET_STATUS;
+                break Ending::Status(BUDGET_STATUS);
             }
             Exit::Stopped => {}
             // A handler the guest installed for the signal runs; otherwise it ends the guest.
-            Exit::Fault(f) => {
-                if !process.signals.raise_sync(SIGSEGV, f.addr, &mut ctx, &mem) {
-                    report::guest_ended(&format!("segmentation fault: {f}"), ctx.pc, &ctx, &mem);
-                    killed = Some(SIGSEGV);
-                    break 128 + SIGSEGV as u8;
-                }
-            }
-            Exit::Trap { .. } => {
-                if !process.signals.raise_sync(SIGTRAP, 0, &mut ctx, &mem) {
-                    report::guest_ended("trap", ctx.pc, &ctx, &mem);
-                    killed = Some(SIGTRAP);
-                    break 128 + SIGTRAP as u8;
-                }
-            }
-            Exit::Invalid { .. } => {
-                if !process.signals.raise_sync(SIGILL, 0, &mut ctx, &mem) {
-                    report::guest_ended("illegal instruction", ctx.pc, &ctx, &mem);
-                    killed = Some(SIGILL);
-                    break 128 + SIGILL as u8;
+            Exit::Fault(_) | Exit::Trap { .. } | Exit::Invalid { .. } => {
+                let (sig, addr, why) = match exit {
+                    Exit::Fault(f) => (SIGSEGV, f.addr, format!("segmentation fault: {f}")),
+                    Exit::Trap { .. } => (SIGTRAP, 0, "trap".to_string()),
+                    _ => (SIGILL, 0, "illegal instruction".to_string()),
+                };
+                if !process.signals.raise_sync(sig, addr, &mut ctx, &mem) {
+                    report::guest_ended(&why, ctx.pc, &ctx, &mem);
+                    break Ending::Signal(sig);
                 }
             }
         }
         if let Some(sig) = process.signals.poll_timer(&mut ctx, &mem) {
             report::guest_ended(&format!("killed by signal {sig}"), ctx.pc, &ctx, &mem);
-            killed = Some(sig);
-            break 128u8.wrapping_add(sig as u8);
+            break Ending::Signal(sig);
         }
         if let Some(how) = process.threads.pending.take() {
             if let Err(e) = process.threads.switch(how, &mut ctx) {
                 report::guest_ended(&e.to_string(), ctx.pc, &ctx, &mem);
-                break 1;
+                break Ending::Status(1);
             }
         }
+    };
+    // A shell's view: the exit status, or 128 + the signal.
+    let status = match ending {
+        Ending::Status(s) => s,
+        Ending::Signal(sig) => 128u8.wrapping_add(sig as u8),
     };
     if args.stats || args.jit_stats {
         report::summary(
@@ -242,10 +232,16 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                 .map(|j| j.stats()),
         );
     }
-    if let Some(sig) = killed {
+    if let Ending::Signal(sig) = ending {
         die_like_the_guest(sig);
     }
     Ok(ExitCode::from(status))
+}
+
+/// How the guest ended: with an exit status, or by a signal.
+enum Ending {
+    Status(u8),
+    Signal(u32),
 }
 
 /// Ends this process by the signal that ended the guest, so that a parent waiting for it

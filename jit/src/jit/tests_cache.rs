@@ -3,15 +3,10 @@
 //! before. Expected values are worked from the ISA definitions in each test; `same` also
 //! compares every context, retired count and memory byte with the reference interpreter.
 
-use super::tests_units::{asm, machine, same, start, CODE, SENTINEL};
+use super::tests_units::{addi_r3, asm, machine, same, start, CODE, SENTINEL};
 use super::Jit;
 use crate::interp::{Exit, Limits};
 use crate::Perm;
-
-/// `addi r3, r3, k` (D-form, primary opcode 14, RT = RA = 3).
-fn addi_r3(k: i16) -> u32 {
-    (14 << 26) | (3 << 21) | (3 << 16) | u32::from(k as u16)
-}
 
 /// A loop that rewrites its own body on every iteration (`addi r3, r3, 1` becomes
 /// `addi r3, r3, 2`, 3, ...: iteration k adds k), so every iteration drops the unit holding

@@ -410,7 +410,7 @@ fn stop_at_inside_a_loop_stops_there() {
 }
 
 /// `addi r3, r3, 100`: the word a guest writes over `addi r3, r3, 1`.
-fn addi_r3(imm: i16) -> u32 {
+pub(super) fn addi_r3(imm: i16) -> u32 {
     asm(0, &[&format!("addi r3, r3, {imm}")])[0]
 }
 

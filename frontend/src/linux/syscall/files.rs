@@ -544,56 +544,42 @@ fn pipe(p: &mut Process, mem: &Memory, fds: u64, flags: u64) -> SysResult {
 /// pollfd`: int fd, short events, short revents; the event bits are the same on both). A
 /// guest descriptor that is not open reports POLLNVAL, as Linux does.
 fn poll(p: &mut Process, mem: &Memory, fds: u64, n: u64, timeout: i32) -> SysResult {
-    use std::os::fd::AsRawFd;
     const POLLNVAL: i16 = 0x20;
     if n > 1024 {
         return Err(errno::EINVAL);
     }
     let raw = get(mem, fds, n as usize * 8)?;
-    let mut host: Vec<libc::pollfd> = raw
-        .chunks(8)
-        .map(|c| {
-            let fd = i32::from_be_bytes([c[0], c[1], c[2], c[3]]);
-            let events = i16::from_be_bytes([c[4], c[5]]);
-            // A negative descriptor is skipped by the host too; a closed one gets an
-            // impossible host descriptor, answered with POLLNVAL below.
-            let host_fd = if fd < 0 {
-                -1
-            } else {
-                p.files.file(fd).map_or(-2, |f| f.as_raw_fd())
-            };
-            libc::pollfd {
-                fd: host_fd,
-                events,
-                revents: 0,
-            }
-        })
-        .collect();
-    let closed: Vec<bool> = host.iter().map(|h| h.fd == -2).collect();
-    for h in host.iter_mut().filter(|h| h.fd == -2) {
-        h.fd = -1;
+    let mut revents = vec![0i16; n as usize];
+    // The open descriptors go to the host; a negative one is skipped, a closed one answered
+    // with POLLNVAL (and then nothing waits).
+    let (mut wanted, mut at) = (Vec::new(), Vec::new());
+    for (k, c) in raw.chunks(8).enumerate() {
+        let fd = i32::from_be_bytes([c[0], c[1], c[2], c[3]]);
+        let events = i16::from_be_bytes([c[4], c[5]]);
+        if fd < 0 {
+            continue;
+        }
+        if p.files.file(fd).is_err() {
+            revents[k] = POLLNVAL;
+            continue;
+        }
+        wanted.push((fd as usize, events));
+        at.push(k);
     }
-    let ready = if closed.iter().any(|&c| c) {
+    let timeout = if revents.iter().any(|&r| r != 0) {
         0
     } else {
         timeout
     };
-    // SAFETY: `host` is a valid array of `host.len()` pollfd records.
-    let r = unsafe { libc::poll(host.as_mut_ptr(), host.len() as libc::nfds_t, ready) };
-    if r < 0 {
-        return Err(host_errno(&std::io::Error::last_os_error()));
+    for (&k, got) in at.iter().zip(poll_host(p, &wanted, timeout)?) {
+        revents[k] = got;
     }
     let mut out = raw;
-    let mut count = 0;
-    for (k, h) in host.iter().enumerate() {
-        let revents = if closed[k] { POLLNVAL } else { h.revents };
-        if revents != 0 {
-            count += 1;
-        }
-        out[8 * k + 6..8 * k + 8].copy_from_slice(&revents.to_be_bytes());
+    for (k, r) in revents.iter().enumerate() {
+        out[8 * k + 6..8 * k + 8].copy_from_slice(&r.to_be_bytes());
     }
     put(mem, fds, &out)?;
-    Ok(count)
+    Ok(revents.iter().filter(|&&r| r != 0).count() as u64)
 }
 
 /// `select` and `pselect6` (`sets`: the read, write and exception `fd_set` pointers, each an
@@ -663,8 +649,9 @@ fn select(p: &mut Process, mem: &Memory, n: u64, sets: [u64; 3], timeout_ms: i32
     Ok(count)
 }
 
-/// Polls the host descriptors behind guest descriptors for their `events`; the `revents`
-/// of each, in order. A descriptor that is not open is EBADF, as select reports it.
+/// Polls the host descriptors behind guest descriptors for their `events` (for `poll` and
+/// `select`); the `revents` of each, in order. A descriptor that is not open is EBADF, as
+/// select reports it.
 fn poll_host(p: &mut Process, wanted: &[(usize, i16)], timeout_ms: i32) -> Result<Vec<i16>, u64> {
     use std::os::fd::AsRawFd;
     let mut host: Vec<libc::pollfd> = Vec::with_capacity(wanted.len());
@@ -683,20 +670,14 @@ fn poll_host(p: &mut Process, wanted: &[(usize, i16)], timeout_ms: i32) -> Resul
     Ok(host.iter().map(|h| h.revents).collect())
 }
 
-/// A guest `struct timespec` (`per_second` = 1_000_000_000) or `struct timeval` (1_000_000)
-/// as milliseconds for `poll`; a null pointer waits (-1).
-fn timeout_ms(mem: &Memory, addr: u64, per_second: i64) -> Result<i32, u64> {
+/// A `poll` timeout in milliseconds from a guest timespec or timeval (`per_second`, see
+/// `duration_at`); a null pointer waits (-1).
+fn timeout_ms(mem: &Memory, addr: u64, per_second: u64) -> Result<i32, u64> {
     if addr == 0 {
         return Ok(-1);
     }
-    let t = get(mem, addr, 16)?;
-    let w = |o: usize| i64::from_be_bytes(t[o..o + 8].try_into().unwrap_or_default());
-    let (secs, frac) = (w(0), w(8));
-    if secs < 0 || frac < 0 || frac >= per_second {
-        return Err(errno::EINVAL);
-    }
-    let ms = secs.saturating_mul(1000) + frac / (per_second / 1000);
-    Ok(ms.min(i64::from(i32::MAX)) as i32)
+    let d = super::duration_at(mem, addr, per_second)?;
+    Ok(d.as_millis().min(i32::MAX as u128) as i32)
 }
 
 fn chdir(p: &mut Process, mem: &Memory, path: u64) -> SysResult {

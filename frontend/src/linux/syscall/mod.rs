@@ -16,7 +16,7 @@ pub use memory::Mappings;
 
 use oxenon_jit::{Context, Memory};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Errno values (asm-generic/errno-base.h and errno.h, which ppc64 uses unchanged for these).
 pub mod errno {
@@ -201,6 +201,22 @@ pub fn get(mem: &Memory, addr: u64, len: usize) -> Result<Vec<u8>, u64> {
     }
     mem.read_bytes(a, &mut buf).map_err(|_| errno::EFAULT)?;
     Ok(buf)
+}
+
+/// A guest `struct timespec` (`per_second` = 1_000_000_000) or `struct timeval`
+/// (1_000_000) at `addr`: seconds and the fraction as big-endian longs. EINVAL for a
+/// negative or out-of-range one, as Linux answers.
+pub fn duration_at(mem: &Memory, addr: u64, per_second: u64) -> Result<Duration, u64> {
+    let raw = get(mem, addr, 16)?;
+    let secs = u64::from_be_bytes(raw[..8].try_into().unwrap_or_default());
+    let frac = u64::from_be_bytes(raw[8..].try_into().unwrap_or_default());
+    if frac >= per_second || secs > i64::MAX as u64 {
+        return Err(errno::EINVAL);
+    }
+    Ok(Duration::new(
+        secs,
+        (frac * (1_000_000_000 / per_second)) as u32,
+    ))
 }
 
 /// Big-endian 64-bit words, the unit of most kernel structures on ppc64.

@@ -216,11 +216,9 @@ impl Signals {
         }
         let current = self.itimer_value();
         if let Some(addr) = new.filter(|&a| a != 0) {
-            let raw = get(mem, addr, 32)?;
-            let w =
-                |k: usize| i64::from_be_bytes(raw[8 * k..8 * k + 8].try_into().unwrap_or_default());
-            let interval = timeval(w(0), w(1))?;
-            let value = timeval(w(2), w(3))?;
+            // struct itimerval: the interval, then the value, each a timeval.
+            let interval = super::duration_at(mem, addr, 1_000_000)?;
+            let value = super::duration_at(mem, addr.wrapping_add(16), 1_000_000)?;
             self.timer = (!value.is_zero()).then(|| (Instant::now() + value, interval));
         }
         if old != 0 {
@@ -359,7 +357,7 @@ impl Signals {
         let sender = if code == SI_KERNEL {
             0
         } else {
-            (u64::from(std::process::id()) << 32) | u64::from(uid())
+            (u64::from(std::process::id()) << 32) | (super::system::ids().0 & 0xffff_ffff)
         };
         let info = Info {
             sig,
@@ -551,19 +549,6 @@ impl Info {
         out[16..24].copy_from_slice(&self.word.to_be_bytes());
         out
     }
-}
-
-fn uid() -> u32 {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata("/proc/self").map_or(0, |m| m.uid())
-}
-
-/// A guest `struct timeval` (seconds, microseconds) as a duration; EINVAL when malformed.
-fn timeval(secs: i64, micros: i64) -> Result<Duration, u64> {
-    if secs < 0 || !(0..1_000_000).contains(&micros) {
-        return Err(errno::EINVAL);
-    }
-    Ok(Duration::new(secs as u64, micros as u32 * 1000))
 }
 
 #[cfg(test)]

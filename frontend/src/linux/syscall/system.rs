@@ -6,7 +6,8 @@ use std::io::Read;
 use std::os::unix::fs::MetadataExt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-fn ids() -> (u64, u64) {
+/// The user and group ids the guest runs as (ours).
+pub(super) fn ids() -> (u64, u64) {
     std::fs::metadata("/proc/self")
         .map(|m| (u64::from(m.uid()), u64::from(m.gid())))
         .unwrap_or((0, 0))
@@ -82,13 +83,7 @@ fn getrandom(mem: &Memory, buf: u64, len: u64) -> SysResult {
 }
 
 fn sleep(mem: &Memory, req: u64) -> SysResult {
-    let raw = super::get(mem, req, 16)?;
-    let secs = u64::from_be_bytes(raw[..8].try_into().unwrap_or_default());
-    let nanos = u64::from_be_bytes(raw[8..].try_into().unwrap_or_default());
-    if nanos >= 1_000_000_000 || secs > i64::MAX as u64 {
-        return Err(errno::EINVAL);
-    }
-    std::thread::sleep(Duration::new(secs, nanos as u32));
+    std::thread::sleep(super::duration_at(mem, req, 1_000_000_000)?);
     Ok(0)
 }
 
