@@ -1,11 +1,17 @@
-//! Loading a static big-endian 64-bit PowerPC (ELFv1) executable into guest memory.
+//! Loading a static big-endian PowerPC executable into guest memory: 64-bit (ELFv1) or
+//! 32-bit.
 //!
 //! Only what a static executable needs: its PT_LOAD segments at their link addresses, with
 //! the bss zeroed. The entry point of an ELFv1 executable is a function descriptor (code
-//! address, TOC pointer, environment), read here once the segments are in place.
+//! address, TOC pointer, environment), read here once the segments are in place; a 32-bit
+//! executable's is its first instruction.
 
+use super::syscall::Abi;
 use anyhow::{bail, Context as _, Result};
-use object::elf::{FileHeader64, ELFCLASS32, EM_PPC, EM_PPC64, ET_EXEC, PF_R, PF_W, PF_X, PT_LOAD};
+use object::elf::{
+    FileHeader32, FileHeader64, ELFCLASS32, ELFCLASS64, EM_PPC, EM_PPC64, ET_EXEC, PF_R, PF_W,
+    PF_X, PT_LOAD,
+};
 use object::read::elf::{FileHeader, ProgramHeader};
 use object::BigEndian;
 use oxenon_jit::memory::{Memory, Perm, PAGE_SIZE};
@@ -14,6 +20,7 @@ use std::collections::BTreeMap;
 /// Where the loaded image lives, as the initial stack and the system call layer need it.
 #[derive(Debug, Clone, Copy)]
 pub struct Image {
+    pub abi: Abi,
     /// Address of the entry function descriptor (AT_ENTRY).
     pub entry: u32,
     /// Code address and TOC read from that descriptor.
@@ -31,19 +38,39 @@ pub struct Image {
 pub const IMAGE_LIMIT: u64 = super::layout::MMAP_BASE as u64;
 
 pub fn load(mem: &Memory, data: &[u8]) -> Result<Image> {
-    if data.len() >= 5 && &data[..4] == b"\x7fELF" && data[4] == ELFCLASS32.0 {
-        bail!("32-bit ELF executables are not supported (only 64-bit PowerPC ELFv1)");
+    if data.len() < 6 || &data[..4] != b"\x7fELF" {
+        bail!("not an ELF file");
     }
-    let header =
-        FileHeader64::<BigEndian>::parse(data).context("not a 64-bit big-endian ELF file")?;
+    if data[5] != object::elf::ELFDATA2MSB.0 {
+        bail!("not a big-endian ELF file (PowerPC Linux executables are big-endian here)");
+    }
+    match data[4] {
+        c if c == ELFCLASS64.0 => {
+            let header = FileHeader64::<BigEndian>::parse(data).context("malformed ELF header")?;
+            load_class(mem, data, header, Abi::Ppc64)
+        }
+        c if c == ELFCLASS32.0 => {
+            let header = FileHeader32::<BigEndian>::parse(data).context("malformed ELF header")?;
+            load_class(mem, data, header, Abi::Ppc32)
+        }
+        c => bail!("unknown ELF class {c}"),
+    }
+}
+
+fn load_class<H: FileHeader<Endian = BigEndian>>(
+    mem: &Memory,
+    data: &[u8],
+    header: &H,
+    abi: Abi,
+) -> Result<Image> {
     let e = header.endian().context("not a big-endian ELF file")?;
-    match header.e_machine(e) {
-        EM_PPC64 => {}
-        EM_PPC => bail!("32-bit PowerPC executables are not supported"),
-        m => bail!("not a PowerPC executable (e_machine {m})"),
+    match (header.e_machine(e), abi) {
+        (EM_PPC64, Abi::Ppc64) | (EM_PPC, Abi::Ppc32) => {}
+        (EM_PPC64 | EM_PPC, _) => bail!("the ELF class does not match the machine (e_machine)"),
+        (m, _) => bail!("not a PowerPC executable (e_machine {m})"),
     }
     // e_flags bits 0..1 give the ABI version; 2 is ELFv2, which has no function descriptors.
-    if header.e_flags(e).0 & 3 == 2 {
+    if abi == Abi::Ppc64 && header.e_flags(e).0 & 3 == 2 {
         bail!("ELFv2 executables are not supported (ELFv1 only)");
     }
     let phdrs = header
@@ -62,10 +89,14 @@ pub fn load(mem: &Memory, data: &[u8]) -> Result<Image> {
     let mut pages: BTreeMap<u32, u8> = BTreeMap::new();
     let mut brk = 0u64;
     let mut phdr = None;
-    let phoff = header.e_phoff(e);
+    let phoff: u64 = header.e_phoff(e).into();
     for p in phdrs.iter().filter(|p| p.p_type(e) == PT_LOAD) {
-        let (vaddr, memsz, filesz, offset) =
-            (p.p_vaddr(e), p.p_memsz(e), p.p_filesz(e), p.p_offset(e));
+        let (vaddr, memsz, filesz, offset): (u64, u64, u64, u64) = (
+            p.p_vaddr(e).into(),
+            p.p_memsz(e).into(),
+            p.p_filesz(e).into(),
+            p.p_offset(e).into(),
+        );
         if memsz == 0 {
             continue;
         }
@@ -109,11 +140,11 @@ pub fn load(mem: &Memory, data: &[u8]) -> Result<Image> {
             .data(e, data)
             .map_err(|_| anyhow::anyhow!("a segment's file range lies outside the file"))?;
         if !bytes.is_empty() {
-            mem.write_bytes(p.p_vaddr(e) as u32, bytes)
+            mem.write_bytes(p.p_vaddr(e).into() as u32, bytes)
                 .context("copying a segment into guest memory")?;
         }
     }
-    let entry = header.e_entry(e);
+    let entry: u64 = header.e_entry(e).into();
     let descriptor = |off: u32| -> Result<u64> {
         let a = u32::try_from(entry)
             .ok()
@@ -121,12 +152,15 @@ pub fn load(mem: &Memory, data: &[u8]) -> Result<Image> {
         mem.read_u64(a.wrapping_add(off))
             .with_context(|| format!("the entry descriptor at {entry:#x} is not loaded"))
     };
-    let entry_code = descriptor(0)?;
-    let entry_toc = descriptor(8)?;
+    let (entry_code, entry_toc) = match abi {
+        Abi::Ppc64 => (descriptor(0)?, descriptor(8)?),
+        Abi::Ppc32 => (entry, 0),
+    };
     for (&page, &perm) in &pages {
         mem.map(page * PAGE_SIZE, u64::from(PAGE_SIZE), perm_from_bits(perm))?;
     }
     Ok(Image {
+        abi,
         entry: entry as u32,
         entry_code: u32::try_from(entry_code).ok().with_context(|| {
             format!("entry code address {entry_code:#x} does not fit in 32 bits")
@@ -187,6 +221,51 @@ mod tests {
         f
     }
 
+    /// The 32-bit counterpart, from the ELF-32 and PowerPC processor ABI definitions: one
+    /// PT_LOAD header (the file at 0x10000000, read and execute, 0x100 bytes of bss) and the
+    /// entry point, `li r3, 0; blr`, at 0x10000100 (no descriptor in this ABI).
+    fn tiny_elf32() -> Vec<u8> {
+        let mut f = vec![0u8; 0x200];
+        let put = |f: &mut Vec<u8>, at: usize, bytes: &[u8]| {
+            f[at..at + bytes.len()].copy_from_slice(bytes)
+        };
+        put(&mut f, 0, b"\x7fELF\x01\x02\x01");
+        put(&mut f, 16, &2u16.to_be_bytes()); // ET_EXEC
+        put(&mut f, 18, &20u16.to_be_bytes()); // EM_PPC
+        put(&mut f, 20, &1u32.to_be_bytes());
+        put(&mut f, 24, &0x1000_0100u32.to_be_bytes()); // e_entry
+        put(&mut f, 28, &52u32.to_be_bytes()); // e_phoff
+        put(&mut f, 40, &52u16.to_be_bytes()); // e_ehsize
+        put(&mut f, 42, &32u16.to_be_bytes()); // e_phentsize
+        put(&mut f, 44, &1u16.to_be_bytes()); // e_phnum
+        let ph = 52;
+        put(&mut f, ph, &1u32.to_be_bytes()); // PT_LOAD
+        put(&mut f, ph + 8, &0x1000_0000u32.to_be_bytes()); // p_vaddr
+        put(&mut f, ph + 12, &0x1000_0000u32.to_be_bytes()); // p_paddr
+        put(&mut f, ph + 16, &0x200u32.to_be_bytes()); // p_filesz
+        put(&mut f, ph + 20, &0x300u32.to_be_bytes()); // p_memsz
+        put(&mut f, ph + 24, &5u32.to_be_bytes()); // PF_R | PF_X
+        put(&mut f, ph + 28, &0x1_0000u32.to_be_bytes()); // p_align
+        put(&mut f, 0x100, &0x3860_0000u32.to_be_bytes());
+        put(&mut f, 0x104, &0x4e80_0020u32.to_be_bytes());
+        f
+    }
+
+    #[test]
+    fn a_minimal_32_bit_executable_starts_at_its_entry_point() {
+        let mem = Memory::new().unwrap();
+        let image = load(&mem, &tiny_elf32()).unwrap();
+        assert_eq!(image.abi, Abi::Ppc32);
+        assert_eq!((image.entry, image.entry_code), (0x1000_0100, 0x1000_0100));
+        assert_eq!((image.phdr, image.phent, image.phnum), (0x1000_0034, 32, 1));
+        assert_eq!(image.brk, 0x1000_1000);
+        assert_eq!(mem.read_u32(0x1000_0104).unwrap(), 0x4e80_0020);
+        // A 32-bit class with the 64-bit machine is refused.
+        let mut f = tiny_elf32();
+        f[19] = 21;
+        assert!(load(&Memory::new().unwrap(), &f).is_err());
+    }
+
     #[test]
     fn a_minimal_executable_loads_where_its_header_says() {
         let mem = Memory::new().unwrap();
@@ -206,8 +285,11 @@ mod tests {
     /// each load or be refused with an error, never panic.
     #[test]
     fn corrupted_executables_are_refused_without_panicking() {
-        let good = tiny_elf();
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        corrupt(tiny_elf(), 0x9e37_79b9_7f4a_7c15);
+        corrupt(tiny_elf32(), 0x2545_f491_4f6c_dd1d);
+    }
+
+    fn corrupt(good: Vec<u8>, mut seed: u64) {
         let mut next = move || {
             seed ^= seed << 13;
             seed ^= seed >> 7;

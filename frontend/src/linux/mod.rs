@@ -1,5 +1,5 @@
-//! `oxenon exec-elf`: runs a static big-endian 64-bit PowerPC Linux executable (ELFv1) on
-//! the Xenon core, with a small Linux system call layer in place of a kernel.
+//! `oxenon exec-elf`: runs a static big-endian PowerPC Linux executable, 64-bit (ELFv1) or
+//! 32-bit, on the Xenon core, with a small Linux system call layer in place of a kernel.
 
 mod layout;
 mod loader;
@@ -17,7 +17,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
-use syscall::{Files, Mappings, Outcome, Process, SyscallError};
+use syscall::{Abi, Files, Mappings, Outcome, Process, SyscallError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Backend {
@@ -30,12 +30,13 @@ pub enum Backend {
 /// Block entries before code is compiled (see `Jit::set_hot_threshold`).
 pub const DEFAULT_HOT_THRESHOLD: u32 = 32;
 
-/// Run a static 64-bit PowerPC Linux executable (ELFv1, e.g. from
-/// `powerpc64-linux-gnu-gcc -static`). Its standard streams are ours and its exit status
-/// becomes ours; a guest fault, trap or invalid instruction ends it with 128 + the signal
-/// Linux would deliver (SIGSEGV, SIGTRAP, SIGILL).
+/// Run a static big-endian PowerPC Linux executable: 64-bit ELFv1 (from
+/// `powerpc64-linux-gnu-gcc -static`) as qemu-ppc64 would, or 32-bit (from
+/// `powerpc-linux-gnu-gcc -static`) as qemu-ppc would. Its standard streams are ours and
+/// its exit status becomes ours; a guest fault, trap or invalid instruction ends it with
+/// 128 + the signal Linux would deliver (SIGSEGV, SIGTRAP, SIGILL).
 #[derive(Args, Debug)]
-#[command(about = "Run a static 64-bit PowerPC Linux executable (as qemu-ppc64 would)")]
+#[command(about = "Run a static PowerPC Linux executable (as qemu-ppc64 or qemu-ppc would)")]
 pub struct ExecElfArgs {
     /// Execution engine.
     #[arg(long, value_enum, default_value_t = Backend::Jit)]
@@ -61,6 +62,11 @@ pub struct ExecElfArgs {
 }
 
 use syscall::signal::{SIGILL, SIGSEGV, SIGTRAP};
+/// `mfspr rD, PVR` with rD zero.
+const MFPVR: u32 = 0x7c1f_42a6;
+/// What `mfpvr` reads: processor version 0x0071, the Xenon's (as the Free60 Linux port's
+/// CPU table identifies it), revision 0x0800.
+const XENON_PVR: u64 = 0x0071_0800;
 /// The exit status when the instruction limit stops the guest.
 const BUDGET_STATUS: u8 = 124;
 
@@ -97,23 +103,34 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
     };
     let st = stack::build(&mem, &image, &argv, &env, &argv[0], random, &ids)?;
 
-    // The registers the kernel sets at process entry for a 64-bit ELFv1 executable.
     let mut ctx = Context::default();
     ctx.gpr[1] = u64::from(st.sp);
-    ctx.gpr[2] = image.entry_toc;
-    ctx.gpr[3] = st.argc;
-    ctx.gpr[4] = u64::from(st.argv);
-    ctx.gpr[5] = u64::from(st.envp);
-    ctx.gpr[6] = u64::from(st.auxv);
     ctx.pc = image.entry_code;
+    match image.abi {
+        // The registers the kernel sets at process entry for a 64-bit ELFv1 executable.
+        Abi::Ppc64 => {
+            ctx.gpr[2] = image.entry_toc;
+            ctx.gpr[3] = st.argc;
+            ctx.gpr[4] = u64::from(st.argv);
+            ctx.gpr[5] = u64::from(st.envp);
+            ctx.gpr[6] = u64::from(st.auxv);
+        }
+        // A 32-bit process starts in 32-bit mode (MSR[SF] clear) with only r1 set; its
+        // start-up code finds argc, argv and the rest on the stack (and r7, a dynamic
+        // linker's finalizer, must be zero).
+        Abi::Ppc32 => ctx.msr &= !oxenon_jit::context::MSR_SF,
+    }
     // VSCR keeps its reset value NJ=1, which is also what Linux gives a new process.
 
+    let mut signals = syscall::signal::Signals::default();
+    signals.abi = image.abi;
     let mut process = Process {
+        abi: image.abi,
         mappings: Mappings::new(image.brk),
         files: Files::inherited_at_start(),
         exe,
         started: Instant::now(),
-        signals: syscall::signal::Signals::default(),
+        signals,
         threads: syscall::threads::Threads::new(u64::from(std::process::id())),
         backend: match args.backend {
             Backend::Interp => "interp",
@@ -192,6 +209,12 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                 break Ending::Status(BUDGET_STATUS);
             }
             Exit::Stopped => {}
+            // Linux emulates `mfpvr` for user programs (the PVR is privileged); 32-bit glibc
+            // reads it at start-up.
+            Exit::Invalid { word } if word & !(31 << 21) == MFPVR => {
+                ctx.gpr[(word >> 21 & 31) as usize] = XENON_PVR;
+                ctx.pc = ctx.pc.wrapping_add(4);
+            }
             // A handler the guest installed for the signal runs; otherwise it ends the guest.
             Exit::Fault(_) | Exit::Trap { .. } | Exit::Invalid { .. } => {
                 let (sig, addr, why) = match exit {

@@ -1,9 +1,11 @@
-//! The initial process stack of a Linux ppc64 executable: argc, the argv and envp pointer
+//! The initial process stack of a Linux PowerPC executable: argc, the argv and envp pointer
 //! arrays, the auxiliary vector, and the strings and random bytes they point at, as the
-//! kernel lays them out (System V ABI, 64-bit PowerPC supplement).
+//! kernel lays them out (System V ABI, 64-bit PowerPC supplement; for a 32-bit executable
+//! the same with 4-byte words, as the PowerPC processor supplement has it).
 
 use super::layout::{STACK_BOTTOM, STACK_SIZE, STACK_TOP};
 use super::loader::Image;
+use super::syscall::Abi;
 use anyhow::{Context as _, Result};
 use oxenon_jit::memory::{Memory, Perm};
 
@@ -35,6 +37,9 @@ const AT_EXECFN: u64 = 31;
 // level, which is what the Xenon offers to code that does not know about VMX128. Nothing
 // newer is claimed, so glibc picks its baseline string and memory routines.
 const HWCAP: u64 = 0x4000_0000 | 0x1000_0000 | 0x0800_0000 | 0x0400_0000 | 0x0008_0000;
+/// A 64-bit kernel also tells a 32-bit process that the CPU runs 32-bit code
+/// (PPC_FEATURE_32).
+const HWCAP_32: u64 = 0x8000_0000;
 /// The block `dcbz` clears on the Xenon (and in our interpreter); glibc's memset uses
 /// AT_DCACHEBSIZE to step over blocks with it, so this must match the instruction.
 const DCBZ_BLOCK: u64 = 32;
@@ -104,7 +109,13 @@ pub fn build(
         (AT_EUID, ids.uid),
         (AT_GID, ids.gid),
         (AT_EGID, ids.gid),
-        (AT_HWCAP, HWCAP),
+        (
+            AT_HWCAP,
+            match image.abi {
+                Abi::Ppc64 => HWCAP,
+                Abi::Ppc32 => HWCAP | HWCAP_32,
+            },
+        ),
         (AT_HWCAP2, 0),
         (AT_CLKTCK, 100),
         (AT_PLATFORM, u64::from(platform)),
@@ -114,10 +125,11 @@ pub fn build(
         (AT_NULL, 0),
     ];
     // Pointer area: argc, argv[] + NULL, envp[] + NULL, auxv pairs; sp 16-byte aligned.
+    let word = image.abi.long_bytes() as u32;
     let words = 1 + (args.len() + 1) + (env.len() + 1) + 2 * auxv.len();
     let sp = u32::try_from(words)
         .ok()
-        .and_then(|n| n.checked_mul(8))
+        .and_then(|n| n.checked_mul(word))
         .and_then(|n| w.top.checked_sub(n))
         .map(|a| a & !15)
         .filter(|&a| a >= STACK_BOTTOM + 64 * 1024)
@@ -132,17 +144,16 @@ pub fn build(
         table.push(*k);
         table.push(*v);
     }
-    let bytes: Vec<u8> = table.iter().flat_map(|v| v.to_be_bytes()).collect();
-    mem.write_bytes(sp, &bytes)
+    mem.write_bytes(sp, &image.abi.longs(&table))
         .context("writing the initial stack")?;
-    let argv = sp + 8;
-    let envp = argv + 8 * (args.len() as u32 + 1);
+    let argv = sp + word;
+    let envp = argv + word * (args.len() as u32 + 1);
     Ok(InitialStack {
         sp,
         argc: args.len() as u64,
         argv,
         envp,
-        auxv: envp + 8 * (env.len() as u32 + 1),
+        auxv: envp + word * (env.len() as u32 + 1),
     })
 }
 

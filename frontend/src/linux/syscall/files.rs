@@ -3,7 +3,9 @@
 //! descriptors 1 and 2 go straight to ours, unbuffered, so the guest's output is byte for
 //! byte what it wrote and in its order.
 
-use super::{errno, get, host_errno, put, read_cstr, stat, Call, Process, SysResult, SyscallError};
+use super::{
+    errno, get, host_errno, put, read_cstr, stat, Abi, Call, Process, SysResult, SyscallError,
+};
 use oxenon_jit::Memory;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -327,24 +329,23 @@ fn write(p: &mut Process, mem: &Memory, fd: i32, buf: u64, len: u64) -> SysResul
 }
 
 /// The (base, length) pairs of a guest iovec array.
-fn iovecs(mem: &Memory, iov: u64, count: u64) -> Result<Vec<(u64, u64)>, u64> {
+fn iovecs(abi: Abi, mem: &Memory, iov: u64, count: u64) -> Result<Vec<(u64, u64)>, u64> {
     if count > 1024 {
         return Err(errno::EINVAL);
     }
-    let raw = get(mem, iov, count as usize * 16)?;
+    // struct iovec: base pointer and length, two longs.
+    let size = 2 * abi.long_bytes();
+    let raw = get(mem, iov, count as usize * size)?;
     Ok(raw
-        .chunks(16)
-        .map(|c| {
-            let w = |o: usize| u64::from_be_bytes(c[o..o + 8].try_into().unwrap_or_default());
-            (w(0), w(8))
-        })
+        .chunks(size)
+        .map(|c| (abi.long_at(c, 0), abi.long_at(c, 1)))
         .collect())
 }
 
 fn writev(p: &mut Process, mem: &Memory, fd: i32, iov: u64, count: u64) -> SysResult {
     // Gathered into one host write so the pieces reach the file together, as writev does.
     let mut data = Vec::new();
-    for (base, len) in iovecs(mem, iov, count)? {
+    for (base, len) in iovecs(p.abi, mem, iov, count)? {
         data.extend(get(mem, base, len.min(MAX_IO) as usize)?);
     }
     let f = p.files.file(fd)?;
@@ -354,7 +355,7 @@ fn writev(p: &mut Process, mem: &Memory, fd: i32, iov: u64, count: u64) -> SysRe
 
 fn readv(p: &mut Process, mem: &Memory, fd: i32, iov: u64, count: u64) -> SysResult {
     let mut total = 0u64;
-    for (base, len) in iovecs(mem, iov, count)? {
+    for (base, len) in iovecs(p.abi, mem, iov, count)? {
         let n = read(p, mem, fd, base, len)?;
         total += n;
         if n < len {
@@ -382,13 +383,19 @@ fn llseek(p: &mut Process, mem: &Memory, fd: i32, off: u64, result: u64, whence:
     Ok(0)
 }
 
+/// Which structure a stat call fills.
+#[derive(Clone, Copy)]
+enum StatLayout {
+    Stat,
+    Statx,
+}
+
 fn stat_path(
     p: &mut Process,
     mem: &Memory,
-    dirfd: i32,
-    path: u64,
+    (dirfd, path, flags): (i32, u64, u64),
     buf: u64,
-    flags: u64,
+    layout: StatLayout,
 ) -> SysResult {
     let empty = read_cstr(mem, path, PATH_MAX).is_ok_and(|s| s.is_empty());
     let meta = if flags & AT_EMPTY_PATH != 0 && empty {
@@ -406,7 +413,10 @@ fn stat_path(
         }
     };
     let m = meta.map_err(|e| host_errno(&e))?;
-    put(mem, buf, &stat::encode(&m))?;
+    match layout {
+        StatLayout::Stat => put(mem, buf, &stat::encode(&m))?,
+        StatLayout::Statx => put(mem, buf, &stat::encode_statx(&m))?,
+    }
     Ok(0)
 }
 
@@ -583,8 +593,8 @@ fn poll(p: &mut Process, mem: &Memory, fds: u64, n: u64, timeout: i32) -> SysRes
 }
 
 /// `select` and `pselect6` (`sets`: the read, write and exception `fd_set` pointers, each an
-/// array of big-endian 64-bit words, descriptor n at bit n % 64 of word n / 64), answered
-/// with the host's `poll`. `timeout_ms` < 0 waits.
+/// array of big-endian longs, descriptor n at bit n % 64 of word n / 64, or under the 32-bit
+/// ABI n % 32 of n / 32), answered with the host's `poll`. `timeout_ms` < 0 waits.
 fn select(p: &mut Process, mem: &Memory, n: u64, sets: [u64; 3], timeout_ms: i32) -> SysResult {
     const POLLIN: i16 = 0x1;
     const POLLPRI: i16 = 0x2;
@@ -594,19 +604,18 @@ fn select(p: &mut Process, mem: &Memory, n: u64, sets: [u64; 3], timeout_ms: i32
     if n > 1024 {
         return Err(errno::EINVAL);
     }
-    let words = n.div_ceil(64) as usize;
+    let abi = p.abi;
+    let bits = 8 * abi.long_bytes();
+    let words = (n as usize).div_ceil(bits);
     let read_set = |addr: u64| -> Result<Vec<u64>, u64> {
         if addr == 0 {
             return Ok(vec![0; words]);
         }
-        let raw = get(mem, addr, words * 8)?;
-        Ok(raw
-            .chunks(8)
-            .map(|c| u64::from_be_bytes(c.try_into().unwrap_or_default()))
-            .collect())
+        let raw = get(mem, addr, words * abi.long_bytes())?;
+        Ok((0..words).map(|k| abi.long_at(&raw, k)).collect())
     };
     let [r, w, e] = [read_set(sets[0])?, read_set(sets[1])?, read_set(sets[2])?];
-    let has = |set: &[u64], fd: usize| set[fd / 64] >> (fd % 64) & 1 != 0;
+    let has = |set: &[u64], fd: usize| set[fd / bits] >> (fd % bits) & 1 != 0;
     let mut wanted = Vec::new();
     for fd in 0..n as usize {
         let mut events = 0i16;
@@ -627,7 +636,7 @@ fn select(p: &mut Process, mem: &Memory, n: u64, sets: [u64; 3], timeout_ms: i32
     let mut out = [vec![0u64; words], vec![0u64; words], vec![0u64; words]];
     let mut count = 0;
     for (&(fd, events), got) in wanted.iter().zip(revents) {
-        let bit = 1u64 << (fd % 64);
+        let bit = 1u64 << (fd % bits);
         let ready = [
             events & POLLIN != 0 && got & (POLLIN | POLLHUP | POLLERR) != 0,
             events & POLLOUT != 0 && got & (POLLOUT | POLLERR) != 0,
@@ -635,15 +644,14 @@ fn select(p: &mut Process, mem: &Memory, n: u64, sets: [u64; 3], timeout_ms: i32
         ];
         for (set, on) in out.iter_mut().zip(ready) {
             if on {
-                set[fd / 64] |= bit;
+                set[fd / bits] |= bit;
                 count += 1;
             }
         }
     }
     for (addr, set) in sets.iter().zip(out) {
         if *addr != 0 {
-            let bytes: Vec<u8> = set.iter().flat_map(|v| v.to_be_bytes()).collect();
-            put(mem, *addr, &bytes)?;
+            put(mem, *addr, &abi.longs(&set))?;
         }
     }
     Ok(count)
@@ -671,12 +679,12 @@ fn poll_host(p: &mut Process, wanted: &[(usize, i16)], timeout_ms: i32) -> Resul
 }
 
 /// A `poll` timeout in milliseconds from a guest timespec or timeval (`per_second`, see
-/// `duration_at`); a null pointer waits (-1).
-fn timeout_ms(mem: &Memory, addr: u64, per_second: u64) -> Result<i32, u64> {
+/// `duration_at`) in `abi`'s layout; a null pointer waits (-1).
+fn timeout_ms(abi: Abi, mem: &Memory, addr: u64, per_second: u64) -> Result<i32, u64> {
     if addr == 0 {
         return Ok(-1);
     }
-    let d = super::duration_at(mem, addr, per_second)?;
+    let d = abi.duration_at(mem, addr, per_second)?;
     Ok(d.as_millis().min(i32::MAX as u128) as i32)
 }
 
@@ -781,8 +789,14 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         92 => truncate(p, mem, a[0], a[1]),
         93 => ftruncate(p, fd, a[1]),
         94 => fchmod(p, fd, a[1]),
-        106 => stat_path(p, mem, AT_FDCWD, a[0], a[1], 0),
-        107 => stat_path(p, mem, AT_FDCWD, a[0], a[1], AT_SYMLINK_NOFOLLOW),
+        106 => stat_path(p, mem, (AT_FDCWD, a[0], 0), a[1], StatLayout::Stat),
+        107 => stat_path(
+            p,
+            mem,
+            (AT_FDCWD, a[0], AT_SYMLINK_NOFOLLOW),
+            a[1],
+            StatLayout::Stat,
+        ),
         108 => fstat(p, mem, fd, a[1]),
         118 => fsync(p, fd, false),
         133 => fchdir(p, fd),
@@ -791,11 +805,18 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         146 => writev(p, mem, fd, a[1], a[2]),
         167 => poll(p, mem, a[0], a[1], a[2] as i32),
         // ppoll: the timeout as a timespec (none: wait); the signal mask is not applied.
-        281 => timeout_ms(mem, a[2], 1_000_000_000).and_then(|t| poll(p, mem, a[0], a[1], t)),
+        281 => {
+            timeout_ms(p.abi, mem, a[2], 1_000_000_000).and_then(|t| poll(p, mem, a[0], a[1], t))
+        }
         // select takes a timeval, pselect6 a timespec (and a signal mask, not applied).
-        142 => timeout_ms(mem, a[4], 1_000_000)
+        142 => timeout_ms(p.abi, mem, a[4], 1_000_000)
             .and_then(|t| select(p, mem, a[0], [a[1], a[2], a[3]], t)),
-        280 => timeout_ms(mem, a[4], 1_000_000_000)
+        280 => timeout_ms(p.abi, mem, a[4], 1_000_000_000)
+            .and_then(|t| select(p, mem, a[0], [a[1], a[2], a[3]], t)),
+        // The 32-bit ABI's ppoll and pselect6 with a 64-bit time_t (ppc64's timespec).
+        414 if p.abi == Abi::Ppc32 => timeout_ms(Abi::Ppc64, mem, a[2], 1_000_000_000)
+            .and_then(|t| poll(p, mem, a[0], a[1], t)),
+        413 if p.abi == Abi::Ppc32 => timeout_ms(Abi::Ppc64, mem, a[4], 1_000_000_000)
             .and_then(|t| select(p, mem, a[0], [a[1], a[2], a[3]], t)),
         148 => fsync(p, fd, true),
         179 => pread(p, mem, fd, a[1], a[2], a[3]),
@@ -804,7 +825,8 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         202 => getdents64(p, mem, fd, a[1], a[2]),
         286 => open(p, mem, fd, a[1], a[2], a[3]),
         287 => mkdir(p, mem, fd, a[1], a[2]),
-        291 => stat_path(p, mem, fd, a[1], a[2], a[3]),
+        291 => stat_path(p, mem, (fd, a[1], a[3]), a[2], StatLayout::Stat),
+        383 => stat_path(p, mem, (fd, a[1], a[2]), a[4], StatLayout::Statx),
         292 => unlink(p, mem, fd, a[1], a[2]),
         293 => rename(p, mem, (fd, a[1]), (a[2] as i32, a[3]), 0),
         296 => readlink(p, mem, fd, a[1], a[2], a[3]),

@@ -1,10 +1,13 @@
 //! The Linux system call layer: `sc` arrives with the call number in r0 and arguments in
 //! r3..r8 (ppc64 numbering, `asm/unistd_64.h`). Results go back in r3; on failure CR0[SO] is
-//! set and r3 holds the positive errno, as the ppc64 kernel returns them.
+//! set and r3 holds the positive errno, as the ppc64 kernel returns them. A 32-bit
+//! executable's calls go through `ppc32` first, which handles the numbers and structure
+//! layouts of the 32-bit ABI.
 
 mod files;
 mod memory;
 mod names;
+mod ppc32;
 mod process;
 pub mod signal;
 mod stat;
@@ -37,11 +40,91 @@ pub mod errno {
     pub const ENOSYS: u64 = 38;
 }
 
+/// Which Linux PowerPC ABI the guest executable uses: where they differ, longs and pointers
+/// in kernel structures are 4 bytes in `Ppc32` and 8 in `Ppc64`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Abi {
+    #[default]
+    Ppc64,
+    Ppc32,
+}
+
+impl Abi {
+    /// Bytes in a C `long` (and a pointer).
+    pub fn long_bytes(self) -> usize {
+        match self {
+            Abi::Ppc64 => 8,
+            Abi::Ppc32 => 4,
+        }
+    }
+
+    /// Values as big-endian longs (truncated to 32 bits under `Ppc32`).
+    pub fn longs(self, values: &[u64]) -> Vec<u8> {
+        match self {
+            Abi::Ppc64 => words(values),
+            Abi::Ppc32 => values
+                .iter()
+                .flat_map(|&v| (v as u32).to_be_bytes())
+                .collect(),
+        }
+    }
+
+    /// The `k`th big-endian long of `raw` (zero-extended).
+    pub fn long_at(self, raw: &[u8], k: usize) -> u64 {
+        let n = self.long_bytes();
+        raw.get(k * n..k * n + n)
+            .map_or(0, |b| b.iter().fold(0, |v, &x| (v << 8) | u64::from(x)))
+    }
+
+    /// A kernel `sigset_t` (64 signals) as guest memory holds it: one 64-bit word, or under
+    /// `Ppc32` two 32-bit words with signals 1 to 32 in the first. Bit `n - 1` is signal `n`.
+    pub fn sigset_from(self, raw: &[u8]) -> u64 {
+        let w = u64::from_be_bytes(
+            raw.get(..8)
+                .and_then(|b| b.try_into().ok())
+                .unwrap_or_default(),
+        );
+        match self {
+            Abi::Ppc64 => w,
+            Abi::Ppc32 => w.rotate_left(32),
+        }
+    }
+
+    /// The guest bytes of a `sigset_t` (see `sigset_from`).
+    pub fn sigset_bytes(self, set: u64) -> [u8; 8] {
+        match self {
+            Abi::Ppc64 => set.to_be_bytes(),
+            Abi::Ppc32 => set.rotate_left(32).to_be_bytes(),
+        }
+    }
+
+    /// A `struct timeval` or old-style `struct timespec` at `addr` (two longs; see
+    /// `duration_at`).
+    pub fn duration_at(self, mem: &Memory, addr: u64, per_second: u64) -> Result<Duration, u64> {
+        match self {
+            Abi::Ppc64 => duration_at(mem, addr, per_second),
+            Abi::Ppc32 => {
+                let raw = get(mem, addr, 8)?;
+                let secs = i32::from_be_bytes(raw[..4].try_into().unwrap_or_default());
+                let frac = u64::from(u32::from_be_bytes(raw[4..].try_into().unwrap_or_default()));
+                if secs < 0 || frac >= per_second {
+                    return Err(errno::EINVAL);
+                }
+                Ok(Duration::new(
+                    secs as u64,
+                    (frac * (1_000_000_000 / per_second)) as u32,
+                ))
+            }
+        }
+    }
+}
+
 /// What a call returns: a value for r3, or an errno.
 pub type SysResult = Result<u64, u64>;
 
 /// Everything the calls act on besides registers and memory.
 pub struct Process {
+    pub abi: Abi,
     pub mappings: Mappings,
     pub files: Files,
     /// Absolute host path of the executable, for /proc/self/exe.
@@ -81,11 +164,23 @@ pub struct Call {
 
 /// Carries out the call `ctx` holds and writes its result into `ctx`.
 pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outcome, SyscallError> {
-    let call = Call {
+    let raw = Call {
         nr: ctx.gpr[0],
         args: [
             ctx.gpr[3], ctx.gpr[4], ctx.gpr[5], ctx.gpr[6], ctx.gpr[7], ctx.gpr[8],
         ],
+    };
+    let call = match p.abi {
+        Abi::Ppc64 => raw,
+        Abi::Ppc32 => match ppc32::route(&raw) {
+            Some(call) => call,
+            None => {
+                return Err(SyscallError::Unsupported {
+                    nr: raw.nr,
+                    name: ppc32::name(raw.nr),
+                })
+            }
+        },
     };
     let result = match call.nr {
         // exit ends the calling thread, and the process with its last one.
@@ -98,14 +193,13 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
             .or_else(|| Some(process::fork(p, ctx, mem, &call.args))),
         189 => Some(process::fork(p, ctx, mem, &[0; 6])),
         11 => Some(process::execve(p, mem, &call.args)),
-        114 => Some(process::wait4(mem, &call.args)),
+        114 => Some(process::wait4(p.abi, mem, &call.args)),
         // pause, rt_sigsuspend(mask, sigsetsize): return EINTR after a handler ran.
         29 | 178 => {
             let mask = match call.nr {
                 29 => Ok(None),
                 _ if call.args[1] != 8 => Err(errno::EINVAL),
-                _ => get(mem, call.args[0], 8)
-                    .map(|raw| Some(u64::from_be_bytes(raw.try_into().unwrap_or_default()))),
+                _ => get(mem, call.args[0], 8).map(|raw| Some(p.abi.sigset_from(&raw))),
             };
             match mask {
                 Err(e) => Some(Err(e)),
@@ -142,10 +236,14 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
             ctx.set_cr_bit(3, true);
         }
         None => {
+            let nr = ctx.gpr[0];
             return Err(SyscallError::Unsupported {
-                nr: call.nr,
-                name: names::name(call.nr).unwrap_or("unknown"),
-            })
+                nr,
+                name: match p.abi {
+                    Abi::Ppc64 => names::name(nr).unwrap_or("unknown"),
+                    Abi::Ppc32 => ppc32::name(nr),
+                },
+            });
         }
     }
     // A signal the call sent or unblocked runs its handler now, returning past the call.

@@ -5,7 +5,7 @@
 //! anything else (a shell, a host tool) on the host, as qemu-user does, with the guest's
 //! descriptors as the new program's. `wait4` waits for a child.
 
-use super::{errno, get, host_errno, put, read_cstr, Process, SysResult};
+use super::{errno, get, host_errno, put, read_cstr, Abi, Process, SysResult};
 use oxenon_jit::{Context, Memory};
 use std::ffi::CString;
 use std::os::fd::AsRawFd;
@@ -54,7 +54,7 @@ pub fn fork(p: &mut Process, ctx: &mut Context, mem: &Memory, a: &[u64; 6]) -> S
 
 /// `wait4(pid, status, options, rusage)`: the host's, with the status word and a zeroed
 /// `struct rusage` (144 bytes on ppc64) given back.
-pub fn wait4(mem: &Memory, a: &[u64; 6]) -> SysResult {
+pub fn wait4(abi: Abi, mem: &Memory, a: &[u64; 6]) -> SysResult {
     let mut status = 0i32;
     // SAFETY: a plain system call with a valid status pointer and no rusage.
     let pid = unsafe { libc::wait4(a[0] as i32, &mut status, a[2] as i32, std::ptr::null_mut()) };
@@ -65,21 +65,22 @@ pub fn wait4(mem: &Memory, a: &[u64; 6]) -> SysResult {
         put(mem, a[1], &status.to_be_bytes())?;
     }
     if a[3] != 0 {
-        put(mem, a[3], &[0u8; 144])?;
+        // struct rusage: two timevals and fourteen longs.
+        put(mem, a[3], &abi.longs(&[0; 18]))?;
     }
     Ok(pid as u64)
 }
 
 /// The NUL-terminated strings of a guest `char *const[]` ending in NULL.
-fn strings(mem: &Memory, array: u64) -> Result<Vec<CString>, u64> {
+fn strings(abi: Abi, mem: &Memory, array: u64) -> Result<Vec<CString>, u64> {
     let mut out = Vec::new();
     if array == 0 {
         return Ok(out);
     }
     for k in 0..MAX_STRINGS as u64 {
-        let at = array.checked_add(8 * k).ok_or(errno::EFAULT)?;
-        let raw = get(mem, at, 8)?;
-        let ptr = u64::from_be_bytes(raw.try_into().unwrap_or_default());
+        let size = abi.long_bytes();
+        let at = array.checked_add(size as u64 * k).ok_or(errno::EFAULT)?;
+        let ptr = abi.long_at(&get(mem, at, size)?, 0);
         if ptr == 0 {
             return Ok(out);
         }
@@ -89,16 +90,18 @@ fn strings(mem: &Memory, array: u64) -> Result<Vec<CString>, u64> {
     Err(errno::E2BIG)
 }
 
-/// Whether the file starts like a static-or-not 64-bit big-endian PowerPC ELF file.
-fn is_ppc64(path: &std::path::Path) -> bool {
+/// Whether the file starts like a big-endian PowerPC ELF file, 64-bit (ppc64) or 32-bit (ppc).
+fn is_powerpc(path: &std::path::Path) -> bool {
     let mut head = [0u8; 20];
     std::fs::File::open(path)
         .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
         .is_ok()
         && head[..4] == *b"\x7fELF"
-        && head[4] == 2
         && head[5] == 2
-        && u16::from_be_bytes([head[18], head[19]]) == 21
+        && matches!(
+            (head[4], u16::from_be_bytes([head[18], head[19]])),
+            (2, 21) | (1, 20)
+        )
 }
 
 /// `execve(path, argv, envp)`. What can fail is checked first (the file, its permission, the
@@ -117,9 +120,9 @@ pub fn execve(p: &mut Process, mem: &Memory, a: &[u64; 6]) -> SysResult {
     if std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
         return Err(errno::EACCES);
     }
-    let argv = strings(mem, a[1])?;
-    let envp = strings(mem, a[2])?;
-    let (program, args) = if is_ppc64(&path) {
+    let argv = strings(p.abi, mem, a[1])?;
+    let envp = strings(p.abi, mem, a[2])?;
+    let (program, args) = if is_powerpc(&path) {
         let me = CString::new(std::os::unix::ffi::OsStrExt::as_bytes(
             std::fs::read_link("/proc/self/exe")
                 .map_err(|e| host_errno(&e))?

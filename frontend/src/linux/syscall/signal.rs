@@ -7,7 +7,7 @@
 //! looks (`Signals::poll_timer`, at least every `TIMER_SLICE` instructions while it is
 //! armed). No other signal comes from outside the process.
 
-use super::{errno, get, put, words, SysResult};
+use super::{errno, get, put, words, Abi, SysResult};
 use oxenon_jit::{Context, Memory, Perm};
 use std::time::{Duration, Instant};
 
@@ -97,6 +97,10 @@ pub struct Signals {
     codes: [i32; 64],
     /// ITIMER_REAL: when it next fires, and its reload interval (zero: once).
     timer: Option<(Instant, Duration)>,
+    /// The layout of the structures the calls read and write. Handlers run only for
+    /// `Abi::Ppc64` (the frame is the ppc64 one); under `Ppc32` a signal with a handler
+    /// takes its default action, with an error logged.
+    pub abi: Abi,
 }
 
 impl Default for Signals {
@@ -107,6 +111,7 @@ impl Default for Signals {
             pending: 0,
             codes: [0; 64],
             timer: None,
+            abi: Abi::Ppc64,
         }
     }
 }
@@ -148,17 +153,18 @@ impl Signals {
         if act != 0 && (sig == SIGKILL || sig == SIGSTOP) {
             return Err(errno::EINVAL);
         }
+        let abi = self.abi;
         let slot = &mut self.actions[sig as usize - 1];
         let prev = *slot;
+        // struct sigaction: handler, flags and restorer as longs, then the mask.
+        let longs = 3 * abi.long_bytes();
         if act != 0 {
-            let raw = get(mem, act, 32)?;
-            let w =
-                |k: usize| u64::from_be_bytes(raw[8 * k..8 * k + 8].try_into().unwrap_or_default());
+            let raw = get(mem, act, longs + 8)?;
             *slot = Action {
-                handler: w(0),
-                flags: w(1),
-                restorer: w(2),
-                mask: w(3) & !(bit(SIGKILL) | bit(SIGSTOP)),
+                handler: abi.long_at(&raw, 0),
+                flags: abi.long_at(&raw, 1),
+                restorer: abi.long_at(&raw, 2),
+                mask: abi.sigset_from(&raw[longs..]) & !(bit(SIGKILL) | bit(SIGSTOP)),
             };
             if slot.handler == SIG_IGN {
                 // Setting SIG_IGN discards the signal if it is pending.
@@ -166,11 +172,9 @@ impl Signals {
             }
         }
         if old != 0 {
-            put(
-                mem,
-                old,
-                &words(&[prev.handler, prev.flags, prev.restorer, prev.mask]),
-            )?;
+            let mut raw = abi.longs(&[prev.handler, prev.flags, prev.restorer]);
+            raw.extend(abi.sigset_bytes(prev.mask));
+            put(mem, old, &raw)?;
         }
         Ok(0)
     }
@@ -183,8 +187,7 @@ impl Signals {
         }
         let prev = self.mask;
         if set != 0 {
-            let raw = get(mem, set, 8)?;
-            let v = u64::from_be_bytes(raw.try_into().unwrap_or_default());
+            let v = self.abi.sigset_from(&get(mem, set, 8)?);
             let mask = match how {
                 0 => prev | v,
                 1 => prev & !v,
@@ -194,7 +197,7 @@ impl Signals {
             self.mask = mask & !(bit(SIGKILL) | bit(SIGSTOP));
         }
         if old != 0 {
-            put(mem, old, &prev.to_be_bytes())?;
+            put(mem, old, &self.abi.sigset_bytes(prev))?;
         }
         Ok(0)
     }
@@ -204,7 +207,7 @@ impl Signals {
         if a[1] != 8 {
             return Err(errno::EINVAL);
         }
-        put(mem, a[0], &self.pending.to_be_bytes())?;
+        put(mem, a[0], &self.abi.sigset_bytes(self.pending))?;
         Ok(0)
     }
 
@@ -215,10 +218,12 @@ impl Signals {
             return Err(errno::EINVAL);
         }
         let current = self.itimer_value();
+        let abi = self.abi;
         if let Some(addr) = new.filter(|&a| a != 0) {
-            // struct itimerval: the interval, then the value, each a timeval.
-            let interval = super::duration_at(mem, addr, 1_000_000)?;
-            let value = super::duration_at(mem, addr.wrapping_add(16), 1_000_000)?;
+            // struct itimerval: the interval, then the value, each a timeval (two longs).
+            let interval = abi.duration_at(mem, addr, 1_000_000)?;
+            let second = 2 * abi.long_bytes() as u64;
+            let value = abi.duration_at(mem, addr.wrapping_add(second), 1_000_000)?;
             self.timer = (!value.is_zero()).then(|| (Instant::now() + value, interval));
         }
         if old != 0 {
@@ -226,7 +231,7 @@ impl Signals {
             let tv = |d: Duration| [d.as_secs(), u64::from(d.subsec_micros())];
             let mut v = tv(interval).to_vec();
             v.extend(tv(value));
-            put(mem, old, &words(&v))?;
+            put(mem, old, &abi.longs(&v))?;
         }
         Ok(0)
     }
@@ -400,6 +405,18 @@ impl Signals {
         mem: &Memory,
     ) -> Result<(), u32> {
         let action = self.actions[sig as usize - 1];
+        if self.abi == Abi::Ppc32 {
+            tracing::error!(
+                sig,
+                "the 32-bit guest has a handler for signal {sig}, but exec-elf runs signal \
+                 handlers only for 64-bit executables; taking the default action"
+            );
+            return if ignored_by_default(sig) {
+                Ok(())
+            } else {
+                Err(sig)
+            };
+        }
         let sp = ctx.gpr[1] as u32;
         let base = sp.wrapping_sub(frame::SIZE) & !15;
         let newsp = base.wrapping_sub(frame::CALLER_FRAME);

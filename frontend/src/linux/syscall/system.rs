@@ -1,6 +1,6 @@
 //! Process, identity, time, limits and signal calls of a single-threaded guest.
 
-use super::{errno, put, words, Call, Process, SysResult, SyscallError};
+use super::{errno, put, words, Abi, Call, Process, SysResult, SyscallError};
 use oxenon_jit::Memory;
 use std::io::Read;
 use std::os::unix::fs::MetadataExt;
@@ -19,14 +19,18 @@ fn host_text(path: &str, fallback: &str) -> String {
         .unwrap_or_else(|_| fallback.to_string())
 }
 
-fn uname(mem: &Memory, buf: u64) -> SysResult {
+fn uname(abi: Abi, mem: &Memory, buf: u64) -> SysResult {
     // struct utsname: six 65-byte NUL-padded fields.
     let fields = [
         "Linux".to_string(),
         host_text("/proc/sys/kernel/hostname", "oxenon"),
         host_text("/proc/sys/kernel/osrelease", "6.1.0"),
         host_text("/proc/sys/kernel/version", "#1 SMP"),
-        "ppc64".to_string(),
+        match abi {
+            Abi::Ppc64 => "ppc64",
+            Abi::Ppc32 => "ppc",
+        }
+        .to_string(),
         "(none)".to_string(),
     ];
     let mut out = vec![0u8; 6 * 65];
@@ -56,8 +60,8 @@ fn clock(p: &Process, id: u64) -> Result<Duration, u64> {
     }
 }
 
-fn timespec(d: Duration) -> Vec<u8> {
-    words(&[d.as_secs(), u64::from(d.subsec_nanos())])
+fn timespec(abi: Abi, d: Duration) -> Vec<u8> {
+    abi.longs(&[d.as_secs(), u64::from(d.subsec_nanos())])
 }
 
 fn rlimit(resource: u64) -> Result<(u64, u64), u64> {
@@ -82,12 +86,52 @@ fn getrandom(mem: &Memory, buf: u64, len: u64) -> SysResult {
     Ok(n as u64)
 }
 
-fn sleep(mem: &Memory, req: u64) -> SysResult {
-    std::thread::sleep(super::duration_at(mem, req, 1_000_000_000)?);
+/// `nanosleep` and `clock_nanosleep`; `abi` gives the layout of the timespec (`Ppc64`'s for
+/// the 32-bit ABI's `_time64` calls).
+fn sleep(abi: Abi, mem: &Memory, req: u64) -> SysResult {
+    std::thread::sleep(abi.duration_at(mem, req, 1_000_000_000)?);
     Ok(0)
 }
 
+fn clock_gettime(p: &Process, abi: Abi, mem: &Memory, id: u64, buf: u64) -> SysResult {
+    clock(p, id).and_then(|d| put(mem, buf, &timespec(abi, d)).map(|()| 0))
+}
+
+fn clock_getres(p: &Process, abi: Abi, mem: &Memory, id: u64, buf: u64) -> SysResult {
+    clock(p, id).and_then(|_| {
+        if buf != 0 {
+            put(mem, buf, &timespec(abi, Duration::from_nanos(1))).map(|()| 0)
+        } else {
+            Ok(0)
+        }
+    })
+}
+
 fn sysinfo(p: &Process, mem: &Memory, buf: u64) -> SysResult {
+    if p.abi == Abi::Ppc32 {
+        // The 32-bit struct sysinfo (64 bytes): the same fields as longs, procs (u16) at 40,
+        // totalhigh and freehigh at 44 and 48, mem_unit at 52. 4 GiB does not fit in a
+        // 32-bit long, so sizes are in 4 KiB units.
+        let mut out = p.abi.longs(&[
+            p.started.elapsed().as_secs(),
+            0,
+            0,
+            0,
+            1 << 20,
+            3 << 18,
+            0,
+            0,
+            0,
+            0,
+            1 << 16, // procs = 1 in the top half-word
+            0,
+            0,
+            4096,
+        ]);
+        out.extend_from_slice(&[0; 8]);
+        put(mem, buf, &out)?;
+        return Ok(0);
+    }
     // ppc64 struct sysinfo (112 bytes): uptime, loads[3], totalram, freeram, sharedram,
     // bufferram, totalswap, freeswap as longs, procs (u16) at 80, totalhigh and freehigh at
     // 88 and 96, mem_unit (u32) at 104. Memory is the guest's 4 GiB space.
@@ -114,12 +158,13 @@ fn sysinfo(p: &Process, mem: &Memory, buf: u64) -> SysResult {
 
 pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult, SyscallError>> {
     let a = &c.args;
+    let abi = p.abi;
     let pid = u64::from(std::process::id());
     let r = match c.nr {
         13 => {
             let t = now().as_secs();
             if a[0] != 0 {
-                if let Err(e) = put(mem, a[0], &t.to_be_bytes()) {
+                if let Err(e) = put(mem, a[0], &abi.longs(&[t])) {
                     return Some(Ok(Err(e)));
                 }
             }
@@ -154,22 +199,27 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         104 => p.signals.itimer(mem, a[0], Some(a[1]), a[2]),
         105 => p.signals.itimer(mem, a[0], None, a[1]),
         43 => {
+            // struct tms: four clock_t (longs).
             if a[0] != 0 {
-                if let Err(e) = put(mem, a[0], &[0u8; 32]) {
+                if let Err(e) = put(mem, a[0], &abi.longs(&[0; 4])) {
                     return Some(Ok(Err(e)));
                 }
             }
-            Ok(p.started.elapsed().as_millis() as u64 / 10)
+            let ticks = p.started.elapsed().as_millis() as u64 / 10;
+            Ok(match abi {
+                Abi::Ppc64 => ticks,
+                Abi::Ppc32 => ticks & 0xffff_ffff,
+            })
         }
         76 | 190 => {
-            rlimit(a[0]).and_then(|(cur, max)| put(mem, a[1], &words(&[cur, max])).map(|()| 0))
+            rlimit(a[0]).and_then(|(cur, max)| put(mem, a[1], &abi.longs(&[cur, max])).map(|()| 0))
         }
         77 => {
             // struct rusage: user and system time first, then 14 longs; all zero but the time.
             let t = p.started.elapsed();
             let mut v = vec![t.as_secs(), u64::from(t.subsec_micros()), 0, 0];
             v.resize(18, 0);
-            put(mem, a[1], &words(&v)).map(|()| 0)
+            put(mem, a[1], &abi.longs(&v)).map(|()| 0)
         }
         78 => {
             let t = now();
@@ -177,7 +227,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
                 put(
                     mem,
                     a[0],
-                    &words(&[t.as_secs(), u64::from(t.subsec_micros())]),
+                    &abi.longs(&[t.as_secs(), u64::from(t.subsec_micros())]),
                 )
                 .map(|()| 0)
             } else {
@@ -185,7 +235,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
             }
         }
         116 => sysinfo(p, mem, a[0]),
-        122 => uname(mem, a[0]),
+        122 => uname(abi, mem, a[0]),
         158 => {
             // sched_yield: the next runnable thread goes on.
             if p.threads.several() {
@@ -193,7 +243,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
             }
             Ok(0)
         }
-        162 => sleep(mem, a[0]),
+        162 => sleep(abi, mem, a[0]),
         171 => Err(errno::EINVAL),
         173 => p.signals.sigaction(mem, a),
         174 => p.signals.sigprocmask(mem, a),
@@ -201,7 +251,11 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         185 => {
             // sigaltstack: no alternate stack is ever in use (ss_flags SS_DISABLE = 2).
             if a[1] != 0 {
-                put(mem, a[1], &words(&[0, 2 << 32, 0])).map(|()| 0)
+                let stack = match abi {
+                    Abi::Ppc64 => words(&[0, 2 << 32, 0]),
+                    Abi::Ppc32 => abi.longs(&[0, 2, 0]),
+                };
+                put(mem, a[1], &stack).map(|()| 0)
             } else {
                 Ok(0)
             }
@@ -209,29 +263,26 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         221 => p.threads.futex(mem, a),
         223 => {
             // One CPU: bit 0 of the first (big-endian) long of the mask.
-            if a[1] < 8 {
+            let long = abi.long_bytes() as u64;
+            if a[1] < long {
                 Err(errno::EINVAL)
             } else {
-                put(mem, a[2], &1u64.to_be_bytes()).map(|()| 8)
+                put(mem, a[2], &abi.longs(&[1])).map(|()| long)
             }
         }
         232 => p.threads.set_tid_address(a[0]),
-        246 => clock(p, a[0]).and_then(|d| put(mem, a[1], &timespec(d)).map(|()| 0)),
-        247 => clock(p, a[0]).and_then(|_| {
-            if a[1] != 0 {
-                put(mem, a[1], &timespec(Duration::from_nanos(1))).map(|()| 0)
-            } else {
-                Ok(0)
-            }
-        }),
-        248 => sleep(mem, a[2]),
+        246 => clock_gettime(p, abi, mem, a[0], a[1]),
+        247 => clock_getres(p, abi, mem, a[0], a[1]),
+        248 => sleep(abi, mem, a[2]),
+        // The 32-bit ABI's calls with a 64-bit time_t (ppc64's layout).
+        403 if abi == Abi::Ppc32 => clock_gettime(p, Abi::Ppc64, mem, a[0], a[1]),
+        406 if abi == Abi::Ppc32 => clock_getres(p, Abi::Ppc64, mem, a[0], a[1]),
+        407 if abi == Abi::Ppc32 => sleep(Abi::Ppc64, mem, a[2]),
         // Robust futex lists and restartable sequences matter only with threads; qemu-user
         // refuses both too, and glibc carries on without them.
         300 | 387 => Err(errno::ENOSYS),
         // clone3: glibc falls back to clone, which `threads` and `process` handle.
         435 => Err(errno::ENOSYS),
-        // statx: glibc falls back to newfstatat, whose layout we provide.
-        383 => Err(errno::ENOSYS),
         325 => {
             // prlimit64(pid, resource, new, old): limits are reported, changes accepted.
             if a[0] != 0 && a[0] != pid {

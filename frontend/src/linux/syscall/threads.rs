@@ -99,7 +99,8 @@ impl Threads {
             child.gpr[1] = sp;
         }
         if flags & CLONE_SETTLS != 0 {
-            child.gpr[13] = tls;
+            // The thread pointer: r13 in the 64-bit ABI, r2 in the 32-bit one.
+            child.gpr[if ctx.is_64bit() { 13 } else { 2 }] = tls;
         }
         child.reserve_valid = 0;
         self.parked.push_back(Parked {
