@@ -326,14 +326,34 @@ fn fork_exec_wait_system_and_popen() {
 }
 
 #[test]
-fn garbage_system_call_arguments_never_crash_the_emulator() {
-    if !tools_present() {
-        return;
+fn stat_family_raw_and_through_glibc() {
+    if let Some(o) = same_as_qemu("stat_calls", &[]) {
+        assert!(String::from_utf8_lossy(&o.stdout).contains("lstat /: size 0 type 40000"));
     }
-    let exe = build("syscall_garbage");
+    // The 32-bit ABI's struct stat, struct stat64 and (through glibc) statx.
+    if let Some(o) = same_as_qemu_for(PPC32, "stat_calls", &[]) {
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("fstatat64 /: size 0 type 40000"), "{out}");
+    }
+}
+
+#[test]
+fn garbage_system_call_arguments_never_crash_the_emulator() {
+    for target in [PPC64, PPC32] {
+        if present_for(target) {
+            garbage_arguments(target);
+        }
+    }
+}
+
+fn garbage_arguments(target: Target) {
+    let exe = build_for(target, "syscall_garbage");
     // In a directory of its own, in case a garbage path names something there.
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("syscall-garbage-{}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "syscall-garbage-{}-{}",
+        target.qemu,
+        std::process::id()
+    ));
     std::fs::create_dir_all(&dir).expect("scratch directory");
     for backend in ["interp", "jit"] {
         let o = run(Command::new(env!("CARGO_BIN_EXE_oxenon"))
@@ -344,9 +364,10 @@ fn garbage_system_call_arguments_never_crash_the_emulator() {
         assert_eq!(
             String::from_utf8_lossy(&o.stdout),
             "survived\n",
-            "{backend}: {err}"
+            "{} {backend}: {err}",
+            target.qemu
         );
-        assert_eq!(status(&o), 0, "{backend}: {err}");
+        assert_eq!(status(&o), 0, "{} {backend}: {err}", target.qemu);
     }
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -504,6 +525,26 @@ fn ppc32_threads_and_processes() {
 fn ppc32_segfault_ends_with_sigsegv_status() {
     if let Some(o) = same_as_qemu_for(PPC32, "segfault", &[]) {
         assert_eq!(status(&o), 128 + 11);
+    }
+}
+
+#[test]
+fn ppc32_signal_handlers_and_timers() {
+    if let Some(o) = same_as_qemu_for(PPC32, "signals", &[]) {
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("back again from signal 11"), "{out}");
+        assert!(out.contains("r3 was 5, now 777"), "{out}");
+        assert!(out.contains("registers kept: 1 1"), "{out}");
+    }
+    if let Some(o) = same_as_qemu_for(PPC32, "signals", &["abort"]) {
+        assert_eq!(status(&o), 128 + 6);
+    }
+    if let Some(o) = same_as_qemu_for(PPC32, "timers", &[]) {
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("ticks reached 1 while computing"), "{out}");
+    }
+    if let Some(o) = same_as_qemu_for(PPC32, "timers", &["die"]) {
+        assert_eq!(status(&o), 128 + 14);
     }
 }
 

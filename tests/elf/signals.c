@@ -38,14 +38,20 @@ static void escape(int sig, siginfo_t *info, void *uc) {
     siglongjmp(back, sig);
 }
 
-/* Returns past the illegal instruction with r3 changed, through the saved context (gp_regs
- * index 32 is PT_NIP in asm/ptrace.h). */
+/* Returns past the illegal instruction with r3 changed, through the saved context (register
+ * index 32 is PT_NIP in asm/ptrace.h). The 64-bit ucontext holds the registers; the 32-bit
+ * one points to them. */
 static void skip(int sig, siginfo_t *info, void *ucv) {
     ucontext_t *uc = ucv;
+#ifdef __powerpc64__
+    unsigned long *regs = uc->uc_mcontext.gp_regs;
+#else
+    unsigned long *regs = uc->uc_mcontext.uc_regs->gregs;
+#endif
     last = sig;
-    count = uc->uc_mcontext.gp_regs[3];
-    uc->uc_mcontext.gp_regs[32] += 4;
-    uc->uc_mcontext.gp_regs[3] = 777;
+    count = regs[3];
+    regs[32] += 4;
+    regs[3] = 777;
     (void)info;
 }
 
@@ -56,12 +62,12 @@ static void on_abort(int sig) {
 
 int main(int argc, char **argv) {
     volatile double before = 1.0 / 3.0;
-    volatile long keep = 0x123456789abcdefL;
+    volatile long long keep = 0x123456789abcdefLL;
 
     signal(SIGUSR1, counter);
     raise(SIGUSR1);
     printf("signal(): count %d last %d\n", (int)count, (int)last);
-    printf("registers kept: %d %d\n", before == 1.0 / 3.0, keep == 0x123456789abcdefL);
+    printf("registers kept: %d %d\n", before == 1.0 / 3.0, keep == 0x123456789abcdefLL);
 
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);

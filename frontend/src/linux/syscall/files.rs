@@ -383,10 +383,12 @@ fn llseek(p: &mut Process, mem: &Memory, fd: i32, off: u64, result: u64, whence:
     Ok(0)
 }
 
-/// Which structure a stat call fills.
+/// Which structure a stat call fills: `struct stat` in the process's ABI, the 32-bit
+/// ABI's `struct stat64`, or `struct statx`.
 #[derive(Clone, Copy)]
 enum StatLayout {
     Stat,
+    Stat64,
     Statx,
 }
 
@@ -412,18 +414,28 @@ fn stat_path(
             std::fs::metadata(hp)
         }
     };
-    let m = meta.map_err(|e| host_errno(&e))?;
-    match layout {
-        StatLayout::Stat => put(mem, buf, &stat::encode(&m))?,
-        StatLayout::Statx => put(mem, buf, &stat::encode_statx(&m))?,
+    put_stat(p.abi, mem, buf, &meta.map_err(|e| host_errno(&e))?, layout)
+}
+
+fn put_stat(
+    abi: Abi,
+    mem: &Memory,
+    buf: u64,
+    m: &std::fs::Metadata,
+    layout: StatLayout,
+) -> SysResult {
+    match (layout, abi) {
+        (StatLayout::Stat, Abi::Ppc64) => put(mem, buf, &stat::encode(m))?,
+        (StatLayout::Stat, Abi::Ppc32) => put(mem, buf, &stat::encode_old32(m)?)?,
+        (StatLayout::Stat64, _) => put(mem, buf, &stat::encode_stat64_32(m))?,
+        (StatLayout::Statx, _) => put(mem, buf, &stat::encode_statx(m))?,
     }
     Ok(0)
 }
 
-fn fstat(p: &mut Process, mem: &Memory, fd: i32, buf: u64) -> SysResult {
+fn fstat(p: &mut Process, mem: &Memory, fd: i32, buf: u64, layout: StatLayout) -> SysResult {
     let m = p.files.file(fd)?.metadata().map_err(|e| host_errno(&e))?;
-    put(mem, buf, &stat::encode(&m))?;
-    Ok(0)
+    put_stat(p.abi, mem, buf, &m, layout)
 }
 
 fn readlink(
@@ -797,7 +809,19 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
             a[1],
             StatLayout::Stat,
         ),
-        108 => fstat(p, mem, fd, a[1]),
+        108 => fstat(p, mem, fd, a[1], StatLayout::Stat),
+        // The 32-bit ABI's stat64, lstat64, fstat64.
+        195 if p.abi == Abi::Ppc32 => {
+            stat_path(p, mem, (AT_FDCWD, a[0], 0), a[1], StatLayout::Stat64)
+        }
+        196 if p.abi == Abi::Ppc32 => stat_path(
+            p,
+            mem,
+            (AT_FDCWD, a[0], AT_SYMLINK_NOFOLLOW),
+            a[1],
+            StatLayout::Stat64,
+        ),
+        197 if p.abi == Abi::Ppc32 => fstat(p, mem, fd, a[1], StatLayout::Stat64),
         118 => fsync(p, fd, false),
         133 => fchdir(p, fd),
         140 => llseek(p, mem, fd, (a[1] << 32) | (a[2] & 0xffff_ffff), a[3], a[4]),
@@ -825,7 +849,14 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         202 => getdents64(p, mem, fd, a[1], a[2]),
         286 => open(p, mem, fd, a[1], a[2], a[3]),
         287 => mkdir(p, mem, fd, a[1], a[2]),
-        291 => stat_path(p, mem, (fd, a[1], a[3]), a[2], StatLayout::Stat),
+        // newfstatat, or the 32-bit ABI's fstatat64.
+        291 => {
+            let layout = match p.abi {
+                Abi::Ppc64 => StatLayout::Stat,
+                Abi::Ppc32 => StatLayout::Stat64,
+            };
+            stat_path(p, mem, (fd, a[1], a[3]), a[2], layout)
+        }
         383 => stat_path(p, mem, (fd, a[1], a[2]), a[4], StatLayout::Statx),
         292 => unlink(p, mem, fd, a[1], a[2]),
         293 => rename(p, mem, (fd, a[1]), (a[2] as i32, a[3]), 0),

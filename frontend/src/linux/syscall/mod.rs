@@ -9,6 +9,7 @@ mod memory;
 mod names;
 mod ppc32;
 mod process;
+mod sigframe32;
 pub mod signal;
 mod stat;
 mod system;

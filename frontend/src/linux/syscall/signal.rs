@@ -97,9 +97,8 @@ pub struct Signals {
     codes: [i32; 64],
     /// ITIMER_REAL: when it next fires, and its reload interval (zero: once).
     timer: Option<(Instant, Duration)>,
-    /// The layout of the structures the calls read and write. Handlers run only for
-    /// `Abi::Ppc64` (the frame is the ppc64 one); under `Ppc32` a signal with a handler
-    /// takes its default action, with an error logged.
+    /// The layout of the structures the calls read and write, and of the signal frame
+    /// (`sigframe32` for `Abi::Ppc32`).
     pub abi: Abi,
 }
 
@@ -406,16 +405,17 @@ impl Signals {
     ) -> Result<(), u32> {
         let action = self.actions[sig as usize - 1];
         if self.abi == Abi::Ppc32 {
-            tracing::error!(
+            let entry = super::sigframe32::Entry {
+                handler: action.handler as u32,
                 sig,
-                "the 32-bit guest has a handler for signal {sig}, but exec-elf runs signal \
-                 handlers only for 64-bit executables; taking the default action"
-            );
-            return if ignored_by_default(sig) {
-                Ok(())
-            } else {
-                Err(sig)
+                info: info.encode(Abi::Ppc32),
+                mask: self.mask,
+                dar: if sig == SIGSEGV { info.word as u32 } else { 0 },
+                trampoline: TRAMPOLINE,
             };
+            super::sigframe32::push(ctx, mem, &entry).map_err(|()| SIGSEGV)?;
+            self.enter_handler(sig, action);
+            return Ok(());
         }
         let sp = ctx.gpr[1] as u32;
         let base = sp.wrapping_sub(frame::SIZE) & !15;
@@ -429,7 +429,7 @@ impl Signals {
         // SA_SIGINFO, as Linux does.
         let dar = if sig == SIGSEGV { info.word } else { 0 };
         let image = ucontext(ctx, self.mask, sig, action.handler, uc, dar);
-        let siginfo = info.encode();
+        let siginfo = info.encode(Abi::Ppc64);
         let writes = [
             (uc, image),
             (
@@ -442,13 +442,7 @@ impl Signals {
         for (at, data) in writes {
             put(mem, u64::from(at), &data).map_err(|_| SIGSEGV)?;
         }
-        self.mask |= action.mask;
-        if action.flags & SA_NODEFER == 0 {
-            self.mask |= bit(sig);
-        }
-        if action.flags & SA_RESETHAND != 0 {
-            self.actions[sig as usize - 1] = Action::default();
-        }
+        self.enter_handler(sig, action);
         ctx.gpr[1] = u64::from(newsp);
         ctx.gpr[2] = toc;
         ctx.gpr[3] = u64::from(sig);
@@ -462,10 +456,28 @@ impl Signals {
         Ok(())
     }
 
+    /// The mask while `sig`'s handler runs, and SA_RESETHAND's reset.
+    fn enter_handler(&mut self, sig: u32, action: Action) {
+        self.mask |= action.mask;
+        if action.flags & SA_NODEFER == 0 {
+            self.mask |= bit(sig);
+        }
+        if action.flags & SA_RESETHAND != 0 {
+            self.actions[sig as usize - 1] = Action::default();
+        }
+    }
+
     /// `rt_sigreturn`: restores the context the frame at r1 saved (the handler may have
     /// changed it). Returns false when the frame cannot be read (the process then dies of
     /// SIGSEGV, as under Linux).
     pub fn sigreturn(&mut self, ctx: &mut Context, mem: &Memory) -> bool {
+        if self.abi == Abi::Ppc32 {
+            let Some(mask) = super::sigframe32::pop(ctx, mem) else {
+                return false;
+            };
+            self.mask = mask & !(bit(SIGKILL) | bit(SIGSTOP));
+            return true;
+        }
         let uc = (ctx.gpr[1] as u32).wrapping_add(frame::CALLER_FRAME);
         let Ok(raw) = get(mem, u64::from(uc), frame::UCONTEXT_SIZE as usize) else {
             return false;
@@ -550,8 +562,8 @@ fn ucontext(ctx: &Context, mask: u64, sig: u32, handler: u64, uc: u32, dar: u64)
     out
 }
 
-/// The parts of a ppc64 `siginfo_t` (128 bytes) a signal fills: signo, errno, code, and
-/// the first union word (pid and uid for a sent signal, the address for a fault).
+/// The parts of a `siginfo_t` (128 bytes) a signal fills: signo, errno, code, and the first
+/// union word (pid and uid for a sent signal, the address for a fault).
 struct Info {
     sig: u32,
     code: i32,
@@ -559,11 +571,18 @@ struct Info {
 }
 
 impl Info {
-    fn encode(&self) -> Vec<u8> {
+    /// The union starts at 16 in the ppc64 layout and at 12 in the 32-bit one, where an
+    /// address is one 4-byte word.
+    fn encode(&self, abi: Abi) -> Vec<u8> {
         let mut out = vec![0u8; 128];
         out[0..4].copy_from_slice(&self.sig.to_be_bytes());
         out[8..12].copy_from_slice(&self.code.to_be_bytes());
-        out[16..24].copy_from_slice(&self.word.to_be_bytes());
+        let sent = matches!(self.code, SI_USER | SI_TKILL | SI_KERNEL);
+        match abi {
+            Abi::Ppc64 => out[16..24].copy_from_slice(&self.word.to_be_bytes()),
+            Abi::Ppc32 if sent => out[12..20].copy_from_slice(&self.word.to_be_bytes()),
+            Abi::Ppc32 => out[12..16].copy_from_slice(&(self.word as u32).to_be_bytes()),
+        }
         out
     }
 }

@@ -2,7 +2,8 @@
 //! mode, uid, gid as 32-bit words (plus padding), then rdev, size, blksize, blocks and three
 //! (seconds, nanoseconds) time pairs, and three unused words. And `struct statx`
 //! (linux/stat.h, 256 bytes, the same on every architecture), which 32-bit glibc uses for
-//! every `stat`.
+//! every `stat`. And the 32-bit ABI's own two: `struct stat` (72 bytes of 32-bit fields) and
+//! `struct stat64` (104 bytes).
 
 use std::fs::Metadata;
 use std::os::unix::fs::MetadataExt;
@@ -29,6 +30,61 @@ pub fn encode(m: &Metadata) -> [u8; SIZE] {
     put32(24, m.mode());
     put32(28, m.uid());
     put32(32, m.gid());
+    out
+}
+
+/// The 32-bit ABI's `struct stat` (asm/stat.h without `__powerpc64__`): dev, ino, mode at
+/// 0, 4, 8; nlink (u16) at 12; uid, gid, rdev, size, blksize, blocks at 16 to 36; three
+/// (seconds, nanoseconds) pairs from 40. EOVERFLOW when the inode or size does not fit, as
+/// Linux answers.
+pub fn encode_old32(m: &Metadata) -> Result<[u8; 72], u64> {
+    const EOVERFLOW: u64 = 75;
+    let ino = u32::try_from(m.ino()).map_err(|_| EOVERFLOW)?;
+    let size = i32::try_from(m.size()).map_err(|_| EOVERFLOW)?;
+    let mut out = [0u8; 72];
+    let mut put32 = |off: usize, v: u32| out[off..off + 4].copy_from_slice(&v.to_be_bytes());
+    put32(0, m.dev() as u32);
+    put32(4, ino);
+    put32(8, m.mode());
+    put32(16, m.uid());
+    put32(20, m.gid());
+    put32(24, m.rdev() as u32);
+    put32(28, size as u32);
+    put32(32, m.blksize() as u32);
+    put32(36, m.blocks() as u32);
+    put32(40, m.atime() as u32);
+    put32(44, m.atime_nsec() as u32);
+    put32(48, m.mtime() as u32);
+    put32(52, m.mtime_nsec() as u32);
+    put32(56, m.ctime() as u32);
+    put32(60, m.ctime_nsec() as u32);
+    out[12..14].copy_from_slice(&(m.nlink() as u16).to_be_bytes());
+    Ok(out)
+}
+
+/// The 32-bit ABI's `struct stat64`: dev and ino as 64-bit words, mode, nlink, uid, gid as
+/// 32-bit ones from 16, rdev at 32, size at 48, blksize (32-bit) at 56, blocks at 64, three
+/// 32-bit (seconds, nanoseconds) pairs from 72.
+pub fn encode_stat64_32(m: &Metadata) -> [u8; 104] {
+    let mut out = [0u8; 104];
+    let mut put64 = |off: usize, v: u64| out[off..off + 8].copy_from_slice(&v.to_be_bytes());
+    put64(0, m.dev());
+    put64(8, m.ino());
+    put64(32, m.rdev());
+    put64(48, m.size());
+    put64(64, m.blocks());
+    let mut put32 = |off: usize, v: u32| out[off..off + 4].copy_from_slice(&v.to_be_bytes());
+    put32(16, m.mode());
+    put32(20, m.nlink() as u32);
+    put32(24, m.uid());
+    put32(28, m.gid());
+    put32(56, m.blksize() as u32);
+    put32(72, m.atime() as u32);
+    put32(76, m.atime_nsec() as u32);
+    put32(80, m.mtime() as u32);
+    put32(84, m.mtime_nsec() as u32);
+    put32(88, m.ctime() as u32);
+    put32(92, m.ctime_nsec() as u32);
     out
 }
 
@@ -83,6 +139,27 @@ mod tests {
         assert_eq!(w(48), m.size());
         assert_eq!(w(88), m.mtime() as u64);
         assert!(s[120..].iter().all(|&b| b == 0));
+    }
+
+    #[test]
+    fn the_32_bit_structures_put_fields_at_their_offsets() {
+        // Offsets of asm/stat.h's struct stat and struct stat64 for 32-bit PowerPC, checked
+        // by compiling offsetof() with powerpc-linux-gnu-gcc.
+        let m = std::fs::metadata(env!("CARGO_MANIFEST_DIR")).unwrap();
+        let h = |s: &[u8], o: usize| u32::from_be_bytes(s[o..o + 4].try_into().unwrap());
+        let w = |s: &[u8], o: usize| u64::from_be_bytes(s[o..o + 8].try_into().unwrap());
+        let old = encode_old32(&m).unwrap();
+        assert_eq!(h(&old, 4), m.ino() as u32);
+        assert_eq!(h(&old, 8), m.mode());
+        assert_eq!(u16::from_be_bytes([old[12], old[13]]), m.nlink() as u16);
+        assert_eq!(h(&old, 28), m.size() as u32);
+        assert_eq!(h(&old, 48), m.mtime() as u32);
+        let s64 = encode_stat64_32(&m);
+        assert_eq!(w(&s64, 8), m.ino());
+        assert_eq!(h(&s64, 16), m.mode());
+        assert_eq!(w(&s64, 48), m.size());
+        assert_eq!(h(&s64, 80), m.mtime() as u32);
+        assert!(s64[96..].iter().all(|&b| b == 0));
     }
 
     #[test]
