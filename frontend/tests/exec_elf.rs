@@ -326,6 +326,31 @@ fn fork_exec_wait_system_and_popen() {
 }
 
 #[test]
+fn links_locks_times_statfs_process_groups_and_waitid() {
+    for target in [PPC64, PPC32] {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
+            "file-ops-{}-{}",
+            target.qemu,
+            std::process::id()
+        ));
+        let arg = dir.to_str().expect("utf-8 path");
+        // Each run makes the directory, works in it and removes it.
+        if let Some(o) = same_as_qemu_for(target, "file_ops", &[arg]) {
+            let out = String::from_utf8_lossy(&o.stdout);
+            assert!(
+                out.contains("getlk type 1") && out.contains("nlink 2"),
+                "{out}"
+            );
+            assert!(
+                out.contains("waitid status 3") && out.contains("ftw saw 5"),
+                "{out}"
+            );
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
+
+#[test]
 fn stat_family_raw_and_through_glibc() {
     if let Some(o) = same_as_qemu("stat_calls", &[]) {
         assert!(String::from_utf8_lossy(&o.stdout).contains("lstat /: size 0 type 40000"));

@@ -13,7 +13,7 @@ use std::os::fd::BorrowedFd;
 use std::os::unix::fs::FileExt;
 use std::path::PathBuf;
 
-const AT_FDCWD: i32 = -100;
+pub(super) const AT_FDCWD: i32 = -100;
 const AT_SYMLINK_NOFOLLOW: u64 = 0x100;
 const AT_EMPTY_PATH: u64 = 0x1000;
 const AT_REMOVEDIR: u64 = 0x200;
@@ -92,6 +92,38 @@ impl Files {
         self.fds[i] = Some(File::from(owned));
     }
 
+    /// The host descriptor behind guest descriptor `fd`.
+    fn raw(&self, fd: i32) -> Result<i32, u64> {
+        use std::os::fd::AsRawFd;
+        usize::try_from(fd)
+            .ok()
+            .and_then(|i| self.fds.get(i))
+            .and_then(|f| f.as_ref())
+            .map(|f| f.as_raw_fd())
+            .ok_or(errno::EBADF)
+    }
+
+    /// `close_range(first, last, flags)`: closes the open descriptors in the range, or
+    /// with CLOSE_RANGE_CLOEXEC marks them close-on-exec.
+    pub(super) fn close_range(&mut self, first: u64, last: u64, flags: u64) -> SysResult {
+        const CLOSE_RANGE_CLOEXEC: u64 = 4;
+        const CLOSE_RANGE_UNSHARE: u64 = 2;
+        if first > last || flags & !(CLOSE_RANGE_CLOEXEC | CLOSE_RANGE_UNSHARE) != 0 {
+            return Err(errno::EINVAL);
+        }
+        let end = (last as usize).min(self.fds.len().saturating_sub(1));
+        for fd in (first as usize)..=end {
+            if self.fds.get(fd).is_some_and(|f| f.is_some()) {
+                if flags & CLOSE_RANGE_CLOEXEC != 0 {
+                    self.set_cloexec(fd as u64, true);
+                } else {
+                    self.close(fd as i32)?;
+                }
+            }
+        }
+        Ok(0)
+    }
+
     pub fn file(&mut self, fd: i32) -> Result<&mut File, u64> {
         usize::try_from(fd)
             .ok()
@@ -156,8 +188,10 @@ impl Files {
     }
 }
 
-/// The host path a guest path names; /proc/self/exe is the guest executable, not us.
-fn host_path(p: &Process, mem: &Memory, dirfd: i32, addr: u64) -> Result<PathBuf, u64> {
+/// The host path a guest path names; /proc/self/exe is the guest executable, not us. A
+/// relative path with a directory descriptor is taken relative to the host directory behind
+/// it (through /proc/self/fd).
+pub(super) fn host_path(p: &Process, mem: &Memory, dirfd: i32, addr: u64) -> Result<PathBuf, u64> {
     let raw = read_cstr(mem, addr, PATH_MAX)?;
     if raw.is_empty() {
         return Err(errno::ENOENT);
@@ -168,8 +202,8 @@ fn host_path(p: &Process, mem: &Memory, dirfd: i32, addr: u64) -> Result<PathBuf
         return Ok(p.exe.clone());
     }
     if path.is_relative() && dirfd != AT_FDCWD {
-        // Directory descriptors are not supported: the guest cannot open directories.
-        return Err(errno::EBADF);
+        let dir = PathBuf::from(format!("/proc/self/fd/{}", p.files.raw(dirfd)?));
+        return Ok(dir.join(path));
     }
     Ok(path)
 }
@@ -734,7 +768,77 @@ fn ioctl(p: &mut Process, fd: i32) -> SysResult {
     Err(errno::ENOTTY)
 }
 
-fn fcntl(p: &mut Process, fd: i32, cmd: u64, arg: u64) -> SysResult {
+/// The guest's `struct flock`: `Long` has the process ABI's `off_t` (ppc64's, 32 bytes;
+/// the 32-bit one, 16 bytes), `Wide` is `struct flock64` (as ppc64's).
+#[derive(Clone, Copy, PartialEq)]
+enum LockLayout {
+    Long,
+    Wide,
+}
+
+const F_GETLK: u64 = 5;
+const F_SETLK: u64 = 6;
+const F_SETLKW: u64 = 7;
+const F_GETLK64: u64 = 12;
+const F_SETLK64: u64 = 13;
+const F_SETLKW64: u64 = 14;
+const F_OFD_GETLK: u64 = 36;
+const F_OFD_SETLK: u64 = 37;
+const F_OFD_SETLKW: u64 = 38;
+
+/// A record lock command on the host descriptor (the numbers and lock types are the same on
+/// x86-64): the guest's `struct flock` in, and for the GETLK forms back out.
+fn record_lock(
+    p: &mut Process,
+    mem: &Memory,
+    fd: i32,
+    cmd: u64,
+    arg: u64,
+    layout: LockLayout,
+) -> SysResult {
+    let raw = p.files.raw(fd)?;
+    let narrow = layout == LockLayout::Long && p.abi == Abi::Ppc32;
+    let size = if narrow { 16 } else { 32 };
+    let b = get(mem, arg, size)?;
+    let half = |o: usize| i16::from_be_bytes([b[o], b[o + 1]]);
+    let word = |o: usize| i32::from_be_bytes(b[o..o + 4].try_into().unwrap_or_default());
+    let long = |o: usize| i64::from_be_bytes(b[o..o + 8].try_into().unwrap_or_default());
+    let (start, len, pid) = if narrow {
+        (i64::from(word(4)), i64::from(word(8)), word(12))
+    } else {
+        (long(8), long(16), word(24))
+    };
+    let mut fl = libc::flock {
+        l_type: half(0),
+        l_whence: half(2),
+        l_start: start,
+        l_len: len,
+        l_pid: pid,
+    };
+    // SAFETY: an open host descriptor and a flock record.
+    let r = unsafe { libc::fcntl(raw, cmd as i32, &mut fl) };
+    if r < 0 {
+        return Err(host_errno(&std::io::Error::last_os_error()));
+    }
+    if matches!(cmd, F_GETLK | F_OFD_GETLK) {
+        let mut out = b.clone();
+        out[0..2].copy_from_slice(&fl.l_type.to_be_bytes());
+        out[2..4].copy_from_slice(&fl.l_whence.to_be_bytes());
+        if narrow {
+            out[4..8].copy_from_slice(&(fl.l_start as i32).to_be_bytes());
+            out[8..12].copy_from_slice(&(fl.l_len as i32).to_be_bytes());
+            out[12..16].copy_from_slice(&fl.l_pid.to_be_bytes());
+        } else {
+            out[8..16].copy_from_slice(&fl.l_start.to_be_bytes());
+            out[16..24].copy_from_slice(&fl.l_len.to_be_bytes());
+            out[24..28].copy_from_slice(&fl.l_pid.to_be_bytes());
+        }
+        put(mem, arg, &out)?;
+    }
+    Ok(0)
+}
+
+fn fcntl(p: &mut Process, mem: &Memory, fd: i32, cmd: u64, arg: u64) -> SysResult {
     const F_DUPFD: u64 = 0;
     const F_GETFD: u64 = 1;
     const F_SETFD: u64 = 2;
@@ -762,6 +866,18 @@ fn fcntl(p: &mut Process, fd: i32, cmd: u64, arg: u64) -> SysResult {
             0
         }),
         F_SETFL => p.files.file(fd).map(|_| 0),
+        F_GETLK | F_SETLK | F_SETLKW | F_OFD_GETLK | F_OFD_SETLK | F_OFD_SETLKW => {
+            record_lock(p, mem, fd, cmd, arg, LockLayout::Long)
+        }
+        // The 32-bit ABI's 64-bit-offset lock commands.
+        F_GETLK64 | F_SETLK64 | F_SETLKW64 if p.abi == Abi::Ppc32 => record_lock(
+            p,
+            mem,
+            fd,
+            cmd - (F_GETLK64 - F_GETLK),
+            arg,
+            LockLayout::Wide,
+        ),
         // The access mode and O_APPEND: 0..2 as we were given them, the rest as opened.
         F_GETFL => p
             .files
@@ -792,7 +908,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         41 => dup(p, fd, None, 0),
         42 => pipe(p, mem, a[0], 0),
         54 => ioctl(p, fd),
-        55 => fcntl(p, fd, a[1], a[2]),
+        55 => fcntl(p, mem, fd, a[1], a[2]),
         63 => dup(p, fd, Some(a[1]), 0),
         316 if a[0] == a[1] => Err(errno::EINVAL),
         316 => dup(p, fd, Some(a[1]), a[2]),

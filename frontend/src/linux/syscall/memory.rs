@@ -3,7 +3,7 @@
 //! Pages handed back to the guest are always zero: every range is cleared when it is
 //! unmapped or the break shrinks, so a later mapping of the same pages starts clean.
 
-use super::{errno, guest_addr, Call, Process, SysResult, SyscallError};
+use super::{errno, guest_addr, put, Call, Process, SysResult, SyscallError};
 use crate::linux::layout::{MMAP_BASE, STACK_BOTTOM};
 use oxenon_jit::memory::{Memory, Perm, PAGE_SIZE};
 use std::collections::BTreeMap;
@@ -20,6 +20,9 @@ const MREMAP_MAYMOVE: u64 = 1;
 const MREMAP_FIXED: u64 = 2;
 
 /// Live mappings (start -> end, page aligned) and the program break.
+/// The lowest address a fixed mapping may start at (Linux's default vm.mmap_min_addr).
+const MMAP_MIN_ADDR: u32 = 0x1_0000;
+
 pub struct Mappings {
     ranges: BTreeMap<u32, u32>,
     brk_start: u32,
@@ -74,6 +77,19 @@ impl Mappings {
             .range(..end)
             .next_back()
             .is_some_and(|(_, &e)| e > start)
+    }
+
+    /// Whether mappings cover every page of `start..end` (Linux's mremap needs its old range
+    /// mapped throughout).
+    fn covers(&self, start: u32, end: u32) -> bool {
+        let mut at = start;
+        while at < end {
+            match self.ranges.range(..=at).next_back() {
+                Some((_, &e)) if e > at => at = e,
+                _ => return false,
+            }
+        }
+        true
     }
 
     /// Forgets `start..end`, splitting ranges that straddle its edges.
@@ -145,6 +161,10 @@ impl Mappings {
             let s = guest_addr(addr).map_err(|_| errno::ENOMEM)?;
             if s % PAGE_SIZE != 0 || u64::from(s) + u64::from(len) > u64::from(STACK_BOTTOM) {
                 return Err(errno::EINVAL);
+            }
+            // Linux refuses fixed mappings below vm.mmap_min_addr (64 KiB by default).
+            if s < MMAP_MIN_ADDR {
+                return Err(errno::EPERM);
             }
             if self.overlaps(s, s + len) {
                 if flags & MAP_FIXED_NOREPLACE != 0 {
@@ -250,7 +270,7 @@ impl Mappings {
         }
         let old_end = page_up(u64::from(start) + old_len) as u32;
         let new_end64 = page_up(u64::from(start) + new_len);
-        if !self.overlaps(start, old_end.max(start + 1)) {
+        if !self.covers(start, old_end.max(start + 1)) {
             return Err(errno::EFAULT);
         }
         if new_end64 <= u64::from(old_end) {
@@ -301,9 +321,53 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         125 => m.mprotect(mem, a[0], a[1], a[2]),
         163 => m.mremap(mem, a),
         205 => madvise(mem, a[0], a[1], a[2]),
+        // msync: a writable shared file mapping is refused at mmap, so no mapping has
+        // anything to write back. mlock, munlock, mlockall, munlockall: guest memory is
+        // ordinary host memory, resident while it is mapped.
+        144 | 150 | 151 => m.pages(mem, a[0], a[1]).map(|_| 0),
+        152 | 153 => Ok(0),
+        206 => m.mincore(mem, a[0], a[1], a[2]),
         _ => return None,
     };
     Some(Ok(r))
+}
+
+impl Mappings {
+    /// How many pages [addr, addr + len) spans (addr page-aligned: EINVAL otherwise), all
+    /// mapped; ENOMEM when one is not, as Linux answers these calls.
+    fn pages(&self, mem: &Memory, addr: u64, len: u64) -> Result<usize, u64> {
+        let start = guest_addr(addr).map_err(|_| errno::ENOMEM)?;
+        if start % PAGE_SIZE != 0 {
+            return Err(errno::EINVAL);
+        }
+        let end = u64::from(start) + len;
+        if end > 1 << 32 {
+            return Err(errno::ENOMEM);
+        }
+        let mut count = 0;
+        let mut page = u64::from(start);
+        while page < end {
+            let a = page as u32;
+            let in_range = self
+                .ranges
+                .range(..=a)
+                .next_back()
+                .is_some_and(|(_, &e)| a < e);
+            if !in_range && mem.perm(a) == Perm::NONE {
+                return Err(errno::ENOMEM);
+            }
+            count += 1;
+            page += u64::from(PAGE_SIZE);
+        }
+        Ok(count)
+    }
+
+    /// `mincore(addr, len, vec)`: one byte per page, 1 for resident (every mapped page).
+    fn mincore(&self, mem: &Memory, addr: u64, len: u64, vec: u64) -> SysResult {
+        let pages = self.pages(mem, addr, len)?;
+        put(mem, vec, &vec![1u8; pages])?;
+        Ok(0)
+    }
 }
 
 /// Advice is ignored except MADV_DONTNEED, after which private anonymous pages read as zero.
@@ -423,6 +487,33 @@ mod tests {
             0x1010_8b60,
             "below the start is refused"
         );
+    }
+
+    #[test]
+    fn garbage_that_would_unmap_the_program_is_refused_as_linux_refuses_it() {
+        // Found by the garbage-argument test: mremap(0, 0xeffff000, 15) shrank "the mapping
+        // at 0" by unmapping everything above it, and a fixed mmap at 0 covered the program.
+        let (mem, mut m, mut f) = setup();
+        let a = anon(&mut m, &mut f, &mem, 8192);
+        assert_eq!(
+            m.mremap(&mem, &[0, 0xeffff000, 15, 0, 0, 0]),
+            Err(errno::EFAULT)
+        );
+        // Starting inside a mapping but running past its end.
+        assert_eq!(
+            m.mremap(&mem, &[u64::from(a), 0x10_0000, 4096, 0, 0, 0]),
+            Err(errno::EFAULT)
+        );
+        assert_eq!(mem.read_u32(a + 4096), Ok(0));
+        let fixed = [
+            0,
+            0x3000_0000,
+            PROT_READ,
+            MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+            u64::MAX,
+            0,
+        ];
+        assert_eq!(m.mmap(&mut f, &mem, &fixed), Err(errno::EPERM));
     }
 
     #[test]

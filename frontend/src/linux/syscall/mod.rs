@@ -5,6 +5,7 @@
 //! layouts of the 32-bit ABI.
 
 mod files;
+mod fsmeta;
 mod memory;
 mod names;
 mod ppc32;
@@ -195,6 +196,7 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
         189 => Some(process::fork(p, ctx, mem, &[0; 6])),
         11 => Some(process::execve(p, mem, &call.args)),
         114 => Some(process::wait4(p.abi, mem, &call.args)),
+        272 => Some(process::waitid(p.abi, mem, &call.args)),
         // pause, rt_sigsuspend(mask, sigsetsize): return EINTR after a handler ran.
         29 | 178 => {
             let mask = match call.nr {
@@ -222,6 +224,7 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
             };
         }
         _ => files::call(p, &call, mem)
+            .or_else(|| fsmeta::call(p, &call, mem).map(Ok))
             .or_else(|| memory::call(p, &call, mem))
             .or_else(|| system::call(p, &call, mem))
             .transpose()?,

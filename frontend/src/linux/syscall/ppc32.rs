@@ -13,17 +13,20 @@ use super::{names, Call};
 #[rustfmt::skip]
 const SAME: &[u64] = &[
     // Process, threads, signal return and exit (mod.rs).
-    1, 11, 29, 114, 120, 172, 178, 189, 234,
+    1, 11, 29, 114, 120, 172, 178, 189, 234, 272,
     // Files (files.rs).
     3, 4, 5, 6, 8, 10, 12, 15, 33, 38, 39, 40, 41, 42, 54, 55, 63, 85, 94, 106, 107, 108, 118,
     133, 140, 142, 145, 146, 148, 167, 182, 195, 196, 197, 202, 280, 281, 286, 287, 291, 292,
     293, 296, 297, 298, 316, 317, 357, 383, 413, 414,
+    // Links, ownership, times, locks, hints, statistics (fsmeta.rs).
+    9, 16, 30, 36, 60, 83, 95, 99, 100, 143, 181, 186, 226, 251, 252, 253, 289, 294, 295, 304, 348,
+    412, 436, 439,
     // Memory (memory.rs).
-    45, 90, 91, 125, 163, 205,
+    45, 90, 91, 125, 144, 150, 151, 152, 153, 163, 205, 206,
     // Identity, time, limits, signals (system.rs).
     13, 20, 24, 27, 37, 43, 47, 49, 50, 64, 76, 77, 78, 104, 105, 116, 122, 158, 162, 173,
     174, 175, 185, 190, 207, 208, 221, 223, 232, 246, 247, 248, 250, 300, 325, 359, 387, 403,
-    406, 407, 435,
+    406, 407, 435, 57, 65, 66, 80, 96, 97, 132, 147,
 ];
 
 /// The call the shared code should carry out for the 32-bit guest's `c`, or `None` when
@@ -44,6 +47,13 @@ pub fn route(c: &Call) -> Option<Call> {
         194 => (93, [a[0], pair(a[2], a[3]), 0, 0, 0, 0]),
         // pread64/pwrite64(fd, buf, count, pad, hi, lo).
         179 | 180 => (c.nr, [a[0], a[1], a[2], pair(a[4], a[5]), 0, 0]),
+        // fallocate(fd, mode, offset hi, lo, len hi, lo).
+        309 => (309, [a[0], a[1], pair(a[2], a[3]), pair(a[4], a[5]), 0, 0]),
+        // fadvise64(fd, pad, offset hi, lo, len, advice).
+        233 => (233, [a[0], pair(a[2], a[3]), a[4], a[5], 0, 0]),
+        // fadvise64_64(fd, advice, offset hi, lo, len hi, lo), as ppc64's fadvise64(fd,
+        // offset, len, advice).
+        254 => (233, [a[0], pair(a[2], a[3]), pair(a[4], a[5]), a[1], 0, 0]),
         // fcntl64: the commands the shared fcntl knows are the same.
         204 => (55, a),
         // futex_time64: the shared futex never reads the timeout's layout.
@@ -127,8 +137,8 @@ mod tests {
 
     #[test]
     fn calls_without_a_32_bit_layout_are_not_routed() {
-        // sendfile64, fadvise64_64, timer_create, clock_settime64: not carried out.
-        for nr in [226, 254, 240, 404] {
+        // timer_create, clock_settime64, sync_file_range2: not carried out.
+        for nr in [240, 404, 308] {
             assert!(routed(nr, [0; 6]).is_none(), "{nr}");
         }
         assert_eq!(name(197), "fstat64");

@@ -71,6 +71,40 @@ pub fn wait4(abi: Abi, mem: &Memory, a: &[u64; 6]) -> SysResult {
     Ok(pid as u64)
 }
 
+/// `waitid(idtype, id, infop, options, rusage)` on the host's children. The guest's
+/// `siginfo_t` gets SIGCHLD's fields: signo, code, then pid, uid and status at 16 (at 12 in
+/// the 32-bit layout); all zero when WNOHANG found no child ready.
+pub fn waitid(abi: Abi, mem: &Memory, a: &[u64; 6]) -> SysResult {
+    // SAFETY: siginfo_t is plain data; zero is a valid value for it.
+    let mut si: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    // SAFETY: a valid siginfo_t to fill.
+    let r = unsafe { libc::waitid(a[0] as libc::idtype_t, a[1] as u32, &mut si, a[3] as i32) };
+    if r < 0 {
+        return Err(host_errno(&std::io::Error::last_os_error()));
+    }
+    let mut out = vec![0u8; 128];
+    // SAFETY: waitid filled the SIGCHLD members (or left all zero).
+    let (pid, uid, status) = unsafe { (si.si_pid(), si.si_uid(), si.si_status()) };
+    if pid != 0 {
+        out[0..4].copy_from_slice(&si.si_signo.to_be_bytes());
+        out[8..12].copy_from_slice(&si.si_code.to_be_bytes());
+        let at = match abi {
+            Abi::Ppc64 => 16,
+            Abi::Ppc32 => 12,
+        };
+        out[at..at + 4].copy_from_slice(&pid.to_be_bytes());
+        out[at + 4..at + 8].copy_from_slice(&uid.to_be_bytes());
+        out[at + 8..at + 12].copy_from_slice(&status.to_be_bytes());
+    }
+    if a[2] != 0 {
+        put(mem, a[2], &out)?;
+    }
+    if a[4] != 0 {
+        put(mem, a[4], &abi.longs(&[0; 18]))?;
+    }
+    Ok(0)
+}
+
 /// The NUL-terminated strings of a guest `char *const[]` ending in NULL.
 fn strings(abi: Abi, mem: &Memory, array: u64) -> Result<Vec<CString>, u64> {
     let mut out = Vec::new();

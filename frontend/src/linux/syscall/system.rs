@@ -156,6 +156,53 @@ fn sysinfo(p: &Process, mem: &Memory, buf: u64) -> SysResult {
     Ok(0)
 }
 
+/// A host call returning an id or -1 with errno.
+fn host_id(r: i32) -> SysResult {
+    if r < 0 {
+        Err(super::host_errno(&std::io::Error::last_os_error()))
+    } else {
+        Ok(r as u64)
+    }
+}
+
+/// `getgroups(size, list)`: the host's supplementary groups, as 32-bit gids.
+fn getgroups(mem: &Memory, size: u64, list: u64) -> SysResult {
+    // SAFETY: a null list with size 0 asks for the count.
+    let n = unsafe { libc::getgroups(0, std::ptr::null_mut()) };
+    let n = usize::try_from(n).map_err(|_| errno::EINVAL)?;
+    let mut groups = vec![0 as libc::gid_t; n];
+    // SAFETY: `groups` holds `n` gids.
+    let n = unsafe { libc::getgroups(n as i32, groups.as_mut_ptr()) };
+    groups.truncate(usize::try_from(n).map_err(|_| errno::EINVAL)?);
+    if size == 0 {
+        return Ok(groups.len() as u64);
+    }
+    if (size as usize) < groups.len() || size > 65536 {
+        return Err(errno::EINVAL);
+    }
+    let bytes: Vec<u8> = groups.iter().flat_map(|g| g.to_be_bytes()).collect();
+    put(mem, list, &bytes)?;
+    Ok(groups.len() as u64)
+}
+
+/// `getpriority(which, who)` (the raw call answers 20 - nice, so that it is never
+/// negative) and `setpriority(which, who, nice)`, on the host.
+fn priority(nr: u64, a: &[u64; 6]) -> SysResult {
+    let (which, who) = (a[0] as u32, a[1] as u32);
+    if nr == 97 {
+        // SAFETY: a plain call.
+        return host_id(unsafe { libc::setpriority(which, who, a[2] as i32) });
+    }
+    // SAFETY: errno is ours to clear; getpriority may legitimately return -1.
+    unsafe { *libc::__errno_location() = 0 };
+    let nice = unsafe { libc::getpriority(which, who) };
+    let e = std::io::Error::last_os_error();
+    if nice == -1 && e.raw_os_error() != Some(0) {
+        return Err(super::host_errno(&e));
+    }
+    Ok((20 - nice) as u64)
+}
+
 pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult, SyscallError>> {
     let a = &c.args;
     let abi = p.abi;
@@ -298,6 +345,15 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
             }
         }
         359 => getrandom(mem, a[0], a[1]),
+        // Process groups and sessions are the emulator's, which runs as the guest.
+        // SAFETY (these five): plain calls on our own process.
+        65 => host_id(unsafe { libc::getpgrp() }),
+        132 => host_id(unsafe { libc::getpgid(a[0] as i32) }),
+        147 => host_id(unsafe { libc::getsid(a[0] as i32) }),
+        57 => host_id(unsafe { libc::setpgid(a[0] as i32, a[1] as i32) }),
+        66 => host_id(unsafe { libc::setsid() }),
+        80 => getgroups(mem, a[0], a[1]),
+        96 | 97 => priority(c.nr, a),
         _ => return None,
     };
     Some(Ok(r))
