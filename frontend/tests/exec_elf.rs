@@ -351,6 +351,32 @@ fn links_locks_times_statfs_process_groups_and_waitid() {
 }
 
 #[test]
+fn sockets_eventfd_epoll_timerfd_and_memfd() {
+    for target in [PPC64, PPC32] {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
+            "sockets-{}-{}",
+            target.qemu,
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).expect("scratch directory");
+        let arg = dir.to_str().expect("utf-8 path");
+        if let Some(o) = same_as_qemu_for(target, "sockets_events", &[arg]) {
+            let out = String::from_utf8_lossy(&o.stdout);
+            assert!(out.contains("child answered: BETWEEN PROCESSES"), "{out}");
+            assert!(
+                out.contains("two ready: 2, data sum 11223344556677b2"),
+                "{out}"
+            );
+            assert!(
+                out.contains("counter 7") && out.contains("name sockets-test"),
+                "{out}"
+            );
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
+
+#[test]
 fn stat_family_raw_and_through_glibc() {
     if let Some(o) = same_as_qemu("stat_calls", &[]) {
         assert!(String::from_utf8_lossy(&o.stdout).contains("lstat /: size 0 type 40000"));

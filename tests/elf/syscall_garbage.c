@@ -29,7 +29,7 @@ int main(void) {
         4,   5,   6,   19,  33,  41,  54,  55,  63,  85,  106, 107, 108, 118, 140, 142, 146,
         148, 167, 173, 174, 175, 180, 182, 185, 202, 207, 221, 232, 280, 281, 286, 291, 296,
         298, 316, 105, 114, 90,  163, 60,  143, 99,  100, 252, 253, 80,  96,  132, 147, 144,
-        150, 206, 439, 272,
+        150, 206, 439, 272, 314, 315, 237, 238, 312, 340, 171, 155, 222,
     };
     /* Static, and zeroed before every call: garbage pointers into the stack or the data
      * may have written over it (mincore, read and getdents64 write where they are told). */
@@ -45,6 +45,7 @@ int main(void) {
             if (nr == 142 || nr == 280) a[4] = (long)zero; /* select: zero timeout */
             if (nr == 114) a[2] = 1;                       /* wait4: WNOHANG */
             if (nr == 272) a[3] = 1 | 4;                   /* waitid: WNOHANG | WEXITED */
+            if (nr == 238) a[3] = 0;                       /* epoll_wait: no wait */
             if (nr == 5) a[1] &= ~0100L;                   /* open: never O_CREAT */
             if (nr == 286) a[2] &= ~0100L;
             if ((nr == 6 || nr == 4) && a[0] >= 0 && a[0] <= 2) continue; /* keep stdio */

@@ -38,6 +38,9 @@ pub struct Files {
     status: std::collections::HashMap<usize, u64>,
     /// Descriptors with FD_CLOEXEC (kept for `F_GETFD`: nothing is ever executed).
     cloexec: std::collections::HashSet<usize>,
+    /// Descriptors whose reads and writes are 8-byte counters in the host's byte order
+    /// (eventfd, timerfd): turned big-endian on the way.
+    counters: std::collections::HashSet<usize>,
 }
 
 impl Files {
@@ -48,6 +51,7 @@ impl Files {
             fds: Vec::new(),
             status: std::collections::HashMap::new(),
             cloexec: std::collections::HashSet::new(),
+            counters: std::collections::HashSet::new(),
         };
         for n in 0..3 {
             files.adopt(n);
@@ -93,7 +97,7 @@ impl Files {
     }
 
     /// The host descriptor behind guest descriptor `fd`.
-    fn raw(&self, fd: i32) -> Result<i32, u64> {
+    pub(super) fn raw(&self, fd: i32) -> Result<i32, u64> {
         use std::os::fd::AsRawFd;
         usize::try_from(fd)
             .ok()
@@ -134,7 +138,7 @@ impl Files {
 
     /// Puts `f` at the lowest free descriptor from `lowest` on: EINVAL past the limit the
     /// guest is told (`MAX_FDS`, RLIMIT_NOFILE's soft value), EMFILE when none is free.
-    fn install(&mut self, f: File, lowest: usize) -> Result<u64, u64> {
+    pub(super) fn install(&mut self, f: File, lowest: usize) -> Result<u64, u64> {
         if lowest >= MAX_FDS {
             return Err(errno::EINVAL);
         }
@@ -151,7 +155,31 @@ impl Files {
         self.fds[i] = Some(f);
         self.status.remove(&i);
         self.cloexec.remove(&i);
+        self.counters.remove(&i);
         Ok(i as u64)
+    }
+
+    /// Installs a host object's descriptor (`hostfds`): read-write, FD_CLOEXEC as asked,
+    /// `counter` for eventfd and timerfd.
+    pub(super) fn install_object(&mut self, f: File, cloexec: bool, counter: bool) -> SysResult {
+        let fd = self.install(f, 0)?;
+        self.status.insert(fd as usize, 2);
+        self.set_cloexec(fd, cloexec);
+        if counter {
+            self.counters.insert(fd as usize);
+        }
+        Ok(fd)
+    }
+
+    /// Copies what is known of `from` (status, counter byte order) to its duplicate `to`.
+    fn inherit(&mut self, from: usize, to: usize) {
+        let status = self.status_flags(from);
+        self.status.insert(to, status);
+        if self.counters.contains(&from) {
+            self.counters.insert(to);
+        } else {
+            self.counters.remove(&to);
+        }
     }
 
     fn set_cloexec(&mut self, fd: u64, on: bool) {
@@ -184,6 +212,7 @@ impl Files {
         self.fds[fd as usize] = None;
         self.status.remove(&(fd as usize));
         self.cloexec.remove(&(fd as usize));
+        self.counters.remove(&(fd as usize));
         Ok(0)
     }
 }
@@ -333,9 +362,13 @@ fn fsync(p: &mut Process, fd: i32, data_only: bool) -> SysResult {
 }
 
 fn read(p: &mut Process, mem: &Memory, fd: i32, buf: u64, len: u64) -> SysResult {
+    let counter = p.files.counters.contains(&(fd as usize));
     let f = p.files.file(fd)?;
     let mut data = vec![0u8; len.min(MAX_IO) as usize];
     let n = f.read(&mut data).map_err(|e| host_errno(&e))?;
+    if counter && n == 8 {
+        data[..8].reverse();
+    }
     put(mem, buf, &data[..n])?;
     Ok(n as u64)
 }
@@ -356,8 +389,12 @@ fn pwrite(p: &mut Process, mem: &Memory, fd: i32, buf: u64, len: u64, off: u64) 
 }
 
 fn write(p: &mut Process, mem: &Memory, fd: i32, buf: u64, len: u64) -> SysResult {
+    let counter = p.files.counters.contains(&(fd as usize));
     let f = p.files.file(fd)?;
-    let data = get(mem, buf, len.min(MAX_IO) as usize)?;
+    let mut data = get(mem, buf, len.min(MAX_IO) as usize)?;
+    if counter && data.len() == 8 {
+        data.reverse();
+    }
     let n = f.write(&data).map_err(|e| host_errno(&e))?;
     Ok(n as u64)
 }
@@ -502,7 +539,6 @@ fn access(p: &mut Process, mem: &Memory, dirfd: i32, path: u64) -> SysResult {
 /// copy has the original's status flags and no FD_CLOEXEC unless asked for.
 fn dup(p: &mut Process, fd: i32, to: Option<u64>, flags: u64) -> SysResult {
     let f = p.files.file(fd)?.try_clone().map_err(|e| host_errno(&e))?;
-    let status = p.files.status_flags(fd as usize);
     let new = match to {
         None => p.files.install(f, 0)?,
         Some(t) => {
@@ -517,7 +553,7 @@ fn dup(p: &mut Process, fd: i32, to: Option<u64>, flags: u64) -> SysResult {
             t as u64
         }
     };
-    p.files.status.insert(new as usize, status);
+    p.files.inherit(fd as usize, new as usize);
     p.files.set_cloexec(new, flags & O_CLOEXEC != 0);
     Ok(new)
 }
@@ -848,11 +884,10 @@ fn fcntl(p: &mut Process, mem: &Memory, fd: i32, cmd: u64, arg: u64) -> SysResul
     match cmd {
         F_DUPFD | F_DUPFD_CLOEXEC => {
             let f = p.files.file(fd)?.try_clone().map_err(|e| host_errno(&e))?;
-            let status = p.files.status_flags(fd as usize);
             let new = p
                 .files
                 .install(f, usize::try_from(arg).unwrap_or(usize::MAX))?;
-            p.files.status.insert(new as usize, status);
+            p.files.inherit(fd as usize, new as usize);
             p.files.set_cloexec(new, cmd == F_DUPFD_CLOEXEC);
             Ok(new)
         }

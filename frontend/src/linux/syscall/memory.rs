@@ -20,6 +20,26 @@ const MREMAP_MAYMOVE: u64 = 1;
 const MREMAP_FIXED: u64 = 2;
 
 /// Live mappings (start -> end, page aligned) and the program break.
+const ENODEV: u64 = 19;
+
+/// What a file mapping of descriptor `fd` maps: true for a regular file's contents, false
+/// for /dev/zero's zeros (anonymous memory). Nothing else has contents to map (Linux:
+/// ENODEV for pipes, sockets, eventfds...), and reading one of those could wait forever.
+fn file_source(files: &mut super::Files, fd: i32) -> Result<bool, u64> {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let meta = files
+        .file(fd)?
+        .metadata()
+        .map_err(|e| super::host_errno(&e))?;
+    if meta.is_file() {
+        Ok(true)
+    } else if meta.file_type().is_char_device() && meta.rdev() == libc::makedev(1, 5) {
+        Ok(false)
+    } else {
+        Err(ENODEV)
+    }
+}
+
 /// The lowest address a fixed mapping may start at (Linux's default vm.mmap_min_addr).
 const MMAP_MIN_ADDR: u32 = 0x1_0000;
 
@@ -152,6 +172,7 @@ impl Mappings {
         }
         let len = page_up(len) as u32;
         let anon = flags & MAP_ANONYMOUS != 0;
+        let from_file = !anon && file_source(p_files, fd)?;
         if !anon && flags & MAP_SHARED != 0 && prot & PROT_WRITE != 0 {
             // Writes through a shared file mapping would have to reach the file.
             return Err(errno::EPERM);
@@ -188,7 +209,7 @@ impl Mappings {
             }
         };
         let mut contents = Vec::new();
-        if !anon {
+        if from_file {
             let file = p_files.file(fd)?;
             let mut f = file.try_clone().map_err(|e| super::host_errno(&e))?;
             let pos = f.stream_position().map_err(|e| super::host_errno(&e))?;

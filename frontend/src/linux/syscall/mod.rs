@@ -6,6 +6,7 @@
 
 mod files;
 mod fsmeta;
+mod hostfds;
 mod memory;
 mod names;
 mod ppc32;
@@ -40,6 +41,8 @@ pub mod errno {
     pub const ENOTTY: u64 = 25;
     pub const ERANGE: u64 = 34;
     pub const ENOSYS: u64 = 38;
+    pub const EMSGSIZE: u64 = 90;
+    pub const ENOPROTOOPT: u64 = 92;
 }
 
 /// Which Linux PowerPC ABI the guest executable uses: where they differ, longs and pointers
@@ -225,6 +228,7 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
         }
         _ => files::call(p, &call, mem)
             .or_else(|| fsmeta::call(p, &call, mem).map(Ok))
+            .or_else(|| hostfds::call(p, &call, mem).map(Ok))
             .or_else(|| memory::call(p, &call, mem))
             .or_else(|| system::call(p, &call, mem))
             .transpose()?,

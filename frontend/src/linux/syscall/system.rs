@@ -156,6 +156,38 @@ fn sysinfo(p: &Process, mem: &Memory, buf: u64) -> SysResult {
     Ok(0)
 }
 
+/// Whether a CPU mask of `len` bytes at `addr` (longs) includes CPU 0: bit 0 of the first
+/// long, its last byte in big-endian order.
+fn abi_mask_has_cpu0(abi: Abi, mem: &Memory, addr: u64, len: u64) -> bool {
+    let long = abi.long_bytes() as u64;
+    len >= long
+        && super::get(mem, addr, long as usize)
+            .is_ok_and(|raw| raw.last().is_some_and(|b| b & 1 != 0))
+}
+
+/// `prctl`: the thread name (PR_SET_NAME 15, PR_GET_NAME 16, 16 bytes with the NUL),
+/// which is ours on the host; other options are EINVAL.
+fn prctl(mem: &Memory, a: &[u64; 6]) -> SysResult {
+    const PR_SET_NAME: u64 = 15;
+    const PR_GET_NAME: u64 = 16;
+    match a[0] {
+        PR_SET_NAME => {
+            let mut name = super::read_cstr(mem, a[1], 4096)?;
+            name.truncate(15);
+            let c = std::ffi::CString::new(name).map_err(|_| errno::EINVAL)?;
+            // SAFETY: a NUL-terminated name.
+            host_id(unsafe { libc::prctl(libc::PR_SET_NAME, c.as_ptr()) }).map(|_| 0)
+        }
+        PR_GET_NAME => {
+            let mut buf = [0u8; 16];
+            // SAFETY: a 16-byte buffer.
+            host_id(unsafe { libc::prctl(libc::PR_GET_NAME, buf.as_mut_ptr()) })?;
+            put(mem, a[1], &buf).map(|()| 0)
+        }
+        _ => Err(errno::EINVAL),
+    }
+}
+
 /// A host call returning an id or -1 with errno.
 fn host_id(r: i32) -> SysResult {
     if r < 0 {
@@ -291,7 +323,26 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
             Ok(0)
         }
         162 => sleep(abi, mem, a[0]),
-        171 => Err(errno::EINVAL),
+        171 => prctl(mem, a),
+        // The scheduling policy and priority range are the host's for us.
+        // SAFETY (these three): plain calls.
+        157 => host_id(unsafe { libc::sched_getscheduler(a[0] as i32) }),
+        159 => host_id(unsafe { libc::sched_get_priority_max(a[0] as i32) }),
+        160 => host_id(unsafe { libc::sched_get_priority_min(a[0] as i32) }),
+        155 => {
+            let mut sp = libc::sched_param { sched_priority: 0 };
+            // SAFETY: a sched_param to fill.
+            host_id(unsafe { libc::sched_getparam(a[0] as i32, &mut sp) })
+                .and_then(|_| put(mem, a[1], &sp.sched_priority.to_be_bytes()).map(|()| 0))
+        }
+        // sched_setaffinity: the guest has one CPU, which the mask must include.
+        222 => {
+            if abi_mask_has_cpu0(abi, mem, a[2], a[1]) {
+                Ok(0)
+            } else {
+                Err(errno::EINVAL)
+            }
+        }
         173 => p.signals.sigaction(mem, a),
         174 => p.signals.sigprocmask(mem, a),
         175 => p.signals.sigpending(mem, a),
