@@ -4,7 +4,8 @@
 //! `faccessat2` and `close_range`.
 
 use super::files::{host_path, AT_FDCWD};
-use super::{errno, get, host_errno, put, read_cstr, Abi, Call, Process, SysResult};
+use super::host_result as host;
+use super::{errno, get, put, read_cstr, Abi, Call, Process, SysResult};
 use oxenon_jit::Memory;
 use std::ffi::CString;
 use std::os::fd::AsRawFd;
@@ -18,15 +19,6 @@ const AT_EACCESS: u64 = 0x200;
 
 fn cpath(path: &Path) -> Result<CString, u64> {
     CString::new(path.as_os_str().as_bytes()).map_err(|_| errno::EINVAL)
-}
-
-/// A host call's result: its value, or the errno it left.
-fn host(r: libc::c_long) -> SysResult {
-    if r < 0 {
-        Err(host_errno(&std::io::Error::last_os_error()))
-    } else {
-        Ok(r as u64)
-    }
 }
 
 fn raw_fd(p: &mut Process, fd: u64) -> Result<i32, u64> {
@@ -125,28 +117,20 @@ fn utimens(
     host(unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), ptr, nofollow) }.into())
 }
 
-/// Two (seconds, fraction) pairs at `addr`, `longs` bytes each half, the fraction counted
+/// Two (seconds, fraction) pairs of longs in `abi`'s layout at `addr`, the fraction counted
 /// `per_second` (a null `addr`: None, "now"). UTIME_NOW and UTIME_OMIT (only meaningful as
 /// nanoseconds) pass through.
 fn time_pair(
     mem: &Memory,
     addr: u64,
-    longs: usize,
+    abi: Abi,
     per_second: i64,
 ) -> Result<Option<[libc::timespec; 2]>, u64> {
     if addr == 0 {
         return Ok(None);
     }
-    let abi = if longs == 4 { Abi::Ppc32 } else { Abi::Ppc64 };
-    let raw = get(mem, addr, 4 * longs)?;
-    let signed = |k: usize| {
-        let v = abi.long_at(&raw, k);
-        if longs == 4 {
-            v as u32 as i32 as i64
-        } else {
-            v as i64
-        }
-    };
+    let raw = get(mem, addr, 4 * abi.long_bytes())?;
+    let signed = |k: usize| abi.signed_long_at(&raw, k);
     let one = |k: usize| -> Result<libc::timespec, u64> {
         let (secs, frac) = (signed(2 * k), signed(2 * k + 1));
         let special =
@@ -190,7 +174,7 @@ fn fadvise(p: &mut Process, fd: u64, off: u64, len: u64, advice: u64) -> SysResu
     }
 }
 
-/// `sendfile(out, in, offset, count)`: `offset` (a long of `width` bytes, or null for the
+/// `sendfile(out, in, offset, count)`: `offset` (a long in `abi`'s layout, or null for the
 /// input's own position) is where the input is read and is advanced past what was sent.
 fn sendfile(
     p: &mut Process,
@@ -198,29 +182,18 @@ fn sendfile(
     fds: (u64, u64),
     offset: u64,
     count: u64,
-    width: usize,
+    abi: Abi,
 ) -> SysResult {
     let (out, inp) = (raw_fd(p, fds.0)?, raw_fd(p, fds.1)?);
     let count = count.min(16 << 20) as usize;
     if offset == 0 {
         // SAFETY: open host descriptors.
-        return host(
-            unsafe { libc::sendfile(out, inp, std::ptr::null_mut(), count) } as libc::c_long,
-        );
+        return host(unsafe { libc::sendfile(out, inp, std::ptr::null_mut(), count) } as i64);
     }
-    let abi = if width == 4 { Abi::Ppc32 } else { Abi::Ppc64 };
-    let mut off = abi.long_at(&get(mem, offset, width)?, 0) as i64;
-    if width == 4 {
-        off = off as u32 as i32 as i64;
-    }
+    let mut off = abi.signed_long_at(&get(mem, offset, abi.long_bytes())?, 0);
     // SAFETY: open host descriptors and a valid offset.
-    let n = host(unsafe { libc::sendfile(out, inp, &mut off, count) } as libc::c_long)?;
-    let bytes = if width == 4 {
-        (off as u32).to_be_bytes().to_vec()
-    } else {
-        off.to_be_bytes().to_vec()
-    };
-    put(mem, offset, &bytes)?;
+    let n = host(unsafe { libc::sendfile(out, inp, &mut off, count) } as i64)?;
+    put(mem, offset, &abi.longs(&[off as u64]))?;
     Ok(n)
 }
 
@@ -373,19 +346,19 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<SysResult> {
             times.and_then(|t| utimens(p, mem, (AT_FDCWD, a[0]), t, 0))
         }
         // utimes(path, timeval[2])
-        251 => time_pair(mem, a[1], abi.long_bytes(), 1_000_000)
+        251 => time_pair(mem, a[1], abi, 1_000_000)
             .and_then(|t| utimens(p, mem, (AT_FDCWD, a[0]), t, 0)),
-        304 => time_pair(mem, a[2], abi.long_bytes(), 1_000_000_000)
+        304 => time_pair(mem, a[2], abi, 1_000_000_000)
             .and_then(|t| utimens(p, mem, (fd, a[1]), t, a[3])),
         // The 32-bit ABI's utimensat_time64.
-        412 if abi == Abi::Ppc32 => time_pair(mem, a[2], 8, 1_000_000_000)
+        412 if abi == Abi::Ppc32 => time_pair(mem, a[2], Abi::Ppc64, 1_000_000_000)
             .and_then(|t| utimens(p, mem, (fd, a[1]), t, a[3])),
         143 => flock(p, a[0], a[1]),
         309 => fallocate(p, a[0], a[1], a[2], a[3]),
         233 => fadvise(p, a[0], a[1], a[2], a[3]),
-        186 => sendfile(p, mem, (a[0], a[1]), a[2], a[3], abi.long_bytes()),
+        186 => sendfile(p, mem, (a[0], a[1]), a[2], a[3], abi),
         // The 32-bit ABI's sendfile64 (a 64-bit offset).
-        226 if abi == Abi::Ppc32 => sendfile(p, mem, (a[0], a[1]), a[2], a[3], 8),
+        226 if abi == Abi::Ppc32 => sendfile(p, mem, (a[0], a[1]), a[2], a[3], Abi::Ppc64),
         99 => statfs(p, mem, Err((AT_FDCWD, a[0])), a[1], false),
         100 => statfs(p, mem, Ok(a[0]), a[1], false),
         // statfs64(path, size, buf) and fstatfs64(fd, size, buf): `size` must be the

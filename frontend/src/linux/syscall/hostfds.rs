@@ -5,7 +5,8 @@
 //! timer specifications, the few socket options whose numbers differ on PowerPC, and the
 //! 8-byte counters eventfd and timerfd read and write (`Files::counters`).
 
-use super::{errno, get, host_errno, put, read_cstr, Abi, Call, Process, SysResult};
+use super::host_result as host;
+use super::{errno, get, put, read_cstr, Abi, Call, Process, SysResult};
 use oxenon_jit::Memory;
 use std::fs::File;
 use std::os::fd::{FromRawFd, OwnedFd};
@@ -13,15 +14,6 @@ use std::os::fd::{FromRawFd, OwnedFd};
 const SOCK_CLOEXEC: u64 = 0o2000000;
 /// Socket addresses are at most this long (`struct sockaddr_storage`).
 const SOCKADDR_MAX: u64 = 128;
-
-/// A host call's result: its value, or the errno it left.
-fn host(r: libc::c_long) -> SysResult {
-    if r < 0 {
-        Err(host_errno(&std::io::Error::last_os_error()))
-    } else {
-        Ok(r as u64)
-    }
-}
 
 /// Takes a new host descriptor into the guest's table.
 fn adopt(p: &mut Process, raw: i32, cloexec: bool, counter: bool) -> SysResult {
@@ -342,19 +334,11 @@ fn epoll_wait(p: &mut Process, mem: &Memory, a: &[u64; 6]) -> SysResult {
     Ok(n)
 }
 
-/// A guest `struct itimerspec` (interval, value; each seconds and nanoseconds as `longs`
-/// bytes each).
-fn itimerspec_in(mem: &Memory, addr: u64, longs: usize) -> Result<libc::itimerspec, u64> {
-    let abi = if longs == 4 { Abi::Ppc32 } else { Abi::Ppc64 };
-    let raw = get(mem, addr, 4 * longs)?;
-    let v = |k: usize| {
-        let x = abi.long_at(&raw, k);
-        if longs == 4 {
-            x as u32 as i32 as i64
-        } else {
-            x as i64
-        }
-    };
+/// A guest `struct itimerspec` (interval, value; each seconds and nanoseconds as longs in
+/// `abi`'s layout).
+fn itimerspec_in(mem: &Memory, addr: u64, abi: Abi) -> Result<libc::itimerspec, u64> {
+    let raw = get(mem, addr, 4 * abi.long_bytes())?;
+    let v = |k: usize| abi.signed_long_at(&raw, k);
     Ok(libc::itimerspec {
         it_interval: libc::timespec {
             tv_sec: v(0),
@@ -367,7 +351,7 @@ fn itimerspec_in(mem: &Memory, addr: u64, longs: usize) -> Result<libc::itimersp
     })
 }
 
-fn itimerspec_out(mem: &Memory, addr: u64, longs: usize, t: &libc::itimerspec) -> Result<(), u64> {
+fn itimerspec_out(mem: &Memory, addr: u64, abi: Abi, t: &libc::itimerspec) -> Result<(), u64> {
     let v = [
         t.it_interval.tv_sec,
         t.it_interval.tv_nsec,
@@ -375,31 +359,26 @@ fn itimerspec_out(mem: &Memory, addr: u64, longs: usize, t: &libc::itimerspec) -
         t.it_value.tv_nsec,
     ]
     .map(|x| x as u64);
-    let bytes = if longs == 4 {
-        Abi::Ppc32.longs(&v)
-    } else {
-        super::words(&v)
-    };
-    put(mem, addr, &bytes)
+    put(mem, addr, &abi.longs(&v))
 }
 
 /// `timerfd_settime(fd, flags, new, old)` and `timerfd_gettime(fd, cur)`, with itimerspecs
-/// of `longs`-byte fields.
-fn timerfd_time(p: &mut Process, mem: &Memory, set: bool, a: &[u64; 6], longs: usize) -> SysResult {
+/// in `abi`'s layout.
+fn timerfd_time(p: &mut Process, mem: &Memory, set: bool, a: &[u64; 6], abi: Abi) -> SysResult {
     let fd = p.files.raw(a[0] as i32)?;
     // SAFETY: zero is a valid itimerspec.
     let mut old: libc::itimerspec = unsafe { std::mem::zeroed() };
     if set {
-        let new = itimerspec_in(mem, a[2], longs)?;
+        let new = itimerspec_in(mem, a[2], abi)?;
         // SAFETY: an open host descriptor and two itimerspecs.
         host(unsafe { libc::timerfd_settime(fd, a[1] as i32, &new, &mut old) }.into())?;
         if a[3] != 0 {
-            itimerspec_out(mem, a[3], longs, &old)?;
+            itimerspec_out(mem, a[3], abi, &old)?;
         }
     } else {
         // SAFETY: an open host descriptor and an itimerspec.
         host(unsafe { libc::timerfd_gettime(fd, &mut old) }.into())?;
-        itimerspec_out(mem, a[1], longs, &old)?;
+        itimerspec_out(mem, a[1], abi, &old)?;
     }
     Ok(0)
 }
@@ -447,11 +426,11 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<SysResult> {
         // SAFETY: plain call.
         306 => host(unsafe { libc::timerfd_create(a[0] as i32, a[1] as i32) }.into())
             .and_then(|fd| adopt(p, fd as i32, a[1] & SOCK_CLOEXEC != 0, true)),
-        311 => timerfd_time(p, mem, true, a, abi.long_bytes()),
-        312 => timerfd_time(p, mem, false, a, abi.long_bytes()),
+        311 => timerfd_time(p, mem, true, a, abi),
+        312 => timerfd_time(p, mem, false, a, abi),
         // The 32-bit ABI's timerfd_gettime64 and timerfd_settime64 (64-bit fields).
-        410 if abi == Abi::Ppc32 => timerfd_time(p, mem, false, a, 8),
-        411 if abi == Abi::Ppc32 => timerfd_time(p, mem, true, a, 8),
+        410 if abi == Abi::Ppc32 => timerfd_time(p, mem, false, a, Abi::Ppc64),
+        411 if abi == Abi::Ppc32 => timerfd_time(p, mem, true, a, Abi::Ppc64),
         // memfd_create(name, flags): MFD_CLOEXEC is 1.
         360 => read_cstr(mem, a[0], 250).and_then(|name| {
             let name = std::ffi::CString::new(name).map_err(|_| errno::EINVAL)?;

@@ -81,6 +81,15 @@ impl Abi {
             .map_or(0, |b| b.iter().fold(0, |v, &x| (v << 8) | u64::from(x)))
     }
 
+    /// The `k`th big-endian long of `raw`, sign-extended.
+    pub fn signed_long_at(self, raw: &[u8], k: usize) -> i64 {
+        let v = self.long_at(raw, k);
+        match self {
+            Abi::Ppc64 => v as i64,
+            Abi::Ppc32 => i64::from(v as u32 as i32),
+        }
+    }
+
     /// A kernel `sigset_t` (64 signals) as guest memory holds it: one 64-bit word, or under
     /// `Ppc32` two 32-bit words with signals 1 to 32 in the first. Bit `n - 1` is signal `n`.
     pub fn sigset_from(self, raw: &[u8]) -> u64 {
@@ -323,6 +332,16 @@ pub fn duration_at(mem: &Memory, addr: u64, per_second: u64) -> Result<Duration,
         secs,
         (frac * (1_000_000_000 / per_second)) as u32,
     ))
+}
+
+/// A host call's result (a libc return value, negative with errno set on failure) as the
+/// guest's: the value, or the errno.
+pub fn host_result(r: i64) -> SysResult {
+    if r < 0 {
+        Err(host_errno(&std::io::Error::last_os_error()))
+    } else {
+        Ok(r as u64)
+    }
 }
 
 /// Big-endian 64-bit words, the unit of most kernel structures on ppc64.

@@ -190,11 +190,7 @@ fn prctl(mem: &Memory, a: &[u64; 6]) -> SysResult {
 
 /// A host call returning an id or -1 with errno.
 fn host_id(r: i32) -> SysResult {
-    if r < 0 {
-        Err(super::host_errno(&std::io::Error::last_os_error()))
-    } else {
-        Ok(r as u64)
-    }
+    super::host_result(r.into())
 }
 
 /// `getgroups(size, list)`: the host's supplementary groups, as 32-bit gids.
