@@ -377,6 +377,18 @@ fn sockets_eventfd_epoll_timerfd_and_memfd() {
 }
 
 #[test]
+fn signals_from_other_processes() {
+    for target in [PPC64, PPC32] {
+        if let Some(o) = same_as_qemu_for(target, "signals_external", &[]) {
+            let out = String::from_utf8_lossy(&o.stdout);
+            assert!(out.contains("child woke from sigsuspend by signal 10"), "{out}");
+            assert!(out.contains("ignoring child: killed by signal 15"), "{out}");
+            assert!(out.contains("pipe writer: killed by signal 13"), "{out}");
+        }
+    }
+}
+
+#[test]
 fn stat_family_raw_and_through_glibc() {
     if let Some(o) = same_as_qemu("stat_calls", &[]) {
         assert!(String::from_utf8_lossy(&o.stdout).contains("lstat /: size 0 type 40000"));

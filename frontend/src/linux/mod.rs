@@ -138,6 +138,9 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
         },
     };
     syscall::signal::map_trampoline(&mem).context("cannot map the signal trampoline")?;
+    // A new process starts with every signal's default action; the Rust runtime ignores
+    // SIGPIPE, which would turn the guest's death by a broken pipe into EPIPE.
+    syscall::hostsig::follow(13, syscall::hostsig::Disposition::Default);
     let mut engine = match args.backend {
         Backend::Interp => None,
         Backend::Jit => {

@@ -7,6 +7,7 @@
 mod files;
 mod fsmeta;
 mod hostfds;
+pub mod hostsig;
 mod memory;
 mod names;
 mod ppc32;
@@ -28,6 +29,7 @@ use std::time::{Duration, Instant};
 pub mod errno {
     pub const EPERM: u64 = 1;
     pub const ENOENT: u64 = 2;
+    pub const ESRCH: u64 = 3;
     pub const EIO: u64 = 5;
     pub const E2BIG: u64 = 7;
     pub const EBADF: u64 = 9;

@@ -36,7 +36,8 @@ pub fn fork(p: &mut Process, ctx: &mut Context, mem: &Memory, a: &[u64; 6]) -> S
         }
         return Ok(pid);
     }
-    // The child: its only thread is the one that forked.
+    // The child: its only thread is the one that forked, and no signal is pending for it.
+    p.signals.forget_pending();
     let me = u64::from(std::process::id());
     p.threads = super::threads::Threads::new(me);
     if flags & CLONE_CHILD_SETTID != 0 {

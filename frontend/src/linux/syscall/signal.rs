@@ -5,7 +5,8 @@
 //! saved there; a blocked signal waits until `rt_sigprocmask` unblocks it. The real-time
 //! interval timer (`setitimer(ITIMER_REAL)`, `alarm`) raises SIGALRM when the run loop next
 //! looks (`Signals::poll_timer`, at least every `TIMER_SLICE` instructions while it is
-//! armed). No other signal comes from outside the process.
+//! armed). Signals from outside (another process's `kill`, SIGCHLD, SIGPIPE) reach the
+//! guest through `hostsig`, looked at as often; `kill` to another process is the host's.
 
 use super::{errno, get, put, words, Abi, SysResult};
 use oxenon_jit::{Context, Memory, Perm};
@@ -115,6 +116,14 @@ impl Default for Signals {
     }
 }
 
+fn disposition(handler: u64) -> super::hostsig::Disposition {
+    match handler {
+        SIG_DFL => super::hostsig::Disposition::Default,
+        SIG_IGN => super::hostsig::Disposition::Ignore,
+        _ => super::hostsig::Disposition::Handler,
+    }
+}
+
 fn bit(sig: u32) -> u64 {
     1 << (sig - 1)
 }
@@ -169,6 +178,7 @@ impl Signals {
                 // Setting SIG_IGN discards the signal if it is pending.
                 self.pending &= !bit(sig);
             }
+            super::hostsig::follow(sig, disposition(slot.handler));
         }
         if old != 0 {
             let mut raw = abi.longs(&[prev.handler, prev.flags, prev.restorer]);
@@ -261,22 +271,23 @@ impl Signals {
         Ok(before)
     }
 
-    /// Whether the run loop must look at the clock now and then (`poll_timer`).
+    /// Whether the run loop must look now and then (`poll_timer`): at the clock, or for
+    /// signals from outside.
     pub fn timer_armed(&self) -> bool {
-        self.timer.is_some()
+        self.timer.is_some() || super::hostsig::recording()
     }
 
     /// Raises SIGALRM if the timer is due (and rearms a periodic one); then runs the handler
     /// of a signal that is ready, as after a system call. Returns the signal that ends the
     /// process, if its action is that.
     pub fn poll_timer(&mut self, ctx: &mut Context, mem: &Memory) -> Option<u32> {
-        let (at, interval) = self.timer?;
-        if Instant::now() < at {
-            return None;
-        }
-        self.timer = (!interval.is_zero()).then(|| (Instant::now() + interval, interval));
-        if let Sent::Fatal(sig) = self.send_from(SIGALRM, SI_KERNEL) {
-            return Some(sig);
+        if let Some((at, interval)) = self.timer {
+            if Instant::now() >= at {
+                self.timer = (!interval.is_zero()).then(|| (Instant::now() + interval, interval));
+                if let Sent::Fatal(sig) = self.send_from(SIGALRM, SI_KERNEL) {
+                    return Some(sig);
+                }
+            }
         }
         self.deliver_pending(ctx, mem)
     }
@@ -298,14 +309,28 @@ impl Signals {
         ctx.gpr[3] = EINTR;
         ctx.set_cr_bit(3, true);
         loop {
+            if let Some(sig) = self.take_external() {
+                return Err(Some(sig));
+            }
             if self.pending & !self.mask != 0 {
                 break;
             }
+            // A signal from outside is looked for every millisecond.
+            let outside = super::hostsig::recording();
             let Some((at, interval)) = self.timer else {
+                if outside {
+                    std::thread::sleep(Duration::from_millis(1));
+                    continue;
+                }
                 self.mask = saved;
                 return Err(None);
             };
-            std::thread::sleep(at.saturating_duration_since(Instant::now()));
+            let wait = at.saturating_duration_since(Instant::now());
+            std::thread::sleep(if outside {
+                wait.min(Duration::from_millis(1))
+            } else {
+                wait
+            });
             if Instant::now() >= at {
                 self.timer = (!interval.is_zero()).then(|| (Instant::now() + interval, interval));
                 if let Sent::Fatal(sig) = self.send_from(SIGALRM, SI_KERNEL) {
@@ -345,6 +370,9 @@ impl Signals {
     /// `ctx` (which resumes when it returns). Returns the signal that must end the process
     /// instead when the handler's frame cannot be written (as Linux, SIGSEGV).
     pub fn deliver_pending(&mut self, ctx: &mut Context, mem: &Memory) -> Option<u32> {
+        if let Some(sig) = self.take_external() {
+            return Some(sig);
+        }
         let ready = self.pending & !self.mask;
         if ready == 0 {
             return None;
@@ -464,7 +492,28 @@ impl Signals {
         }
         if action.flags & SA_RESETHAND != 0 {
             self.actions[sig as usize - 1] = Action::default();
+            super::hostsig::follow(sig, super::hostsig::Disposition::Default);
         }
+    }
+
+    /// A forked child starts with no signal pending (its own or from outside).
+    pub fn forget_pending(&mut self) {
+        self.pending = 0;
+        super::hostsig::take();
+    }
+
+    /// Takes the signals that came from outside (`hostsig`) as sent by a user; the first
+    /// whose action has meanwhile become the default one ends the process.
+    fn take_external(&mut self) -> Option<u32> {
+        let mut arrived = super::hostsig::take();
+        while arrived != 0 {
+            let sig = arrived.trailing_zeros() + 1;
+            arrived &= arrived - 1;
+            if let Sent::Fatal(s) = self.send_from(sig, SI_USER) {
+                return Some(s);
+            }
+        }
+        None
     }
 
     /// `rt_sigreturn`: restores the context the frame at r1 saved (the handler may have

@@ -86,10 +86,51 @@ fn getrandom(mem: &Memory, buf: u64, len: u64) -> SysResult {
     Ok(n as u64)
 }
 
-/// `nanosleep` and `clock_nanosleep`; `abi` gives the layout of the timespec (`Ppc64`'s for
-/// the 32-bit ABI's `_time64` calls).
-fn sleep(abi: Abi, mem: &Memory, req: u64) -> SysResult {
-    std::thread::sleep(abi.duration_at(mem, req, 1_000_000_000)?);
+/// `nanosleep(req, rem)` and `clock_nanosleep(clock, flags, req, rem)` (`clock` None for
+/// the former); `abi` gives the layout of the timespecs (`Ppc64`'s for the 32-bit ABI's
+/// `_time64` calls). With TIMER_ABSTIME the request is a time on the guest's clock. A signal
+/// arriving for a guest handler ends the sleep with EINTR and the time left in `rem` (for
+/// a relative sleep), as under Linux.
+fn sleep(
+    p: &Process,
+    abi: Abi,
+    mem: &Memory,
+    clock_flags: Option<(u64, u64)>,
+    req: u64,
+    rem: u64,
+) -> SysResult {
+    const TIMER_ABSTIME: u64 = 1;
+    const EINTR: u64 = 4;
+    let asked = abi.duration_at(mem, req, 1_000_000_000)?;
+    let absolute = clock_flags.is_some_and(|(_, flags)| flags & TIMER_ABSTIME != 0);
+    let d = match clock_flags {
+        Some((id, _)) if absolute => asked.saturating_sub(clock(p, id)?),
+        Some((id, _)) => clock(p, id).map(|_| asked)?,
+        None => asked,
+    };
+    let ts = libc::timespec {
+        tv_sec: d.as_secs().min(i64::MAX as u64) as i64,
+        tv_nsec: i64::from(d.subsec_nanos()),
+    };
+    let mut left = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: two valid timespecs.
+    if unsafe { libc::nanosleep(&ts, &mut left) } < 0 {
+        let e = std::io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::EINTR) {
+            return Err(super::host_errno(&e));
+        }
+        if rem != 0 && !absolute {
+            put(
+                mem,
+                rem,
+                &abi.longs(&[left.tv_sec as u64, left.tv_nsec as u64]),
+            )?;
+        }
+        return Err(EINTR);
+    }
     Ok(0)
 }
 
@@ -251,16 +292,23 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         47 | 50 => Ok(ids().1),
         64 => Ok(u64::from(std::os::unix::process::parent_id())),
         37 | 208 | 250 => {
-            // kill(pid, sig), tkill(tid, sig), tgkill(tgid, tid, sig): only to ourselves.
+            // kill(pid, sig), tkill(tid, sig), tgkill(tgid, tid, sig). To this process (or
+            // one of its threads: a signal for the process), the guest's action is taken
+            // now; kill to anything else is the host's (other processes, process groups).
+            // Our thread ids are our own numbers, so tkill and tgkill reach no one else.
             let (target, sig) = if c.nr == 250 {
                 (a[1], a[2])
             } else {
                 (a[0], a[1])
             };
-            if target != pid && target != p.threads.tid && !(c.nr == 37 && target == 0) {
-                Err(errno::EPERM)
-            } else if sig > 64 {
+            let ours = target == pid || p.threads.has(target);
+            if sig > 64 {
                 Err(errno::EINVAL)
+            } else if !ours && c.nr != 37 {
+                Err(errno::ESRCH)
+            } else if !ours {
+                // SAFETY: a plain call.
+                host_id(unsafe { libc::kill(target as i32, sig as i32) })
             } else if sig == 0 {
                 Ok(0)
             } else {
@@ -318,7 +366,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
             }
             Ok(0)
         }
-        162 => sleep(abi, mem, a[0]),
+        162 => sleep(p, abi, mem, None, a[0], a[1]),
         171 => prctl(mem, a),
         // The scheduling policy and priority range are the host's for us.
         // SAFETY (these three): plain calls.
@@ -367,11 +415,11 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         232 => p.threads.set_tid_address(a[0]),
         246 => clock_gettime(p, abi, mem, a[0], a[1]),
         247 => clock_getres(p, abi, mem, a[0], a[1]),
-        248 => sleep(abi, mem, a[2]),
+        248 => sleep(p, abi, mem, Some((a[0], a[1])), a[2], a[3]),
         // The 32-bit ABI's calls with a 64-bit time_t (ppc64's layout).
         403 if abi == Abi::Ppc32 => clock_gettime(p, Abi::Ppc64, mem, a[0], a[1]),
         406 if abi == Abi::Ppc32 => clock_getres(p, Abi::Ppc64, mem, a[0], a[1]),
-        407 if abi == Abi::Ppc32 => sleep(Abi::Ppc64, mem, a[2]),
+        407 if abi == Abi::Ppc32 => sleep(p, Abi::Ppc64, mem, Some((a[0], a[1])), a[2], a[3]),
         // Robust futex lists and restartable sequences matter only with threads; qemu-user
         // refuses both too, and glibc carries on without them.
         300 | 387 => Err(errno::ENOSYS),

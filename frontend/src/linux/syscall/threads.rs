@@ -56,6 +56,11 @@ pub struct Threads {
 }
 
 impl Threads {
+    /// Whether `tid` names one of this process's threads.
+    pub fn has(&self, tid: u64) -> bool {
+        tid == self.tid || self.parked.iter().any(|t| t.tid == tid)
+    }
+
     pub fn new(pid: u64) -> Self {
         Self {
             tid: pid,

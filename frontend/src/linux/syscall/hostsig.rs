@@ -1,0 +1,72 @@
+//! Signals from outside the process (another process's `kill`, a child's SIGCHLD, a
+//! terminal's SIGINT): the host action of each signal follows the guest's. A guest handler
+//! becomes a host handler that only records the signal, which the run loop and the system
+//! call layer then deliver to the guest (`Signals::take_external`); SIG_IGN and SIG_DFL
+//! become the host's own, so an ignored signal is ignored and a default one ends us as it
+//! would end the guest (the exit status a parent sees is the same). The host handler has no
+//! SA_RESTART: a blocking host call it interrupts returns EINTR to the guest, as under Linux.
+//!
+//! Signals the emulator itself depends on keep their host action: SIGSEGV and SIGBUS
+//! (guest memory faults), SIGILL, SIGFPE and SIGTRAP (its own faults), SIGKILL and SIGSTOP
+//! (cannot be caught), and 32 and 33 (the host C library's).
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Signals that arrived since the last `take`, bit `n - 1` for signal `n`.
+static ARRIVED: AtomicU64 = AtomicU64::new(0);
+/// Signals whose host handler records them.
+static RECORDING: AtomicU64 = AtomicU64::new(0);
+
+extern "C" fn record(sig: libc::c_int) {
+    if (1..=64).contains(&sig) {
+        ARRIVED.fetch_or(1 << (sig - 1), Ordering::SeqCst);
+    }
+}
+
+fn follows_the_guest(sig: u32) -> bool {
+    (1..=64).contains(&sig) && !matches!(sig, 4 | 5 | 7 | 8 | 9 | 11 | 19 | 32 | 33)
+}
+
+/// What the guest installed for `sig`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Disposition {
+    Default,
+    Ignore,
+    Handler,
+}
+
+/// Sets the host action of `sig` to follow the guest's.
+pub fn follow(sig: u32, d: Disposition) {
+    if !follows_the_guest(sig) {
+        return;
+    }
+    let handler = match d {
+        Disposition::Default => libc::SIG_DFL,
+        Disposition::Ignore => libc::SIG_IGN,
+        Disposition::Handler => record as extern "C" fn(libc::c_int) as libc::sighandler_t,
+    };
+    // SAFETY: installing a handler that only does an atomic OR (async-signal-safe), or a
+    // default or ignore action.
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = handler;
+        libc::sigemptyset(&mut sa.sa_mask);
+        libc::sigaction(sig as i32, &sa, std::ptr::null_mut());
+    }
+    let bit = 1u64 << (sig - 1);
+    if d == Disposition::Handler {
+        RECORDING.fetch_or(bit, Ordering::SeqCst);
+    } else {
+        RECORDING.fetch_and(!bit, Ordering::SeqCst);
+    }
+}
+
+/// The signals that arrived since the last call.
+pub fn take() -> u64 {
+    ARRIVED.swap(0, Ordering::SeqCst)
+}
+
+/// Whether some signal could still arrive from outside to a guest handler.
+pub fn recording() -> bool {
+    RECORDING.load(Ordering::SeqCst) != 0
+}
