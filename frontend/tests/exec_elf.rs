@@ -381,7 +381,10 @@ fn signals_from_other_processes() {
     for target in [PPC64, PPC32] {
         if let Some(o) = same_as_qemu_for(target, "signals_external", &[]) {
             let out = String::from_utf8_lossy(&o.stdout);
-            assert!(out.contains("child woke from sigsuspend by signal 10"), "{out}");
+            assert!(
+                out.contains("child woke from sigsuspend by signal 10"),
+                "{out}"
+            );
             assert!(out.contains("ignoring child: killed by signal 15"), "{out}");
             assert!(out.contains("pipe writer: killed by signal 13"), "{out}");
         }
