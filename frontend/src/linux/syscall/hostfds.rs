@@ -115,53 +115,55 @@ fn address_back(p: &mut Process, mem: &Memory, nr: u64, a: &[u64; 6]) -> SysResu
     }
 }
 
+/// The host's `sendto` of `data`, to `to` (a host socket address) if given.
+fn host_send(fd: i32, data: &[u8], flags: i32, to: Option<&[u8]>) -> SysResult {
+    let (tp, tl) = to.map_or((std::ptr::null(), 0), |t| {
+        (t.as_ptr().cast::<libc::sockaddr>(), t.len() as u32)
+    });
+    // SAFETY: an open host descriptor, `data` and an optional address of `tl` bytes.
+    host(unsafe { libc::sendto(fd, data.as_ptr().cast(), data.len(), flags, tp, tl) } as i64)
+}
+
+/// The host's `recvfrom` of at most `len` bytes: the data and the sender's host address.
+fn host_receive(fd: i32, len: usize, flags: i32) -> Result<(Vec<u8>, Vec<u8>), u64> {
+    let mut data = vec![0u8; len];
+    let mut from = [0u8; SOCKADDR_MAX as usize];
+    let mut flen = SOCKADDR_MAX as libc::socklen_t;
+    // SAFETY: an open host descriptor, a buffer of `len` bytes and an address buffer.
+    let n = host(unsafe {
+        libc::recvfrom(
+            fd,
+            data.as_mut_ptr().cast(),
+            len,
+            flags,
+            from.as_mut_ptr().cast(),
+            &mut flen,
+        )
+    } as i64)? as usize;
+    data.truncate(n);
+    Ok((data, from[..(flen as usize).min(from.len())].to_vec()))
+}
+
 /// `send`, `sendto`, `recv`, `recvfrom` (the MSG_* flags are the same on both).
 fn transfer(p: &mut Process, mem: &Memory, nr: u64, a: &[u64; 6]) -> SysResult {
     let fd = p.files.raw(a[0] as i32)?;
     let len = a[2].min(16 << 20) as usize;
     let flags = a[3] as i32;
-    match nr {
-        334 | 335 => {
-            let data = get(mem, a[1], len)?;
-            let to = if nr == 335 && a[4] != 0 {
-                Some(sockaddr_in(mem, a[4], a[5])?)
-            } else {
-                None
-            };
-            let (tp, tl) = to.as_ref().map_or((std::ptr::null(), 0), |t| {
-                (t.as_ptr().cast::<libc::sockaddr>(), t.len() as u32)
-            });
-            // SAFETY: an open host descriptor, `data` and an optional address.
-            host(
-                unsafe { libc::sendto(fd, data.as_ptr().cast(), data.len(), flags, tp, tl) }
-                    as libc::c_long,
-            )
-        }
-        _ => {
-            let mut data = vec![0u8; len];
-            let mut from = [0u8; SOCKADDR_MAX as usize];
-            let mut flen = SOCKADDR_MAX as libc::socklen_t;
-            let want_from = nr == 337 && a[4] != 0;
-            let (fp, fl) = if want_from {
-                (
-                    from.as_mut_ptr().cast::<libc::sockaddr>(),
-                    &mut flen as *mut _,
-                )
-            } else {
-                (std::ptr::null_mut(), std::ptr::null_mut())
-            };
-            // SAFETY: an open host descriptor, a buffer of `len` bytes, an optional address.
-            let n = host(
-                unsafe { libc::recvfrom(fd, data.as_mut_ptr().cast(), len, flags, fp, fl) }
-                    as libc::c_long,
-            )?;
-            put(mem, a[1], &data[..n as usize])?;
-            if want_from {
-                sockaddr_out(mem, a[4], a[5], &from[..(flen as usize).min(from.len())])?;
-            }
-            Ok(n)
-        }
+    if nr == 334 || nr == 335 {
+        let data = get(mem, a[1], len)?;
+        let to = if nr == 335 && a[4] != 0 {
+            Some(sockaddr_in(mem, a[4], a[5])?)
+        } else {
+            None
+        };
+        return host_send(fd, &data, flags, to.as_deref());
     }
+    let (data, from) = host_receive(fd, len, flags)?;
+    put(mem, a[1], &data)?;
+    if nr == 337 && a[4] != 0 {
+        sockaddr_out(mem, a[4], a[5], &from)?;
+    }
+    Ok(data.len() as u64)
 }
 
 /// `sendmsg` and `recvmsg` with the data in the guest's iovecs and no control messages
@@ -208,41 +210,23 @@ fn message(p: &mut Process, mem: &Memory, nr: u64, a: &[u64; 6]) -> SysResult {
         } else {
             None
         };
-        let (tp, tl) = to.as_ref().map_or((std::ptr::null(), 0), |t| {
-            (t.as_ptr().cast::<libc::sockaddr>(), t.len() as u32)
-        });
-        // SAFETY: an open host descriptor, `data` and an optional address.
-        return host(unsafe {
-            libc::sendto(fd, data.as_ptr().cast(), data.len(), a[2] as i32, tp, tl)
-        } as libc::c_long);
+        return host_send(fd, &data, a[2] as i32, to.as_deref());
     }
-    let mut data = vec![0u8; total];
-    let mut from = [0u8; SOCKADDR_MAX as usize];
-    let mut flen = SOCKADDR_MAX as libc::socklen_t;
-    // SAFETY: an open host descriptor, a buffer of `total` bytes, an address buffer.
-    let n = host(unsafe {
-        libc::recvfrom(
-            fd,
-            data.as_mut_ptr().cast(),
-            total,
-            a[2] as i32,
-            from.as_mut_ptr().cast(),
-            &mut flen,
-        )
-    } as libc::c_long)? as usize;
-    let mut left = &data[..n];
+    let (data, from) = host_receive(fd, total, a[2] as i32)?;
+    let n = data.len();
+    let mut left = &data[..];
     for &(base, len) in &pieces {
         let k = len.min(left.len());
         put(mem, base, &left[..k])?;
         left = &left[k..];
     }
     if name != 0 {
-        let mut out = from[..(flen as usize).min(from.len()).min(namelen as usize)].to_vec();
+        let mut out = from[..from.len().min(namelen as usize)].to_vec();
         if out.len() >= 2 {
             out.swap(0, 1);
         }
         put(mem, name, &out)?;
-        put(mem, a[1] + w as u64, &flen.to_be_bytes())?;
+        put(mem, a[1] + w as u64, &(from.len() as u32).to_be_bytes())?;
     }
     // No control data; no flags.
     let mut tail = abi.longs(&[0]);
