@@ -1,7 +1,8 @@
 /* The real-time interval timer: alarm() interrupting pause(), setitimer() with an interval
  * firing a handler repeatedly while the program computes, getitimer() and alarm()'s report
  * of the previous timer, sigsuspend() waiting for the timer with SIGALRM blocked otherwise,
- * and an alarm with the default action ending the program (argv[1] "die", status 142).
+ * an alarm with the default action ending the program (argv[1] "die", status 142), and POSIX
+ * timers (timer_create with a signal, and with no notification).
  * Every printed value is independent of timing. Expected output and status: qemu-ppc64
  * running the same binary. argv[1] "forever" pauses with no timer armed, which would never
  * return: exec-elf reports it and stops (not run under qemu). */
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t ticks;
@@ -59,6 +61,30 @@ int main(int argc, char **argv) {
     sigprocmask(SIG_SETMASK, NULL, &after);
     printf("sigsuspend: %d (%s), ticks %d, SIGALRM blocked again %d\n", r, strerror(errno),
            (int)ticks, sigismember(&after, SIGALRM));
+
+    /* POSIX timers: a periodic one signalling SIGUSR1, and one that notifies nobody. */
+    sigprocmask(SIG_UNBLOCK, &block, NULL);
+    signal(SIGUSR1, tick);
+    ticks = 0;
+    struct sigevent sev = {.sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGUSR1};
+    timer_t periodic, silent;
+    printf("timer_create: %d\n", timer_create(CLOCK_MONOTONIC, &sev, &periodic));
+    struct itimerspec every2ms = {{0, 2000000}, {0, 2000000}}, cur;
+    printf("timer_settime: %d\n", timer_settime(periodic, 0, &every2ms, NULL));
+    while (ticks < 3) pause();
+    printf("periodic timer ticked %s3 times\n", ticks >= 3 ? "at least " : "fewer than ");
+    timer_gettime(periodic, &cur);
+    printf("interval %ld ns, overrun >= 0: %d\n", (long)cur.it_interval.tv_nsec,
+           timer_getoverrun(periodic) >= 0);
+    printf("timer_delete: %d\n", timer_delete(periodic));
+    sev.sigev_notify = SIGEV_NONE;
+    timer_create(CLOCK_REALTIME, &sev, &silent);
+    struct itimerspec in10s = {{0, 0}, {10, 0}};
+    timer_settime(silent, 0, &in10s, NULL);
+    timer_gettime(silent, &cur);
+    printf("silent timer: %d s or less left, more than 8: %d\n", (int)cur.it_value.tv_sec + 1,
+           cur.it_value.tv_sec >= 8);
+    timer_delete(silent);
 
     if (argc > 1 && !strcmp(argv[1], "die")) {
         signal(SIGALRM, SIG_DFL);

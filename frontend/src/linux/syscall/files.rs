@@ -5,6 +5,7 @@
 
 use super::{
     errno, get, host_errno, put, read_cstr, stat, Abi, Call, Process, SysResult, SyscallError,
+    TimeArg,
 };
 use oxenon_jit::Memory;
 use std::fs::File;
@@ -762,11 +763,11 @@ fn poll_host(p: &mut Process, wanted: &[(usize, i16)], timeout_ms: i32) -> Resul
 
 /// A `poll` timeout in milliseconds from a guest timespec or timeval (`per_second`, see
 /// `duration_at`) in `abi`'s layout; a null pointer waits (-1).
-fn timeout_ms(abi: Abi, mem: &Memory, addr: u64, per_second: u64) -> Result<i32, u64> {
+fn timeout_ms(layout: TimeArg, mem: &Memory, addr: u64, per_second: u64) -> Result<i32, u64> {
     if addr == 0 {
         return Ok(-1);
     }
-    let d = abi.duration_at(mem, addr, per_second)?;
+    let d = layout.duration_at(mem, addr, per_second)?;
     Ok(d.as_millis().min(i32::MAX as u128) as i32)
 }
 
@@ -980,18 +981,17 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         146 => writev(p, mem, fd, a[1], a[2]),
         167 => poll(p, mem, a[0], a[1], a[2] as i32),
         // ppoll: the timeout as a timespec (none: wait); the signal mask is not applied.
-        281 => {
-            timeout_ms(p.abi, mem, a[2], 1_000_000_000).and_then(|t| poll(p, mem, a[0], a[1], t))
-        }
+        281 => timeout_ms(TimeArg::Of(p.abi), mem, a[2], 1_000_000_000)
+            .and_then(|t| poll(p, mem, a[0], a[1], t)),
         // select takes a timeval, pselect6 a timespec (and a signal mask, not applied).
-        142 => timeout_ms(p.abi, mem, a[4], 1_000_000)
+        142 => timeout_ms(TimeArg::Of(p.abi), mem, a[4], 1_000_000)
             .and_then(|t| select(p, mem, a[0], [a[1], a[2], a[3]], t)),
-        280 => timeout_ms(p.abi, mem, a[4], 1_000_000_000)
+        280 => timeout_ms(TimeArg::Of(p.abi), mem, a[4], 1_000_000_000)
             .and_then(|t| select(p, mem, a[0], [a[1], a[2], a[3]], t)),
         // The 32-bit ABI's ppoll and pselect6 with a 64-bit time_t (ppc64's timespec).
-        414 if p.abi == Abi::Ppc32 => timeout_ms(Abi::Ppc64, mem, a[2], 1_000_000_000)
+        414 if p.abi == Abi::Ppc32 => timeout_ms(TimeArg::Time64, mem, a[2], 1_000_000_000)
             .and_then(|t| poll(p, mem, a[0], a[1], t)),
-        413 if p.abi == Abi::Ppc32 => timeout_ms(Abi::Ppc64, mem, a[4], 1_000_000_000)
+        413 if p.abi == Abi::Ppc32 => timeout_ms(TimeArg::Time64, mem, a[4], 1_000_000_000)
             .and_then(|t| select(p, mem, a[0], [a[1], a[2], a[3]], t)),
         148 => fsync(p, fd, true),
         179 => pread(p, mem, fd, a[1], a[2], a[3]),

@@ -5,7 +5,7 @@
 
 use super::files::{host_path, AT_FDCWD};
 use super::host_result as host;
-use super::{errno, get, put, read_cstr, Abi, Call, Process, SysResult};
+use super::{errno, get, put, read_cstr, Abi, Call, Process, SysResult, TimeArg};
 use oxenon_jit::Memory;
 use std::ffi::CString;
 use std::os::fd::AsRawFd;
@@ -123,14 +123,14 @@ fn utimens(
 fn time_pair(
     mem: &Memory,
     addr: u64,
-    abi: Abi,
+    layout: TimeArg,
     per_second: i64,
 ) -> Result<Option<[libc::timespec; 2]>, u64> {
     if addr == 0 {
         return Ok(None);
     }
-    let raw = get(mem, addr, 4 * abi.long_bytes())?;
-    let signed = |k: usize| abi.signed_long_at(&raw, k);
+    let raw = get(mem, addr, 4 * layout.abi().long_bytes())?;
+    let signed = |k: usize| layout.field(&raw, k);
     let one = |k: usize| -> Result<libc::timespec, u64> {
         let (secs, frac) = (signed(2 * k), signed(2 * k + 1));
         let special =
@@ -346,12 +346,12 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<SysResult> {
             times.and_then(|t| utimens(p, mem, (AT_FDCWD, a[0]), t, 0))
         }
         // utimes(path, timeval[2])
-        251 => time_pair(mem, a[1], abi, 1_000_000)
+        251 => time_pair(mem, a[1], TimeArg::Of(abi), 1_000_000)
             .and_then(|t| utimens(p, mem, (AT_FDCWD, a[0]), t, 0)),
-        304 => time_pair(mem, a[2], abi, 1_000_000_000)
+        304 => time_pair(mem, a[2], TimeArg::Of(abi), 1_000_000_000)
             .and_then(|t| utimens(p, mem, (fd, a[1]), t, a[3])),
         // The 32-bit ABI's utimensat_time64.
-        412 if abi == Abi::Ppc32 => time_pair(mem, a[2], Abi::Ppc64, 1_000_000_000)
+        412 if abi == Abi::Ppc32 => time_pair(mem, a[2], TimeArg::Time64, 1_000_000_000)
             .and_then(|t| utimens(p, mem, (fd, a[1]), t, a[3])),
         143 => flock(p, a[0], a[1]),
         309 => fallocate(p, a[0], a[1], a[2], a[3]),

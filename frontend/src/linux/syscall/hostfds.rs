@@ -6,7 +6,7 @@
 //! 8-byte counters eventfd and timerfd read and write (`Files::counters`).
 
 use super::host_result as host;
-use super::{errno, get, put, read_cstr, Abi, Call, Process, SysResult};
+use super::{errno, get, put, read_cstr, Abi, Call, Process, SysResult, TimeArg};
 use oxenon_jit::Memory;
 use std::fs::File;
 use std::os::fd::{FromRawFd, OwnedFd};
@@ -318,51 +318,30 @@ fn epoll_wait(p: &mut Process, mem: &Memory, a: &[u64; 6]) -> SysResult {
     Ok(n)
 }
 
-/// A guest `struct itimerspec` (interval, value; each seconds and nanoseconds as longs in
-/// `abi`'s layout).
-fn itimerspec_in(mem: &Memory, addr: u64, abi: Abi) -> Result<libc::itimerspec, u64> {
-    let raw = get(mem, addr, 4 * abi.long_bytes())?;
-    let v = |k: usize| abi.signed_long_at(&raw, k);
-    Ok(libc::itimerspec {
-        it_interval: libc::timespec {
-            tv_sec: v(0),
-            tv_nsec: v(1),
-        },
-        it_value: libc::timespec {
-            tv_sec: v(2),
-            tv_nsec: v(3),
-        },
-    })
-}
-
-fn itimerspec_out(mem: &Memory, addr: u64, abi: Abi, t: &libc::itimerspec) -> Result<(), u64> {
-    let v = [
-        t.it_interval.tv_sec,
-        t.it_interval.tv_nsec,
-        t.it_value.tv_sec,
-        t.it_value.tv_nsec,
-    ]
-    .map(|x| x as u64);
-    put(mem, addr, &abi.longs(&v))
-}
-
 /// `timerfd_settime(fd, flags, new, old)` and `timerfd_gettime(fd, cur)`, with itimerspecs
 /// in `abi`'s layout.
-fn timerfd_time(p: &mut Process, mem: &Memory, set: bool, a: &[u64; 6], abi: Abi) -> SysResult {
+fn timerfd_time(
+    p: &mut Process,
+    mem: &Memory,
+    set: bool,
+    a: &[u64; 6],
+    layout: TimeArg,
+) -> SysResult {
+    let abi = layout.abi();
     let fd = p.files.raw(a[0] as i32)?;
     // SAFETY: zero is a valid itimerspec.
     let mut old: libc::itimerspec = unsafe { std::mem::zeroed() };
     if set {
-        let new = itimerspec_in(mem, a[2], abi)?;
+        let new = super::ptimers::spec_in(mem, a[2], layout)?;
         // SAFETY: an open host descriptor and two itimerspecs.
         host(unsafe { libc::timerfd_settime(fd, a[1] as i32, &new, &mut old) }.into())?;
         if a[3] != 0 {
-            itimerspec_out(mem, a[3], abi, &old)?;
+            super::ptimers::spec_out(mem, a[3], abi, &old)?;
         }
     } else {
         // SAFETY: an open host descriptor and an itimerspec.
         host(unsafe { libc::timerfd_gettime(fd, &mut old) }.into())?;
-        itimerspec_out(mem, a[1], abi, &old)?;
+        super::ptimers::spec_out(mem, a[1], abi, &old)?;
     }
     Ok(0)
 }
@@ -410,11 +389,11 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<SysResult> {
         // SAFETY: plain call.
         306 => host(unsafe { libc::timerfd_create(a[0] as i32, a[1] as i32) }.into())
             .and_then(|fd| adopt(p, fd as i32, a[1] & SOCK_CLOEXEC != 0, true)),
-        311 => timerfd_time(p, mem, true, a, abi),
-        312 => timerfd_time(p, mem, false, a, abi),
+        311 => timerfd_time(p, mem, true, a, TimeArg::Of(abi)),
+        312 => timerfd_time(p, mem, false, a, TimeArg::Of(abi)),
         // The 32-bit ABI's timerfd_gettime64 and timerfd_settime64 (64-bit fields).
-        410 if abi == Abi::Ppc32 => timerfd_time(p, mem, false, a, Abi::Ppc64),
-        411 if abi == Abi::Ppc32 => timerfd_time(p, mem, true, a, Abi::Ppc64),
+        410 if abi == Abi::Ppc32 => timerfd_time(p, mem, false, a, TimeArg::Time64),
+        411 if abi == Abi::Ppc32 => timerfd_time(p, mem, true, a, TimeArg::Time64),
         // memfd_create(name, flags): MFD_CLOEXEC is 1.
         360 => read_cstr(mem, a[0], 250).and_then(|name| {
             let name = std::ffi::CString::new(name).map_err(|_| errno::EINVAL)?;

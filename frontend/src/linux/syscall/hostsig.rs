@@ -23,7 +23,8 @@ extern "C" fn record(sig: libc::c_int) {
     }
 }
 
-fn follows_the_guest(sig: u32) -> bool {
+/// Whether the host action of `sig` follows the guest's (see the module comment).
+pub fn follows_the_guest(sig: u32) -> bool {
     (1..=64).contains(&sig) && !matches!(sig, 4 | 5 | 7 | 8 | 9 | 11 | 19 | 32 | 33)
 }
 

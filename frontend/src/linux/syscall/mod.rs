@@ -12,6 +12,7 @@ mod memory;
 mod names;
 mod ppc32;
 mod process;
+mod ptimers;
 mod sigframe32;
 pub mod signal;
 mod stat;
@@ -113,25 +114,47 @@ impl Abi {
             Abi::Ppc32 => set.rotate_left(32).to_be_bytes(),
         }
     }
+}
 
-    /// A `struct timeval` or old-style `struct timespec` at `addr` (two longs; see
-    /// `duration_at`).
-    pub fn duration_at(self, mem: &Memory, addr: u64, per_second: u64) -> Result<Duration, u64> {
+/// The layout of a call's `timespec`, `timeval` or `itimerspec`: two longs per time in the
+/// process's ABI, or (`Time64`) the 32-bit ABI's `_time64` calls' 64-bit fields, whose
+/// nanoseconds Linux takes from the low half only (a 32-bit C library leaves the high half
+/// as padding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeArg {
+    Of(Abi),
+    Time64,
+}
+
+impl TimeArg {
+    /// The layout the values are written back in.
+    pub fn abi(self) -> Abi {
         match self {
-            Abi::Ppc64 => duration_at(mem, addr, per_second),
-            Abi::Ppc32 => {
-                let raw = get(mem, addr, 8)?;
-                let secs = i32::from_be_bytes(raw[..4].try_into().unwrap_or_default());
-                let frac = u64::from(u32::from_be_bytes(raw[4..].try_into().unwrap_or_default()));
-                if secs < 0 || frac >= per_second {
-                    return Err(errno::EINVAL);
-                }
-                Ok(Duration::new(
-                    secs as u64,
-                    (frac * (1_000_000_000 / per_second)) as u32,
-                ))
-            }
+            TimeArg::Of(abi) => abi,
+            TimeArg::Time64 => Abi::Ppc64,
         }
+    }
+
+    /// The `k`th field of `raw`, a run of (seconds, fraction) pairs, sign-extended.
+    pub fn field(self, raw: &[u8], k: usize) -> i64 {
+        let v = self.abi().signed_long_at(raw, k);
+        match self {
+            TimeArg::Time64 if k % 2 == 1 => i64::from(v as u32),
+            _ => v,
+        }
+    }
+
+    /// A (seconds, fraction) pair at `addr` as a duration (see `duration_at`).
+    pub fn duration_at(self, mem: &Memory, addr: u64, per_second: u64) -> Result<Duration, u64> {
+        let raw = get(mem, addr, 2 * self.abi().long_bytes())?;
+        let (secs, frac) = (self.field(&raw, 0), self.field(&raw, 1));
+        if secs < 0 || frac < 0 || frac as u64 >= per_second {
+            return Err(errno::EINVAL);
+        }
+        Ok(Duration::new(
+            secs as u64,
+            (frac as u64 * (1_000_000_000 / per_second)) as u32,
+        ))
     }
 }
 
@@ -240,6 +263,7 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
         _ => files::call(p, &call, mem)
             .or_else(|| fsmeta::call(p, &call, mem).map(Ok))
             .or_else(|| hostfds::call(p, &call, mem).map(Ok))
+            .or_else(|| ptimers::call(p, &call, mem).map(Ok))
             .or_else(|| memory::call(p, &call, mem))
             .or_else(|| system::call(p, &call, mem))
             .transpose()?,
@@ -318,22 +342,6 @@ pub fn get(mem: &Memory, addr: u64, len: usize) -> Result<Vec<u8>, u64> {
     }
     mem.read_bytes(a, &mut buf).map_err(|_| errno::EFAULT)?;
     Ok(buf)
-}
-
-/// A guest `struct timespec` (`per_second` = 1_000_000_000) or `struct timeval`
-/// (1_000_000) at `addr`: seconds and the fraction as big-endian longs. EINVAL for a
-/// negative or out-of-range one, as Linux answers.
-pub fn duration_at(mem: &Memory, addr: u64, per_second: u64) -> Result<Duration, u64> {
-    let raw = get(mem, addr, 16)?;
-    let secs = u64::from_be_bytes(raw[..8].try_into().unwrap_or_default());
-    let frac = u64::from_be_bytes(raw[8..].try_into().unwrap_or_default());
-    if frac >= per_second || secs > i64::MAX as u64 {
-        return Err(errno::EINVAL);
-    }
-    Ok(Duration::new(
-        secs,
-        (frac * (1_000_000_000 / per_second)) as u32,
-    ))
 }
 
 /// A host call's result (a libc return value, negative with errno set on failure) as the

@@ -8,7 +8,7 @@
 //! armed). Signals from outside (another process's `kill`, SIGCHLD, SIGPIPE) reach the
 //! guest through `hostsig`, looked at as often; `kill` to another process is the host's.
 
-use super::{errno, get, put, words, Abi, SysResult};
+use super::{errno, get, put, words, Abi, SysResult, TimeArg};
 use oxenon_jit::{Context, Memory, Perm};
 use std::time::{Duration, Instant};
 
@@ -230,9 +230,9 @@ impl Signals {
         let abi = self.abi;
         if let Some(addr) = new.filter(|&a| a != 0) {
             // struct itimerval: the interval, then the value, each a timeval (two longs).
-            let interval = abi.duration_at(mem, addr, 1_000_000)?;
+            let interval = TimeArg::Of(abi).duration_at(mem, addr, 1_000_000)?;
             let second = 2 * abi.long_bytes() as u64;
-            let value = abi.duration_at(mem, addr.wrapping_add(second), 1_000_000)?;
+            let value = TimeArg::Of(abi).duration_at(mem, addr.wrapping_add(second), 1_000_000)?;
             self.timer = (!value.is_zero()).then(|| (Instant::now() + value, interval));
         }
         if old != 0 {

@@ -1,6 +1,6 @@
 //! Process, identity, time, limits and signal calls of a single-threaded guest.
 
-use super::{errno, put, words, Abi, Call, Process, SysResult, SyscallError};
+use super::{errno, put, words, Abi, Call, Process, SysResult, SyscallError, TimeArg};
 use oxenon_jit::Memory;
 use std::io::Read;
 use std::os::unix::fs::MetadataExt;
@@ -93,7 +93,7 @@ fn getrandom(mem: &Memory, buf: u64, len: u64) -> SysResult {
 /// a relative sleep), as under Linux.
 fn sleep(
     p: &Process,
-    abi: Abi,
+    layout: TimeArg,
     mem: &Memory,
     clock_flags: Option<(u64, u64)>,
     req: u64,
@@ -101,7 +101,7 @@ fn sleep(
 ) -> SysResult {
     const TIMER_ABSTIME: u64 = 1;
     const EINTR: u64 = 4;
-    let asked = abi.duration_at(mem, req, 1_000_000_000)?;
+    let asked = layout.duration_at(mem, req, 1_000_000_000)?;
     let absolute = clock_flags.is_some_and(|(_, flags)| flags & TIMER_ABSTIME != 0);
     let d = match clock_flags {
         Some((id, _)) if absolute => asked.saturating_sub(clock(p, id)?),
@@ -126,7 +126,9 @@ fn sleep(
             put(
                 mem,
                 rem,
-                &abi.longs(&[left.tv_sec as u64, left.tv_nsec as u64]),
+                &layout
+                    .abi()
+                    .longs(&[left.tv_sec as u64, left.tv_nsec as u64]),
             )?;
         }
         return Err(EINTR);
@@ -366,7 +368,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
             }
             Ok(0)
         }
-        162 => sleep(p, abi, mem, None, a[0], a[1]),
+        162 => sleep(p, TimeArg::Of(abi), mem, None, a[0], a[1]),
         171 => prctl(mem, a),
         // The scheduling policy and priority range are the host's for us.
         // SAFETY (these three): plain calls.
@@ -415,11 +417,11 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         232 => p.threads.set_tid_address(a[0]),
         246 => clock_gettime(p, abi, mem, a[0], a[1]),
         247 => clock_getres(p, abi, mem, a[0], a[1]),
-        248 => sleep(p, abi, mem, Some((a[0], a[1])), a[2], a[3]),
+        248 => sleep(p, TimeArg::Of(abi), mem, Some((a[0], a[1])), a[2], a[3]),
         // The 32-bit ABI's calls with a 64-bit time_t (ppc64's layout).
         403 if abi == Abi::Ppc32 => clock_gettime(p, Abi::Ppc64, mem, a[0], a[1]),
         406 if abi == Abi::Ppc32 => clock_getres(p, Abi::Ppc64, mem, a[0], a[1]),
-        407 if abi == Abi::Ppc32 => sleep(p, Abi::Ppc64, mem, Some((a[0], a[1])), a[2], a[3]),
+        407 if abi == Abi::Ppc32 => sleep(p, TimeArg::Time64, mem, Some((a[0], a[1])), a[2], a[3]),
         // Robust futex lists and restartable sequences matter only with threads; qemu-user
         // refuses both too, and glibc carries on without them.
         300 | 387 => Err(errno::ENOSYS),
