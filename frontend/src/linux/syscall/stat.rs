@@ -10,27 +10,45 @@ use std::os::unix::fs::MetadataExt;
 
 pub const SIZE: usize = 144;
 
-pub fn encode(m: &Metadata) -> [u8; SIZE] {
-    let mut out = [0u8; SIZE];
-    let mut put64 = |off: usize, v: u64| out[off..off + 8].copy_from_slice(&v.to_be_bytes());
-    put64(0, m.dev());
-    put64(8, m.ino());
-    put64(16, m.nlink());
-    put64(40, m.rdev());
-    put64(48, m.size());
-    put64(56, m.blksize());
-    put64(64, m.blocks());
-    put64(72, m.atime() as u64);
-    put64(80, m.atime_nsec() as u64);
-    put64(88, m.mtime() as u64);
-    put64(96, m.mtime_nsec() as u64);
-    put64(104, m.ctime() as u64);
-    put64(112, m.ctime_nsec() as u64);
-    let mut put32 = |off: usize, v: u32| out[off..off + 4].copy_from_slice(&v.to_be_bytes());
-    put32(24, m.mode());
-    put32(28, m.uid());
-    put32(32, m.gid());
+/// A record of `N` bytes holding each (offset, size in bytes, value) big-endian, the value
+/// truncated to its size.
+fn record<const N: usize>(fields: &[(usize, usize, u64)]) -> [u8; N] {
+    let mut out = [0u8; N];
+    for &(off, size, v) in fields {
+        out[off..off + size].copy_from_slice(&v.to_be_bytes()[8 - size..]);
+    }
     out
+}
+
+/// The (seconds, nanoseconds) of the access, modification and change times.
+fn times(m: &Metadata) -> [(u64, u64); 3] {
+    [
+        (m.atime() as u64, m.atime_nsec() as u64),
+        (m.mtime() as u64, m.mtime_nsec() as u64),
+        (m.ctime() as u64, m.ctime_nsec() as u64),
+    ]
+}
+
+pub fn encode(m: &Metadata) -> [u8; SIZE] {
+    let [a, t, c] = times(m);
+    record(&[
+        (0, 8, m.dev()),
+        (8, 8, m.ino()),
+        (16, 8, m.nlink()),
+        (24, 4, u64::from(m.mode())),
+        (28, 4, u64::from(m.uid())),
+        (32, 4, u64::from(m.gid())),
+        (40, 8, m.rdev()),
+        (48, 8, m.size()),
+        (56, 8, m.blksize()),
+        (64, 8, m.blocks()),
+        (72, 8, a.0),
+        (80, 8, a.1),
+        (88, 8, t.0),
+        (96, 8, t.1),
+        (104, 8, c.0),
+        (112, 8, c.1),
+    ])
 }
 
 /// The 32-bit ABI's `struct stat` (asm/stat.h without `__powerpc64__`): dev, ino, mode at
@@ -41,83 +59,83 @@ pub fn encode_old32(m: &Metadata) -> Result<[u8; 72], u64> {
     const EOVERFLOW: u64 = 75;
     let ino = u32::try_from(m.ino()).map_err(|_| EOVERFLOW)?;
     let size = i32::try_from(m.size()).map_err(|_| EOVERFLOW)?;
-    let mut out = [0u8; 72];
-    let mut put32 = |off: usize, v: u32| out[off..off + 4].copy_from_slice(&v.to_be_bytes());
-    put32(0, m.dev() as u32);
-    put32(4, ino);
-    put32(8, m.mode());
-    put32(16, m.uid());
-    put32(20, m.gid());
-    put32(24, m.rdev() as u32);
-    put32(28, size as u32);
-    put32(32, m.blksize() as u32);
-    put32(36, m.blocks() as u32);
-    put32(40, m.atime() as u32);
-    put32(44, m.atime_nsec() as u32);
-    put32(48, m.mtime() as u32);
-    put32(52, m.mtime_nsec() as u32);
-    put32(56, m.ctime() as u32);
-    put32(60, m.ctime_nsec() as u32);
-    out[12..14].copy_from_slice(&(m.nlink() as u16).to_be_bytes());
-    Ok(out)
+    let [a, t, c] = times(m);
+    Ok(record(&[
+        (0, 4, m.dev()),
+        (4, 4, u64::from(ino)),
+        (8, 4, u64::from(m.mode())),
+        (12, 2, m.nlink()),
+        (16, 4, u64::from(m.uid())),
+        (20, 4, u64::from(m.gid())),
+        (24, 4, m.rdev()),
+        (28, 4, size as u64),
+        (32, 4, m.blksize()),
+        (36, 4, m.blocks()),
+        (40, 4, a.0),
+        (44, 4, a.1),
+        (48, 4, t.0),
+        (52, 4, t.1),
+        (56, 4, c.0),
+        (60, 4, c.1),
+    ]))
 }
 
 /// The 32-bit ABI's `struct stat64`: dev and ino as 64-bit words, mode, nlink, uid, gid as
 /// 32-bit ones from 16, rdev at 32, size at 48, blksize (32-bit) at 56, blocks at 64, three
 /// 32-bit (seconds, nanoseconds) pairs from 72.
 pub fn encode_stat64_32(m: &Metadata) -> [u8; 104] {
-    let mut out = [0u8; 104];
-    let mut put64 = |off: usize, v: u64| out[off..off + 8].copy_from_slice(&v.to_be_bytes());
-    put64(0, m.dev());
-    put64(8, m.ino());
-    put64(32, m.rdev());
-    put64(48, m.size());
-    put64(64, m.blocks());
-    let mut put32 = |off: usize, v: u32| out[off..off + 4].copy_from_slice(&v.to_be_bytes());
-    put32(16, m.mode());
-    put32(20, m.nlink() as u32);
-    put32(24, m.uid());
-    put32(28, m.gid());
-    put32(56, m.blksize() as u32);
-    put32(72, m.atime() as u32);
-    put32(76, m.atime_nsec() as u32);
-    put32(80, m.mtime() as u32);
-    put32(84, m.mtime_nsec() as u32);
-    put32(88, m.ctime() as u32);
-    put32(92, m.ctime_nsec() as u32);
-    out
+    let [a, t, c] = times(m);
+    record(&[
+        (0, 8, m.dev()),
+        (8, 8, m.ino()),
+        (16, 4, u64::from(m.mode())),
+        (20, 4, m.nlink()),
+        (24, 4, u64::from(m.uid())),
+        (28, 4, u64::from(m.gid())),
+        (32, 8, m.rdev()),
+        (48, 8, m.size()),
+        (56, 4, m.blksize()),
+        (64, 8, m.blocks()),
+        (72, 4, a.0),
+        (76, 4, a.1),
+        (80, 4, t.0),
+        (84, 4, t.1),
+        (88, 4, c.0),
+        (92, 4, c.1),
+    ])
 }
 
 pub const STATX_SIZE: usize = 256;
 /// STATX_BASIC_STATS: the fields `encode_statx` fills.
-const STATX_BASIC_STATS: u32 = 0x7ff;
+const STATX_BASIC_STATS: u64 = 0x7ff;
 
+/// `struct statx`: mask, block size, attributes, nlink, uid, gid, mode (u16) at 28, ino,
+/// size, blocks from 32; timestamps as (s64 seconds, u32 nanoseconds) at atime 64, ctime
+/// 96, mtime 112 (the birth time is not in the mask); rdev and dev as major and minor
+/// from 128.
 pub fn encode_statx(m: &Metadata) -> [u8; STATX_SIZE] {
-    let mut out = [0u8; STATX_SIZE];
-    let mut put64 = |off: usize, v: u64| out[off..off + 8].copy_from_slice(&v.to_be_bytes());
-    put64(32, m.ino());
-    put64(40, m.size());
-    put64(48, m.blocks());
-    // Timestamps: seconds (s64) and nanoseconds (u32) at atime 64, ctime 96, mtime 112; the
-    // birth time is not in the mask.
-    put64(64, m.atime() as u64);
-    put64(96, m.ctime() as u64);
-    put64(112, m.mtime() as u64);
-    let mut put32 = |off: usize, v: u32| out[off..off + 4].copy_from_slice(&v.to_be_bytes());
-    put32(0, STATX_BASIC_STATS);
-    put32(4, m.blksize() as u32);
-    put32(16, m.nlink() as u32);
-    put32(20, m.uid());
-    put32(24, m.gid());
-    put32(72, m.atime_nsec() as u32);
-    put32(104, m.ctime_nsec() as u32);
-    put32(120, m.mtime_nsec() as u32);
-    put32(128, libc::major(m.rdev()));
-    put32(132, libc::minor(m.rdev()));
-    put32(136, libc::major(m.dev()));
-    put32(140, libc::minor(m.dev()));
-    out[28..30].copy_from_slice(&(m.mode() as u16).to_be_bytes());
-    out
+    let [a, t, c] = times(m);
+    record(&[
+        (0, 4, STATX_BASIC_STATS),
+        (4, 4, m.blksize()),
+        (16, 4, m.nlink()),
+        (20, 4, u64::from(m.uid())),
+        (24, 4, u64::from(m.gid())),
+        (28, 2, u64::from(m.mode())),
+        (32, 8, m.ino()),
+        (40, 8, m.size()),
+        (48, 8, m.blocks()),
+        (64, 8, a.0),
+        (72, 4, a.1),
+        (96, 8, c.0),
+        (104, 4, c.1),
+        (112, 8, t.0),
+        (120, 4, t.1),
+        (128, 4, u64::from(libc::major(m.rdev()))),
+        (132, 4, u64::from(libc::minor(m.rdev()))),
+        (136, 4, u64::from(libc::major(m.dev()))),
+        (140, 4, u64::from(libc::minor(m.dev()))),
+    ])
 }
 
 #[cfg(test)]
