@@ -266,6 +266,10 @@ fn timers_interrupt_pause_and_computation() {
             "{out}"
         );
         assert!(out.contains("more than 8: 1"), "{out}");
+        assert!(
+            out.contains("profiling timer ticked at least 2 times, now disarmed: 1"),
+            "{out}"
+        );
     }
     // The last alarm's default action ends the program: 128 + SIGALRM.
     if let Some(o) = same_as_qemu("timers", &["die"]) {

@@ -1,8 +1,9 @@
 /* The real-time interval timer: alarm() interrupting pause(), setitimer() with an interval
  * firing a handler repeatedly while the program computes, getitimer() and alarm()'s report
  * of the previous timer, sigsuspend() waiting for the timer with SIGALRM blocked otherwise,
- * an alarm with the default action ending the program (argv[1] "die", status 142), and POSIX
- * timers (timer_create with a signal, and with no notification).
+ * an alarm with the default action ending the program (argv[1] "die", status 142), POSIX
+ * timers (timer_create with a signal, and with no notification), and the CPU-time interval
+ * timer (ITIMER_PROF) firing while the program computes.
  * Every printed value is independent of timing. Expected output and status: qemu-ppc64
  * running the same binary. argv[1] "forever" pauses with no timer armed, which would never
  * return: exec-elf reports it and stops (not run under qemu). */
@@ -85,6 +86,19 @@ int main(int argc, char **argv) {
     printf("silent timer: %d s or less left, more than 8: %d\n", (int)cur.it_value.tv_sec + 1,
            cur.it_value.tv_sec >= 8);
     timer_delete(silent);
+
+    /* ITIMER_PROF: every millisecond of CPU time, while the program computes. */
+    signal(SIGPROF, tick);
+    ticks = 0;
+    struct itimerval prof = {{0, 1000}, {0, 1000}}, none = {{0, 0}, {0, 0}}, left;
+    printf("setitimer(ITIMER_PROF): %d\n", setitimer(ITIMER_PROF, &prof, NULL));
+    while (ticks < 2) spin++;
+    setitimer(ITIMER_PROF, &none, NULL);
+    getitimer(ITIMER_PROF, &left);
+    printf("profiling timer ticked at least 2 times, now disarmed: %d\n",
+           left.it_value.tv_sec == 0 && left.it_value.tv_usec == 0);
+    getitimer(ITIMER_VIRTUAL, &left);
+    printf("ITIMER_VIRTUAL unarmed: %d\n", left.it_value.tv_sec == 0 && left.it_value.tv_usec == 0);
 
     if (argc > 1 && !strcmp(argv[1], "die")) {
         signal(SIGALRM, SIG_DFL);

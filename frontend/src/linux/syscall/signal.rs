@@ -133,6 +133,39 @@ fn ignored_by_default(sig: u32) -> bool {
     matches!(sig, 17 | 18 | 23 | 28)
 }
 
+/// Sets (with `new`: interval, value) or reads host interval timer `which`; its previous
+/// (interval, value).
+fn host_itimer(which: u64, new: Option<(Duration, Duration)>) -> Result<(Duration, Duration), u64> {
+    let tv = |d: Duration| libc::timeval {
+        tv_sec: d.as_secs().min(i64::MAX as u64) as i64,
+        tv_usec: i64::from(d.subsec_micros()),
+    };
+    let zero = libc::timeval {
+        tv_sec: 0,
+        tv_usec: 0,
+    };
+    let mut cur = libc::itimerval {
+        it_interval: zero,
+        it_value: zero,
+    };
+    // SAFETY: valid itimerval records.
+    let r = unsafe {
+        match new {
+            Some((interval, value)) => {
+                let set = libc::itimerval {
+                    it_interval: tv(interval),
+                    it_value: tv(value),
+                };
+                libc::setitimer(which as i32, &set, &mut cur)
+            }
+            None => libc::getitimer(which as i32, &mut cur),
+        }
+    };
+    super::host_result(r.into())?;
+    let d = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Ok((d(cur.it_interval), d(cur.it_value)))
+}
+
 /// Maps the trampoline page (read and execute).
 pub fn map_trampoline(mem: &Memory) -> anyhow::Result<()> {
     mem.map(TRAMPOLINE, 0x1000, Perm::RX)?;
@@ -223,18 +256,31 @@ impl Signals {
     /// `setitimer(which, new, old)` and `getitimer(which, cur)` (`new` = None) for
     /// ITIMER_REAL; the other clocks (process CPU time) are not kept (EINVAL).
     pub fn itimer(&mut self, mem: &Memory, which: u64, new: Option<u64>, old: u64) -> SysResult {
-        if which != 0 {
-            return Err(errno::EINVAL);
-        }
-        let current = self.itimer_value();
+        const ITIMER_REAL: u64 = 0;
+        const ITIMER_PROF: u64 = 2;
         let abi = self.abi;
-        if let Some(addr) = new.filter(|&a| a != 0) {
-            // struct itimerval: the interval, then the value, each a timeval (two longs).
-            let interval = TimeArg::Of(abi).duration_at(mem, addr, 1_000_000)?;
-            let second = 2 * abi.long_bytes() as u64;
-            let value = TimeArg::Of(abi).duration_at(mem, addr.wrapping_add(second), 1_000_000)?;
-            self.timer = (!value.is_zero()).then(|| (Instant::now() + value, interval));
-        }
+        // struct itimerval: the interval, then the value, each a timeval (two longs).
+        let second = 2 * abi.long_bytes() as u64;
+        let read = |addr: u64| -> Result<(Duration, Duration), u64> {
+            Ok((
+                TimeArg::Of(abi).duration_at(mem, addr, 1_000_000)?,
+                TimeArg::Of(abi).duration_at(mem, addr.wrapping_add(second), 1_000_000)?,
+            ))
+        };
+        let new = new.filter(|&a| a != 0).map(read).transpose()?;
+        let current = match which {
+            ITIMER_REAL => {
+                let current = self.itimer_value();
+                if let Some((interval, value)) = new {
+                    self.timer = (!value.is_zero()).then(|| (Instant::now() + value, interval));
+                }
+                current
+            }
+            // ITIMER_VIRTUAL and ITIMER_PROF count the CPU time of the process, which is
+            // ours: the host's timer, whose signal reaches the guest from outside.
+            1..=ITIMER_PROF => host_itimer(which, new)?,
+            _ => return Err(errno::EINVAL),
+        };
         if old != 0 {
             let (interval, value) = current;
             let tv = |d: Duration| [d.as_secs(), u64::from(d.subsec_micros())];
@@ -245,7 +291,7 @@ impl Signals {
         Ok(0)
     }
 
-    /// The timer's (interval, time left).
+    /// The ITIMER_REAL timer's (interval, time left).
     fn itimer_value(&self) -> (Duration, Duration) {
         self.timer
             .map_or((Duration::ZERO, Duration::ZERO), |(at, interval)| {
