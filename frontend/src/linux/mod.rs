@@ -161,7 +161,7 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
         } else {
             u64::MAX
         };
-        if process.signals.timer_armed() {
+        if process.signals.needs_polling() {
             slice = slice.min(syscall::signal::TIMER_SLICE);
         }
         let limits = Limits {

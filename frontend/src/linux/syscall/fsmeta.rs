@@ -333,12 +333,8 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<SysResult> {
                 Ok(None)
             } else {
                 get(mem, a[1], 2 * abi.long_bytes()).map(|raw| {
-                    let secs = |k| match abi {
-                        Abi::Ppc64 => abi.long_at(&raw, k) as i64,
-                        Abi::Ppc32 => abi.long_at(&raw, k) as u32 as i32 as i64,
-                    };
                     Some([0, 1].map(|k| libc::timespec {
-                        tv_sec: secs(k),
+                        tv_sec: abi.signed_long_at(&raw, k),
                         tv_nsec: 0,
                     }))
                 })

@@ -28,9 +28,15 @@ fn sockaddr_in(mem: &Memory, addr: u64, len: u64) -> Result<Vec<u8>, u64> {
     if !(2..=SOCKADDR_MAX).contains(&len) {
         return Err(errno::EINVAL);
     }
-    let mut raw = get(mem, addr, len as usize)?;
-    raw.swap(0, 1);
-    Ok(raw)
+    Ok(family_swapped(get(mem, addr, len as usize)?))
+}
+
+/// A socket address with its family short turned to the other side's byte order.
+fn family_swapped(mut addr: Vec<u8>) -> Vec<u8> {
+    if addr.len() >= 2 {
+        addr.swap(0, 1);
+    }
+    addr
 }
 
 /// Writes a host socket address back for the guest (`addr`, with its length at `len_at`,
@@ -40,10 +46,7 @@ fn sockaddr_out(mem: &Memory, addr: u64, len_at: u64, host: &[u8]) -> Result<(),
         return Ok(());
     }
     let room = u32::from_be_bytes(get(mem, len_at, 4)?.try_into().unwrap_or_default());
-    let mut out = host.to_vec();
-    if out.len() >= 2 {
-        out.swap(0, 1);
-    }
+    let mut out = family_swapped(host.to_vec());
     out.truncate(room as usize);
     put(mem, addr, &out)?;
     put(mem, len_at, &(host.len() as u32).to_be_bytes())
@@ -221,10 +224,8 @@ fn message(p: &mut Process, mem: &Memory, nr: u64, a: &[u64; 6]) -> SysResult {
         left = &left[k..];
     }
     if name != 0 {
-        let mut out = from[..from.len().min(namelen as usize)].to_vec();
-        if out.len() >= 2 {
-            out.swap(0, 1);
-        }
+        let mut out = family_swapped(from.clone());
+        out.truncate(namelen as usize);
         put(mem, name, &out)?;
         put(mem, a[1] + w as u64, &(from.len() as u32).to_be_bytes())?;
     }

@@ -66,10 +66,15 @@ pub fn wait4(abi: Abi, mem: &Memory, a: &[u64; 6]) -> SysResult {
         put(mem, a[1], &status.to_be_bytes())?;
     }
     if a[3] != 0 {
-        // struct rusage: two timevals and fourteen longs.
-        put(mem, a[3], &abi.longs(&[0; 18]))?;
+        put(mem, a[3], &no_usage(abi))?;
     }
     Ok(pid as u64)
+}
+
+/// A `struct rusage` (two timevals and fourteen longs) with nothing counted: children's
+/// resource use is not reported.
+fn no_usage(abi: Abi) -> Vec<u8> {
+    abi.longs(&[0; 18])
 }
 
 /// `waitid(idtype, id, infop, options, rusage)` on the host's children. The guest's
@@ -101,7 +106,7 @@ pub fn waitid(abi: Abi, mem: &Memory, a: &[u64; 6]) -> SysResult {
         put(mem, a[2], &out)?;
     }
     if a[4] != 0 {
-        put(mem, a[4], &abi.longs(&[0; 18]))?;
+        put(mem, a[4], &no_usage(abi))?;
     }
     Ok(0)
 }

@@ -29,8 +29,7 @@ fn create(abi: Abi, mem: &Memory, a: &[u64; 6]) -> SysResult {
         };
         ev.sigev_signo = int(w);
         ev.sigev_notify = int(w + 4);
-        let signal_ok = (1..=64).contains(&ev.sigev_signo)
-            && super::hostsig::follows_the_guest(ev.sigev_signo as u32);
+        let signal_ok = u32::try_from(ev.sigev_signo).is_ok_and(super::hostsig::follows_the_guest);
         match ev.sigev_notify {
             SIGEV_NONE => {}
             SIGEV_SIGNAL if signal_ok => {}

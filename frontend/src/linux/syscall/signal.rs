@@ -319,7 +319,7 @@ impl Signals {
 
     /// Whether the run loop must look now and then (`poll_timer`): at the clock, or for
     /// signals from outside.
-    pub fn timer_armed(&self) -> bool {
+    pub fn needs_polling(&self) -> bool {
         self.timer.is_some() || super::hostsig::recording()
     }
 
