@@ -154,8 +154,8 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
     let mut retired = 0u64;
     let started = Instant::now();
     let ending = loop {
-        // With several threads, each runs a slice at a time; an armed timer is looked at
-        // between slices.
+        // With several threads, each runs a slice at a time; an armed timer and signals
+        // from outside are looked at between slices.
         let mut slice = if process.threads.several() {
             syscall::threads::SLICE
         } else {
