@@ -385,6 +385,24 @@ fn sockets_eventfd_epoll_timerfd_and_memfd() {
     }
 }
 
+/// Each thread's own signal mask and pending signals, sigwait and sigtimedwait, and
+/// sigsuspend in a thread woken by another.
+#[test]
+fn signals_and_threads() {
+    for target in [PPC64, PPC32] {
+        if let Some(o) = same_as_qemu_for(target, "thread_signals", &[]) {
+            let out = String::from_utf8_lossy(&o.stdout);
+            assert!(out.contains("raise after a thread ended: main 10"), "{out}");
+            assert!(
+                out.contains("kill while main blocks it: worker 22 main 0"),
+                "{out}"
+            );
+            assert!(out.contains("sigwait: 0, signal 12"), "{out}");
+            assert!(out.contains("sigsuspend in a thread: 1"), "{out}");
+        }
+    }
+}
+
 #[test]
 fn signals_from_other_processes() {
     for target in [PPC64, PPC32] {

@@ -236,9 +236,15 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
             break Ending::Signal(sig);
         }
         if let Some(how) = process.threads.pending.take() {
-            if let Err(e) = process.threads.switch(how, &mut ctx) {
+            if let Err(e) = process.threads.switch(how, &mut ctx, &mut process.signals) {
                 report::guest_ended(&e.to_string(), ctx.pc, &ctx, &mem);
                 break Ending::Status(1);
+            }
+            // The thread that runs now takes what was sent to it, or to the process, while
+            // it waited or had the signal blocked.
+            if let Some(sig) = process.signals.deliver_pending(&mut ctx, &mem) {
+                report::guest_ended(&format!("killed by signal {sig}"), ctx.pc, &ctx, &mem);
+                break Ending::Signal(sig);
             }
         }
     };

@@ -341,7 +341,7 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         91 => m.munmap(mem, a[0], a[1]),
         125 => m.mprotect(mem, a[0], a[1], a[2]),
         163 => m.mremap(mem, a),
-        205 => madvise(mem, a[0], a[1], a[2]),
+        205 => m.madvise(mem, a[0], a[1], a[2]),
         // msync: a writable shared file mapping is refused at mmap, so no mapping has
         // anything to write back. mlock, munlock, mlockall, munlockall: guest memory is
         // ordinary host memory, resident while it is mapped.
@@ -383,38 +383,48 @@ impl Mappings {
         Ok(count)
     }
 
+    /// `madvise(addr, len, advice)`: every page of the range must be mapped (ENOMEM), a
+    /// PROT_NONE one included (glibc advises a thread's whole stack, guard page and all,
+    /// when the thread ends). MADV_DONTNEED gives the writable and inaccessible pages
+    /// their host memory back, so they read as zero next time; the other advice changes
+    /// nothing here.
+    fn madvise(&self, mem: &Memory, addr: u64, len: u64, advice: u64) -> SysResult {
+        const MADV_DONTNEED: u64 = 4;
+        if len == 0 {
+            return guest_addr(addr)
+                .ok()
+                .filter(|a| a % PAGE_SIZE == 0)
+                .map(|_| 0)
+                .ok_or(errno::EINVAL);
+        }
+        self.pages(mem, addr, page_up(len))?;
+        if advice != MADV_DONTNEED {
+            return Ok(0);
+        }
+        let start = addr as u32;
+        let end = u64::from(start) + page_up(len);
+        let mut page = u64::from(start);
+        while page < end {
+            let a = page as u32;
+            let perm = mem.perm(a);
+            // A read-only page keeps what it holds: a file mapping's contents, which Linux
+            // would read again.
+            if perm == Perm::NONE || perm.contains(Perm::WRITE) {
+                mem.discard(a, u64::from(PAGE_SIZE))
+                    .map_err(|_| errno::ENOMEM)?;
+                mem.invalidate_code(a, u64::from(PAGE_SIZE));
+            }
+            page += u64::from(PAGE_SIZE);
+        }
+        Ok(0)
+    }
+
     /// `mincore(addr, len, vec)`: one byte per page, 1 for resident (every mapped page).
     fn mincore(&self, mem: &Memory, addr: u64, len: u64, vec: u64) -> SysResult {
         let pages = self.pages(mem, addr, len)?;
         put(mem, vec, &vec![1u8; pages])?;
         Ok(0)
     }
-}
-
-/// Advice is ignored except MADV_DONTNEED, after which private anonymous pages read as zero.
-fn madvise(mem: &Memory, addr: u64, len: u64, advice: u64) -> SysResult {
-    const MADV_DONTNEED: u64 = 4;
-    let start = guest_addr(addr).map_err(|_| errno::EINVAL)?;
-    if start % PAGE_SIZE != 0 || u64::from(start) + len > 1 << 32 {
-        return Err(errno::EINVAL);
-    }
-    if advice != MADV_DONTNEED || len == 0 {
-        return Ok(0);
-    }
-    let end = page_up(u64::from(start) + len);
-    let mut a = u64::from(start);
-    while a < end {
-        let page = a as u32;
-        let was = mem.perm(page);
-        if was == Perm::NONE {
-            return Err(errno::ENOMEM);
-        }
-        if was.contains(Perm::WRITE) {
-            let _ = mem.zero(page, u64::from(PAGE_SIZE));
-        }
-        a += u64::from(PAGE_SIZE);
-    }
-    Ok(0)
 }
 
 #[cfg(test)]
@@ -468,6 +478,30 @@ mod tests {
             mem.read_u64(c + 8000).unwrap(),
             0,
             "and reads as zero again"
+        );
+    }
+
+    /// madvise(2): a range with an unmapped page is ENOMEM, but an inaccessible (PROT_NONE)
+    /// page is mapped, as glibc's advice on an ended thread's stack and guard expects;
+    /// MADV_DONTNEED leaves private anonymous pages reading as zero.
+    #[test]
+    fn madvise_takes_inaccessible_pages_and_dontneed_zeroes() {
+        let (mem, mut m, mut f) = setup();
+        let page = u64::from(PAGE_SIZE);
+        let a = anon(&mut m, &mut f, &mem, 3 * page);
+        mem.protect(a, page, Perm::NONE).unwrap();
+        mem.write_u64(a + PAGE_SIZE + 8, 0x55).unwrap();
+        assert_eq!(m.madvise(&mem, u64::from(a), 3 * page, 4), Ok(0));
+        assert_eq!(mem.read_u64(a + PAGE_SIZE + 8).unwrap(), 0);
+        assert_eq!(mem.perm(a), Perm::NONE, "protection unchanged");
+        m.munmap(&mem, u64::from(a + 2 * PAGE_SIZE), page).unwrap();
+        assert_eq!(
+            m.madvise(&mem, u64::from(a), 3 * page, 4),
+            Err(errno::ENOMEM)
+        );
+        assert_eq!(
+            m.madvise(&mem, u64::from(a + 1), page, 4),
+            Err(errno::EINVAL)
         );
     }
 

@@ -226,30 +226,50 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
         1 if p.threads.exit_thread(mem) => return Ok(Outcome::Continue),
         1 | 234 => return Ok(Outcome::Exit(call.args[0] as i32)),
         // A thread, or else a new process.
-        120 => p
-            .threads
-            .clone(ctx, mem, &call.args)
-            .or_else(|| Some(process::fork(p, ctx, mem, &call.args))),
+        120 => {
+            let inherited = p.signals.for_new_thread();
+            p.threads
+                .clone(ctx, mem, &call.args, inherited)
+                .or_else(|| Some(process::fork(p, ctx, mem, &call.args)))
+        }
         189 => Some(process::fork(p, ctx, mem, &[0; 6])),
         11 => Some(process::execve(p, mem, &call.args)),
         114 => Some(process::wait4(p.abi, mem, &call.args)),
         272 => Some(process::waitid(p.abi, mem, &call.args)),
-        // pause, rt_sigsuspend(mask, sigsetsize): return EINTR after a handler ran.
-        29 | 178 => {
-            let mask = match call.nr {
-                29 => Ok(None),
-                _ if call.args[1] != 8 => Err(errno::EINVAL),
-                _ => get(mem, call.args[0], 8).map(|raw| Some(p.abi.sigset_from(&raw))),
-            };
-            match mask {
-                Err(e) => Some(Err(e)),
-                Ok(mask) => {
-                    return match p.signals.suspend(ctx, mem, mask) {
-                        Ok(()) => Ok(Outcome::Continue),
-                        Err(Some(sig)) => Err(SyscallError::Signal(sig)),
-                        Err(None) => Err(SyscallError::WaitsForever),
+        // pause, rt_sigsuspend(mask, sigsetsize): return EINTR after a handler ran;
+        // rt_sigtimedwait(set, info, timeout, sigsetsize) and its 32-bit _time64 form.
+        29 | 178 | 176 | 421 => {
+            let others = p.threads.others_runnable();
+            let waiting = match call.nr {
+                176 | 421 => {
+                    let timeout = if call.nr == 421 {
+                        TimeArg::Time64
+                    } else {
+                        TimeArg::Of(p.abi)
                     };
+                    p.signals.timed_wait(mem, &call.args, timeout, others)
                 }
+                29 => p.signals.suspend(ctx, mem, None, others),
+                _ if call.args[1] != 8 => signal::Waiting::Returns(Err(errno::EINVAL)),
+                _ => match get(mem, call.args[0], 8) {
+                    Ok(raw) => {
+                        let mask = p.abi.sigset_from(&raw);
+                        p.signals.suspend(ctx, mem, Some(mask), others)
+                    }
+                    Err(e) => signal::Waiting::Returns(Err(e)),
+                },
+            };
+            match waiting {
+                signal::Waiting::Returns(r) => Some(r),
+                signal::Waiting::HandlerRuns => return Ok(Outcome::Continue),
+                signal::Waiting::GiveWay => {
+                    // Made again when this thread next runs: back to the `sc`.
+                    ctx.pc = ctx.pc.wrapping_sub(4);
+                    p.threads.pending = Some(threads::Switch::Yield);
+                    return Ok(Outcome::Continue);
+                }
+                signal::Waiting::Forever => return Err(SyscallError::WaitsForever),
+                signal::Waiting::Fatal(sig) => return Err(SyscallError::Signal(sig)),
             }
         }
         // rt_sigreturn: the context is the one the handler's frame saved, r3 included.

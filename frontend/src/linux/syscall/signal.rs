@@ -88,12 +88,17 @@ struct Action {
     mask: u64,
 }
 
-/// The process's signal state.
+/// The process's signal state, with the running thread's part (`ThreadSignals`) in place.
 pub struct Signals {
     actions: [Action; 64],
-    /// Blocked signals, bit `n - 1` for signal `n`.
+    /// The running thread's blocked signals, bit `n - 1` for signal `n`.
     mask: u64,
+    /// Signals sent to the process, which any thread not blocking them takes.
     pending: u64,
+    /// Signals sent to the running thread alone (`tkill`, `tgkill`, `raise`).
+    thread_pending: u64,
+    /// The running thread's `rt_sigtimedwait` deadline while it gives way to others.
+    wait_deadline: Option<Instant>,
     /// `si_code` of each pending signal.
     codes: [i32; 64],
     /// ITIMER_REAL: when it next fires, and its reload interval (zero: once).
@@ -109,11 +114,57 @@ impl Default for Signals {
             actions: [Action::default(); 64],
             mask: 0,
             pending: 0,
+            thread_pending: 0,
+            wait_deadline: None,
             codes: [0; 64],
             timer: None,
             abi: Abi::Ppc64,
         }
     }
+}
+
+/// What belongs to each thread rather than to the process: its mask and the signals sent to
+/// it alone. The threads that are not running keep theirs (`threads::Threads`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ThreadSignals {
+    pub mask: u64,
+    pub pending: u64,
+    /// When its `rt_sigtimedwait`, made again after giving way, times out.
+    pub wait_deadline: Option<Instant>,
+}
+
+/// How a call that waits for signals goes on.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Waiting {
+    /// It returns this.
+    Returns(SysResult),
+    /// A handler runs now; the call returns EINTR to it (already in the context).
+    HandlerRuns,
+    /// Nothing yet, and another thread can run: the call gives way to it and is made again.
+    GiveWay,
+    /// Nothing can ever come (no timer, nothing from outside, no other thread).
+    Forever,
+    /// This signal's action ends the process.
+    Fatal(u32),
+}
+
+/// Where a wait for signals (`Signals::wait`) ended.
+enum Waited {
+    Ready,
+    GiveWay,
+    TimedOut,
+    Forever,
+    Fatal(u32),
+}
+
+/// What sending a signal comes to under its current action.
+enum Sending {
+    /// It waits in a pending set until a thread not blocking it takes it.
+    Queue,
+    /// Ignored: nothing happens.
+    Discard,
+    /// Its action ends the process.
+    Fatal(u32),
 }
 
 fn disposition(handler: u64) -> super::hostsig::Disposition {
@@ -210,6 +261,7 @@ impl Signals {
             if slot.handler == SIG_IGN {
                 // Setting SIG_IGN discards the signal if it is pending.
                 self.pending &= !bit(sig);
+                self.thread_pending &= !bit(sig);
             }
             super::hostsig::follow(sig, disposition(slot.handler));
         }
@@ -249,7 +301,7 @@ impl Signals {
         if a[1] != 8 {
             return Err(errno::EINVAL);
         }
-        put(mem, a[0], &self.abi.sigset_bytes(self.pending))?;
+        put(mem, a[0], &self.abi.sigset_bytes(self.all_pending()))?;
         Ok(0)
     }
 
@@ -339,77 +391,221 @@ impl Signals {
     }
 
     /// `pause` and `rt_sigsuspend` (with `mask` blocked meanwhile): waits for a signal whose
-    /// handler runs, and returns EINTR after it. The only signal that can still come is the
-    /// timer's, so without one ready or armed the guest would wait forever (`Err(None)`);
-    /// `Err(Some(sig))` when a signal's action ends the process.
+    /// handler runs, and returns EINTR after it (the handler runs first). Without other
+    /// threads (`others`: one can run), the only signals that can still come are the
+    /// timer's and those from outside.
     pub fn suspend(
         &mut self,
         ctx: &mut Context,
         mem: &Memory,
         mask: Option<u64>,
-    ) -> Result<(), Option<u32>> {
+        others: bool,
+    ) -> Waiting {
         let saved = self.mask;
         if let Some(m) = mask {
             self.mask = m & !(bit(SIGKILL) | bit(SIGSTOP));
         }
+        match self.wait(|s| s.all_pending() & !s.mask != 0, None, others) {
+            Waited::Ready => {}
+            Waited::GiveWay => {
+                self.mask = saved;
+                return Waiting::GiveWay;
+            }
+            Waited::TimedOut | Waited::Forever => {
+                self.mask = saved;
+                return Waiting::Forever;
+            }
+            Waited::Fatal(sig) => return Waiting::Fatal(sig),
+        }
         ctx.gpr[3] = EINTR;
         ctx.set_cr_bit(3, true);
-        loop {
-            if let Some(sig) = self.take_external() {
-                return Err(Some(sig));
-            }
-            if self.pending & !self.mask != 0 {
-                break;
-            }
-            // A signal from outside is looked for every millisecond.
-            let outside = super::hostsig::recording();
-            let Some((at, interval)) = self.timer else {
-                if outside {
-                    std::thread::sleep(Duration::from_millis(1));
-                    continue;
-                }
-                self.mask = saved;
-                return Err(None);
-            };
-            let wait = at.saturating_duration_since(Instant::now());
-            std::thread::sleep(if outside {
-                wait.min(Duration::from_millis(1))
-            } else {
-                wait
-            });
-            if Instant::now() >= at {
-                self.timer = (!interval.is_zero()).then(|| (Instant::now() + interval, interval));
-                if let Sent::Fatal(sig) = self.send_from(SIGALRM, SI_KERNEL) {
-                    return Err(Some(sig));
-                }
-            }
-        }
         // The handler's frame saves the mask from before the call, which sigreturn restores.
         let during = self.mask;
         self.mask = saved;
-        let ready = self.pending & !during;
+        let ready = self.all_pending() & !during;
         let sig = ready.trailing_zeros() + 1;
-        self.deliver(sig, ctx, mem).map_or(Ok(()), |s| Err(Some(s)))
+        match self.deliver(sig, ctx, mem) {
+            None => Waiting::HandlerRuns,
+            Some(sig) => Waiting::Fatal(sig),
+        }
     }
 
-    /// The process sends itself `sig` (1..=64) with `kill` (`tkill`: `by_thread`).
+    /// `rt_sigtimedwait(set, info, timeout, sigsetsize)` (sigwait, sigwaitinfo): takes a
+    /// pending signal of `set` without running its handler and writes its `siginfo_t`, or
+    /// EAGAIN at the timeout (`timeout` is the layout of its `timespec`). A signal outside
+    /// `set` that is not blocked ends the wait with EINTR (its handler runs). While it
+    /// waits and another thread can run (`others`), the call gives way to it and is made
+    /// again, its deadline kept meanwhile.
+    pub fn timed_wait(
+        &mut self,
+        mem: &Memory,
+        a: &[u64; 6],
+        timeout: TimeArg,
+        others: bool,
+    ) -> Waiting {
+        let (set, info, limit, size) = (a[0], a[1], a[2], a[3]);
+        if size != 8 {
+            return Waiting::Returns(Err(errno::EINVAL));
+        }
+        let want = match get(mem, set, 8) {
+            Ok(raw) => self.abi.sigset_from(&raw) & !(bit(SIGKILL) | bit(SIGSTOP)),
+            Err(e) => return Waiting::Returns(Err(e)),
+        };
+        let deadline = match self.wait_deadline {
+            Some(d) => Some(d),
+            None if limit == 0 => None,
+            None => match timeout.duration_at(mem, limit, 1_000_000_000) {
+                Ok(d) => Some(Instant::now() + d),
+                Err(e) => return Waiting::Returns(Err(e)),
+            },
+        };
+        let interrupting = |s: &Self| s.all_pending() & !s.mask & !want != 0;
+        let waited = self.wait(
+            |s| s.all_pending() & want != 0 || interrupting(s),
+            deadline,
+            others,
+        );
+        if matches!(waited, Waited::GiveWay) {
+            self.wait_deadline = deadline;
+            return Waiting::GiveWay;
+        }
+        self.wait_deadline = None;
+        let taken = self.all_pending() & want;
+        match waited {
+            Waited::Fatal(sig) => Waiting::Fatal(sig),
+            Waited::TimedOut => Waiting::Returns(Err(errno::EAGAIN)),
+            Waited::Forever => Waiting::Forever,
+            // Another signal's handler runs when the call returns.
+            _ if taken == 0 => Waiting::Returns(Err(EINTR)),
+            _ => {
+                let sig = taken.trailing_zeros() + 1;
+                let record = self.take(sig);
+                if info != 0 {
+                    if let Err(e) = put(mem, info, &record.encode(self.abi)) {
+                        return Waiting::Returns(Err(e));
+                    }
+                }
+                Waiting::Returns(Ok(u64::from(sig)))
+            }
+        }
+    }
+
+    /// Waits until `ready`, `deadline` or, when another thread can run (`others`), at once
+    /// to give way to it; meanwhile signals from outside and the interval timer arrive.
+    fn wait(
+        &mut self,
+        ready: impl Fn(&Self) -> bool,
+        deadline: Option<Instant>,
+        others: bool,
+    ) -> Waited {
+        loop {
+            if let Some(sig) = self.take_external() {
+                return Waited::Fatal(sig);
+            }
+            if ready(self) {
+                return Waited::Ready;
+            }
+            let now = Instant::now();
+            if deadline.is_some_and(|d| now >= d) {
+                return Waited::TimedOut;
+            }
+            if others {
+                return Waited::GiveWay;
+            }
+            // A signal from outside is looked for every millisecond.
+            let outside = super::hostsig::recording().then(|| now + Duration::from_millis(1));
+            let timer = self.timer.map(|(at, _)| at);
+            let Some(until) = [outside, timer, deadline].into_iter().flatten().min() else {
+                return Waited::Forever;
+            };
+            std::thread::sleep(until.saturating_duration_since(now));
+            if let Some((at, interval)) = self.timer {
+                if Instant::now() >= at {
+                    self.timer =
+                        (!interval.is_zero()).then(|| (Instant::now() + interval, interval));
+                    if let Sent::Fatal(sig) = self.send_from(SIGALRM, SI_KERNEL) {
+                        return Waited::Fatal(sig);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The process sends itself `sig` (1..=64) with `kill`, or the running thread with
+    /// `tkill` (`by_thread`).
     pub fn send(&mut self, sig: u32, by_thread: bool) -> Sent {
-        self.send_from(sig, if by_thread { SI_TKILL } else { SI_USER })
+        let code = if by_thread { SI_TKILL } else { SI_USER };
+        self.queue(sig, code, by_thread)
+    }
+
+    /// `tkill` to a thread that is not running, which keeps the signal itself: whether it
+    /// must (`Ok(false)`: ignored), or the signal whose action ends the process. The
+    /// `si_code` is noted for the delivery.
+    pub fn send_to_waiting_thread(&mut self, sig: u32) -> Result<bool, u32> {
+        match self.sending(sig) {
+            Sending::Queue => {
+                self.codes[sig as usize - 1] = SI_TKILL;
+                Ok(true)
+            }
+            Sending::Discard => Ok(false),
+            Sending::Fatal(s) => Err(s),
+        }
     }
 
     fn send_from(&mut self, sig: u32, code: i32) -> Sent {
-        let action = self.actions[sig as usize - 1];
-        match action.handler {
-            _ if sig == SIGKILL || sig == SIGSTOP => Sent::Fatal(sig),
-            SIG_IGN => Sent::Queued,
-            SIG_DFL if ignored_by_default(sig) => Sent::Queued,
-            SIG_DFL => Sent::Fatal(sig),
-            _ => {
-                self.pending |= bit(sig);
+        self.queue(sig, code, false)
+    }
+
+    fn queue(&mut self, sig: u32, code: i32, to_thread: bool) -> Sent {
+        match self.sending(sig) {
+            Sending::Queue => {
+                if to_thread {
+                    self.thread_pending |= bit(sig);
+                } else {
+                    self.pending |= bit(sig);
+                }
                 self.codes[sig as usize - 1] = code;
                 Sent::Queued
             }
+            Sending::Discard => Sent::Queued,
+            Sending::Fatal(s) => Sent::Fatal(s),
         }
+    }
+
+    fn sending(&self, sig: u32) -> Sending {
+        match self.actions[sig as usize - 1].handler {
+            _ if sig == SIGKILL || sig == SIGSTOP => Sending::Fatal(sig),
+            SIG_IGN => Sending::Discard,
+            SIG_DFL if ignored_by_default(sig) => Sending::Discard,
+            SIG_DFL => Sending::Fatal(sig),
+            _ => Sending::Queue,
+        }
+    }
+
+    /// Signals sent to the process or to the running thread, blocked or not.
+    fn all_pending(&self) -> u64 {
+        self.pending | self.thread_pending
+    }
+
+    /// The running thread's part, for a thread it creates: the same mask, nothing pending.
+    pub fn for_new_thread(&self) -> ThreadSignals {
+        ThreadSignals {
+            mask: self.mask,
+            ..ThreadSignals::default()
+        }
+    }
+
+    /// Another thread runs: its part comes in and the outgoing thread's is returned.
+    pub fn swap_thread(&mut self, next: ThreadSignals) -> ThreadSignals {
+        let out = ThreadSignals {
+            mask: self.mask,
+            pending: self.thread_pending,
+            wait_deadline: self.wait_deadline,
+        };
+        self.mask = next.mask;
+        self.thread_pending = next.pending;
+        self.wait_deadline = next.wait_deadline;
+        out
     }
 
     /// Runs the handler of the lowest pending signal not blocked, if any, from the context
@@ -419,7 +615,7 @@ impl Signals {
         if let Some(sig) = self.take_external() {
             return Some(sig);
         }
-        let ready = self.pending & !self.mask;
+        let ready = self.all_pending() & !self.mask;
         if ready == 0 {
             return None;
         }
@@ -429,7 +625,18 @@ impl Signals {
 
     /// Runs the handler of pending signal `sig`.
     fn deliver(&mut self, sig: u32, ctx: &mut Context, mem: &Memory) -> Option<u32> {
-        self.pending &= !bit(sig);
+        let info = self.take(sig);
+        self.run_handler(sig, &info, ctx, mem).err()
+    }
+
+    /// Takes pending signal `sig` out of its set (the thread's before the process's) and
+    /// describes it.
+    fn take(&mut self, sig: u32) -> Info {
+        if self.thread_pending & bit(sig) != 0 {
+            self.thread_pending &= !bit(sig);
+        } else {
+            self.pending &= !bit(sig);
+        }
         let code = self.codes[sig as usize - 1];
         // A signal the process sent names it as the sender; the timer's names nobody.
         let sender = if code == SI_KERNEL {
@@ -437,12 +644,11 @@ impl Signals {
         } else {
             (u64::from(std::process::id()) << 32) | (super::system::ids().0 & 0xffff_ffff)
         };
-        let info = Info {
+        Info {
             sig,
             code,
             word: sender,
-        };
-        self.run_handler(sig, &info, ctx, mem).err()
+        }
     }
 
     /// A fault, trap or illegal instruction raises `sig` at `ctx` (precise: pc at the
@@ -545,6 +751,7 @@ impl Signals {
     /// A forked child starts with no signal pending (its own or from outside).
     pub fn forget_pending(&mut self) {
         self.pending = 0;
+        self.thread_pending = 0;
         super::hostsig::take();
     }
 

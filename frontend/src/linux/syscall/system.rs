@@ -294,10 +294,11 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         47 | 50 => Ok(ids().1),
         64 => Ok(u64::from(std::os::unix::process::parent_id())),
         37 | 208 | 250 => {
-            // kill(pid, sig), tkill(tid, sig), tgkill(tgid, tid, sig). To this process (or
-            // one of its threads: a signal for the process), the guest's action is taken
-            // now; kill to anything else is the host's (other processes, process groups).
-            // Our thread ids are our own numbers, so tkill and tgkill reach no one else.
+            // kill(pid, sig), tkill(tid, sig), tgkill(tgid, tid, sig). kill to this process
+            // (or to one of its threads) is for any thread not blocking the signal, tkill
+            // for that thread alone; the guest's action decides what happens. kill to
+            // anything else is the host's (other processes, process groups). Our thread ids
+            // are our own numbers, so tkill and tgkill reach no one else.
             let (target, sig) = if c.nr == 250 {
                 (a[1], a[2])
             } else {
@@ -313,6 +314,17 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
                 host_id(unsafe { libc::kill(target as i32, sig as i32) })
             } else if sig == 0 {
                 Ok(0)
+            } else if c.nr != 37 && target != p.threads.tid {
+                // To a thread that waits its turn: it takes the signal when it runs.
+                match p.signals.send_to_waiting_thread(sig as u32) {
+                    Ok(keep) => {
+                        if keep {
+                            p.threads.post(target, sig as u32);
+                        }
+                        Ok(0)
+                    }
+                    Err(s) => return Some(Err(SyscallError::Signal(s))),
+                }
             } else {
                 match p.signals.send(sig as u32, c.nr != 37) {
                     super::signal::Sent::Queued => Ok(0),

@@ -5,6 +5,7 @@
 //! `pthread_join`) but a deterministic interleaving. A process forked without `CLONE_VM`
 //! is not offered.
 
+use super::signal::{Signals, ThreadSignals};
 use super::{errno, get, put, SysResult};
 use oxenon_jit::{Context, Memory};
 use std::collections::VecDeque;
@@ -27,6 +28,8 @@ struct Parked {
     clear_tid: u64,
     /// The futex word it waits on, and whether its wait has a timeout.
     wait: Option<(u32, bool)>,
+    /// Its signal mask and the signals sent to it alone.
+    signals: ThreadSignals,
 }
 
 /// Why the running thread gives way (`Threads::switch`).
@@ -76,9 +79,34 @@ impl Threads {
         !self.parked.is_empty()
     }
 
+    /// Queues `sig` for the waiting thread `tid` (it takes it when it next runs); false
+    /// when no waiting thread has that id.
+    pub fn post(&mut self, tid: u64, sig: u32) -> bool {
+        match self.parked.iter_mut().find(|t| t.tid == tid) {
+            Some(t) => {
+                t.signals.pending |= 1 << (sig - 1);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether a thread other than the running one could run now (none waits on a futex
+    /// with it): a thread waiting for a signal then gives way rather than sleeping.
+    pub fn others_runnable(&self) -> bool {
+        self.parked.iter().any(|t| t.wait.is_none())
+    }
+
     /// `clone(flags, newsp, parent_tid, tls, child_tid)` (powerpc's argument order): a new
-    /// thread that starts past the call with r3 = 0 on its own stack.
-    pub fn clone(&mut self, ctx: &Context, mem: &Memory, a: &[u64; 6]) -> Option<SysResult> {
+    /// thread that starts past the call with r3 = 0 on its own stack and the signal state
+    /// `signals` (its creator's mask).
+    pub fn clone(
+        &mut self,
+        ctx: &Context,
+        mem: &Memory,
+        a: &[u64; 6],
+        signals: ThreadSignals,
+    ) -> Option<SysResult> {
         let (flags, sp, ptid, tls, ctid) = (a[0], a[1], a[2], a[3], a[4]);
         if flags & (CLONE_VM | CLONE_THREAD) != CLONE_VM | CLONE_THREAD {
             // fork and vfork: another process, which this layer does not run.
@@ -117,6 +145,7 @@ impl Threads {
                 0
             },
             wait: None,
+            signals,
         });
         Some(Ok(tid))
     }
@@ -186,11 +215,16 @@ impl Threads {
         true
     }
 
-    /// Acts on `how`: the running thread (its context in `ctx`) is parked, or dropped if it
-    /// exited, and the next runnable thread's context takes its place. When none can run, a
-    /// waiter with a timeout resumes with ETIMEDOUT; with none of those, the process is
-    /// deadlocked.
-    pub fn switch(&mut self, how: Switch, ctx: &mut Context) -> Result<(), Stuck> {
+    /// Acts on `how`: the running thread (its context in `ctx`, its part of the signal
+    /// state in `signals`) is parked, or dropped if it exited, and the next runnable
+    /// thread's context and signal state take its place. When none can run, a waiter with
+    /// a timeout resumes with ETIMEDOUT; with none of those, the process is deadlocked.
+    pub fn switch(
+        &mut self,
+        how: Switch,
+        ctx: &mut Context,
+        signals: &mut Signals,
+    ) -> Result<(), Stuck> {
         let current = Parked {
             ctx: ctx.clone(),
             tid: self.tid,
@@ -199,6 +233,7 @@ impl Threads {
                 Switch::Block(addr, timed) => Some((addr, timed)),
                 _ => None,
             },
+            signals: signals.swap_thread(ThreadSignals::default()),
         };
         if how != Switch::Exit {
             self.parked.push_back(current);
@@ -219,6 +254,7 @@ impl Threads {
             }
         };
         let t = self.parked.remove(next).expect("index from position");
+        signals.swap_thread(t.signals);
         *ctx = t.ctx;
         self.tid = t.tid;
         self.clear_tid = t.clear_tid;
@@ -251,7 +287,10 @@ mod tests {
     #[test]
     fn a_fork_is_not_offered() {
         let (mut t, m) = (Threads::new(100), memory());
-        assert!(t.clone(&Context::default(), &m, &args(&[0x11])).is_none());
+        let inherited = ThreadSignals::default();
+        assert!(t
+            .clone(&Context::default(), &m, &args(&[0x11]), inherited)
+            .is_none());
         assert!(!t.several());
     }
 
@@ -267,12 +306,13 @@ mod tests {
         };
         let tid_word = u64::from(PAGE);
         let a = args(&[THREAD, 0x7000, tid_word, 0x9000, tid_word]);
-        assert_eq!(t.clone(&ctx, &m, &a), Some(Ok(101)));
+        let mut sigs = Signals::default();
+        assert_eq!(t.clone(&ctx, &m, &a, sigs.for_new_thread()), Some(Ok(101)));
         assert_eq!(m.read_u32(PAGE).unwrap(), 101);
         // The parent waits while the word holds the tid.
         assert_eq!(t.futex(&m, &args(&[tid_word, 0, 101])), Ok(0));
         let how = t.pending.take().unwrap();
-        t.switch(how, &mut ctx).unwrap();
+        t.switch(how, &mut ctx, &mut sigs).unwrap();
         assert_eq!(
             (t.tid, ctx.gpr[1], ctx.gpr[13], ctx.gpr[3], ctx.pc),
             (101, 0x7000, 0x9000, 0, 0x400)
@@ -280,7 +320,7 @@ mod tests {
         assert!(t.exit_thread(&m));
         assert_eq!(m.read_u32(PAGE).unwrap(), 0);
         let how = t.pending.take().unwrap();
-        t.switch(how, &mut ctx).unwrap();
+        t.switch(how, &mut ctx, &mut sigs).unwrap();
         assert_eq!(t.tid, 100);
         assert!(!t.several());
         // The last thread's exit is the process's.
@@ -304,19 +344,61 @@ mod tests {
     fn waits_nobody_ends_time_out_or_deadlock() {
         let (mut t, m) = (Threads::new(100), memory());
         let mut ctx = Context::default();
-        t.clone(&ctx, &m, &args(&[0x100 | 0x10000, 0x7000]))
-            .unwrap()
-            .unwrap();
+        let mut sigs = Signals::default();
+        t.clone(
+            &ctx,
+            &m,
+            &args(&[0x100 | 0x10000, 0x7000]),
+            sigs.for_new_thread(),
+        )
+        .unwrap()
+        .unwrap();
         // The child waits with a timeout, then the parent without.
-        t.switch(Switch::Yield, &mut ctx).unwrap();
+        t.switch(Switch::Yield, &mut ctx, &mut sigs).unwrap();
         assert_eq!(t.tid, 101);
-        t.switch(Switch::Block(PAGE, true), &mut ctx).unwrap();
+        t.switch(Switch::Block(PAGE, true), &mut ctx, &mut sigs)
+            .unwrap();
         assert_eq!(t.tid, 100);
-        t.switch(Switch::Block(PAGE, false), &mut ctx).unwrap();
+        t.switch(Switch::Block(PAGE, false), &mut ctx, &mut sigs)
+            .unwrap();
         assert_eq!((t.tid, ctx.gpr[3], ctx.cr >> 28 & 1), (101, ETIMEDOUT, 1));
         let err = t
-            .switch(Switch::Block(PAGE + 4, false), &mut ctx)
+            .switch(Switch::Block(PAGE + 4, false), &mut ctx, &mut sigs)
             .unwrap_err();
         assert!(err.to_string().contains("all 2 guest threads"), "{err}");
+    }
+
+    /// Each thread keeps its own signal mask and the signals sent to it alone: a new thread
+    /// starts with its creator's mask, a switch brings the next thread's part in, and a
+    /// signal posted to a waiting thread is pending there, not in the running one.
+    #[test]
+    fn signal_masks_and_thread_signals_follow_their_threads() {
+        let (mut t, m) = (Threads::new(100), memory());
+        let mut ctx = Context::default();
+        let mut sigs = Signals::default();
+        let blocked = ThreadSignals {
+            mask: 1 << 9,
+            ..ThreadSignals::default()
+        };
+        sigs.swap_thread(blocked);
+        t.clone(
+            &ctx,
+            &m,
+            &args(&[0x100 | 0x10000, 0x7000]),
+            sigs.for_new_thread(),
+        )
+        .unwrap()
+        .unwrap();
+        assert!(t.post(101, 12));
+        assert!(!t.post(555, 12), "no such thread");
+        // The child runs with the creator's mask and the signal posted to it.
+        t.switch(Switch::Yield, &mut ctx, &mut sigs).unwrap();
+        assert_eq!(t.tid, 101);
+        let child = sigs.swap_thread(ThreadSignals::default());
+        assert_eq!((child.mask, child.pending), (1 << 9, 1 << 11));
+        // It exits (with its mask opened); the parent comes back with its own.
+        t.switch(Switch::Exit, &mut ctx, &mut sigs).unwrap();
+        assert_eq!(t.tid, 100);
+        assert_eq!(sigs.for_new_thread().mask, 1 << 9);
     }
 }
