@@ -403,6 +403,26 @@ fn signals_and_threads() {
     }
 }
 
+/// Handlers on the alternate signal stack (a stack overflow survived), blocking calls an
+/// interval timer interrupts (EINTR, or made again with SA_RESTART), SIGCHLD's siginfo.
+#[test]
+fn alternate_stacks_restarted_calls_and_sigchld() {
+    for target in [PPC64, PPC32] {
+        if let Some(o) = same_as_qemu_for(target, "altstack_restart", &[]) {
+            let out = String::from_utf8_lossy(&o.stdout);
+            assert!(
+                out.contains("on the alternate stack 1, SS_ONSTACK 1, change refused 1"),
+                "{out}"
+            );
+            assert!(
+                out.contains("read with SA_RESTART: 1 'x', alarms 2"),
+                "{out}"
+            );
+            assert!(out.contains("CLD_EXITED 1, from the child 1"), "{out}");
+        }
+    }
+}
+
 #[test]
 fn signals_from_other_processes() {
     for target in [PPC64, PPC32] {

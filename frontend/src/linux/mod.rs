@@ -231,7 +231,7 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                 }
             }
         }
-        if let Some(sig) = process.signals.poll_timer(&mut ctx, &mem) {
+        if let Some(sig) = process.signals.deliver_pending(&mut ctx, &mem) {
             report::guest_ended(&format!("killed by signal {sig}"), ctx.pc, &ctx, &mem);
             break Ending::Signal(sig);
         }

@@ -10,17 +10,41 @@
 //! (guest memory faults), SIGILL, SIGFPE and SIGTRAP (its own faults), SIGKILL and SIGSTOP
 //! (cannot be caught), and 32 and 33 (the host C library's).
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 
 /// Signals that arrived since the last `take`, bit `n - 1` for signal `n`.
 static ARRIVED: AtomicU64 = AtomicU64::new(0);
 /// Signals whose host handler records them.
 static RECORDING: AtomicU64 = AtomicU64::new(0);
+/// For each signal, the `si_code` of its last arrival and its sender (pid in the high
+/// half, uid in the low one), as the host's `siginfo_t` told them.
+static CODES: [AtomicI32; 64] = [const { AtomicI32::new(0) }; 64];
+static SENDERS: [AtomicU64; 64] = [const { AtomicU64::new(0) }; 64];
 
-extern "C" fn record(sig: libc::c_int) {
+extern "C" fn record(sig: libc::c_int, info: *mut libc::siginfo_t, _: *mut libc::c_void) {
     if (1..=64).contains(&sig) {
-        ARRIVED.fetch_or(1 << (sig - 1), Ordering::SeqCst);
+        let i = sig as usize - 1;
+        if !info.is_null() {
+            // SAFETY: the kernel passes a valid siginfo_t to an SA_SIGINFO handler; the
+            // stores are atomic (async-signal-safe).
+            unsafe {
+                let info = &*info;
+                CODES[i].store(info.si_code, Ordering::SeqCst);
+                let sender = (u64::from(info.si_pid() as u32) << 32) | u64::from(info.si_uid());
+                SENDERS[i].store(sender, Ordering::SeqCst);
+            }
+        }
+        ARRIVED.fetch_or(1 << i, Ordering::SeqCst);
     }
+}
+
+/// How `sig` last arrived: its `si_code` and its sender (pid << 32 | uid).
+pub fn arrival(sig: u32) -> (i32, u64) {
+    let i = sig as usize - 1;
+    (
+        CODES[i].load(Ordering::SeqCst),
+        SENDERS[i].load(Ordering::SeqCst),
+    )
 }
 
 /// Whether the host action of `sig` follows the guest's (see the module comment).
@@ -41,16 +65,20 @@ pub fn follow(sig: u32, d: Disposition) {
     if !follows_the_guest(sig) {
         return;
     }
+    type Recorder = extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void);
     let handler = match d {
         Disposition::Default => libc::SIG_DFL,
         Disposition::Ignore => libc::SIG_IGN,
-        Disposition::Handler => record as extern "C" fn(libc::c_int) as libc::sighandler_t,
+        Disposition::Handler => record as Recorder as libc::sighandler_t,
     };
-    // SAFETY: installing a handler that only does an atomic OR (async-signal-safe), or a
+    // SAFETY: installing a handler that only does atomic stores (async-signal-safe), or a
     // default or ignore action.
     unsafe {
         let mut sa: libc::sigaction = std::mem::zeroed();
         sa.sa_sigaction = handler;
+        if d == Disposition::Handler {
+            sa.sa_flags = libc::SA_SIGINFO;
+        }
         libc::sigemptyset(&mut sa.sa_mask);
         libc::sigaction(sig as i32, &sa, std::ptr::null_mut());
     }

@@ -31,6 +31,7 @@ pub mod errno {
     pub const EPERM: u64 = 1;
     pub const ENOENT: u64 = 2;
     pub const ESRCH: u64 = 3;
+    pub const EINTR: u64 = 4;
     pub const EIO: u64 = 5;
     pub const E2BIG: u64 = 7;
     pub const EBADF: u64 = 9;
@@ -201,6 +202,16 @@ pub struct Call {
     pub args: [u64; 6],
 }
 
+/// Calls Linux makes again after a handler installed with SA_RESTART when a signal
+/// interrupts them (signal(7)); the others (`nanosleep`, `poll`, `select`, `epoll_wait`,
+/// `pause`, `sigsuspend`, `sigtimedwait`...) return EINTR whatever the flags. In the ppc64
+/// numbering (32-bit calls are routed to it first).
+#[rustfmt::skip]
+const RESTARTABLE: &[u64] = &[
+    3, 4, 5, 54, 55, 114, 143, 145, 146, 179, 180, 186, 272, 286, 320, 321, 328, 330, 334,
+    335, 336, 337, 341, 342, 343, 344, 349, 359, 379,
+];
+
 /// Carries out the call `ctx` holds and writes its result into `ctx`.
 pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outcome, SyscallError> {
     let raw = Call {
@@ -272,6 +283,8 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
                 signal::Waiting::Fatal(sig) => return Err(SyscallError::Signal(sig)),
             }
         }
+        // sigaltstack: whether the thread runs on its alternate stack depends on r1.
+        185 => Some(p.signals.sigaltstack(mem, &call.args, ctx.gpr[1] as u32)),
         // rt_sigreturn: the context is the one the handler's frame saved, r3 included.
         172 => {
             return if p.signals.sigreturn(ctx, mem) {
@@ -289,6 +302,21 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
             .transpose()?,
     };
     tracing::debug!(nr = call.nr, name = names::name(call.nr), args = ?call.args, ?result, "syscall");
+    // A call a signal interrupted is made again after a handler installed with SA_RESTART:
+    // the handler's frame saves the context at the `sc` with the arguments unchanged.
+    if result == Some(Err(errno::EINTR)) && RESTARTABLE.contains(&call.nr) {
+        match p.signals.restarts() {
+            Err(sig) => return Err(SyscallError::Signal(sig)),
+            Ok(true) => {
+                ctx.pc = ctx.pc.wrapping_sub(4);
+                return match p.signals.deliver_pending(ctx, mem) {
+                    Some(sig) => Err(SyscallError::Signal(sig)),
+                    None => Ok(Outcome::Continue),
+                };
+            }
+            Ok(false) => {}
+        }
+    }
     match result {
         Some(Ok(v)) => {
             ctx.gpr[3] = v;

@@ -12,6 +12,7 @@ const INFO: u32 = 0;
 const UC: u32 = 128;
 /// In `struct ucontext`: the pointer to the mcontext (`uc_regs`), the signal mask, the
 /// mcontext itself (16-byte aligned).
+const UC_STACK: u32 = 8;
 const UC_REGS: u32 = 48;
 const UC_SIGMASK: u32 = 52;
 const MCONTEXT: u32 = 192;
@@ -48,13 +49,18 @@ pub struct Entry {
     pub mask: u64,
     pub dar: u32,
     pub trampoline: u32,
+    /// Where the frame goes below: the interrupted stack pointer, or the top of the
+    /// alternate signal stack.
+    pub below: u32,
+    /// `uc_stack`: the alternate stack's base, flags and size as `sigaltstack` reports them.
+    pub uc_stack: [u32; 3],
 }
 
 /// Writes the frame below the stack pointer of `ctx` and points `ctx` at the handler. An
 /// `Err` when the frame cannot be written (the caller makes that a SIGSEGV, as Linux does).
 pub fn push(ctx: &mut Context, mem: &Memory, e: &Entry) -> Result<(), ()> {
     let sp = ctx.gpr[1] as u32;
-    let frame = sp.wrapping_sub(SIZE) & !15;
+    let frame = e.below.wrapping_sub(SIZE) & !15;
     let uc = frame.wrapping_add(UC);
     let mc = uc.wrapping_add(MCONTEXT);
     let mut image = vec![0u8; (MCONTEXT + MCONTEXT_SIZE) as usize];
@@ -62,6 +68,9 @@ pub fn push(ctx: &mut Context, mem: &Memory, e: &Entry) -> Result<(), ()> {
         image[off as usize..off as usize + 4].copy_from_slice(&v.to_be_bytes());
     };
     word(UC_REGS, mc);
+    for (k, v) in e.uc_stack.iter().enumerate() {
+        word(UC_STACK + 4 * k as u32, *v);
+    }
     for (k, r) in ctx.gpr.iter().enumerate() {
         word(MCONTEXT + GREGS + 4 * k as u32, *r as u32);
     }
@@ -189,6 +198,8 @@ mod tests {
             mask: 1 << 9,
             dar: 0,
             trampoline: 0x2000_0000,
+            below: 0x1000_8000,
+            uc_stack: [0, 2, 0],
         };
         push(&mut ctx, &mem, &e).unwrap();
         assert_eq!((ctx.pc, ctx.gpr[3], ctx.lr), (0x1000_0100, 10, 0x2000_0000));
@@ -204,5 +215,19 @@ mod tests {
         assert_eq!(ctx.gpr, before.gpr);
         assert_eq!((ctx.pc, ctx.lr, ctx.cr), (before.pc, before.lr, before.cr));
         assert_eq!((ctx.fpr, ctx.vr[3]), (before.fpr, before.vr[3]));
+
+        // On an alternate stack: the frame goes below its top, the back chain is still the
+        // interrupted r1, and uc_stack describes the alternate stack.
+        let alt = Entry {
+            below: 0x1000_4000,
+            uc_stack: [0x1000_2000, 1, 0x2000],
+            ..e
+        };
+        push(&mut ctx, &mem, &alt).unwrap();
+        assert!((0x1000_2000..0x1000_4000).contains(&(ctx.gpr[1] as u32)));
+        assert_eq!(mem.read_u32(ctx.gpr[1] as u32).unwrap(), 0x1000_8000);
+        let uc = ctx.gpr[5] as u32;
+        assert_eq!(mem.read_u32(uc + UC_STACK).unwrap(), 0x1000_2000);
+        assert_eq!(mem.read_u32(uc + UC_STACK + 8).unwrap(), 0x2000);
     }
 }

@@ -2,11 +2,13 @@
 //! and the synchronous ones its faults, traps and illegal instructions raise: the action
 //! it installed with `rt_sigaction` is taken. A handler runs on a ppc64 `rt_sigframe` built
 //! on the guest stack, as the kernel builds it, and `rt_sigreturn` resumes from the context
-//! saved there; a blocked signal waits until `rt_sigprocmask` unblocks it. The real-time
-//! interval timer (`setitimer(ITIMER_REAL)`, `alarm`) raises SIGALRM when the run loop next
-//! looks (`Signals::poll_timer`, at least every `TIMER_SLICE` instructions while it is
-//! armed). Signals from outside (another process's `kill`, SIGCHLD, SIGPIPE) reach the
-//! guest through `hostsig`, looked at as often; `kill` to another process is the host's.
+//! saved there; a blocked signal waits until `rt_sigprocmask` unblocks it. Each thread has
+//! its own mask and signals sent to it alone (`ThreadSignals`). The interval timers
+//! (`setitimer`, `alarm`) are the host's, so their signals reach the guest from outside,
+//! through `hostsig`, as another process's `kill`, SIGCHLD or SIGPIPE do: the run loop looks
+//! at least every `TIMER_SLICE` instructions, and a blocking call they interrupt returns
+//! EINTR, or is made again after a handler installed with SA_RESTART. `kill` to another
+//! process is the host's.
 
 use super::{errno, get, put, words, Abi, SysResult, TimeArg};
 use oxenon_jit::{Context, Memory, Perm};
@@ -14,8 +16,6 @@ use std::time::{Duration, Instant};
 
 /// Instructions the run loop lets a guest run between looks at an armed timer.
 pub const TIMER_SLICE: u64 = 1_000_000;
-const SIGALRM: u32 = 14;
-const EINTR: u64 = 4;
 
 /// The page holding the return trampoline (`li r0, __NR_rt_sigreturn; sc`), mapped by
 /// `map_trampoline` just above the stack, where nothing else is. Linux keeps it in the
@@ -25,6 +25,8 @@ const RT_SIGRETURN: u64 = 172;
 
 const SIG_DFL: u64 = 0;
 const SIG_IGN: u64 = 1;
+const SA_ONSTACK: u64 = 0x0800_0000;
+const SA_RESTART: u64 = 0x1000_0000;
 const SA_NODEFER: u64 = 0x4000_0000;
 const SA_RESETHAND: u64 = 0x8000_0000;
 pub const SIGILL: u32 = 4;
@@ -36,7 +38,6 @@ const SIGSTOP: u32 = 19;
 /// opcode's.
 const SI_USER: i32 = 0;
 const SI_TKILL: i32 = -6;
-const SI_KERNEL: i32 = 0x80;
 const SEGV_MAPERR: i32 = 1;
 const TRAP_BRKPT: i32 = 1;
 const ILL_ILLOPC: i32 = 1;
@@ -46,6 +47,7 @@ const ILL_ILLOPC: i32 = 1;
 mod frame {
     /// `struct ucontext`: uc_flags, uc_link, uc_stack (24), uc_sigmask, 15 spare masks, then
     /// `struct sigcontext`.
+    pub const UC_STACK: u32 = 16;
     pub const UC_SIGMASK: u32 = 40;
     pub const MCONTEXT: u32 = 168;
     /// `struct sigcontext`: 4 unused longs, signal (int) and padding, handler, oldmask,
@@ -99,10 +101,11 @@ pub struct Signals {
     thread_pending: u64,
     /// The running thread's `rt_sigtimedwait` deadline while it gives way to others.
     wait_deadline: Option<Instant>,
-    /// `si_code` of each pending signal.
+    /// The running thread's alternate signal stack (`sigaltstack`).
+    altstack: AltStack,
+    /// `si_code` of each pending signal, and its sender (pid << 32 | uid).
     codes: [i32; 64],
-    /// ITIMER_REAL: when it next fires, and its reload interval (zero: once).
-    timer: Option<(Instant, Duration)>,
+    senders: [u64; 64],
     /// The layout of the structures the calls read and write, and of the signal frame
     /// (`sigframe32` for `Abi::Ppc32`).
     pub abi: Abi,
@@ -116,8 +119,9 @@ impl Default for Signals {
             pending: 0,
             thread_pending: 0,
             wait_deadline: None,
+            altstack: AltStack::default(),
             codes: [0; 64],
-            timer: None,
+            senders: [0; 64],
             abi: Abi::Ppc64,
         }
     }
@@ -131,6 +135,45 @@ pub struct ThreadSignals {
     pub pending: u64,
     /// When its `rt_sigtimedwait`, made again after giving way, times out.
     pub wait_deadline: Option<Instant>,
+    pub altstack: AltStack,
+}
+
+/// An alternate signal stack (`sigaltstack`): handlers installed with SA_ONSTACK run on it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AltStack {
+    base: u32,
+    size: u32,
+    enabled: bool,
+}
+
+const SS_ONSTACK: u32 = 1;
+const SS_DISABLE: u32 = 2;
+/// Flags `sigaltstack` accepts besides the mode (SS_AUTODISARM), which this layer ignores.
+const SS_FLAG_BITS: u32 = 1 << 31;
+/// The smallest alternate stack powerpc Linux takes (`asm/signal.h`).
+const MINSIGSTKSZ: u32 = 2048;
+
+impl AltStack {
+    /// Whether `sp` is on the stack (stacks grow down: its base is excluded, its top not).
+    fn holds(self, sp: u32) -> bool {
+        self.enabled && sp > self.base && sp - self.base <= self.size
+    }
+
+    /// `ss_flags` as `sigaltstack` reports it for a thread whose stack pointer is `sp`.
+    fn flags(self, sp: u32) -> u32 {
+        if !self.enabled {
+            SS_DISABLE
+        } else if self.holds(sp) {
+            SS_ONSTACK
+        } else {
+            0
+        }
+    }
+
+    /// Base, flags and size as `sigaltstack` and `uc_stack` report them.
+    fn report(self, sp: u32) -> [u32; 3] {
+        [self.base, self.flags(sp), self.size]
+    }
 }
 
 /// How a call that waits for signals goes on.
@@ -173,6 +216,11 @@ fn disposition(handler: u64) -> super::hostsig::Disposition {
         SIG_IGN => super::hostsig::Disposition::Ignore,
         _ => super::hostsig::Disposition::Handler,
     }
+}
+
+/// The process as a signal's sender: pid << 32 | uid.
+fn ourselves() -> u64 {
+    (u64::from(std::process::id()) << 32) | (super::system::ids().0 & 0xffff_ffff)
 }
 
 fn bit(sig: u32) -> u64 {
@@ -296,6 +344,46 @@ impl Signals {
         Ok(0)
     }
 
+    /// `sigaltstack(ss, old_ss)` for the running thread, whose stack pointer is `sp`:
+    /// `stack_t` is the base, the flags (an int) and the size, each in a long's slot in
+    /// the 64-bit layout. The old stack is reported as it was before the new one is set.
+    pub fn sigaltstack(&mut self, mem: &Memory, a: &[u64; 6], sp: u32) -> SysResult {
+        let (new, old) = (a[0], a[1]);
+        let abi = self.abi;
+        let report = self.altstack.report(sp);
+        if new != 0 {
+            let raw = get(mem, new, 3 * abi.long_bytes())?;
+            let base = abi.long_at(&raw, 0) as u32;
+            let flags = match abi {
+                Abi::Ppc64 => u32::from_be_bytes(raw[8..12].try_into().unwrap_or_default()),
+                Abi::Ppc32 => abi.long_at(&raw, 1) as u32,
+            };
+            let size = abi.long_at(&raw, 2);
+            if self.altstack.holds(sp) {
+                return Err(errno::EPERM);
+            }
+            self.altstack = match flags & !SS_FLAG_BITS {
+                SS_DISABLE => AltStack::default(),
+                0 | SS_ONSTACK if size < u64::from(MINSIGSTKSZ) => return Err(errno::ENOMEM),
+                0 | SS_ONSTACK => AltStack {
+                    base,
+                    size: size.min(u64::from(u32::MAX)) as u32,
+                    enabled: true,
+                },
+                _ => return Err(errno::EINVAL),
+            };
+        }
+        if old != 0 {
+            let [base, flags, size] = report;
+            let bytes = match abi {
+                Abi::Ppc64 => words(&[u64::from(base), u64::from(flags) << 32, u64::from(size)]),
+                Abi::Ppc32 => abi.longs(&[u64::from(base), u64::from(flags), u64::from(size)]),
+            };
+            put(mem, old, &bytes)?;
+        }
+        Ok(0)
+    }
+
     /// `rt_sigpending(set, sigsetsize)`: the signals waiting for their unblocking.
     pub fn sigpending(&self, mem: &Memory, a: &[u64; 6]) -> SysResult {
         if a[1] != 8 {
@@ -320,17 +408,11 @@ impl Signals {
             ))
         };
         let new = new.filter(|&a| a != 0).map(read).transpose()?;
+        // All three count on the host: real time, or the CPU time of the process, which is
+        // ours. Their signals reach the guest from outside, so a blocking call they
+        // interrupt returns early, as under Linux.
         let current = match which {
-            ITIMER_REAL => {
-                let current = self.itimer_value();
-                if let Some((interval, value)) = new {
-                    self.timer = (!value.is_zero()).then(|| (Instant::now() + value, interval));
-                }
-                current
-            }
-            // ITIMER_VIRTUAL and ITIMER_PROF count the CPU time of the process, which is
-            // ours: the host's timer, whose signal reaches the guest from outside.
-            1..=ITIMER_PROF => host_itimer(which, new)?,
+            ITIMER_REAL..=ITIMER_PROF => host_itimer(which, new)?,
             _ => return Err(errno::EINVAL),
         };
         if old != 0 {
@@ -343,51 +425,25 @@ impl Signals {
         Ok(0)
     }
 
-    /// The ITIMER_REAL timer's (interval, time left).
-    fn itimer_value(&self) -> (Duration, Duration) {
-        self.timer
-            .map_or((Duration::ZERO, Duration::ZERO), |(at, interval)| {
-                // A timer due now reads as one microsecond left, not as disarmed.
-                let left = at
-                    .saturating_duration_since(Instant::now())
-                    .max(Duration::from_micros(1));
-                (interval, left)
-            })
-    }
-
-    /// `alarm(seconds)`: the timer set to fire once; the whole seconds left of the previous
-    /// one (rounded up, as Linux does).
+    /// `alarm(seconds)`: the real-time timer set to fire once (or disarmed); returns the
+    /// previous one's time left in whole seconds, rounded to the nearest but at least one
+    /// while any is left (as Linux's `alarm_setitimer` rounds).
     pub fn alarm(&mut self, seconds: u64) -> SysResult {
-        let (_, left) = self.itimer_value();
-        let before = left.as_secs() + u64::from(left.subsec_nanos() > 0);
-        self.timer = (seconds != 0).then(|| {
-            (
-                Instant::now() + Duration::from_secs(seconds),
-                Duration::ZERO,
-            )
-        });
+        const ITIMER_REAL: u64 = 0;
+        let (_, left) = host_itimer(
+            ITIMER_REAL,
+            Some((Duration::ZERO, Duration::from_secs(seconds))),
+        )?;
+        let micros = left.subsec_micros();
+        let before =
+            left.as_secs() + u64::from(micros >= 500_000 || (left.as_secs() == 0 && micros > 0));
         Ok(before)
     }
 
-    /// Whether the run loop must look now and then (`poll_timer`): at the clock, or for
-    /// signals from outside.
+    /// Whether the run loop must look now and then (`deliver_pending`) for signals from
+    /// outside (the interval timers' among them).
     pub fn needs_polling(&self) -> bool {
-        self.timer.is_some() || super::hostsig::recording()
-    }
-
-    /// Raises SIGALRM if the timer is due (and rearms a periodic one); then runs the handler
-    /// of a signal that is ready, as after a system call. Returns the signal that ends the
-    /// process, if its action is that.
-    pub fn poll_timer(&mut self, ctx: &mut Context, mem: &Memory) -> Option<u32> {
-        if let Some((at, interval)) = self.timer {
-            if Instant::now() >= at {
-                self.timer = (!interval.is_zero()).then(|| (Instant::now() + interval, interval));
-                if let Sent::Fatal(sig) = self.send_from(SIGALRM, SI_KERNEL) {
-                    return Some(sig);
-                }
-            }
-        }
-        self.deliver_pending(ctx, mem)
+        super::hostsig::recording()
     }
 
     /// `pause` and `rt_sigsuspend` (with `mask` blocked meanwhile): waits for a signal whose
@@ -417,7 +473,7 @@ impl Signals {
             }
             Waited::Fatal(sig) => return Waiting::Fatal(sig),
         }
-        ctx.gpr[3] = EINTR;
+        ctx.gpr[3] = errno::EINTR;
         ctx.set_cr_bit(3, true);
         // The handler's frame saves the mask from before the call, which sigreturn restores.
         let during = self.mask;
@@ -476,7 +532,7 @@ impl Signals {
             Waited::TimedOut => Waiting::Returns(Err(errno::EAGAIN)),
             Waited::Forever => Waiting::Forever,
             // Another signal's handler runs when the call returns.
-            _ if taken == 0 => Waiting::Returns(Err(EINTR)),
+            _ if taken == 0 => Waiting::Returns(Err(errno::EINTR)),
             _ => {
                 let sig = taken.trailing_zeros() + 1;
                 let record = self.take(sig);
@@ -514,20 +570,10 @@ impl Signals {
             }
             // A signal from outside is looked for every millisecond.
             let outside = super::hostsig::recording().then(|| now + Duration::from_millis(1));
-            let timer = self.timer.map(|(at, _)| at);
-            let Some(until) = [outside, timer, deadline].into_iter().flatten().min() else {
+            let Some(until) = [outside, deadline].into_iter().flatten().min() else {
                 return Waited::Forever;
             };
             std::thread::sleep(until.saturating_duration_since(now));
-            if let Some((at, interval)) = self.timer {
-                if Instant::now() >= at {
-                    self.timer =
-                        (!interval.is_zero()).then(|| (Instant::now() + interval, interval));
-                    if let Sent::Fatal(sig) = self.send_from(SIGALRM, SI_KERNEL) {
-                        return Waited::Fatal(sig);
-                    }
-                }
-            }
         }
     }
 
@@ -535,7 +581,7 @@ impl Signals {
     /// `tkill` (`by_thread`).
     pub fn send(&mut self, sig: u32, by_thread: bool) -> Sent {
         let code = if by_thread { SI_TKILL } else { SI_USER };
-        self.queue(sig, code, by_thread)
+        self.queue(sig, code, ourselves(), by_thread)
     }
 
     /// `tkill` to a thread that is not running, which keeps the signal itself: whether it
@@ -545,6 +591,7 @@ impl Signals {
         match self.sending(sig) {
             Sending::Queue => {
                 self.codes[sig as usize - 1] = SI_TKILL;
+                self.senders[sig as usize - 1] = ourselves();
                 Ok(true)
             }
             Sending::Discard => Ok(false),
@@ -552,11 +599,7 @@ impl Signals {
         }
     }
 
-    fn send_from(&mut self, sig: u32, code: i32) -> Sent {
-        self.queue(sig, code, false)
-    }
-
-    fn queue(&mut self, sig: u32, code: i32, to_thread: bool) -> Sent {
+    fn queue(&mut self, sig: u32, code: i32, sender: u64, to_thread: bool) -> Sent {
         match self.sending(sig) {
             Sending::Queue => {
                 if to_thread {
@@ -565,6 +608,7 @@ impl Signals {
                     self.pending |= bit(sig);
                 }
                 self.codes[sig as usize - 1] = code;
+                self.senders[sig as usize - 1] = sender;
                 Sent::Queued
             }
             Sending::Discard => Sent::Queued,
@@ -589,6 +633,8 @@ impl Signals {
 
     /// The running thread's part, for a thread it creates: the same mask, nothing pending.
     pub fn for_new_thread(&self) -> ThreadSignals {
+        // A thread created with CLONE_VM starts with no alternate stack (the creator's is
+        // its own memory).
         ThreadSignals {
             mask: self.mask,
             ..ThreadSignals::default()
@@ -601,10 +647,12 @@ impl Signals {
             mask: self.mask,
             pending: self.thread_pending,
             wait_deadline: self.wait_deadline,
+            altstack: self.altstack,
         };
         self.mask = next.mask;
         self.thread_pending = next.pending;
         self.wait_deadline = next.wait_deadline;
+        self.altstack = next.altstack;
         out
     }
 
@@ -637,17 +685,11 @@ impl Signals {
         } else {
             self.pending &= !bit(sig);
         }
-        let code = self.codes[sig as usize - 1];
-        // A signal the process sent names it as the sender; the timer's names nobody.
-        let sender = if code == SI_KERNEL {
-            0
-        } else {
-            (u64::from(std::process::id()) << 32) | (super::system::ids().0 & 0xffff_ffff)
-        };
         Info {
             sig,
-            code,
-            word: sender,
+            code: self.codes[sig as usize - 1],
+            word: self.senders[sig as usize - 1],
+            fault: false,
         }
     }
 
@@ -667,6 +709,7 @@ impl Signals {
         let info = Info {
             sig,
             code,
+            fault: true,
             word: if sig == SIGSEGV {
                 u64::from(addr)
             } else {
@@ -684,6 +727,14 @@ impl Signals {
         mem: &Memory,
     ) -> Result<(), u32> {
         let action = self.actions[sig as usize - 1];
+        let sp = ctx.gpr[1] as u32;
+        // SA_ONSTACK: on the alternate stack, unless the thread runs on it already.
+        let below = if action.flags & SA_ONSTACK != 0 && self.altstack.flags(sp) == 0 {
+            self.altstack.base.wrapping_add(self.altstack.size)
+        } else {
+            sp
+        };
+        let uc_stack = self.altstack.report(sp);
         if self.abi == Abi::Ppc32 {
             let entry = super::sigframe32::Entry {
                 handler: action.handler as u32,
@@ -692,13 +743,14 @@ impl Signals {
                 mask: self.mask,
                 dar: if sig == SIGSEGV { info.word as u32 } else { 0 },
                 trampoline: TRAMPOLINE,
+                below,
+                uc_stack,
             };
             super::sigframe32::push(ctx, mem, &entry).map_err(|()| SIGSEGV)?;
             self.enter_handler(sig, action);
             return Ok(());
         }
-        let sp = ctx.gpr[1] as u32;
-        let base = sp.wrapping_sub(frame::SIZE) & !15;
+        let base = below.wrapping_sub(frame::SIZE) & !15;
         let newsp = base.wrapping_sub(frame::CALLER_FRAME);
         // ELFv1: the handler is a function descriptor (entry, TOC).
         let desc = get(mem, action.handler, 16).map_err(|_| SIGSEGV)?;
@@ -708,7 +760,14 @@ impl Signals {
         // The handler is given r4 (siginfo) and r5 (ucontext) whether or not it asked with
         // SA_SIGINFO, as Linux does.
         let dar = if sig == SIGSEGV { info.word } else { 0 };
-        let image = ucontext(ctx, self.mask, sig, action.handler, uc, dar);
+        let mut image = ucontext(ctx, self.mask, sig, action.handler, uc, dar);
+        let [ss_sp, ss_flags, ss_size] = uc_stack;
+        let stack = words(&[
+            u64::from(ss_sp),
+            u64::from(ss_flags) << 32,
+            u64::from(ss_size),
+        ]);
+        image[frame::UC_STACK as usize..frame::UC_STACK as usize + 24].copy_from_slice(&stack);
         let siginfo = info.encode(Abi::Ppc64);
         let writes = [
             (uc, image),
@@ -755,18 +814,36 @@ impl Signals {
         super::hostsig::take();
     }
 
-    /// Takes the signals that came from outside (`hostsig`) as sent by a user; the first
-    /// whose action has meanwhile become the default one ends the process.
+    /// Takes the signals that came from outside (`hostsig`), with the `si_code` and sender
+    /// the host gave them; the first whose action has meanwhile become the default one ends
+    /// the process.
     fn take_external(&mut self) -> Option<u32> {
         let mut arrived = super::hostsig::take();
         while arrived != 0 {
             let sig = arrived.trailing_zeros() + 1;
             arrived &= arrived - 1;
-            if let Sent::Fatal(s) = self.send_from(sig, SI_USER) {
+            let (code, sender) = super::hostsig::arrival(sig);
+            if let Sent::Fatal(s) = self.queue(sig, code, sender, false) {
                 return Some(s);
             }
         }
         None
+    }
+
+    /// Whether a call that a signal interrupted (EINTR) is made again after the handler,
+    /// as Linux restarts it: the signal whose handler runs next was installed with
+    /// SA_RESTART. Signals from outside are taken in first, as the delivery will; `Err`
+    /// names one whose action ends the process.
+    pub fn restarts(&mut self) -> Result<bool, u32> {
+        if let Some(sig) = self.take_external() {
+            return Err(sig);
+        }
+        let ready = self.all_pending() & !self.mask;
+        if ready == 0 {
+            return Ok(false);
+        }
+        let sig = ready.trailing_zeros() + 1;
+        Ok(self.actions[sig as usize - 1].flags & SA_RESTART != 0)
     }
 
     /// `rt_sigreturn`: restores the context the frame at r1 saved (the handler may have
@@ -869,7 +946,9 @@ fn ucontext(ctx: &Context, mask: u64, sig: u32, handler: u64, uc: u32, dar: u64)
 struct Info {
     sig: u32,
     code: i32,
+    /// The fault's address (`fault`), or the sender: pid << 32 | uid.
     word: u64,
+    fault: bool,
 }
 
 impl Info {
@@ -879,11 +958,12 @@ impl Info {
         let mut out = vec![0u8; 128];
         out[0..4].copy_from_slice(&self.sig.to_be_bytes());
         out[8..12].copy_from_slice(&self.code.to_be_bytes());
-        let sent = matches!(self.code, SI_USER | SI_TKILL | SI_KERNEL);
         match abi {
             Abi::Ppc64 => out[16..24].copy_from_slice(&self.word.to_be_bytes()),
-            Abi::Ppc32 if sent => out[12..20].copy_from_slice(&self.word.to_be_bytes()),
-            Abi::Ppc32 => out[12..16].copy_from_slice(&(self.word as u32).to_be_bytes()),
+            Abi::Ppc32 if self.fault => {
+                out[12..16].copy_from_slice(&(self.word as u32).to_be_bytes())
+            }
+            Abi::Ppc32 => out[12..20].copy_from_slice(&self.word.to_be_bytes()),
         }
         out
     }

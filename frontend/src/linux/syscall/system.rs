@@ -100,7 +100,6 @@ fn sleep(
     rem: u64,
 ) -> SysResult {
     const TIMER_ABSTIME: u64 = 1;
-    const EINTR: u64 = 4;
     let asked = layout.duration_at(mem, req, 1_000_000_000)?;
     let absolute = clock_flags.is_some_and(|(_, flags)| flags & TIMER_ABSTIME != 0);
     let d = match clock_flags {
@@ -131,7 +130,7 @@ fn sleep(
                     .longs(&[left.tv_sec as u64, left.tv_nsec as u64]),
             )?;
         }
-        return Err(EINTR);
+        return Err(errno::EINTR);
     }
     Ok(0)
 }
@@ -404,18 +403,6 @@ pub fn call(p: &mut Process, c: &Call, mem: &Memory) -> Option<Result<SysResult,
         173 => p.signals.sigaction(mem, a),
         174 => p.signals.sigprocmask(mem, a),
         175 => p.signals.sigpending(mem, a),
-        185 => {
-            // sigaltstack: no alternate stack is ever in use (ss_flags SS_DISABLE = 2).
-            if a[1] != 0 {
-                let stack = match abi {
-                    Abi::Ppc64 => words(&[0, 2 << 32, 0]),
-                    Abi::Ppc32 => abi.longs(&[0, 2, 0]),
-                };
-                put(mem, a[1], &stack).map(|()| 0)
-            } else {
-                Ok(0)
-            }
-        }
         221 => p.threads.futex(mem, a),
         223 => {
             // One CPU: bit 0 of the first (big-endian) long of the mask.
