@@ -423,6 +423,26 @@ fn alternate_stacks_restarted_calls_and_sigchld() {
     }
 }
 
+/// feenableexcept: an enabled zero divide or overflow delivers SIGFPE at the instruction
+/// (and with no handler ends the program by it). qemu-ppc cannot run 32-bit glibc's fenv
+/// code (`mffscrni`), so the 32-bit build is held to the 64-bit build under qemu-ppc64.
+#[test]
+fn enabled_fp_exceptions_deliver_sigfpe() {
+    if let Some(o) = same_as_qemu("fp_traps", &[]) {
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            out.contains("SIGFPE: FPE_FLTDIV 1, address given 1, result kept 42"),
+            "{out}"
+        );
+        assert!(out.contains("overflow: FPE_FLTOVF 1"), "{out}");
+        let died = same_as_qemu("fp_traps", &["die"]).expect("tools present");
+        assert_eq!(status(&died), 128 + 8);
+        if present_for(PPC32) {
+            same_as_reference("fp_traps", &build_for(PPC32, "fp_traps"), &[], &o);
+        }
+    }
+}
+
 #[test]
 fn signals_from_other_processes() {
     for target in [PPC64, PPC32] {

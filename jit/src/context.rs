@@ -7,6 +7,12 @@
 
 /// Bit 63 of MSR (IBM bit 0): 64-bit mode. When clear, CR0, CA and OV follow the low word.
 pub const MSR_SF: u64 = 1 << 63;
+/// MSR[FE0] and MSR[FE1] (bits 52 and 55): with either set, a floating-point instruction
+/// that leaves FPSCR[FEX] set takes a program interrupt. The Xbox 360 runs with both clear;
+/// Linux sets them for a process that asks (`prctl(PR_SET_FPEXC)`, as `feenableexcept`
+/// does).
+pub const MSR_FE0: u64 = 1 << 11;
+pub const MSR_FE1: u64 = 1 << 8;
 
 /// Bits of the XER as `mfxer` composes them (low word).
 pub const XER_SO: u32 = 1 << 31;
@@ -105,6 +111,11 @@ impl Context {
     #[inline]
     pub fn is_64bit(&self) -> bool {
         self.msr & MSR_SF != 0
+    }
+
+    /// Whether an enabled floating-point exception interrupts (MSR[FE0] or MSR[FE1]).
+    pub fn fp_exceptions_precise(&self) -> bool {
+        self.msr & (MSR_FE0 | MSR_FE1) != 0
     }
 
     pub fn xer(&self) -> u32 {

@@ -129,8 +129,15 @@ struct Stats {
     mismatches: u64,
 }
 
-const EXIT_KINDS: [&str; 7] = [
-    "returned", "budget", "syscall", "trap", "fault", "invalid", "broken",
+const EXIT_KINDS: [&str; 8] = [
+    "returned",
+    "budget",
+    "syscall",
+    "trap",
+    "fault",
+    "invalid",
+    "fp enabled",
+    "broken",
 ];
 
 fn exit_kind(r: &Run) -> usize {
@@ -142,8 +149,9 @@ fn exit_kind(r: &Run) -> usize {
             Exit::Trap { .. } => 3,
             Exit::Fault(_) => 4,
             Exit::Invalid { .. } => 5,
+            Exit::FpEnabled => 6,
         },
-        Run::Broken(_) => 6,
+        Run::Broken(_) => 7,
     }
 }
 

@@ -34,7 +34,7 @@ pub const DEFAULT_HOT_THRESHOLD: u32 = 32;
 /// `powerpc64-linux-gnu-gcc -static`) as qemu-ppc64 would, or 32-bit (from
 /// `powerpc-linux-gnu-gcc -static`) as qemu-ppc would. Its standard streams are ours and
 /// its exit status becomes ours; a guest fault, trap or invalid instruction ends it with
-/// 128 + the signal Linux would deliver (SIGSEGV, SIGTRAP, SIGILL).
+/// 128 + the signal Linux would deliver (SIGSEGV, SIGTRAP, SIGILL, SIGFPE).
 #[derive(Args, Debug)]
 #[command(about = "Run a static PowerPC Linux executable (as qemu-ppc64 or qemu-ppc would)")]
 pub struct ExecElfArgs {
@@ -61,7 +61,7 @@ pub struct ExecElfArgs {
     pub args: Vec<OsString>,
 }
 
-use syscall::signal::{SIGILL, SIGSEGV, SIGTRAP};
+use syscall::signal::{SIGFPE, SIGILL, SIGSEGV, SIGTRAP};
 /// `mfspr rD, PVR` with rD zero.
 const MFPVR: u32 = 0x7c1f_42a6;
 /// What `mfpvr` reads: processor version 0x0071, the Xenon's (as the Free60 Linux port's
@@ -219,10 +219,15 @@ pub fn run(args: &ExecElfArgs) -> Result<ExitCode> {
                 ctx.pc = ctx.pc.wrapping_add(4);
             }
             // A handler the guest installed for the signal runs; otherwise it ends the guest.
-            Exit::Fault(_) | Exit::Trap { .. } | Exit::Invalid { .. } => {
+            Exit::Fault(_) | Exit::Trap { .. } | Exit::Invalid { .. } | Exit::FpEnabled => {
                 let (sig, addr, why) = match exit {
                     Exit::Fault(f) => (SIGSEGV, f.addr, format!("segmentation fault: {f}")),
                     Exit::Trap { .. } => (SIGTRAP, 0, "trap".to_string()),
+                    Exit::FpEnabled => (
+                        SIGFPE,
+                        0,
+                        "floating-point exception (enabled in FPSCR)".to_string(),
+                    ),
                     _ => (SIGILL, 0, "illegal instruction".to_string()),
                 };
                 if !process.signals.raise_sync(sig, addr, &mut ctx, &mem) {

@@ -12,9 +12,11 @@
 //!   `mffs`: see `convert::fcti` and `Mffs` below.
 //! - Single-precision NaN results are truncated to single precision (the low 29 fraction
 //!   bits cleared), as `frsp` is defined to do and as qemu does for every single op.
-//! - Enabled exceptions never interrupt: we behave as with MSR[FE0,FE1] = 0 (what the
-//!   Xbox 360 runs with), so an enabled exception sets FEX and, for invalid operations and
-//!   zero divides, leaves FRT unchanged, as the ISA requires.
+//! - An enabled exception sets FEX and, for invalid operations and zero divides, leaves FRT
+//!   unchanged, as the ISA requires. It interrupts only with MSR[FE0] or MSR[FE1] set (the
+//!   Xbox 360 runs with both clear): then every instruction that updates FPSCR and leaves
+//!   FEX set ends with `Exit::FpEnabled` at itself (`sets_fex`), in the precise mode,
+//!   whichever of the three nonzero modes is set.
 //! - FPSCR[NI] is stored but has no effect; results are always IEEE.
 //!
 //! Where qemu-ppc64 (7.2) disagrees with the ISA we follow the ISA: qemu never sets FR,
@@ -38,6 +40,15 @@ use arith::Kind;
 use convert::IntWidth;
 use fpscr::*;
 use soft::Prec;
+
+/// Whether `op` updates FPSCR, so that it takes the enabled-exception interrupt when it
+/// leaves FEX set: all but the moves, `fsel` and `mffs`, which leave FPSCR alone.
+pub fn sets_fex(op: FpuOp) -> bool {
+    !matches!(
+        op,
+        FpuOp::Fmr | FpuOp::Fneg | FpuOp::Fabs | FpuOp::Fnabs | FpuOp::Fsel | FpuOp::Mffs
+    )
+}
 
 /// Bit-level facts about double-format register values.
 mod bits {

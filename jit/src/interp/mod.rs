@@ -30,6 +30,10 @@ pub enum Exit {
     Fault(Fault),
     /// The word at `pc` is not a Xenon instruction (or not one this backend executes).
     Invalid { word: u32 },
+    /// The floating-point instruction at `pc` left FPSCR[FEX] set while MSR[FE0] or
+    /// MSR[FE1] is (a floating-point enabled exception program interrupt). The instruction
+    /// has updated FPSCR and, as its exception allows, FRT; it did not retire.
+    FpEnabled,
 }
 
 impl std::fmt::Display for Exit {
@@ -43,6 +47,7 @@ impl std::fmt::Display for Exit {
             Exit::Invalid { word } => {
                 write!(f, "invalid or unimplemented instruction {word:#010x}")
             }
+            Exit::FpEnabled => f.write_str("enabled floating-point exception"),
         }
     }
 }
@@ -109,7 +114,13 @@ pub fn execute(op: Op, insn: Insn, pc: u32, ctx: &mut Context, mem: &Memory) -> 
         Op::Integer(o) => integer::exec(o, insn, ctx),
         Op::Branch(o) => branch::exec(o, insn, pc, ctx),
         Op::LoadStore(o) => loadstore::exec(o, insn, ctx, mem),
-        Op::Fpu(o) => fpu::exec(o, insn, ctx),
+        Op::Fpu(o) => {
+            fpu::exec(o, insn, ctx)?;
+            if ctx.fp_exceptions_precise() && fpu::sets_fex(o) && ctx.fpscr & fpu::fpscr::FEX != 0 {
+                return Err(Exit::FpEnabled);
+            }
+            Ok(())
+        }
         Op::System(o) => system::exec(o, insn, ctx, mem),
         Op::Vector(o) => vector::exec(o, insn, ctx, mem),
     }

@@ -1228,3 +1228,35 @@ fn fp_outside_the_quick_state_leaves_until_its_full_path_is_compiled() {
     assert_eq!(h.jit.stats().fp_recompiles, 1);
     h.finish();
 }
+
+/// With MSR[FE0,FE1] set (precise FP exceptions, which `exec-elf` sets for a program that
+/// calls `feenableexcept`) the engine runs the interpreter: an enabled zero divide stops at
+/// itself with `Exit::FpEnabled` on both, leaving the same context. The same block with the
+/// bits clear runs compiled and retires the divide.
+#[test]
+fn precise_fp_exceptions_run_in_the_interpreter() {
+    use crate::context::{MSR_FE0, MSR_FE1};
+    let mut h = Harness::new();
+    let fdiv = a_form(63, 18, 1, 2, 3, 0, false);
+    let pc = h.place(&[fdiv]);
+    let mut start = Context {
+        msr: MSR_SF | MSR_FE0 | MSR_FE1,
+        fpscr: ZE,
+        lr: u64::from(SENTINEL),
+        ..Default::default()
+    };
+    start.fpr[2] = 0x3ff0_0000_0000_0000;
+    let (got, slow) = h.run_at(pc, &[fdiv], &start);
+    assert_eq!(got.pc, pc, "stopped at the divide");
+    assert!(got.fpscr & FEX != 0, "fpscr {:#x}", got.fpscr);
+    assert_eq!(
+        (h.jit.stats().units, slow),
+        (0, 0),
+        "nothing compiled or retired"
+    );
+    start.msr = MSR_SF;
+    let (got, _) = h.run_at(pc, &[fdiv], &start);
+    assert_eq!(got.pc, SENTINEL);
+    assert!(h.jit.stats().units > 0, "compiled once FE is clear");
+    assert!(h.failures.is_empty(), "{}", h.failures.join("\n"));
+}

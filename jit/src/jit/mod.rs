@@ -876,6 +876,14 @@ impl Jit {
         mem: &Memory,
         limits: Limits,
     ) -> Result<(Exit, u64), JitError> {
+        // Precise floating-point exceptions (MSR[FE0,FE1], which no title sets) are the
+        // interpreter's: compiled code keeps FPSCR's exception state lazily and never stops
+        // after an FP instruction to look at FEX.
+        if ctx.fp_exceptions_precise() {
+            let (exit, n) = crate::interp::run(ctx, mem, limits);
+            self.stats.interpreted_instructions += n;
+            return Ok((exit, n));
+        }
         let Some(slot) = self.slot_of(mem) else {
             return self.run_with(ctx, &mut Runtime::new(mem), mem, limits);
         };

@@ -257,7 +257,9 @@ impl Kernel {
                 st.preempt(tid, ctx);
                 None
             }
-            Exit::Fault(_) | Exit::Trap { .. } | Exit::Invalid { .. } => {
+            // The program interrupts a title cannot handle (the kernel's MSR keeps FE0 and
+            // FE1 clear, so FpEnabled comes only from a context that set them).
+            Exit::Fault(_) | Exit::Trap { .. } | Exit::Invalid { .. } | Exit::FpEnabled => {
                 let word = self.mem.fetch(ctx.pc).ok();
                 let text = word
                     .map(|w| oxenon_jit::isa::disassemble(w, ctx.pc))

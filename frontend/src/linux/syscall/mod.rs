@@ -283,6 +283,8 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
                 signal::Waiting::Fatal(sig) => return Err(SyscallError::Signal(sig)),
             }
         }
+        // prctl(PR_GET_FPEXC, int *mode), prctl(PR_SET_FPEXC, mode): the thread's MSR.
+        171 if matches!(call.args[0], 11 | 12) => Some(fp_exception_mode(ctx, mem, &call.args)),
         // sigaltstack: whether the thread runs on its alternate stack depends on r1.
         185 => Some(p.signals.sigaltstack(mem, &call.args, ctx.gpr[1] as u32)),
         // rt_sigreturn: the context is the one the handler's frame saved, r3 included.
@@ -342,6 +344,27 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
         return Err(SyscallError::Signal(sig));
     }
     Ok(Outcome::Continue)
+}
+
+/// `prctl(PR_GET_FPEXC, mode)` and `prctl(PR_SET_FPEXC, mode)`: how the thread's enabled
+/// floating-point exceptions interrupt, kept in MSR[FE0] and MSR[FE1] as Linux keeps it
+/// (PR_FP_EXC_DISABLED 0, NONRECOV 1: FE1, ASYNC 2: FE0, PRECISE 3: both). Our interrupts
+/// are always precise once either bit is set. PR_FP_EXC_SW_ENABLE (SPE only) and the other
+/// values are EINVAL.
+fn fp_exception_mode(ctx: &mut Context, mem: &Memory, a: &[u64; 6]) -> SysResult {
+    use oxenon_jit::context::{MSR_FE0, MSR_FE1};
+    const PR_GET_FPEXC: u64 = 11;
+    if a[0] == PR_GET_FPEXC {
+        let mode = ((ctx.msr & MSR_FE0) >> 10) | ((ctx.msr & MSR_FE1) >> 8);
+        return put(mem, a[1], &(mode as u32).to_be_bytes()).map(|()| 0);
+    }
+    let mode = a[1] & 0xffff_ffff;
+    if mode > 3 {
+        return Err(errno::EINVAL);
+    }
+    let fe = ((mode << 10) & MSR_FE0) | ((mode << 8) & MSR_FE1);
+    ctx.msr = (ctx.msr & !(MSR_FE0 | MSR_FE1)) | fe;
+    Ok(0)
 }
 
 /// Reads a NUL-terminated guest string (at most `max` bytes).

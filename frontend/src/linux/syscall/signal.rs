@@ -31,6 +31,7 @@ const SA_NODEFER: u64 = 0x4000_0000;
 const SA_RESETHAND: u64 = 0x8000_0000;
 pub const SIGILL: u32 = 4;
 pub const SIGTRAP: u32 = 5;
+pub const SIGFPE: u32 = 8;
 pub const SIGSEGV: u32 = 11;
 const SIGKILL: u32 = 9;
 const SIGSTOP: u32 = 19;
@@ -216,6 +217,27 @@ fn disposition(handler: u64) -> super::hostsig::Disposition {
         SIG_IGN => super::hostsig::Disposition::Ignore,
         _ => super::hostsig::Disposition::Handler,
     }
+}
+
+/// `si_code` of an enabled floating-point exception, from the FPSCR as the instruction left
+/// it: the first of invalid operation, overflow, underflow, zero divide and inexact whose
+/// exception and enable bits are both set, in that order, as Linux's `__parse_fpscr` picks
+/// (FPE_FLTINV, FPE_FLTOVF, FPE_FLTUND, FPE_FLTDIV, FPE_FLTRES; FPE_FLTUNK otherwise).
+fn fpe_code(fpscr: u32) -> i32 {
+    // (exception bit, enable bit, code) in FPSCR's big-endian bit numbering: VX 34 and VE
+    // 56, OX 35 and OE 57, UX 36 and UE 58, ZX 37 and ZE 59, XX 38 and XE 60.
+    const CAUSES: [(u32, u32, i32); 5] = [
+        (1 << 29, 1 << 7, 7),
+        (1 << 28, 1 << 6, 4),
+        (1 << 27, 1 << 5, 5),
+        (1 << 26, 1 << 4, 3),
+        (1 << 25, 1 << 3, 6),
+    ];
+    const FPE_FLTUNK: i32 = 14;
+    CAUSES
+        .iter()
+        .find(|&&(x, e, _)| fpscr & x != 0 && fpscr & e != 0)
+        .map_or(FPE_FLTUNK, |&(_, _, code)| code)
 }
 
 /// The process as a signal's sender: pid << 32 | uid.
@@ -704,6 +726,7 @@ impl Signals {
         let code = match sig {
             SIGSEGV => SEGV_MAPERR,
             SIGTRAP => TRAP_BRKPT,
+            SIGFPE => fpe_code(ctx.fpscr),
             _ => ILL_ILLOPC,
         };
         let info = Info {
@@ -748,6 +771,7 @@ impl Signals {
             };
             super::sigframe32::push(ctx, mem, &entry).map_err(|()| SIGSEGV)?;
             self.enter_handler(sig, action);
+            ctx.fpscr = 0;
             return Ok(());
         }
         let base = below.wrapping_sub(frame::SIZE) & !15;
@@ -782,6 +806,9 @@ impl Signals {
             put(mem, u64::from(at), &data).map_err(|_| SIGSEGV)?;
         }
         self.enter_handler(sig, action);
+        // The handler starts with a clear FPSCR, as Linux gives it (no enabled exception
+        // left to interrupt it again); the frame keeps the interrupted one for sigreturn.
+        ctx.fpscr = 0;
         ctx.gpr[1] = u64::from(newsp);
         ctx.gpr[2] = toc;
         ctx.gpr[3] = u64::from(sig);
@@ -972,6 +999,22 @@ impl Info {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// SIGFPE's si_code as Linux's `__parse_fpscr` picks it: the first enabled cause in
+    /// the order invalid, overflow, underflow, zero divide, inexact (FPE_FLTINV 7,
+    /// FPE_FLTOVF 4, FPE_FLTUND 5, FPE_FLTDIV 3, FPE_FLTRES 6), FPE_FLTUNK 14 without one.
+    /// FPSCR bits: VX 1 << 29 .. XX 1 << 25, VE 1 << 7 .. XE 1 << 3.
+    #[test]
+    fn fpe_codes_follow_the_first_enabled_cause() {
+        let (vx, ox, ux, zx, xx) = (1 << 29, 1 << 28, 1 << 27, 1 << 26, 1 << 25);
+        let (ve, oe, ue, ze, xe) = (1 << 7, 1 << 6, 1 << 5, 1 << 4, 1 << 3);
+        assert_eq!(fpe_code(vx | ve | zx | ze), 7);
+        assert_eq!(fpe_code(vx | zx | ze), 3, "VX without VE does not count");
+        assert_eq!(fpe_code(ox | oe | xx | xe), 4);
+        assert_eq!(fpe_code(ux | ue), 5);
+        assert_eq!(fpe_code(xx | xe), 6);
+        assert_eq!(fpe_code(zx | xe), 14);
+    }
 
     /// A handler whose frame cannot be written (the stack pointer is garbage, near either
     /// end of the space) ends the process with SIGSEGV, as Linux does; a sigreturn whose

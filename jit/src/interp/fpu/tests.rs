@@ -613,3 +613,70 @@ fn summary_bits_follow_the_causes() {
     assert_eq!(raise(XX, XX), XX, "no transition, no FX");
     assert_eq!(raise(0, XX), FX | XX);
 }
+
+/// MSR[FE0,FE1] (ISA Book III, Program interrupt, Floating-Point Enabled Exception): with
+/// either set, an instruction that updates FPSCR and leaves FEX set stops at itself
+/// (`Exit::FpEnabled`) without retiring, after setting the exception bits and, for an
+/// enabled zero divide, leaving FRT unchanged (Book I, Zero Divide Exception, ZE = 1). With
+/// both clear the same divide retires. An instruction that does not touch FPSCR (`fmr`)
+/// does not stop while FEX is left set; one that does (`fadd`) stops again.
+#[test]
+fn enabled_exceptions_interrupt_only_with_msr_fe() {
+    use crate::context::{MSR_FE0, MSR_FE1};
+    use crate::interp::{run as interp_run, Exit, Limits};
+    use crate::{Memory, Perm};
+    const CODE: u32 = 0x1000_0000;
+    let mem = Memory::new().unwrap();
+    mem.map(CODE, 0x1000, Perm::RX).unwrap();
+    let program = [
+        encode("fdiv 1,2,3"),
+        encode("fmr 5,2"),
+        encode("fadd 6,2,2"),
+    ];
+    for (k, w) in program.iter().enumerate() {
+        mem.poke_bytes(CODE + 4 * k as u32, &w.to_be_bytes())
+            .unwrap();
+    }
+    let limits = Limits {
+        max_instructions: 3,
+        stop_at: None,
+    };
+    for (msr, stops) in [
+        (MSR_FE0 | MSR_FE1, true),
+        (MSR_FE0, true),
+        (MSR_FE1, true),
+        (0, false),
+    ] {
+        let mut ctx = Context {
+            pc: CODE,
+            msr: crate::context::MSR_SF | msr,
+            fpscr: ZE,
+            ..Default::default()
+        };
+        ctx.fpr[1] = SENTINEL;
+        ctx.fpr[2] = ONE;
+        ctx.fpr[3] = PZERO;
+        let (exit, n) = interp_run(&mut ctx, &mem, limits);
+        assert_eq!(
+            ctx.fpscr & (FX | FEX | ZX | ZE),
+            FX | FEX | ZX | ZE,
+            "msr {msr:#x}"
+        );
+        assert_eq!(ctx.fpr[1], SENTINEL, "an enabled zero divide leaves FRT");
+        if stops {
+            assert_eq!(
+                (exit, n, ctx.pc),
+                (Exit::FpEnabled, 0, CODE),
+                "msr {msr:#x}"
+            );
+            // Past the divide, the move retires and the add stops again.
+            ctx.pc = CODE + 4;
+            let (exit, n) = interp_run(&mut ctx, &mem, limits);
+            assert_eq!((exit, n, ctx.pc), (Exit::FpEnabled, 1, CODE + 8));
+            assert_eq!(ctx.fpr[5], ONE);
+        } else {
+            assert_eq!((exit, n), (Exit::BudgetExhausted, 3));
+            assert_eq!(ctx.fpr[6], TWO);
+        }
+    }
+}
