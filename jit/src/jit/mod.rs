@@ -48,6 +48,7 @@ use runtime::{
     FAST_ENTRIES,
 };
 use std::collections::{HashMap, HashSet};
+use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicPtr, Ordering};
 use std::time::{Duration, Instant};
 
@@ -175,7 +176,9 @@ struct Unit {
 }
 
 pub struct Jit {
-    module: JITModule,
+    /// Freed by hand (`JITModule` leaves its code memory allocated when dropped, so that
+    /// pointers into it stay valid): at a flush, and when the engine is dropped.
+    module: ManuallyDrop<JITModule>,
     fctx: FunctionBuilderContext,
     trampoline: Trampoline,
     units: HashMap<Key, Unit>,
@@ -377,6 +380,15 @@ fn indirect_learning(
         && indirect.get(&site).map_or(0, Vec::len) < INDIRECT_TARGETS
 }
 
+impl Drop for Jit {
+    fn drop(&mut self) {
+        // SAFETY: the engine is going, and every pointer into its code (units, link cells,
+        // the fast table, the trampoline) goes with it; none of its code is running (`run`
+        // borrows the engine for as long as it runs).
+        unsafe { ManuallyDrop::take(&mut self.module).free_memory() };
+    }
+}
+
 impl Jit {
     /// A code module for x86-64 with the settings units are compiled with, and its
     /// trampoline.
@@ -409,7 +421,7 @@ impl Jit {
     pub fn new() -> Result<Self, JitError> {
         let (module, trampoline) = Self::new_module()?;
         Ok(Self {
-            module,
+            module: ManuallyDrop::new(module),
             fctx: FunctionBuilderContext::new(),
             trampoline,
             units: HashMap::new(),
@@ -461,7 +473,10 @@ impl Jit {
         self.links.clear();
         self.fast.fill(FastEntry::default());
         self.hits.clear();
-        let old = std::mem::replace(&mut self.module, module);
+        let old = ManuallyDrop::into_inner(std::mem::replace(
+            &mut self.module,
+            ManuallyDrop::new(module),
+        ));
         self.trampoline = trampoline;
         // SAFETY: no unit of `old` can run again: none is in `units`, `links` or `fast`, the
         // trampoline is the new module's, and this engine's code is not on the stack (the
