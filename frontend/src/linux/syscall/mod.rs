@@ -304,8 +304,9 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
             .transpose()?,
     };
     tracing::debug!(nr = call.nr, name = names::name(call.nr), args = ?call.args, ?result, "syscall");
-    // A call a signal interrupted is made again after a handler installed with SA_RESTART:
-    // the handler's frame saves the context at the `sc` with the arguments unchanged.
+    // A call a signal interrupted is made again after a handler installed with SA_RESTART
+    // (the handler's frame saves the context at the `sc` with the arguments unchanged), or
+    // at once when the signal is one the thread blocks.
     if result == Some(Err(errno::EINTR)) && RESTARTABLE.contains(&call.nr) {
         match p.signals.restarts() {
             Err(sig) => return Err(SyscallError::Signal(sig)),

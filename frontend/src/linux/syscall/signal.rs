@@ -14,7 +14,8 @@ use super::{errno, get, put, words, Abi, SysResult, TimeArg};
 use oxenon_jit::{Context, Memory, Perm};
 use std::time::{Duration, Instant};
 
-/// Instructions the run loop lets a guest run between looks at an armed timer.
+/// Instructions the run loop lets a guest run between looks for signals from outside (the
+/// interval timers' among them) while the guest has a handler for one.
 pub const TIMER_SLICE: u64 = 1_000_000;
 
 /// The page holding the return trampoline (`li r0, __NR_rt_sigreturn; sc`), mapped by
@@ -857,17 +858,19 @@ impl Signals {
         None
     }
 
-    /// Whether a call that a signal interrupted (EINTR) is made again after the handler,
-    /// as Linux restarts it: the signal whose handler runs next was installed with
-    /// SA_RESTART. Signals from outside are taken in first, as the delivery will; `Err`
-    /// names one whose action ends the process.
+    /// Whether a call that a signal interrupted (EINTR) is made again, as Linux restarts it:
+    /// after the handler when the signal whose handler runs next was installed with
+    /// SA_RESTART, and at once when no signal is ready (the host's handler ran for one the
+    /// thread blocks, which under Linux would not have interrupted the call). Signals from
+    /// outside are taken in first, as the delivery will; `Err` names one whose action ends
+    /// the process.
     pub fn restarts(&mut self) -> Result<bool, u32> {
         if let Some(sig) = self.take_external() {
             return Err(sig);
         }
         let ready = self.all_pending() & !self.mask;
         if ready == 0 {
-            return Ok(false);
+            return Ok(true);
         }
         let sig = ready.trailing_zeros() + 1;
         Ok(self.actions[sig as usize - 1].flags & SA_RESTART != 0)
