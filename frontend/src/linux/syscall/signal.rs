@@ -95,16 +95,10 @@ struct Action {
 /// The process's signal state, with the running thread's part (`ThreadSignals`) in place.
 pub struct Signals {
     actions: [Action; 64],
-    /// The running thread's blocked signals, bit `n - 1` for signal `n`.
-    mask: u64,
     /// Signals sent to the process, which any thread not blocking them takes.
     pending: u64,
-    /// Signals sent to the running thread alone (`tkill`, `tgkill`, `raise`).
-    thread_pending: u64,
-    /// The running thread's `rt_sigtimedwait` deadline while it gives way to others.
-    wait_deadline: Option<Instant>,
-    /// The running thread's alternate signal stack (`sigaltstack`).
-    altstack: AltStack,
+    /// The running thread's part.
+    thread: ThreadSignals,
     /// `si_code` of each pending signal, and its sender (pid << 32 | uid).
     codes: [i32; 64],
     senders: [u64; 64],
@@ -117,11 +111,8 @@ impl Default for Signals {
     fn default() -> Self {
         Self {
             actions: [Action::default(); 64],
-            mask: 0,
             pending: 0,
-            thread_pending: 0,
-            wait_deadline: None,
-            altstack: AltStack::default(),
+            thread: ThreadSignals::default(),
             codes: [0; 64],
             senders: [0; 64],
             abi: Abi::Ppc64,
@@ -133,11 +124,14 @@ impl Default for Signals {
 /// it alone. The threads that are not running keep theirs (`threads::Threads`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ThreadSignals {
+    /// Blocked signals, bit `n - 1` for signal `n`.
     pub mask: u64,
+    /// Signals sent to the thread alone (`tkill`, `tgkill`, `raise`).
     pub pending: u64,
     /// When its `rt_sigtimedwait`, made again after giving way, times out.
-    pub wait_deadline: Option<Instant>,
-    pub altstack: AltStack,
+    wait_deadline: Option<Instant>,
+    /// Its alternate signal stack (`sigaltstack`).
+    altstack: AltStack,
 }
 
 /// An alternate signal stack (`sigaltstack`): handlers installed with SA_ONSTACK run on it.
@@ -332,7 +326,7 @@ impl Signals {
             if slot.handler == SIG_IGN {
                 // Setting SIG_IGN discards the signal if it is pending.
                 self.pending &= !bit(sig);
-                self.thread_pending &= !bit(sig);
+                self.thread.pending &= !bit(sig);
             }
             super::hostsig::follow(sig, disposition(slot.handler));
         }
@@ -350,7 +344,7 @@ impl Signals {
         if size != 8 {
             return Err(errno::EINVAL);
         }
-        let prev = self.mask;
+        let prev = self.thread.mask;
         if set != 0 {
             let v = self.abi.sigset_from(&get(mem, set, 8)?);
             let mask = match how {
@@ -359,7 +353,7 @@ impl Signals {
                 2 => v,
                 _ => return Err(errno::EINVAL),
             };
-            self.mask = mask & !(bit(SIGKILL) | bit(SIGSTOP));
+            self.thread.mask = mask & !(bit(SIGKILL) | bit(SIGSTOP));
         }
         if old != 0 {
             put(mem, old, &self.abi.sigset_bytes(prev))?;
@@ -373,7 +367,7 @@ impl Signals {
     pub fn sigaltstack(&mut self, mem: &Memory, a: &[u64; 6], sp: u32) -> SysResult {
         let (new, old) = (a[0], a[1]);
         let abi = self.abi;
-        let report = self.altstack.report(sp);
+        let report = self.thread.altstack.report(sp);
         if new != 0 {
             let raw = get(mem, new, 3 * abi.long_bytes())?;
             let base = abi.long_at(&raw, 0) as u32;
@@ -382,10 +376,10 @@ impl Signals {
                 Abi::Ppc32 => abi.long_at(&raw, 1) as u32,
             };
             let size = abi.long_at(&raw, 2);
-            if self.altstack.holds(sp) {
+            if self.thread.altstack.holds(sp) {
                 return Err(errno::EPERM);
             }
-            self.altstack = match flags & !SS_FLAG_BITS {
+            self.thread.altstack = match flags & !SS_FLAG_BITS {
                 SS_DISABLE => AltStack::default(),
                 0 | SS_ONSTACK if size < u64::from(MINSIGSTKSZ) => return Err(errno::ENOMEM),
                 0 | SS_ONSTACK => AltStack {
@@ -480,18 +474,18 @@ impl Signals {
         mask: Option<u64>,
         others: bool,
     ) -> Waiting {
-        let saved = self.mask;
+        let saved = self.thread.mask;
         if let Some(m) = mask {
-            self.mask = m & !(bit(SIGKILL) | bit(SIGSTOP));
+            self.thread.mask = m & !(bit(SIGKILL) | bit(SIGSTOP));
         }
-        match self.wait(|s| s.all_pending() & !s.mask != 0, None, others) {
+        match self.wait(|s| s.all_pending() & !s.thread.mask != 0, None, others) {
             Waited::Ready => {}
             Waited::GiveWay => {
-                self.mask = saved;
+                self.thread.mask = saved;
                 return Waiting::GiveWay;
             }
             Waited::TimedOut | Waited::Forever => {
-                self.mask = saved;
+                self.thread.mask = saved;
                 return Waiting::Forever;
             }
             Waited::Fatal(sig) => return Waiting::Fatal(sig),
@@ -499,8 +493,8 @@ impl Signals {
         ctx.gpr[3] = errno::EINTR;
         ctx.set_cr_bit(3, true);
         // The handler's frame saves the mask from before the call, which sigreturn restores.
-        let during = self.mask;
-        self.mask = saved;
+        let during = self.thread.mask;
+        self.thread.mask = saved;
         let ready = self.all_pending() & !during;
         let sig = ready.trailing_zeros() + 1;
         match self.deliver(sig, ctx, mem) {
@@ -530,7 +524,7 @@ impl Signals {
             Ok(raw) => self.abi.sigset_from(&raw) & !(bit(SIGKILL) | bit(SIGSTOP)),
             Err(e) => return Waiting::Returns(Err(e)),
         };
-        let deadline = match self.wait_deadline {
+        let deadline = match self.thread.wait_deadline {
             Some(d) => Some(d),
             None if limit == 0 => None,
             None => match timeout.duration_at(mem, limit, 1_000_000_000) {
@@ -538,17 +532,17 @@ impl Signals {
                 Err(e) => return Waiting::Returns(Err(e)),
             },
         };
-        let interrupting = |s: &Self| s.all_pending() & !s.mask & !want != 0;
+        let interrupting = |s: &Self| s.all_pending() & !s.thread.mask & !want != 0;
         let waited = self.wait(
             |s| s.all_pending() & want != 0 || interrupting(s),
             deadline,
             others,
         );
         if matches!(waited, Waited::GiveWay) {
-            self.wait_deadline = deadline;
+            self.thread.wait_deadline = deadline;
             return Waiting::GiveWay;
         }
-        self.wait_deadline = None;
+        self.thread.wait_deadline = None;
         let taken = self.all_pending() & want;
         match waited {
             Waited::Fatal(sig) => Waiting::Fatal(sig),
@@ -626,7 +620,7 @@ impl Signals {
         match self.sending(sig) {
             Sending::Queue => {
                 if to_thread {
-                    self.thread_pending |= bit(sig);
+                    self.thread.pending |= bit(sig);
                 } else {
                     self.pending |= bit(sig);
                 }
@@ -651,7 +645,7 @@ impl Signals {
 
     /// Signals sent to the process or to the running thread, blocked or not.
     fn all_pending(&self) -> u64 {
-        self.pending | self.thread_pending
+        self.pending | self.thread.pending
     }
 
     /// The running thread's part, for a thread it creates: the same mask, nothing pending.
@@ -659,24 +653,14 @@ impl Signals {
         // A thread created with CLONE_VM starts with no alternate stack (the creator's is
         // its own memory).
         ThreadSignals {
-            mask: self.mask,
+            mask: self.thread.mask,
             ..ThreadSignals::default()
         }
     }
 
     /// Another thread runs: its part comes in and the outgoing thread's is returned.
     pub fn swap_thread(&mut self, next: ThreadSignals) -> ThreadSignals {
-        let out = ThreadSignals {
-            mask: self.mask,
-            pending: self.thread_pending,
-            wait_deadline: self.wait_deadline,
-            altstack: self.altstack,
-        };
-        self.mask = next.mask;
-        self.thread_pending = next.pending;
-        self.wait_deadline = next.wait_deadline;
-        self.altstack = next.altstack;
-        out
+        std::mem::replace(&mut self.thread, next)
     }
 
     /// Runs the handler of the lowest pending signal not blocked, if any, from the context
@@ -686,7 +670,7 @@ impl Signals {
         if let Some(sig) = self.take_external() {
             return Some(sig);
         }
-        let ready = self.all_pending() & !self.mask;
+        let ready = self.all_pending() & !self.thread.mask;
         if ready == 0 {
             return None;
         }
@@ -703,8 +687,8 @@ impl Signals {
     /// Takes pending signal `sig` out of its set (the thread's before the process's) and
     /// describes it.
     fn take(&mut self, sig: u32) -> Info {
-        if self.thread_pending & bit(sig) != 0 {
-            self.thread_pending &= !bit(sig);
+        if self.thread.pending & bit(sig) != 0 {
+            self.thread.pending &= !bit(sig);
         } else {
             self.pending &= !bit(sig);
         }
@@ -721,7 +705,7 @@ impl Signals {
     /// the signal is blocked (the kernel then forces the default action).
     pub fn raise_sync(&mut self, sig: u32, addr: u32, ctx: &mut Context, mem: &Memory) -> bool {
         let action = self.actions[sig as usize - 1];
-        if matches!(action.handler, SIG_DFL | SIG_IGN) || self.mask & bit(sig) != 0 {
+        if matches!(action.handler, SIG_DFL | SIG_IGN) || self.thread.mask & bit(sig) != 0 {
             return false;
         }
         let code = match sig {
@@ -753,18 +737,21 @@ impl Signals {
         let action = self.actions[sig as usize - 1];
         let sp = ctx.gpr[1] as u32;
         // SA_ONSTACK: on the alternate stack, unless the thread runs on it already.
-        let below = if action.flags & SA_ONSTACK != 0 && self.altstack.flags(sp) == 0 {
-            self.altstack.base.wrapping_add(self.altstack.size)
+        let below = if action.flags & SA_ONSTACK != 0 && self.thread.altstack.flags(sp) == 0 {
+            self.thread
+                .altstack
+                .base
+                .wrapping_add(self.thread.altstack.size)
         } else {
             sp
         };
-        let uc_stack = self.altstack.report(sp);
+        let uc_stack = self.thread.altstack.report(sp);
         if self.abi == Abi::Ppc32 {
             let entry = super::sigframe32::Entry {
                 handler: action.handler as u32,
                 sig,
                 info: info.encode(Abi::Ppc32),
-                mask: self.mask,
+                mask: self.thread.mask,
                 dar: if sig == SIGSEGV { info.word as u32 } else { 0 },
                 trampoline: TRAMPOLINE,
                 below,
@@ -785,7 +772,7 @@ impl Signals {
         // The handler is given r4 (siginfo) and r5 (ucontext) whether or not it asked with
         // SA_SIGINFO, as Linux does.
         let dar = if sig == SIGSEGV { info.word } else { 0 };
-        let mut image = ucontext(ctx, self.mask, sig, action.handler, uc, dar);
+        let mut image = ucontext(ctx, self.thread.mask, sig, action.handler, uc, dar);
         let [ss_sp, ss_flags, ss_size] = uc_stack;
         let stack = words(&[
             u64::from(ss_sp),
@@ -825,9 +812,9 @@ impl Signals {
 
     /// The mask while `sig`'s handler runs, and SA_RESETHAND's reset.
     fn enter_handler(&mut self, sig: u32, action: Action) {
-        self.mask |= action.mask;
+        self.thread.mask |= action.mask;
         if action.flags & SA_NODEFER == 0 {
-            self.mask |= bit(sig);
+            self.thread.mask |= bit(sig);
         }
         if action.flags & SA_RESETHAND != 0 {
             self.actions[sig as usize - 1] = Action::default();
@@ -838,7 +825,7 @@ impl Signals {
     /// A forked child starts with no signal pending (its own or from outside).
     pub fn forget_pending(&mut self) {
         self.pending = 0;
-        self.thread_pending = 0;
+        self.thread.pending = 0;
         super::hostsig::take();
     }
 
@@ -868,7 +855,7 @@ impl Signals {
         if let Some(sig) = self.take_external() {
             return Err(sig);
         }
-        let ready = self.all_pending() & !self.mask;
+        let ready = self.all_pending() & !self.thread.mask;
         if ready == 0 {
             return Ok(true);
         }
@@ -884,7 +871,7 @@ impl Signals {
             let Some(mask) = super::sigframe32::pop(ctx, mem) else {
                 return false;
             };
-            self.mask = mask & !(bit(SIGKILL) | bit(SIGSTOP));
+            self.thread.mask = mask & !(bit(SIGKILL) | bit(SIGSTOP));
             return true;
         }
         let uc = (ctx.gpr[1] as u32).wrapping_add(frame::CALLER_FRAME);
@@ -916,7 +903,7 @@ impl Signals {
         let o = (off + 16 * 32) as usize;
         ctx.vscr = u32::from_be_bytes(raw[o + 12..o + 16].try_into().unwrap_or_default());
         ctx.vrsave = u32::from_be_bytes(raw[o + 16..o + 20].try_into().unwrap_or_default());
-        self.mask = w(frame::UC_SIGMASK) & !(bit(SIGKILL) | bit(SIGSTOP));
+        self.thread.mask = w(frame::UC_SIGMASK) & !(bit(SIGKILL) | bit(SIGSTOP));
         ctx.reserve_valid = 0;
         true
     }

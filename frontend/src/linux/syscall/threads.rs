@@ -376,10 +376,8 @@ mod tests {
         let (mut t, m) = (Threads::new(100), memory());
         let mut ctx = Context::default();
         let mut sigs = Signals::default();
-        let blocked = ThreadSignals {
-            mask: 1 << 9,
-            ..ThreadSignals::default()
-        };
+        let mut blocked = ThreadSignals::default();
+        blocked.mask = 1 << 9;
         sigs.swap_thread(blocked);
         t.clone(
             &ctx,
