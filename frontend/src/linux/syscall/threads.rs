@@ -338,6 +338,12 @@ mod tests {
         assert!(t.pending.is_none());
     }
 
+    /// A thread (CLONE_VM | CLONE_THREAD, stack 0x7000) with its creator's signal state.
+    fn spawn(t: &mut Threads, ctx: &Context, m: &Memory, sigs: &Signals) {
+        let a = args(&[0x100 | 0x10000, 0x7000]);
+        t.clone(ctx, m, &a, sigs.for_new_thread()).unwrap().unwrap();
+    }
+
     /// When every thread waits: one with a timeout resumes with ETIMEDOUT; without one, the
     /// process is deadlocked.
     #[test]
@@ -345,14 +351,7 @@ mod tests {
         let (mut t, m) = (Threads::new(100), memory());
         let mut ctx = Context::default();
         let mut sigs = Signals::default();
-        t.clone(
-            &ctx,
-            &m,
-            &args(&[0x100 | 0x10000, 0x7000]),
-            sigs.for_new_thread(),
-        )
-        .unwrap()
-        .unwrap();
+        spawn(&mut t, &ctx, &m, &sigs);
         // The child waits with a timeout, then the parent without.
         t.switch(Switch::Yield, &mut ctx, &mut sigs).unwrap();
         assert_eq!(t.tid, 101);
@@ -379,14 +378,7 @@ mod tests {
         let mut blocked = ThreadSignals::default();
         blocked.mask = 1 << 9;
         sigs.swap_thread(blocked);
-        t.clone(
-            &ctx,
-            &m,
-            &args(&[0x100 | 0x10000, 0x7000]),
-            sigs.for_new_thread(),
-        )
-        .unwrap()
-        .unwrap();
+        spawn(&mut t, &ctx, &m, &sigs);
         assert!(t.post(101, 12));
         assert!(!t.post(555, 12), "no such thread");
         // The child runs with the creator's mask and the signal posted to it.
