@@ -4,7 +4,10 @@
 //! call layer then deliver to the guest (`Signals::take_external`); SIG_IGN and SIG_DFL
 //! become the host's own, so an ignored signal is ignored and a default one ends us as it
 //! would end the guest (the exit status a parent sees is the same). The host handler has no
-//! SA_RESTART: a blocking host call it interrupts returns EINTR to the guest, as under Linux.
+//! SA_RESTART, so a blocking host call it interrupts returns EINTR; the system call layer
+//! then makes the call again or returns EINTR to the guest, as Linux would (`RESTARTABLE`,
+//! `Signals::restarts`). The handler takes the host's `siginfo_t`, so the guest's handler
+//! sees the real `si_code` and sender (`arrival`).
 //!
 //! Signals the emulator itself depends on keep their host action: SIGSEGV and SIGBUS
 //! (guest memory faults), SIGILL, SIGFPE and SIGTRAP (its own faults), SIGKILL and SIGSTOP

@@ -274,8 +274,8 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
                 signal::Waiting::Returns(r) => Some(r),
                 signal::Waiting::HandlerRuns => return Ok(Outcome::Continue),
                 signal::Waiting::GiveWay => {
-                    // Made again when this thread next runs: back to the `sc`.
-                    ctx.pc = ctx.pc.wrapping_sub(4);
+                    // Made again when this thread next runs.
+                    back_to_the_call(ctx);
                     p.threads.pending = Some(threads::Switch::Yield);
                     return Ok(Outcome::Continue);
                 }
@@ -311,7 +311,7 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
         match p.signals.restarts() {
             Err(sig) => return Err(SyscallError::Signal(sig)),
             Ok(true) => {
-                ctx.pc = ctx.pc.wrapping_sub(4);
+                back_to_the_call(ctx);
                 return match p.signals.deliver_pending(ctx, mem) {
                     Some(sig) => Err(SyscallError::Signal(sig)),
                     None => Ok(Outcome::Continue),
@@ -345,6 +345,12 @@ pub fn dispatch(p: &mut Process, ctx: &mut Context, mem: &Memory) -> Result<Outc
         return Err(SyscallError::Signal(sig));
     }
     Ok(Outcome::Continue)
+}
+
+/// Points the context back at the `sc` it has just passed, its arguments untouched, so that
+/// the call is made again when the thread next runs (after a handler, or another thread).
+fn back_to_the_call(ctx: &mut Context) {
+    ctx.pc = ctx.pc.wrapping_sub(4);
 }
 
 /// `prctl(PR_GET_FPEXC, mode)` and `prctl(PR_SET_FPEXC, mode)`: how the thread's enabled
