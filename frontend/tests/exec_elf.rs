@@ -181,6 +181,15 @@ fn libm() {
     same_as_qemu("libm", &[]);
 }
 
+/// Computed-goto dispatch copied into every handler, handlers that call functions, and
+/// recursion through the interpreter (units that end at calls, sparse indirect targets).
+#[test]
+fn vm_dispatch() {
+    if let Some(o) = same_as_qemu("vm_dispatch", &[]) {
+        assert!(String::from_utf8_lossy(&o.stdout).contains("main: 28657"));
+    }
+}
+
 #[test]
 fn args_and_environment() {
     if let Some(o) = same_as_qemu("args_env", &["one", "two words", "", "-x", "--flag"]) {

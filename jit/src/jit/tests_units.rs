@@ -778,8 +778,13 @@ fn a_fault_after_stores_and_interpreted_instructions_resumes_exactly() {
 /// head. Table entries 0..=6 go to cases 0..=3 as 0,1,2,3,0,1,2 and entry 7 to case 4, so
 /// per 8 iterations r3 gains 2*(1+10+100) + 1000 + 10000 (ISA semantics of addi/add).
 fn switch_loop(n: u16) -> (Vec<u32>, Vec<u32>) {
+    switch_loop_spaced(n, 0)
+}
+
+/// `switch_loop` with `gap` `nop`s after each case, which spreads the targets apart.
+fn switch_loop_spaced(n: u16, gap: u32) -> (Vec<u32>, Vec<u32>) {
     let head = CODE + 12;
-    let case = |k: u32| CODE + 40 + 12 * k;
+    let case = |k: u32| CODE + 40 + (12 + 4 * gap) * k;
     let mut lines: Vec<String> = vec![
         "li r3, 0".into(),                 // 0
         "li r5, 0".into(),                 // 4
@@ -796,6 +801,9 @@ fn switch_loop(n: u16) -> (Vec<u32>, Vec<u32>) {
         lines.push(format!("addi r3, r3, {add}"));
         lines.push("addi r5, r5, 1".into());
         lines.push(format!("b {head:#x}"));
+        for _ in 0..gap {
+            lines.push("nop".into());
+        }
     }
     lines.push("blr".into());
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
@@ -806,6 +814,48 @@ fn switch_loop(n: u16) -> (Vec<u32>, Vec<u32>) {
 fn switch_sum(n: u64) -> u64 {
     let per = [1, 10, 100, 1000, 1, 10, 100, 10000];
     (0..n).map(|i| per[(i & 7) as usize]).sum()
+}
+
+/// Targets too far apart for a table of their own (more than `lift::SPARSEST` entries per
+/// target) are told apart by a tree of compares: the loop still runs inside one unit once
+/// its five cases are learned, and results, retired counts and budgets match the
+/// interpreter (the sums follow from the ISA as for `switch_loop`).
+#[test]
+fn a_sparse_switch_runs_inside_one_unit() {
+    let n = 203u16;
+    let (code, table) = switch_loop_spaced(n, 200);
+    let code = [(CODE, code)];
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    for m in [&mi, &mj] {
+        m.poke_bytes(DATA, &bytes(&table)).unwrap();
+    }
+    let mut ctx = start(CODE);
+    ctx.gpr[6] = u64::from(DATA);
+    let mut jit = Jit::new().unwrap();
+    jit.set_hot_threshold(32);
+    let limits = Limits {
+        max_instructions: 1_000_000,
+        stop_at: Some(SENTINEL),
+    };
+    let (exit, retired, end) = same(&mi, &mj, &mut jit, &ctx, limits);
+    assert_eq!(exit, Exit::Stopped);
+    assert_eq!(end.gpr[3], switch_sum(u64::from(n)));
+    assert_eq!(retired, 3 + 9 * u64::from(n) + 3);
+    // Again with the links and the table emptied: nothing goes through the dispatcher.
+    jit.fast.fill(super::FastEntry::default());
+    for cell in jit.links.values() {
+        cell.store(std::ptr::null_mut(), std::sync::atomic::Ordering::Release);
+    }
+    let before = jit.stats().entries;
+    same(&mi, &mj, &mut jit, &ctx, limits);
+    assert!(jit.stats().entries - before <= 2, "{}", jit.stats());
+    for max in [5, 40, 41, 42, 43, 44, 45, 46, 47, 48, 300, 1001] {
+        let limits = Limits {
+            max_instructions: max,
+            stop_at: Some(SENTINEL),
+        };
+        same(&mi, &mj, &mut jit, &ctx, limits);
+    }
 }
 
 /// The `bctr`'s targets join its unit as they are seen, so the loop ends up running inside
@@ -1229,14 +1279,41 @@ fn string_moves_run_natively_and_store_all_or_nothing() {
     }
 }
 
-/// A loop that calls a function of its own unit: the unit entered where the call returns
-/// (CODE + 16) holds the loop and the function, and the function's `blr` lists that return
-/// site (`block::return_sites`), so it returns into the unit with a compare and a jump
-/// instead of leaving it and entering it again. By
+/// Units do not follow a call into its callee (`block::calls`), except a `bl` to the next
+/// instruction (the idiom that reads the address of the code): the unit from CODE holds
+/// the idiom's target but neither the callee at CODE + 100 nor the return site after the
+/// call (reached by the callee's `blr`, which is not in the unit).
+#[test]
+fn a_unit_does_not_follow_calls_into_their_callees() {
+    let c = code_at;
+    let mut lines: Vec<String> = vec![
+        format!("bl {}", c(4)),   // 0: the idiom
+        "mflr r3".into(),         // 4
+        format!("bl {}", c(100)), // 8: a call
+        "addi r4, r4, 1".into(),  // 12: its return site
+        "blr".into(),             // 16
+    ];
+    while lines.len() < 25 {
+        lines.push("nop".into());
+    }
+    lines.push("blr".into()); // 100: the callee
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let code = [(CODE, asm(CODE, &refs))];
+    let m = machine(&code, Perm::RX);
+    let empty = super::block::IndirectTargets::new();
+    let region = super::block::discover_region(&m, CODE, None, 64, &empty).unwrap();
+    let starts: Vec<u32> = region.blocks.iter().map(|b| b.start() - CODE).collect();
+    assert_eq!(starts, [0, 4]);
+}
+
+/// A loop that calls a function: the unit entered where the call returns (CODE + 16) holds
+/// the loop but not the function (units do not follow calls, `block::calls`), which is a
+/// unit of its own and returns through the indirect-branch table; a `blr` of the unit lists
+/// the return sites the unit holds (`block::return_sites`). By
 /// the ISA, 1000 calls leave r3 = 3000 and r4 = 1000, in 3 + 1000 * 6 + 2 instructions; and
 /// every budget that ends around a return leaves the interpreter's state.
 #[test]
-fn a_return_to_a_call_of_the_same_unit_stays_in_it() {
+fn a_call_in_a_loop_leaves_the_unit_and_comes_back() {
     let c = code_at;
     let words = asm(
         CODE,
@@ -1270,9 +1347,10 @@ fn a_return_to_a_call_of_the_same_unit_stays_in_it() {
             )
         })
         .collect();
-    // Every `blr` of the unit lists the site: the function's, and the caller's own (whose
-    // LR will not match: it leaves through the indirect-branch table as before).
-    assert_eq!(returns, [(28, vec![16]), (40, vec![16])]);
+    // The caller's own `blr` lists the site (its LR will not match: it leaves through the
+    // indirect-branch table); the function is not in the unit.
+    assert_eq!(returns, [(28, vec![16])]);
+    assert!(region.blocks.iter().all(|b| b.start() != CODE + 40));
 
     let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
     let mut jit = Jit::new().unwrap();

@@ -42,6 +42,8 @@ use std::sync::atomic::AtomicPtr;
 const MAX_JUMP_TABLE: usize = 4096;
 /// Entries up to which a `br_table` is indexed by bytes rather than words (4 KiB of offsets).
 const MAX_BYTE_TABLE: usize = 1024;
+/// Table entries per target beyond which targets are told apart by compares instead.
+const SPARSEST: usize = 16;
 
 /// About the most instructions a unit runs between two budget checks: when less budget is
 /// left, the dispatcher interprets up to this many (once per time slice of a guest thread).
@@ -1231,7 +1233,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             .iter()
             .map(|&(t, host)| (t, host, self.b.create_block()))
             .collect();
-        let by_table = known.len() > 3 && span <= MAX_JUMP_TABLE;
+        let by_table = known.len() > 3 && span <= MAX_JUMP_TABLE && span <= SPARSEST * known.len();
         if by_table {
             // From the address before its low bits were cleared: `lo` is a multiple of 4, so
             // they are shifted out all the same, and the mask stays off the hot path. A short
@@ -1257,6 +1259,14 @@ impl<'a, 'f> Lifter<'a, 'f> {
                     miss_call, &entries,
                 ));
             self.b.ins().br_table(idx, table);
+        } else if known.len() > 3 {
+            // Targets too far apart for a table: a tree of compares.
+            let target = self.branch_target(raw);
+            let mut switch = cranelift_frontend::Switch::new();
+            for &(t, _, stub) in &stubs {
+                switch.set_entry(u128::from(t), stub);
+            }
+            switch.emit(self.b, target, miss);
         } else {
             let target = self.branch_target(raw);
             for &(t, _, stub) in &stubs {
