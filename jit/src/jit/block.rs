@@ -28,6 +28,10 @@ pub struct Block {
     /// too (see `IndirectTargets`), or the unit's return sites its final `bclr` may go to
     /// (see `return_sites`); empty for other blocks.
     pub indirect: Vec<u32>,
+    /// Whether the unit learns and takes in the targets of the block's final `bcctr`: only
+    /// where the block was reached from the entry without passing through such a target
+    /// (`discover_region`).
+    pub learns: bool,
 }
 
 /// A load or store of one general-purpose register (not FP, multiple, string or reservation).
@@ -188,6 +192,7 @@ pub fn discover(mem: &Memory, start: u32, stop_at: Option<u32>, limit: usize) ->
         insns,
         fallthrough: pc,
         indirect: Vec::new(),
+        learns: true,
     })
 }
 
@@ -382,30 +387,40 @@ pub fn discover_region(
     let window = entry / WINDOW;
     let mut total = first.insns.len();
     let mut seen: HashSet<u32> = HashSet::from([entry]);
-    let mut queue: VecDeque<u32> = VecDeque::new();
+    // Each queued block with whether it was reached through a learned target (see below).
+    let mut queue: VecDeque<(u32, bool)> = VecDeque::new();
     let mut blocks = Vec::new();
     let inside = |s: u32| s.is_multiple_of(4) && s / WINDOW == window && stop_at != Some(s);
-    let mut push = |b: &Block, queue: &mut VecDeque<u32>| {
-        let indirect = indirect_site(b).and_then(|site| seen_targets.get(&site));
-        let targets = successors(b)
+    // The targets of a `bcctr` are taken in only where the unit reached it without passing
+    // through another one's target. A `switch` loop (bytecode_vm's) reaches its dispatch
+    // from its entry, and its cases branch back to it; an interpreter whose compiler copied
+    // the dispatch into every handler (Lua's `goto *table[op]`) would otherwise draw every
+    // handler, and every handler's targets, into every unit holding one.
+    let mut push = |b: &Block, queue: &mut VecDeque<(u32, bool)>| {
+        let indirect = indirect_site(b)
+            .filter(|_| b.learns)
+            .and_then(|site| seen_targets.get(&site));
+        let direct = successors(b)
             .into_iter()
             .filter(|&t| !calls(b) || t == b.fallthrough)
-            .chain(indirect.into_iter().flatten().copied());
-        for s in targets {
+            .map(|t| (t, !b.learns));
+        let learned = indirect.into_iter().flatten().map(|&t| (t, true));
+        for (s, through_target) in direct.chain(learned) {
             if inside(s) && seen.insert(s) {
-                queue.push_back(s);
+                queue.push_back((s, through_target));
             }
         }
     };
     push(&first, &mut queue);
     blocks.push(first);
-    while let Some(start) = queue.pop_front() {
+    while let Some((start, through_target)) = queue.pop_front() {
         if blocks.len() >= max_blocks.min(MAX_UNIT_BLOCKS) || total >= MAX_UNIT_INSNS {
             break;
         }
-        let Some(b) = discover(mem, start, stop_at, MAX_UNIT_INSNS - total) else {
+        let Some(mut b) = discover(mem, start, stop_at, MAX_UNIT_INSNS - total) else {
             continue;
         };
+        b.learns = !through_target;
         total += b.insns.len();
         push(&b, &mut queue);
         blocks.push(b);
@@ -414,7 +429,8 @@ pub fn discover_region(
     let keep_targets = |blocks: &mut Vec<Block>| {
         let starts: HashSet<u32> = blocks.iter().map(Block::start).collect();
         for b in blocks.iter_mut() {
-            if let Some(targets) = indirect_site(b).and_then(|site| seen_targets.get(&site)) {
+            let site = indirect_site(b).filter(|_| b.learns);
+            if let Some(targets) = site.and_then(|site| seen_targets.get(&site)) {
                 b.indirect = targets
                     .iter()
                     .copied()
@@ -424,10 +440,64 @@ pub fn discover_region(
         }
     };
     keep_targets(&mut blocks);
+    let blocks = without_dead_end_targets(blocks);
     let mut blocks = focus_on_loop(blocks);
     keep_targets(&mut blocks);
     return_sites(&mut blocks);
     Some(Region { blocks })
+}
+
+/// Drops the learned targets of a `bcctr` from which the unit cannot come back to it, and
+/// the blocks only they reached. Taking in a `switch`'s cases pays when they branch back to
+/// the dispatch, so that the loop runs in the unit; a case that leaves the unit anyway
+/// (through its own copy of the dispatch, as Lua's handlers do) saves one move between
+/// units per visit and costs its compiling in every unit holding the dispatch. The branch
+/// then meets those targets as known ones the unit lacks, and stops learning.
+fn without_dead_end_targets(mut blocks: Vec<Block>) -> Vec<Block> {
+    let index: HashMap<u32, usize> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.start(), i))
+        .collect();
+    let edges = unit_edges(&blocks);
+    let back = predecessors(&edges);
+    let mut changed = false;
+    for s in 0..blocks.len() {
+        if blocks[s].indirect.is_empty() || indirect_site(&blocks[s]).is_none() {
+            continue;
+        }
+        // The blocks that reach `s`.
+        let mut reaches = vec![false; blocks.len()];
+        let mut work = vec![s];
+        while let Some(b) = work.pop() {
+            if !reaches[b] {
+                reaches[b] = true;
+                work.extend(back[b].iter().copied());
+            }
+        }
+        let before = blocks[s].indirect.len();
+        blocks[s]
+            .indirect
+            .retain(|t| index.get(t).is_some_and(|&i| reaches[i]));
+        changed |= blocks[s].indirect.len() != before;
+    }
+    if !changed {
+        return blocks;
+    }
+    let edges = unit_edges(&blocks);
+    let mut kept = vec![false; blocks.len()];
+    let mut work = vec![0];
+    while let Some(b) = work.pop() {
+        if !kept[b] {
+            kept[b] = true;
+            work.extend(edges[b].iter().copied());
+        }
+    }
+    blocks
+        .into_iter()
+        .zip(kept)
+        .filter_map(|(b, k)| k.then_some(b))
+        .collect()
 }
 
 /// Whether `block` ends in a branch that links (a call). A unit does not follow a call into
@@ -681,6 +751,7 @@ mod tests {
             fallthrough: at + 4 * lines.len() as u32,
             insns,
             indirect: Vec::new(),
+            learns: true,
         }
     }
 

@@ -1279,6 +1279,66 @@ fn string_moves_run_natively_and_store_all_or_nothing() {
     }
 }
 
+/// Learned `bcctr` targets (`block::IndirectTargets`) join a unit only where they lead back
+/// to the branch: the case at CODE + 16 branches back to the dispatch and is taken in, the
+/// one at CODE + 24 returns and is left out (`without_dead_end_targets`).
+#[test]
+fn a_unit_takes_in_only_targets_that_come_back() {
+    let c = code_at;
+    let lines = [
+        "lwzx r8, r6, r7".to_string(), // 0: dispatch
+        "mtctr r8".into(),             // 4
+        "bctr".into(),                 // 8: the site
+        "nop".into(),                  // 12
+        "addi r3, r3, 1".into(),       // 16: a case that loops
+        format!("b {}", c(0)),         // 20
+        "addi r3, r3, 2".into(),       // 24: a case that leaves
+        "blr".into(),                  // 28
+    ];
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let code = [(CODE, asm(CODE, &refs))];
+    let m = machine(&code, Perm::RX);
+    let targets = super::block::IndirectTargets::from([(CODE + 8, vec![CODE + 16, CODE + 24])]);
+    let region = super::block::discover_region(&m, CODE, None, 64, &targets).unwrap();
+    let starts: Vec<u32> = region.blocks.iter().map(|b| b.start() - CODE).collect();
+    assert_eq!(starts, [0, 16]);
+    assert_eq!(region.blocks[0].indirect, [CODE + 16]);
+}
+
+/// A `bcctr` reached only through another one's learned target neither learns nor takes in
+/// its own targets: its copy of a dispatch (CODE + 8, reached as the first site's target)
+/// would otherwise draw its cases in too, though they loop back to the entry.
+#[test]
+fn a_dispatch_reached_through_a_target_does_not_learn() {
+    let c = code_at;
+    let lines = [
+        "mtctr r8".to_string(), // 0
+        "bctr".into(),          // 4: first site
+        "mtctr r9".into(),      // 8: its target, a second site
+        "bctr".into(),          // 12
+        format!("b {}", c(0)),  // 16: the second site's target
+    ];
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let code = [(CODE, asm(CODE, &refs))];
+    let m = machine(&code, Perm::RX);
+    let targets = super::block::IndirectTargets::from([
+        (CODE + 4, vec![CODE + 8]),
+        (CODE + 12, vec![CODE + 16]),
+    ]);
+    let region = super::block::discover_region(&m, CODE, None, 64, &targets).unwrap();
+    let starts: Vec<u32> = region.blocks.iter().map(|b| b.start() - CODE).collect();
+    assert_eq!(starts, [0]);
+    assert!(region.blocks[0].learns);
+    // Entered at the second site, the first is the one reached through a target.
+    let region = super::block::discover_region(&m, CODE + 8, None, 64, &targets).unwrap();
+    let learns: Vec<(u32, bool)> = region
+        .blocks
+        .iter()
+        .map(|b| (b.start() - CODE, b.learns))
+        .collect();
+    assert_eq!(learns, [(8, true)]);
+}
+
 /// Units do not follow a call into its callee (`block::calls`), except a `bl` to the next
 /// instruction (the idiom that reads the address of the code): the unit from CODE holds
 /// the idiom's target but neither the callee at CODE + 100 nor the return site after the

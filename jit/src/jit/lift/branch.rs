@@ -158,7 +158,8 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
                 l.set(Reg::Lr, lr);
             }
             if op == BranchOp::Bcctr && !i.lk() {
-                when(l, cond, |l| l.exit_indirect_at(from, raw, pc, true));
+                let learns = l.cur_learns;
+                when(l, cond, |l| l.exit_indirect_at(from, raw, pc, learns));
             } else if op == BranchOp::Bclr && !i.lk() {
                 // Into the unit where it returns to one of its return sites
                 // (`block::return_sites`); through the indirect-branch table otherwise.

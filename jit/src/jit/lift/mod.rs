@@ -236,6 +236,8 @@ pub struct Lifter<'a, 'f> {
     /// Targets of the current block's final `bcctr` that are blocks of the unit
     /// (`block::Block::indirect`).
     cur_indirect: Vec<u32>,
+    /// Whether the current block's final `bcctr` learns its targets (`block::Block::learns`).
+    pub(super) cur_learns: bool,
     /// Where the budget is checked and what each block starts having taken from it
     /// (`block::budget_checks`).
     budget_plan: super::block::BudgetPlan,
@@ -682,6 +684,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             fpscr_clean: false,
             fp: fpu::FpState::default(),
             cur_indirect: Vec::new(),
+            cur_learns: true,
             prefix: None,
             prefix_kills: HashMap::new(),
             touched: HashMap::new(),
@@ -1757,6 +1760,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
             None => [false; SLOTS],
         };
         l.cur_indirect.clone_from(&block.indirect);
+        l.cur_learns = block.learns;
         let read_after = super::block::successors(block)
             .iter()
             .any(|s| readers.contains(s));
