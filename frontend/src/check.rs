@@ -77,7 +77,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
         strict: false,
         max_instructions: Some(args.max_instructions),
         quantum: args.quantum,
-        jit_hot: 32,
+        jit_hot: crate::linux::DEFAULT_HOT_THRESHOLD,
         trace_handles,
         focus,
     };

@@ -68,7 +68,7 @@ pub struct RunArgs {
     #[arg(long)]
     pub jit_stats: bool,
     /// Compile code once it has been entered more than N times (0: on first use).
-    #[arg(long, value_name = "N", default_value_t = 32)]
+    #[arg(long, value_name = "N", default_value_t = crate::linux::DEFAULT_HOT_THRESHOLD)]
     pub jit_hot: u32,
     /// No summary at the end (DbgPrint output and errors only).
     #[arg(short, long)]
