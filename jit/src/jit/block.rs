@@ -240,7 +240,7 @@ fn focus_on_loop(blocks: Vec<Block>) -> Vec<Block> {
     let entry = blocks[0].start();
     let mut in_loop = vec![false; n];
     in_loop[0] = true;
-    let mut work: Vec<usize> = back[0]
+    let work: Vec<usize> = back[0]
         .iter()
         .copied()
         .filter(|&t| blocks[t].start() >= entry)
@@ -248,15 +248,26 @@ fn focus_on_loop(blocks: Vec<Block>) -> Vec<Block> {
     if work.is_empty() {
         return blocks;
     }
+    mark_from(work, &back, &mut in_loop);
+    keep_marked(blocks, in_loop)
+}
+
+/// Marks every block reachable from `work` along `next` (successors or predecessors, by
+/// index), stopping at blocks marked already.
+fn mark_from(mut work: Vec<usize>, next: &[Vec<usize>], marked: &mut [bool]) {
     while let Some(b) = work.pop() {
-        if !in_loop[b] {
-            in_loop[b] = true;
-            work.extend(back[b].iter().copied());
+        if !marked[b] {
+            marked[b] = true;
+            work.extend(next[b].iter().copied());
         }
     }
+}
+
+/// The blocks whose mark is set, in their order.
+fn keep_marked(blocks: Vec<Block>, marked: Vec<bool>) -> Vec<Block> {
     blocks
         .into_iter()
-        .zip(in_loop)
+        .zip(marked)
         .filter_map(|(b, k)| k.then_some(b))
         .collect()
 }
@@ -468,13 +479,7 @@ fn without_dead_end_targets(mut blocks: Vec<Block>) -> Vec<Block> {
         }
         // The blocks that reach `s`.
         let mut reaches = vec![false; blocks.len()];
-        let mut work = vec![s];
-        while let Some(b) = work.pop() {
-            if !reaches[b] {
-                reaches[b] = true;
-                work.extend(back[b].iter().copied());
-            }
-        }
+        mark_from(vec![s], &back, &mut reaches);
         let before = blocks[s].indirect.len();
         blocks[s]
             .indirect
@@ -484,20 +489,9 @@ fn without_dead_end_targets(mut blocks: Vec<Block>) -> Vec<Block> {
     if !changed {
         return blocks;
     }
-    let edges = unit_edges(&blocks);
     let mut kept = vec![false; blocks.len()];
-    let mut work = vec![0];
-    while let Some(b) = work.pop() {
-        if !kept[b] {
-            kept[b] = true;
-            work.extend(edges[b].iter().copied());
-        }
-    }
-    blocks
-        .into_iter()
-        .zip(kept)
-        .filter_map(|(b, k)| k.then_some(b))
-        .collect()
+    mark_from(vec![0], &unit_edges(&blocks), &mut kept);
+    keep_marked(blocks, kept)
 }
 
 /// Whether `block` ends in a branch that links (a call). A unit does not follow a call into

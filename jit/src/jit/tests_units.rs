@@ -811,6 +811,23 @@ fn switch_loop_spaced(n: u16, gap: u32) -> (Vec<u32>, Vec<u32>) {
     (asm(CODE, &refs), table)
 }
 
+/// Runs a `switch_loop` of `n` iterations (table at DATA) to its end on both machines and
+/// checks the sum and the retired count; returns the start and the limits used.
+fn run_switch(mi: &Memory, mj: &Memory, jit: &mut Jit, n: u16) -> (Context, Limits) {
+    let mut ctx = start(CODE);
+    ctx.gpr[6] = u64::from(DATA);
+    let limits = Limits {
+        max_instructions: 1_000_000,
+        stop_at: Some(SENTINEL),
+    };
+    let (exit, retired, end) = same(mi, mj, jit, &ctx, limits);
+    assert_eq!(exit, Exit::Stopped);
+    assert_eq!(end.gpr[3], switch_sum(u64::from(n)));
+    // 3 + per iteration: head 6, case 3; then the failed compare, bge and blr.
+    assert_eq!(retired, 3 + 9 * u64::from(n) + 3);
+    (ctx, limits)
+}
+
 fn switch_sum(n: u64) -> u64 {
     let per = [1, 10, 100, 1000, 1, 10, 100, 10000];
     (0..n).map(|i| per[(i & 7) as usize]).sum()
@@ -829,18 +846,9 @@ fn a_sparse_switch_runs_inside_one_unit() {
     for m in [&mi, &mj] {
         m.poke_bytes(DATA, &bytes(&table)).unwrap();
     }
-    let mut ctx = start(CODE);
-    ctx.gpr[6] = u64::from(DATA);
     let mut jit = Jit::new().unwrap();
     jit.set_hot_threshold(32);
-    let limits = Limits {
-        max_instructions: 1_000_000,
-        stop_at: Some(SENTINEL),
-    };
-    let (exit, retired, end) = same(&mi, &mj, &mut jit, &ctx, limits);
-    assert_eq!(exit, Exit::Stopped);
-    assert_eq!(end.gpr[3], switch_sum(u64::from(n)));
-    assert_eq!(retired, 3 + 9 * u64::from(n) + 3);
+    let (ctx, limits) = run_switch(&mi, &mj, &mut jit, n);
     // Again with the links and the table emptied: nothing goes through the dispatcher.
     jit.fast.fill(super::FastEntry::default());
     for cell in jit.links.values() {
@@ -877,19 +885,9 @@ fn a_switch_runs_inside_one_unit() {
         for m in [&mi, &mj] {
             m.poke_bytes(DATA, &bytes(&in_memory)).unwrap();
         }
-        let mut ctx = start(CODE);
-        ctx.gpr[6] = u64::from(DATA);
         let mut jit = Jit::new().unwrap();
         jit.set_hot_threshold(hot);
-        let limits = Limits {
-            max_instructions: 1_000_000,
-            stop_at: Some(SENTINEL),
-        };
-        let (exit, retired, end) = same(&mi, &mj, &mut jit, &ctx, limits);
-        assert_eq!(exit, Exit::Stopped);
-        assert_eq!(end.gpr[3], switch_sum(u64::from(n)));
-        // 3 + per iteration: head 6, case 3; then the failed compare, bge and blr.
-        assert_eq!(retired, 3 + 9 * u64::from(n) + 3);
+        let (ctx, limits) = run_switch(&mi, &mj, &mut jit, n);
         let stats = jit.stats().clone();
         assert!(
             stats.units <= 2 + u64::from(super::INDIRECT_RELEARN) + 2,
