@@ -312,11 +312,12 @@ fn predecessors(succ: &[Vec<usize>]) -> Vec<Vec<usize>> {
 pub type IndirectTargets = HashMap<u32, Vec<u32>>;
 
 /// The address of `block`'s final `bcctr` if it is one whose targets a unit may include:
-/// not linking (a call's target is a function, entered through its own unit) and a valid
-/// form (BO not decrementing CTR).
+/// not linking (a call's target is a function, entered through its own unit), a valid form
+/// (BO not decrementing CTR), and reached without passing through a learned target
+/// (`Block::learns`).
 pub fn indirect_site(block: &Block) -> Option<u32> {
     let &(pc, d) = block.insns.last()?;
-    learns_targets(&d).then_some(pc)
+    (block.learns && learns_targets(&d)).then_some(pc)
 }
 
 /// Whether `d` is a `bcctr` whose targets are learned (see `indirect_site`).
@@ -408,9 +409,7 @@ pub fn discover_region(
     // the dispatch into every handler (Lua's `goto *table[op]`) would otherwise draw every
     // handler, and every handler's targets, into every unit holding one.
     let mut push = |b: &Block, queue: &mut VecDeque<(u32, bool)>| {
-        let indirect = indirect_site(b)
-            .filter(|_| b.learns)
-            .and_then(|site| seen_targets.get(&site));
+        let indirect = indirect_site(b).and_then(|site| seen_targets.get(&site));
         let direct = successors(b)
             .into_iter()
             .filter(|&t| !calls(b) || t == b.fallthrough)
@@ -440,8 +439,7 @@ pub fn discover_region(
     let keep_targets = |blocks: &mut Vec<Block>| {
         let starts: HashSet<u32> = blocks.iter().map(Block::start).collect();
         for b in blocks.iter_mut() {
-            let site = indirect_site(b).filter(|_| b.learns);
-            if let Some(targets) = site.and_then(|site| seen_targets.get(&site)) {
+            if let Some(targets) = indirect_site(b).and_then(|site| seen_targets.get(&site)) {
                 b.indirect = targets
                     .iter()
                     .copied()
@@ -498,9 +496,8 @@ fn without_dead_end_targets(mut blocks: Vec<Block>) -> Vec<Block> {
 /// its callee (except a `bcl` to the next instruction, which reads the address): the callee
 /// is a unit of its own, entered through its link cell, and returns through the
 /// indirect-branch table. Following calls compiled every callee again in every unit that
-/// calls it, and a unit's transitions cost less than that: Lua's interpreter (a probe, not a
-/// benchmark) compiled 111,611 guest instructions for 22,708 distinct ones, 34% less without
-/// callees, and ran 17% faster; the benchmarks ran as fast either way (docs/JIT.md).
+/// calls it, which cost more than the moves between units it saved (docs/JIT.md, "Units
+/// and entry").
 fn calls(block: &Block) -> bool {
     let d = block.insns.last().expect("blocks are never empty").1;
     matches!(d.op(), Op::Branch(_)) && ends_block(&d) && d.insn.lk()

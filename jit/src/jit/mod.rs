@@ -816,7 +816,6 @@ impl Jit {
         let indirect_sites = region
             .blocks
             .iter()
-            .filter(|b| b.learns)
             .filter_map(block::indirect_site)
             .collect();
         let mut pages = region.pages();

@@ -1271,6 +1271,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             }
             switch.emit(self.b, target, miss);
         } else {
+            // A few targets: compares in the order they were learned.
             let target = self.branch_target(raw);
             for &(t, _, stub) in &stubs {
                 let hit = self
