@@ -964,7 +964,8 @@ fn a_unit_entered_at_a_loop_head_holds_that_loop() {
     let m = machine(&code, Perm::RX);
     let starts = |entry: u32| -> Vec<u32> {
         let empty = super::block::IndirectTargets::new();
-        let region = super::block::discover_region(&m, entry, None, 64, &empty).unwrap();
+        let region =
+            super::block::discover_region(&m, entry, None, 64, &empty, &|_| false).unwrap();
         let mut s: Vec<u32> = region.blocks.iter().map(|b| b.start() - CODE).collect();
         s.sort_unstable();
         s
@@ -1297,7 +1298,7 @@ fn a_unit_takes_in_only_targets_that_come_back() {
     let code = [(CODE, asm(CODE, &refs))];
     let m = machine(&code, Perm::RX);
     let targets = super::block::IndirectTargets::from([(CODE + 8, vec![CODE + 16, CODE + 24])]);
-    let region = super::block::discover_region(&m, CODE, None, 64, &targets).unwrap();
+    let region = super::block::discover_region(&m, CODE, None, 64, &targets, &|_| false).unwrap();
     let starts: Vec<u32> = region.blocks.iter().map(|b| b.start() - CODE).collect();
     assert_eq!(starts, [0, 16]);
     assert_eq!(region.blocks[0].indirect, [CODE + 16]);
@@ -1323,12 +1324,13 @@ fn a_dispatch_reached_through_a_target_does_not_learn() {
         (CODE + 4, vec![CODE + 8]),
         (CODE + 12, vec![CODE + 16]),
     ]);
-    let region = super::block::discover_region(&m, CODE, None, 64, &targets).unwrap();
+    let region = super::block::discover_region(&m, CODE, None, 64, &targets, &|_| false).unwrap();
     let starts: Vec<u32> = region.blocks.iter().map(|b| b.start() - CODE).collect();
     assert_eq!(starts, [0]);
     assert!(region.blocks[0].learns);
     // Entered at the second site, the first is the one reached through a target.
-    let region = super::block::discover_region(&m, CODE + 8, None, 64, &targets).unwrap();
+    let region =
+        super::block::discover_region(&m, CODE + 8, None, 64, &targets, &|_| false).unwrap();
     let learns: Vec<(u32, bool)> = region
         .blocks
         .iter()
@@ -1359,7 +1361,7 @@ fn a_unit_does_not_follow_calls_into_their_callees() {
     let code = [(CODE, asm(CODE, &refs))];
     let m = machine(&code, Perm::RX);
     let empty = super::block::IndirectTargets::new();
-    let region = super::block::discover_region(&m, CODE, None, 64, &empty).unwrap();
+    let region = super::block::discover_region(&m, CODE, None, 64, &empty, &|_| false).unwrap();
     let starts: Vec<u32> = region.blocks.iter().map(|b| b.start() - CODE).collect();
     assert_eq!(starts, [0, 4]);
 }
@@ -1393,7 +1395,8 @@ fn a_call_in_a_loop_leaves_the_unit_and_comes_back() {
     let code = [(CODE, words)];
     let m = machine(&code, Perm::RX);
     let empty = super::block::IndirectTargets::new();
-    let region = super::block::discover_region(&m, CODE + 16, None, 64, &empty).unwrap();
+    let region =
+        super::block::discover_region(&m, CODE + 16, None, 64, &empty, &|_| false).unwrap();
     let returns: Vec<(u32, Vec<u32>)> = region
         .blocks
         .iter()
@@ -1471,7 +1474,7 @@ fn a_loop_head_entered_with_its_length_taken_counts_exactly() {
     };
     let empty = super::block::IndirectTargets::new();
     let m = machine(&[(CODE, program("stw r3, 0(r8)"))], Perm::RX);
-    let region = super::block::discover_region(&m, CODE, None, 64, &empty).unwrap();
+    let region = super::block::discover_region(&m, CODE, None, 64, &empty, &|_| false).unwrap();
     let plan = super::block::budget_checks(&region, super::lift::BUDGET_SPAN);
     assert_eq!(plan.taken.get(&CODE), Some(&-3), "the head is prepaid");
     let odd = n.div_ceil(2);
@@ -1633,7 +1636,7 @@ fn a_one_block_loop_unrolled_twice_is_exact_at_every_instruction() {
     let code = [(CODE, words.clone())];
     let m = machine(&code, Perm::RX);
     let empty = super::block::IndirectTargets::new();
-    let region = super::block::discover_region(&m, CODE, None, 64, &empty).unwrap();
+    let region = super::block::discover_region(&m, CODE, None, 64, &empty, &|_| false).unwrap();
     let body = region
         .blocks
         .iter()
@@ -1753,4 +1756,98 @@ fn an_unrolled_loop_ending_on_a_comparison_leaves_after_either_copy() {
             assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
         }
     }
+}
+
+/// A loop whose body is longer than a unit: 150 blocks of `addi r3, r3, 1; cmpwi r3, -1;
+/// beq out`, 20 times round. By the ISA, r3 = 3000 and r5 = 0 at the end, after
+/// 2 + 20 * (150 * 3 + 3) + 1 instructions (the `blr` included). Units cut short by their size
+/// limit end where a unit was compiled already, so the body is compiled about once: without
+/// that, each lap would start units at points shifting along it (`block::discover_region`).
+#[test]
+fn code_longer_than_a_unit_is_compiled_about_once() {
+    let blocks = 150u32;
+    let out = 8 + 12 * blocks + 12;
+    let mut lines: Vec<String> = vec!["li r3, 0".into(), "li r5, 20".into()];
+    for _ in 0..blocks {
+        lines.push("addi r3, r3, 1".into());
+        lines.push("cmpwi r3, -1".into());
+        lines.push(format!("beq {}", code_at(out)));
+    }
+    lines.push("addi r5, r5, -1".into());
+    lines.push("cmpwi r5, 0".into());
+    lines.push(format!("bne {}", code_at(8)));
+    lines.push("blr".into()); // out
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let code = [(CODE, asm(CODE, &refs))];
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    let mut jit = Jit::new().unwrap();
+    let limits = Limits {
+        max_instructions: 1_000_000,
+        stop_at: Some(SENTINEL),
+    };
+    let (exit, retired, ctx) = same(&mi, &mj, &mut jit, &start(CODE), limits);
+    assert_eq!(exit, Exit::Stopped);
+    assert_eq!((ctx.gpr[3], ctx.gpr[5]), (3000, 0));
+    assert_eq!(retired, 2 + 20 * (u64::from(blocks) * 3 + 3) + 1);
+    let distinct = lines.len() as u64;
+    assert!(
+        jit.stats().guest_instructions < 2 * distinct,
+        "{distinct} distinct instructions: {}",
+        jit.stats()
+    );
+}
+
+/// The same region, discovered directly: cut by the limit, it ends at a block some unit
+/// starts at; a region that fits keeps such a block.
+#[test]
+fn only_a_region_cut_short_ends_at_compiled_units() {
+    let chain = |blocks: u32| {
+        let mut lines: Vec<String> = Vec::new();
+        for _ in 0..blocks {
+            lines.push("addi r3, r3, 1".into());
+            lines.push(format!("beq {}", code_at(8 * blocks)));
+        }
+        lines.push("blr".into());
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        machine(&[(CODE, asm(CODE, &refs))], Perm::RX)
+    };
+    let empty = super::block::IndirectTargets::new();
+    let compiled = |t: u32| t == CODE + 8 * 10;
+    let starts = |m: &Memory, f: &dyn Fn(u32) -> bool| -> Vec<u32> {
+        super::block::discover_region(m, CODE, None, 64, &empty, f)
+            .unwrap()
+            .blocks
+            .iter()
+            .map(|b| b.start() - CODE)
+            .collect()
+    };
+    let long = chain(100);
+    assert_eq!(starts(&long, &|_| false).len(), 64);
+    let cut = starts(&long, &compiled);
+    assert!(cut.iter().all(|&s| s < 80 || s == 800), "{cut:?}");
+    assert!(cut.len() <= 11, "{cut:?}");
+    let short = chain(20);
+    assert!(starts(&short, &compiled).contains(&80));
+}
+
+/// Cranelift's optimizer runs on units that head a loop or compute in FP or vector
+/// registers; straight integer code is compiled without it (`Region::wants_optimizer`).
+#[test]
+fn the_optimizer_runs_on_loops_and_fp_code() {
+    let empty = super::block::IndirectTargets::new();
+    let wants = |lines: &[&str]| {
+        let m = machine(&[(CODE, asm(CODE, lines))], Perm::RX);
+        super::block::discover_region(&m, CODE, None, 64, &empty, &|_| false)
+            .unwrap()
+            .wants_optimizer()
+    };
+    assert!(!wants(&["addi r3, r3, 1", "cmpwi r3, 9", "blr"]));
+    assert!(wants(&[
+        "addi r3, r3, 1",
+        "cmpwi r3, 9",
+        &format!("bne {}", code_at(0)),
+        "blr"
+    ]));
+    assert!(wants(&["fadd f1, f2, f3", "blr"]));
+    assert!(wants(&["vaddfp v1, v2, v3", "blr"]));
 }
