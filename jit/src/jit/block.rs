@@ -137,17 +137,20 @@ impl Region {
     /// values fold away, lane masks simplify; sgemm ran 1.8 times slower without it). The
     /// rest, run-once and call-heavy code, is most of what large programs compile.
     pub fn wants_optimizer(&self) -> bool {
-        let entry = self.blocks[0].start();
-        let looped = self
-            .blocks
-            .iter()
-            .any(|b| successors(b).contains(&entry) || b.indirect.contains(&entry));
-        looped
+        self.entry_heads_loop()
             || self
                 .blocks
                 .iter()
                 .flat_map(|b| &b.insns)
                 .any(|(_, d)| matches!(d.op(), Op::Fpu(_) | Op::Vector(_)))
+    }
+
+    /// Whether blocks of the unit branch back to its entry.
+    pub fn entry_heads_loop(&self) -> bool {
+        let entry = self.blocks[0].start();
+        self.blocks
+            .iter()
+            .any(|b| successors(b).contains(&entry) || b.indirect.contains(&entry))
     }
 
     /// The guest pages the unit's instructions were fetched from, ascending.

@@ -886,9 +886,9 @@ impl Jit {
         let err = |message: String| JitError::Compile { pc, message };
         ctx.compile(isa, &mut Default::default())
             .map_err(|e| err(format!("{:?}", e.inner)))?;
-        let Some(compiled) = ctx.compiled_code() else {
-            unreachable!("compiled just above");
-        };
+        let compiled = ctx
+            .compiled_code()
+            .ok_or_else(|| err("no code after compiling".into()))?;
         let relocs: Vec<cranelift_module::ModuleReloc> = compiled
             .buffer
             .relocs()

@@ -1780,11 +1780,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
 /// block, see `lift_unit`).
 fn entry_key(region: &super::block::Region) -> u32 {
     let entry = region.blocks[0].start();
-    let looped = region
-        .blocks
-        .iter()
-        .any(|b| super::block::successors(b).contains(&entry) || b.indirect.contains(&entry));
-    if looped {
+    if region.entry_heads_loop() {
         entry | 1
     } else {
         entry
