@@ -29,6 +29,8 @@ mod tests_lazy_cr;
 #[cfg(test)]
 mod tests_loops;
 #[cfg(test)]
+mod tests_quiet;
+#[cfg(test)]
 mod tests_switch;
 #[cfg(test)]
 mod tests_units;

@@ -33,7 +33,7 @@ use cranelift_codegen::ir::{
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::mem::offset_of;
 use std::sync::atomic::AtomicPtr;
 
@@ -259,7 +259,9 @@ pub struct Lifter<'a, 'f> {
     /// or leaves: no budget check at their start, and their first instruction that is not
     /// an integer one a store, a branch or anything else not known to be a plain load
     /// (`jump_internal`).
-    store_first: std::collections::HashSet<u32>,
+    store_first: HashSet<u32>,
+    /// First pass: the blocks whose code cannot observe the context (`Plan::defer`).
+    quiet: HashSet<u32>,
 }
 
 /// The start of a block up to the first instruction that could observe the context (a
@@ -317,6 +319,8 @@ struct Edge {
     from: u32,
     to: u32,
     valid: Slots,
+    /// What `from` had changed and not stored by the jump (`Plan::dirty_in`).
+    dirty: Slots,
     killed: bool,
     /// The FPSCR was known summarized at the jump (`Lifter::fpscr_clean`).
     clean: bool,
@@ -342,6 +346,8 @@ pub struct Plan {
     /// The CR fields every path into each block leaves lazy, with the same description
     /// (or `CrDesc::merged` where the descriptions differ).
     lazy_in: HashMap<u32, LazyCr>,
+    /// The registers each block may begin with changed but not stored (`Plan::defer`).
+    dirty_in: HashMap<u32, Slots>,
 }
 
 impl Plan {
@@ -433,7 +439,58 @@ impl Plan {
             kills_in: HashMap::new(),
             clean_in,
             lazy_in,
+            dirty_in: HashMap::new(),
         }
+    }
+
+    /// Which changed registers jumps leave unstored for their target to carry on
+    /// (`dirty_in`). A *quiet* block holds only integer instructions and a final branch:
+    /// nothing in it can observe the context (no access that may fault, whose rerun starts
+    /// from the block's start and so needs the context exact there; no call), and its
+    /// exits store what it holds changed. So it can take registers changed before it,
+    /// still in their variables, and pass them on. They are stored on the jumps into
+    /// blocks that are not quiet, at the unit's exits, and at its own budget check's exit.
+    ///
+    /// Only blocks on a cycle of quiet blocks (`quiet_loops`) take them: a loop of integer
+    /// code (int_kernels' Collatz, popcount and gcd loops) then stores its registers when
+    /// it leaves instead of every time round. Elsewhere a store only moves to the next
+    /// jump and its value lives longer: with every quiet block taking them, sort ran 2.6%
+    /// more host instructions.
+    ///
+    /// The least fixed point of what the jumps in may bring changed, so that a block does
+    /// not store registers no path into it changed. CR is never carried in a variable, and
+    /// the FPSCR is stored its own way.
+    fn defer(&mut self, edges: &[Edge], quiet_loops: &HashSet<u32>) {
+        let mut dirty_in: HashMap<u32, Slots> = HashMap::new();
+        loop {
+            let mut changed = false;
+            for e in edges {
+                if !quiet_loops.contains(&e.to) {
+                    continue;
+                }
+                let from_in = match dirty_in.get(&e.from) {
+                    Some(d) if !e.killed => *d,
+                    _ => [false; SLOTS],
+                };
+                let valid = self.valid_in(e.to);
+                let to_in = dirty_in.entry(e.to).or_insert([false; SLOTS]);
+                for slot in 0..SLOTS {
+                    let can = valid[slot] && slot != Reg::Cr.slot() && slot != Reg::Fpscr.slot();
+                    if can && (e.dirty[slot] || from_in[slot]) && !to_in[slot] {
+                        to_in[slot] = true;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        self.dirty_in = dirty_in;
+    }
+
+    fn dirty_in(&self, block: u32) -> Slots {
+        self.dirty_in.get(&block).copied().unwrap_or([false; SLOTS])
     }
 
     /// The lazy CR fields at each block's start: per field, the description every jump into
@@ -606,8 +663,37 @@ impl Plan {
                 }
             }
         }
+        for (o, d) in out.iter_mut().zip(self.dirty_in(block)) {
+            *o |= d;
+        }
         out
     }
+}
+
+/// The quiet blocks (`Plan::defer`) that lie on a cycle of quiet blocks: loops that cannot
+/// observe the context on some way round.
+fn quiet_loops(edges: &[Edge], quiet: &HashSet<u32>) -> HashSet<u32> {
+    let mut succs: HashMap<u32, Vec<u32>> = HashMap::new();
+    for e in edges {
+        if quiet.contains(&e.from) && quiet.contains(&e.to) {
+            succs.entry(e.from).or_default().push(e.to);
+        }
+    }
+    let mut out = HashSet::new();
+    for &start in succs.keys() {
+        let mut seen = HashSet::new();
+        let mut work = succs[&start].clone();
+        while let Some(b) = work.pop() {
+            if b == start {
+                out.insert(start);
+                break;
+            }
+            if seen.insert(b) {
+                work.extend(succs.get(&b).into_iter().flatten());
+            }
+        }
+    }
+    out
 }
 
 /// The signature of every compiled unit: (ctx, membase, runtime) -> exit code, using the
@@ -689,7 +775,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
             prefix_kills: HashMap::new(),
             touched: HashMap::new(),
             pending_checkpoint: None,
-            store_first: std::collections::HashSet::new(),
+            store_first: HashSet::new(),
+            quiet: HashSet::new(),
         }
     }
 
@@ -715,18 +802,30 @@ impl<'a, 'f> Lifter<'a, 'f> {
         if entry != blocks[0] {
             blocks.insert(0, entry);
         }
+        let quiet_loops = quiet_loops(&self.edges, &self.quiet);
         let mut plan = Plan::solve(entry, &blocks, &self.edges, &self.touched);
         plan.kills_in.clone_from(&self.prefix_kills);
-        // A check's exit stores what the jumps in left unstored, from the variables: only
-        // registers every jump in brings in one can be left.
+        // A check's exit stores what the jumps in left unstored, from the variables. So
+        // only registers every jump in brings in one can be left; but a check on a quiet
+        // loop begins with all of them in variables, which the jumps that do not bring them
+        // load (the context holds them), so that the loop need not store them every time
+        // round (int_kernels' Collatz loop, whose `andi.` overwrites r8 and CR0's shadows).
         for (block, kills) in plan.kills_in.iter_mut() {
-            if self.budget_plan.checks.contains_key(block) {
-                let valid = plan.valid_in.get(block).copied().unwrap_or([false; SLOTS]);
-                for (k, v) in kills.iter_mut().zip(valid) {
-                    *k &= v;
+            if !self.budget_plan.checks.contains_key(block) {
+                continue;
+            }
+            let Some(valid) = plan.valid_in.get_mut(block) else {
+                continue;
+            };
+            for (k, v) in kills.iter_mut().zip(valid.iter_mut()) {
+                if quiet_loops.contains(block) {
+                    *v |= *k;
+                } else {
+                    *k &= *v;
                 }
             }
         }
+        plan.defer(&self.edges, &quiet_loops);
         plan
     }
 
@@ -830,6 +929,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 from: self.cur_block,
                 to: target,
                 valid: self.valid,
+                dirty: self.dirty,
                 killed: self.killed,
                 clean: self.fpscr_clean,
                 lazy: self.lazy_descs(),
@@ -1295,8 +1395,14 @@ impl<'a, 'f> Lifter<'a, 'f> {
         // Behind a table, the target is read again from `from` (stored above): otherwise the
         // address the miss needs, formed before the table, would take an instruction and a
         // register on the hot path, where the table's index folds the same sum into its own.
+        // Unless a target carries `from` unstored (`Plan::defer`): then from its variable.
         let raw = if by_table {
-            let src = self.load_slot(from.slot());
+            let src = if self.dirty[from.slot()] {
+                let var = self.var(from.slot());
+                self.b.use_var(var)
+            } else {
+                self.load_slot(from.slot())
+            };
             self.b.ins().ireduce(types::I32, src)
         } else {
             raw
@@ -1755,10 +1861,12 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         };
         l.fpscr_clean = clean;
         l.lazy = lazy.map(|d| d.map(|desc| lazy_cr::Lazy { desc, vals: None }));
-        l.dirty = [false; SLOTS];
-        l.valid = match &l.plan {
-            Some(plan) => plan.valid_in(key),
-            None => [false; SLOTS],
+        // Registers changed before the block and still unstored (`Plan::defer`) stay
+        // changed: the block's exits, and its jumps to blocks that do not take them so,
+        // store them.
+        (l.dirty, l.valid) = match &l.plan {
+            Some(plan) => (plan.dirty_in(key), plan.valid_in(key)),
+            None => ([false; SLOTS], [false; SLOTS]),
         };
         l.cur_indirect.clone_from(&block.indirect);
         l.cur_learns = block.learns;
@@ -1823,7 +1931,9 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
         // stays out of the hot path in a stub of its own.
         l.cold_if(short, body);
         // Nothing is changed yet but fields inherited lazy, which the dispatcher builds, and
-        // the registers the jumps in left for this block to overwrite (`Plan::unstored`).
+        // the registers the jumps in left unstored, for this block to overwrite or to carry
+        // on (`Plan::unstored`).
+        let carried = l.dirty;
         if let Some(plan) = &l.plan {
             l.dirty = plan.unstored(l.cur_block);
             for slot in 0..SLOTS {
@@ -1833,7 +1943,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
             }
         }
         l.flush_for_rust();
-        l.dirty = [false; SLOTS];
+        l.dirty = carried;
         l.store_pc_const(block.start());
         // A prepaid block gives its length back.
         l.sync_budget();
@@ -1862,6 +1972,18 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
         written: [false; SLOTS],
     });
     let len = block.insns.len();
+    // Only integer instructions and a final branch (`Plan::defer`); a first-pass record.
+    let mut quiet = l.plan.is_none()
+        && !from_outside
+        && block
+            .insns
+            .iter()
+            .enumerate()
+            .all(|(k, (_, d))| match d.op() {
+                Op::Integer(_) => true,
+                Op::Branch(_) => k + 1 == len,
+                _ => false,
+            });
     let switch = super::block::table_switch(&block.insns).filter(|_| copies == 1);
     for copy in 0..copies {
         for (k, &(pc, d)) in block.insns.iter().enumerate() {
@@ -1899,6 +2021,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                     l.prefix = before;
                     l.end_prefix();
                 }
+                quiet = false;
                 // Counted once, however many copies hold it.
                 fallbacks += usize::from(copy == 0);
                 l.fallback(pc, d);
@@ -1912,6 +2035,9 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
         }
     }
     l.end_prefix();
+    if quiet {
+        l.quiet.insert(block.start());
+    }
     // Reached only when the last instruction did not leave the block itself.
     l.remaining = 0;
     if l.b.is_unreachable() {
@@ -1940,7 +2066,7 @@ fn lift_one(l: &mut Lifter, pc: u32, d: Decoded) -> bool {
 #[cfg(test)]
 mod plan_tests {
     use super::{Edge, Plan, Reg, Slots, SLOTS};
-    use std::collections::HashMap;
+    use std::collections::{HashMap, HashSet};
 
     fn set(regs: &[Reg]) -> Slots {
         let mut s = [false; SLOTS];
@@ -1960,6 +2086,7 @@ mod plan_tests {
             from,
             to,
             valid: set(valid),
+            dirty: [false; SLOTS],
             killed,
             clean: false,
             lazy: [None; 8],
@@ -2067,5 +2194,56 @@ mod plan_tests {
         assert!(plan.clean_in(B));
         assert!(plan.clean_in(C));
         assert!(!plan.clean_in(D));
+    }
+
+    /// A -> B -> A is a loop of quiet blocks; B -> C leaves it for C, which is not quiet
+    /// (it may fault), and C -> A comes back. Worked by hand from the definitions: A and B
+    /// lie on a cycle of quiet blocks, C does not. A's jump brings r1 changed, B's jumps r2;
+    /// CR (changed on B -> A) is never left unstored. B is entered only from A, which takes
+    /// r1 and r2 round the loop: both. A is entered from B (r1 carried, r2) and from C
+    /// (nothing): a block takes what some jump in may bring, so r1 and r2. C takes nothing.
+    #[test]
+    fn a_loop_of_quiet_blocks_carries_what_its_jumps_changed() {
+        let dirty = |from, to, regs: &[Reg]| Edge {
+            dirty: set(regs),
+            ..edge(from, to, &[R1, R2, Reg::Cr], false)
+        };
+        let edges = [
+            dirty(A, B, &[R1]),
+            dirty(B, A, &[R2, Reg::Cr]),
+            dirty(B, C, &[R2]),
+            dirty(C, A, &[]),
+        ];
+        let quiet: HashSet<u32> = [A, B].into();
+        let loops = super::quiet_loops(&edges, &quiet);
+        assert_eq!(loops, quiet);
+        let mut plan = Plan::solve(A, &[A, B, C], &edges, &all_touched(&[A, B, C]));
+        plan.defer(&edges, &loops);
+        assert_eq!(plan.dirty_in(A), set(&[R1, R2]));
+        assert_eq!(plan.dirty_in(B), set(&[R1, R2]));
+        assert_eq!(plan.dirty_in(C), set(&[]));
+        // So the jumps into A and B leave them unstored, and those into C store them.
+        assert_eq!(plan.unstored(B), set(&[R1, R2]));
+        assert_eq!(plan.unstored(C), set(&[]));
+    }
+
+    /// A quiet block off any cycle of quiet blocks (A -> B -> A where B may fault) takes
+    /// nothing: carrying a register through it would only move its store.
+    #[test]
+    fn a_quiet_block_outside_a_quiet_loop_takes_nothing() {
+        let edges = [
+            Edge {
+                dirty: set(&[R1]),
+                ..edge(A, B, &[R1], false)
+            },
+            edge(B, A, &[R1], false),
+        ];
+        let quiet: HashSet<u32> = [A].into();
+        let loops = super::quiet_loops(&edges, &quiet);
+        assert!(loops.is_empty());
+        let mut plan = Plan::solve(A, &[A, B], &edges, &all_touched(&[A, B]));
+        plan.defer(&edges, &loops);
+        assert_eq!(plan.dirty_in(A), set(&[]));
+        assert_eq!(plan.dirty_in(B), set(&[]));
     }
 }
