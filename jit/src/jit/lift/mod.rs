@@ -654,6 +654,8 @@ impl Plan {
     /// shadow (copying a GPR they overwrite) before reading it. A fault after the
     /// comparison builds the field from stale shadows at the checkpoint, but the rerun
     /// sets it again.
+    ///
+    /// And the changed registers the block carries on unstored (`Plan::defer`).
     fn unstored(&self, block: u32) -> Slots {
         let mut out = self.kills_in.get(&block).copied().unwrap_or([false; SLOTS]);
         for desc in self.lazy_in(block).into_iter().flatten() {
