@@ -222,3 +222,38 @@ fn a_return_through_the_table_of_return_sites_reads_lr_carried_unstored() {
         );
     }
 }
+
+/// A loop of two integer blocks, L2 -> L1 -> L2, where L1 leaves before anything in it reads
+/// r5, which only L2 changes: L1's exit stores r5, carried round unstored. By the ISA:
+/// r5 = r6 = 10 when L1's `beq` leaves (L2 and L1 ran ten times each), 3 + 10 * (3 + 2) + 1
+/// instructions through the `blr`.
+#[test]
+fn an_exit_stores_a_register_another_block_of_the_loop_changed() {
+    let c = code_at;
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "li r5, 0",                // 0
+                "li r6, 0",                // 4
+                &format!("b {}", c(20)),   // 8
+                "cmpwi r6, 10",            // 12: L1
+                &format!("beq {}", c(36)), // 16
+                "addi r5, r5, 1",          // 20: L2
+                "addi r6, r6, 1",          // 24
+                &format!("b {}", c(12)),   // 28
+                "nop",                     // 32
+                "blr",                     // 36
+            ],
+        ),
+    )];
+    let fresh = || machines_with_data(&code, &[0; 4]);
+    for mut jit in engines() {
+        let (mi, mj) = fresh();
+        let (exit, retired, ctx) = same(&mi, &mj, &mut jit, &start(CODE), UNLIMITED);
+        assert_eq!((exit, retired), (Exit::Stopped, 3 + 10 * (3 + 2) + 1));
+        assert_eq!((ctx.gpr[5], ctx.gpr[6]), (10, 10));
+        every_budget(fresh, &mut jit, &start(CODE), retired, UNLIMITED);
+    }
+}

@@ -1870,6 +1870,14 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
             Some(plan) => (plan.dirty_in(key), plan.valid_in(key)),
             None => ([false; SLOTS], [false; SLOTS]),
         };
+        // Their variables exist already (some block before this one in the unit holds them,
+        // or a check on a loop of quiet blocks, which declares what its exit stores); declared
+        // here all the same, so that this block's stores never depend on that order.
+        for slot in 0..SLOTS {
+            if l.dirty[slot] {
+                l.var(slot);
+            }
+        }
         l.cur_indirect.clone_from(&block.indirect);
         l.cur_learns = block.learns;
         let read_after = super::block::successors(block)
