@@ -19,11 +19,7 @@ use crate::memory::{AccessKind, Fault};
 /// D a block that may fault inside the outer loop.
 fn collatz(store: bool) -> Vec<u32> {
     let c = code_at;
-    let d: &[&str] = if store {
-        &["stwu r6, 4(r11)"]
-    } else {
-        &["nop"]
-    };
+    let d = if store { "stwu r6, 4(r11)" } else { "nop" };
     let lines = [
         "li r6, 0".to_string(),         // 0
         "li r7, 2".to_string(),         // 4
@@ -41,7 +37,7 @@ fn collatz(store: bool) -> Vec<u32> {
         "addi r6, r6, 1".to_string(),   // 52
         "cmpldi r9, 1".to_string(),     // 56
         format!("bne {}", c(32)),       // 60
-        d[0].to_string(),               // 64: D
+        d.to_string(),                  // 64: D
         "addi r7, r7, 1".to_string(),   // 68
         "cmpld r7, r3".to_string(),     // 72
         format!("bne {}", c(8)),        // 76
