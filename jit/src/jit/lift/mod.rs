@@ -819,8 +819,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
             let Some(valid) = plan.valid_in.get_mut(block) else {
                 continue;
             };
+            let quiet_loop = quiet_loops.contains(block);
             for (k, v) in kills.iter_mut().zip(valid.iter_mut()) {
-                if quiet_loops.contains(block) {
+                if quiet_loop {
                     *v |= *k;
                 } else {
                     *k &= *v;
@@ -858,6 +859,16 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 let v = self.b.declare_var(Reg::from_slot(slot).location().2);
                 self.vars[slot] = Some(v);
                 v
+            }
+        }
+    }
+
+    /// Declares the variables of the registers marked changed, which the stores of `flush`
+    /// read, where no code of the unit may have used them yet.
+    fn declare_dirty(&mut self) {
+        for slot in 0..SLOTS {
+            if self.dirty[slot] {
+                self.var(slot);
             }
         }
     }
@@ -1873,11 +1884,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         // Their variables exist already (some block before this one in the unit holds them,
         // or a check on a loop of quiet blocks, which declares what its exit stores); declared
         // here all the same, so that this block's stores never depend on that order.
-        for slot in 0..SLOTS {
-            if l.dirty[slot] {
-                l.var(slot);
-            }
-        }
+        l.declare_dirty();
         l.cur_indirect.clone_from(&block.indirect);
         l.cur_learns = block.learns;
         let read_after = super::block::successors(block)
@@ -1946,11 +1953,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
         let carried = l.dirty;
         if let Some(plan) = &l.plan {
             l.dirty = plan.unstored(l.cur_block);
-            for slot in 0..SLOTS {
-                if l.dirty[slot] {
-                    l.var(slot);
-                }
-            }
+            l.declare_dirty();
         }
         l.flush_for_rust();
         l.dirty = carried;
