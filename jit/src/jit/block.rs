@@ -20,6 +20,7 @@ pub const MAX_UNIT_INSNS: usize = 2048;
 /// A unit only follows branches within the aligned window holding its entry.
 pub const WINDOW: u32 = 64 * 1024;
 
+#[derive(Clone)]
 pub struct Block {
     pub insns: Vec<(u32, Decoded)>,
     /// Address control continues at when the last instruction falls through.

@@ -33,9 +33,12 @@ mod tests_quiet;
 #[cfg(test)]
 mod tests_switch;
 #[cfg(test)]
+mod tests_twins;
+#[cfg(test)]
 mod tests_units;
 #[cfg(test)]
 mod tests_unstored;
+mod twins;
 
 use crate::interp::{self, Exit, Limits};
 use crate::memory::hostfault;
@@ -91,6 +94,9 @@ pub struct JitStats {
     pub entries: u64,
     /// Times the whole code cache was discarded to free dropped units' memory.
     pub flushes: u64,
+    /// Conditional branches compiled as a choice between their twin arms' loads
+    /// (`twins`) instead of as branches.
+    pub twin_branches: u64,
 }
 
 impl JitStats {
@@ -109,6 +115,7 @@ impl JitStats {
         self.indirect_recompiles += other.indirect_recompiles;
         self.entries += other.entries;
         self.flushes += other.flushes;
+        self.twin_branches += other.twin_branches;
     }
 }
 
@@ -133,8 +140,8 @@ impl std::fmt::Display for JitStats {
         )?;
         writeln!(
             f,
-            "jit: {} instructions interpreted while their code was cold",
-            self.cold_instructions
+            "jit: {} instructions interpreted while their code was cold, {} branches between twin arms merged",
+            self.cold_instructions, self.twin_branches
         )?;
         write!(
             f,
@@ -249,6 +256,8 @@ struct Pass {
     /// The first pass's plan for the final one (`None` from the final pass).
     plan: Option<lift::Plan>,
     fallbacks: usize,
+    /// Branches whose twin arms run as one.
+    twins: usize,
     sites: Vec<lift::FaultSite>,
     fp_quick_only: Vec<u32>,
     #[allow(clippy::vec_box)] // boxed so that their addresses, baked into code, never move
@@ -280,6 +289,7 @@ fn lift_pass(
     let pass = Pass {
         plan: first.then(|| l.recorded(region)),
         fallbacks,
+        twins: l.twin_branches(),
         sites: l.fault_sites().to_vec(),
         fp_quick_only: l.fp_quick_only().to_vec(),
         lazy_sets: l.take_lazy_sets(),
@@ -794,6 +804,7 @@ impl Jit {
             first.plan,
         );
         self.stats.fallback_instructions += last.fallbacks as u64;
+        self.stats.twin_branches += last.twins as u64;
         let sites = last.sites;
         let fp_quick_only = last.fp_quick_only;
         let lazy_sets = last.lazy_sets;

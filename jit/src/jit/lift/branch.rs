@@ -91,6 +91,12 @@ pub(super) fn self_loop_condition(l: &mut Lifter, i: Insn) -> Value {
     condition(l, i).expect("a repeated block ends in a conditional branch")
 }
 
+/// The condition of a `bc` that tests one CR bit without counting: the branch between twin
+/// arms (`twins`), which chooses their loads' displacements instead of where to go.
+pub(super) fn arm_condition(l: &mut Lifter, i: Insn) -> Value {
+    condition(l, i).expect("twin arms hang off a conditional branch")
+}
+
 /// Emits `taken` under `cond` and leaves the builder on the not-taken path.
 fn when(l: &mut Lifter, cond: Option<Value>, taken: impl FnOnce(&mut Lifter)) {
     match cond {

@@ -443,6 +443,12 @@ pub fn lift(l: &mut Lifter, op: LsOp, i: Insn, pc: u32) -> bool {
     true
 }
 
+/// The host address of a twin arm's other load (`lift_access`).
+fn twin_host(l: &mut Lifter, ea: Value) -> Value {
+    let ea64 = l.b.ins().uextend(types::I64, ea);
+    l.b.ins().iadd(l.membase, ea64)
+}
+
 fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
     let base = if acc.update {
         l.get(Reg::Gpr(i.ra()))
@@ -472,6 +478,16 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
         Some(b) => l.b.ins().iadd(base, b),
         None => l.b.ins().iadd_imm_s(base, disp),
     };
+    // A twin arm's load also reads what the other arm's reads, and keeps the one its branch
+    // chose (`twins`).
+    let twin = match acc.addr {
+        Addr::Indexed => None,
+        Addr::Disp | Addr::Ds => l.arm_disp.take(),
+    }
+    .map(|t| {
+        let ea = l.b.ins().iadd_imm_s(base32, t.other);
+        (t.taken, ea)
+    });
     let size = acc.ty.bytes();
     let need = if acc.store { Perm::WRITE } else { Perm::READ };
     let checks = l.access_checks(ea, size, need, false);
@@ -521,14 +537,33 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
             l.b.ins().store(guest_flags(), v, host, 0);
         } else if acc.ty == types::I8 {
             // One host load that also extends (no byte order to fix).
-            let v = if acc.signed {
-                l.b.ins().sload8(types::I64, guest_flags(), host, 0)
-            } else {
-                l.b.ins().uload8(types::I64, guest_flags(), host, 0)
+            let load8 = |l: &mut Lifter, host: Value| {
+                if acc.signed {
+                    l.b.ins().sload8(types::I64, guest_flags(), host, 0)
+                } else {
+                    l.b.ins().uload8(types::I64, guest_flags(), host, 0)
+                }
+            };
+            let v = load8(l, host);
+            let v = match twin {
+                Some((taken, ea)) => {
+                    let host = twin_host(l, ea);
+                    let other = load8(l, host);
+                    l.b.ins().select(taken, v, other)
+                }
+                None => v,
             };
             l.set(reg, v);
         } else {
             let v = l.b.ins().load(acc.ty, guest_flags(), host, 0);
+            let v = match twin {
+                Some((taken, ea)) => {
+                    let host = twin_host(l, ea);
+                    let other = l.b.ins().load(acc.ty, guest_flags(), host, 0);
+                    l.b.ins().select(taken, v, other)
+                }
+                None => v,
+            };
             let v = if acc.reversed {
                 v
             } else {

@@ -25,6 +25,7 @@ mod vector;
 pub(super) use fpu::SETTLE_CALLS;
 
 use super::runtime::{Runtime, EXIT_BUDGET, EXIT_PENDING};
+use super::twins::Twins;
 use crate::isa::{Decoded, Op};
 use crate::Context;
 use cranelift_codegen::ir::{
@@ -262,6 +263,12 @@ pub struct Lifter<'a, 'f> {
     store_first: HashSet<u32>,
     /// First pass: the blocks whose code cannot observe the context (`Plan::defer`).
     quiet: HashSet<u32>,
+    /// The unit's blocks that run their final branch's twin arms as one (`twins`), by
+    /// start.
+    twins: HashMap<u32, Twins>,
+    /// The next load is a twin arm's whose twin loads from another displacement
+    /// (`lift_block`).
+    pub(super) arm_disp: Option<ArmLoad>,
 }
 
 /// The start of a block up to the first instruction that could observe the context (a
@@ -295,6 +302,16 @@ pub struct FaultSite {
     /// Instructions the interpreter runs from the checkpoint through the access (in a block
     /// that repeats, `block::Block::copies`, the path may pass its start again).
     pub rerun: u32,
+}
+
+/// A load of one twin arm (`twins`) whose twin loads from `other` off the same base: both
+/// are read (from one object, which one arm having read means the other may too; a fault
+/// in either reruns from the branch, which takes the real way), and `taken` (an i8 truth
+/// value, the branch's condition) keeps this arm's.
+#[derive(Clone, Copy)]
+pub(super) struct ArmLoad {
+    pub taken: Value,
+    pub other: i64,
 }
 
 /// Exit paths shared by the whole unit, created on first use and filled in after the last
@@ -779,12 +796,19 @@ impl<'a, 'f> Lifter<'a, 'f> {
             pending_checkpoint: None,
             store_first: HashSet::new(),
             quiet: HashSet::new(),
+            twins: HashMap::new(),
+            arm_disp: None,
         }
     }
 
     /// Makes this the final pass of a unit, with what the first pass recorded.
     pub fn set_plan(&mut self, plan: Plan) {
         self.plan = Some(plan);
+    }
+
+    /// The unit's branches whose twin arms run as one (`twins`).
+    pub fn twin_branches(&self) -> usize {
+        self.twins.len()
     }
 
     /// The guest accesses of the unit that may fault in the host, by source location.
@@ -1820,6 +1844,8 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
     let entry = region.blocks[0].start();
     let entry_key = entry_key(region);
     l.budget_plan = super::block::budget_checks(region, BUDGET_SPAN);
+    let merged_away;
+    (l.twins, merged_away) = find_twins(l, region);
     l.store_first = region
         .blocks
         .iter()
@@ -1865,6 +1891,14 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         .collect();
     for (block, key, host) in copies.into_iter().chain(blocks) {
         l.b.switch_to_block(host);
+        if merged_away.contains(&key) {
+            // Nothing jumps here: its code runs as a twin arm inside the block before it.
+            l.b.ins()
+                .trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
+            continue;
+        }
+        let twin = l.twins.get(&block.start()).map(|t| t.block.clone());
+        let block = twin.as_ref().unwrap_or(block);
         l.cur_block = key;
         l.killed = false;
         l.kills = lazy_cr::Kills::default();
@@ -1898,6 +1932,49 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
     }
     l.finish_shared();
     fallbacks
+}
+
+/// The blocks of the unit whose final branch runs its twin arms as one (`twins`), and the
+/// arms that no other block reaches, which are then left out. Only where guest accesses
+/// fault in the host: an arm's load that fails then resumes at its checkpoint, the branch,
+/// where an inline check's slow path would run the interpreter at one arm's address.
+///
+/// One arm may check the budget, not both: the arms are as long and leave to the same
+/// places, so a run through the merged block is as long as one through the arm that does
+/// not check, which the check before it asked enough budget for. An arm that is the entry
+/// is the loop's copy of it (the prologue enters another, `lift_unit`).
+fn find_twins(l: &Lifter, region: &super::block::Region) -> (HashMap<u32, Twins>, HashSet<u32>) {
+    let mut twins = HashMap::new();
+    if !l.env.host_faults() {
+        return (twins, HashSet::new());
+    }
+    let by_start: HashMap<u32, &super::block::Block> =
+        region.blocks.iter().map(|b| (b.start(), b)).collect();
+    for b in &region.blocks {
+        let Some(t) = super::twins::twin_arms(b, &by_start) else {
+            continue;
+        };
+        if t.arms.iter().all(|a| l.budget_plan.checks.contains_key(a)) {
+            continue;
+        }
+        twins.insert(b.start(), t);
+    }
+    let entry = region.blocks[0].start();
+    let mut reached = HashSet::new();
+    if !region.entry_heads_loop() {
+        reached.insert(entry);
+    }
+    for b in &region.blocks {
+        // A merged block goes where its arms' ends go, not to the arms.
+        let succ = super::block::successors(twins.get(&b.start()).map_or(b, |t| &t.block));
+        reached.extend(succ.into_iter().chain(b.indirect.iter().copied()));
+    }
+    let away = twins
+        .values()
+        .flat_map(|t| t.arms)
+        .filter(|a| !reached.contains(a))
+        .collect();
+    (twins, away)
 }
 
 /// The plan's key for the unit's entry as control arrives from outside: the entry's address,
@@ -1998,6 +2075,14 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                 _ => false,
             });
     let switch = super::block::table_switch(&block.insns).filter(|_| copies == 1);
+    // Twin arms (`twins`): the branch's condition chooses the displacements of the taken
+    // arm's loads that differ from the other arm's, instead of where to go.
+    let twin = l
+        .twins
+        .get(&block.start())
+        .filter(|t| t.block.insns.len() == len)
+        .map(|t| (t.at, t.other_disp.clone()));
+    let mut arm_cond = None;
     for copy in 0..copies {
         for (k, &(pc, d)) in block.insns.iter().enumerate() {
             l.remaining = n - (copy * len + k) as i64;
@@ -2005,6 +2090,17 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                 l.end_prefix();
                 if !matches!(d.op(), Op::Branch(_)) {
                     l.settle_checkpoint(pc);
+                }
+            }
+            if let Some((at, other_disp)) = &twin {
+                if k == *at {
+                    // An arm's access reruns from here, whichever arm the context took.
+                    l.settle_checkpoint(pc);
+                    arm_cond = Some(branch::arm_condition(l, d.insn));
+                    continue;
+                }
+                if let (Some(other), Some(taken)) = (other_disp[k], arm_cond) {
+                    l.arm_disp = Some(ArmLoad { taken, other });
                 }
             }
             let before = l.prefix;
@@ -2028,7 +2124,13 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                 l.b.seal_block(next);
                 continue;
             }
-            if !lift_one(l, pc, d) {
+            let native = lift_one(l, pc, d);
+            debug_assert!(
+                l.arm_disp.is_none(),
+                "a twin arm's load took its displacement"
+            );
+            l.arm_disp = None;
+            if !native {
                 // The interpreter reads the context: the prefix ended before this one.
                 if before.is_some() {
                     l.prefix = before;

@@ -1,0 +1,229 @@
+//! Twin arms (`twins`): a binary tree search laid out as powerpc64-linux-gnu-gcc -O2 lays
+//! out pointer_chase's, whose branch between `ld r9,0(r9)` and `ld r9,8(r9)` the JIT turns
+//! into two loads and a choice. Expected values come from a model of the search written
+//! from the ISA definitions (`lwz` zero-extends the word, `cmplw` compares low words
+//! unsigned, `ld` reads a big-endian doubleword); `same` also compares every context,
+//! retired count and memory byte with the reference interpreter.
+
+use super::tests_units::{
+    asm, code_at, every_budget, machines_with_data, same, start, CODE, DATA, UNLIMITED,
+};
+use crate::interp::{Exit, Limits};
+use crate::memory::{AccessKind, Fault};
+
+/// r9: the root, r7: the key. Leaves with r9 the node holding the key (or 0) and r10 the
+/// depth reached. T and F are the twins: `bgt` (key below the node's) goes left, to T.
+fn search() -> Vec<u32> {
+    let c = code_at;
+    asm(
+        CODE,
+        &[
+            "li r10, 0",               // 0
+            &format!("b {}", c(24)),   // 4
+            "ld r9, 0(r9)",            // 8: T (left)
+            "addi r10, r10, 1",        // 12
+            "cmpdi r9, 0",             // 16
+            &format!("beq {}", c(56)), // 20
+            "lwz r8, 16(r9)",          // 24: A
+            "cmplw r8, r7",            // 28
+            &format!("beq {}", c(56)), // 32
+            &format!("bgt {}", c(8)),  // 36
+            "ld r9, 8(r9)",            // 40: F (right)
+            "addi r10, r10, 1",        // 44
+            "cmpdi r9, 0",             // 48
+            &format!("bne {}", c(24)), // 52
+            "blr",                     // 56
+        ],
+    )
+}
+
+/// Nodes of 24 bytes (left, right, key) at `base` in DATA order; `links[k]` gives node k's
+/// children as node numbers.
+fn tree(base: u32, nodes: &[(Option<usize>, Option<usize>, u32)]) -> Vec<u8> {
+    let at = |k: Option<usize>| k.map_or(0, |k| u64::from(base) + 24 * k as u64);
+    nodes
+        .iter()
+        .flat_map(|&(l, r, key)| {
+            let mut n = Vec::with_capacity(24);
+            n.extend(at(l).to_be_bytes());
+            n.extend(at(r).to_be_bytes());
+            n.extend(key.to_be_bytes());
+            n.extend([0; 4]);
+            n
+        })
+        .collect()
+}
+
+/// 50 at the root, 30 and 70 below, 20, 40, 60, 80 as leaves.
+const NODES: [(Option<usize>, Option<usize>, u32); 7] = [
+    (Some(1), Some(2), 50),
+    (Some(3), Some(4), 30),
+    (Some(5), Some(6), 70),
+    (None, None, 20),
+    (None, None, 40),
+    (None, None, 60),
+    (None, None, 80),
+];
+
+/// The search by the ISA: (r9, r10, instructions retired through the `blr`).
+fn model(mem: &[(Option<usize>, Option<usize>, u32)], base: u32, key: u32) -> (u64, u64, u64) {
+    let addr = |k: usize| u64::from(base) + 24 * k as u64;
+    let (mut node, mut depth, mut retired) = (Some(0), 0, 2);
+    while let Some(k) = node {
+        retired += 3; // A
+        let (l, r, nkey) = mem[k];
+        if nkey == key {
+            return (addr(k), depth, retired + 1);
+        }
+        retired += 1 + 4; // the bgt and one arm
+        depth += 1;
+        node = if nkey > key { l } else { r };
+    }
+    (0, depth, retired + 1)
+}
+
+fn begin(root: u32, key: u32) -> crate::Context {
+    let mut ctx = start(CODE);
+    ctx.gpr[9] = u64::from(root);
+    ctx.gpr[7] = u64::from(key);
+    ctx.gpr[8] = 0xdead_0008;
+    ctx.gpr[10] = 0xdead_0010;
+    ctx
+}
+
+#[test]
+fn a_search_through_twin_arms_finds_what_the_isa_finds_at_every_budget() {
+    let code = [(CODE, search())];
+    let data = tree(DATA, &NODES);
+    let fresh = || machines_with_data(&code, &data);
+    // Every key in the tree, and keys that fall off it on both sides and between.
+    for key in [50, 30, 70, 20, 40, 60, 80, 10, 45, 65, 99] {
+        let want = model(&NODES, DATA, key);
+        for host_faults in [true, false] {
+            let mut jit = super::Jit::new().unwrap();
+            jit.set_host_faults(host_faults);
+            let (mi, mj) = fresh();
+            let (exit, retired, ctx) = same(&mi, &mj, &mut jit, &begin(DATA, key), UNLIMITED);
+            assert_eq!(exit, Exit::Stopped);
+            assert_eq!((ctx.gpr[9], ctx.gpr[10], retired), want, "key {key}");
+            every_budget(fresh, &mut jit, &begin(DATA, key), retired, UNLIMITED);
+            // Only where accesses fault in the host (`lift::find_twins`).
+            let merged = jit.stats().twin_branches > 0;
+            assert_eq!(merged, host_faults, "{}", jit.stats());
+        }
+    }
+}
+
+/// The root sits 8 bytes before the data, so its left link (at the root's address) is in an
+/// unmapped page while its right link and key are not: going right, the left arm's load
+/// faults in the host although the guest never makes it (the interpreter reruns from the
+/// branch and takes the right arm); going left, the guest faults at T's load.
+#[test]
+fn a_twin_arm_whose_twin_cannot_be_read_runs_on_and_a_fault_stops_at_the_real_arm() {
+    let code = [(CODE, search())];
+    let root = DATA - 8;
+    // The root's right link and key, then 60 and 80 below it.
+    let mut data = Vec::new();
+    data.extend(u64::from(DATA + 16).to_be_bytes());
+    data.extend(70u32.to_be_bytes());
+    data.extend([0; 4]);
+    data.extend(tree(DATA + 16, &[(None, Some(1), 60), (None, None, 80)]));
+    let fresh = || machines_with_data(&code, &data);
+    for host_faults in [true, false] {
+        let mut jit = super::Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        let (mi, mj) = fresh();
+        let (exit, retired, ctx) = same(&mi, &mj, &mut jit, &begin(root, 75), UNLIMITED);
+        assert_eq!(exit, Exit::Stopped);
+        // 75: right of 70 to 60, right of 60 to 80, left of 80 to nothing.
+        assert_eq!((ctx.gpr[9], ctx.gpr[10]), (0, 3));
+        assert_eq!(retired, 2 + 3 * (3 + 1 + 4) + 1);
+        if host_faults {
+            // The merged load of the root faulted and the interpreter took over from the
+            // branch for its two instructions.
+            let s = jit.stats();
+            assert!(
+                s.twin_branches > 0 && s.interpreted_instructions >= 2,
+                "{s}"
+            );
+        }
+        // Key 10 goes left at the root: T's load reads the root's left link, unmapped.
+        let (mi, mj) = fresh();
+        let (exit, retired, ctx) = same(&mi, &mj, &mut jit, &begin(root, 10), UNLIMITED);
+        let fault = Fault {
+            addr: root,
+            kind: AccessKind::Read,
+        };
+        assert_eq!(exit, Exit::Fault(fault));
+        assert_eq!(ctx.pc, CODE + 8);
+        // li, b, A's three, the bgt: the load did not retire.
+        assert_eq!(retired, 6);
+        for budget in 0..=retired + 1 {
+            let limits = Limits {
+                max_instructions: budget,
+                ..UNLIMITED
+            };
+            let (mi, mj) = fresh();
+            same(&mi, &mj, &mut jit, &begin(root, 10), limits);
+        }
+    }
+}
+
+/// Twin arms of every load width: `cmpwi r3, 0; bgt T`, each arm one load from r5 and a
+/// branch to the end. By the ISA, with bytes 0x80 0x81 ... at DATA: `lbz` zero-extends a
+/// byte, `lhz`/`lha` a halfword zero/sign-extended, `lwz`/`lwa` a word, `ld` a doubleword,
+/// all big-endian; the taken arm (r3 > 0) reads at +0, the other at +8.
+#[test]
+fn twin_arms_load_every_width_from_the_arm_taken() {
+    let c = code_at;
+    let bytes: Vec<u8> = (0x80..0xa0).collect();
+    let word = |at: usize, n: usize| {
+        bytes[at..at + n]
+            .iter()
+            .fold(0u64, |w, &b| (w << 8) | u64::from(b))
+    };
+    let sext = |v: u64, n: usize| (((v << (64 - 8 * n)) as i64) >> (64 - 8 * n)) as u64;
+    let widths: [(&str, usize, bool); 6] = [
+        ("lbz", 1, false),
+        ("lhz", 2, false),
+        ("lha", 2, true),
+        ("lwz", 4, false),
+        ("lwa", 4, true),
+        ("ld", 8, false),
+    ];
+    for (op, n, signed) in widths {
+        let code = [(
+            CODE,
+            asm(
+                CODE,
+                &[
+                    "cmpwi r3, 0",              // 0
+                    &format!("bgt {}", c(16)),  // 4
+                    &format!("{op} r4, 8(r5)"), // 8: F
+                    &format!("b {}", c(24)),    // 12
+                    &format!("{op} r4, 0(r5)"), // 16: T
+                    &format!("b {}", c(24)),    // 20
+                    "blr",                      // 24
+                ],
+            ),
+        )];
+        let fresh = || machines_with_data(&code, &bytes);
+        for r3 in [1u64, 0] {
+            let at = if r3 > 0 { 0 } else { 8 };
+            let raw = word(at, n);
+            let want = if signed { sext(raw, n) } else { raw };
+            let mut jit = super::Jit::new().unwrap();
+            let mut ctx = start(CODE);
+            ctx.gpr[3] = r3;
+            ctx.gpr[5] = u64::from(DATA);
+            let (mi, mj) = fresh();
+            let (exit, retired, ctx) = same(&mi, &mj, &mut jit, &ctx, UNLIMITED);
+            assert_eq!(
+                (exit, retired, ctx.gpr[4]),
+                (Exit::Stopped, 5, want),
+                "{op} r3={r3}"
+            );
+            assert_eq!(jit.stats().twin_branches, 1, "{op}");
+        }
+    }
+}

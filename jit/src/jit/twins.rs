@@ -1,0 +1,222 @@
+//! Twin arms: a conditional branch whose two targets are blocks that do the same thing but
+//! for the displacement of a load, and leave the same way.
+//!
+//! gcc builds `t = key < t->key ? t->l : t->r` in a rotated loop (pointer_chase's tree
+//! search) as a branch to one of two such blocks, `ld r9,0(r9)` in one and `ld r9,8(r9)` in
+//! the other. Which way the branch goes depends on data, so the host mispredicts it about
+//! half the time; x86-64 gcc makes the same source a `cmov`. The unit runs the branch's block
+//! followed by one arm, with each differing displacement chosen by the branch's condition
+//! (a host `cmov`), and no branch between them (`lift::lift_block`).
+//!
+//! Why this is exact: both arms retire the same number of instructions, so the budget and
+//! the retired count do not depend on the way taken; neither arm has an effect outside
+//! registers before its last instruction (only integer instructions and loads); and their
+//! last instructions go to the same places under the same conditions. A load that faults
+//! is rerun by the interpreter from the branch's block (its checkpoint), which takes the
+//! real way to the same access.
+
+use super::block::{successors, Block};
+use crate::isa::branch::BranchOp;
+use crate::isa::loadstore::LsOp;
+use crate::isa::{Decoded, Op};
+use std::collections::HashMap;
+
+/// Longest arm merged (the branch or fall-through that ends it included).
+const MAX_ARM: usize = 8;
+
+/// A block that runs its final branch's two arms as one.
+pub struct Twins {
+    /// The branch's block followed by its taken arm.
+    pub block: Block,
+    /// Where the branch is in `block.insns`.
+    pub at: usize,
+    /// Per instruction of `block`: the displacement the not-taken arm's load has instead,
+    /// where the two differ.
+    pub other_disp: Vec<Option<i64>>,
+    /// The starts of the two arms.
+    pub arms: [u32; 2],
+}
+
+/// A `bc` that tests one CR bit and neither counts nor links: where it goes depends only on
+/// that bit. Its (BI, wanted value, target).
+fn cr_branch(pc: u32, d: &Decoded) -> Option<(u32, bool, u32)> {
+    let i = d.insn;
+    if !matches!(d.op(), Op::Branch(BranchOp::Bc)) || i.lk() {
+        return None;
+    }
+    let bo = i.bo();
+    // BO: 0b10000 ignores CR, 0b00100 leaves CTR alone.
+    if bo & 0b10000 != 0 || bo & 0b00100 == 0 {
+        return None;
+    }
+    let base = if i.aa() { 0 } else { pc };
+    Some((i.bi(), bo & 0b01000 != 0, base.wrapping_add(i.bd() as u32)))
+}
+
+/// Where an arm's last instruction sends control: an unconditional `b` (no link) to one
+/// place, or a CR-bit `bc` (as `cr_branch`) with its fall-through.
+#[derive(PartialEq)]
+enum Leave {
+    To(u32),
+    /// BI, and the places control goes when that bit is clear and when it is set.
+    On(u32, [u32; 2]),
+}
+
+fn leaves(arm: &Block) -> Option<Leave> {
+    let &(pc, d) = arm.insns.last()?;
+    if matches!(d.op(), Op::Branch(BranchOp::B)) && !d.insn.lk() {
+        return successors(arm).first().map(|&t| Leave::To(t));
+    }
+    let (bi, want, target) = cr_branch(pc, &d)?;
+    let ways = if want {
+        [arm.fallthrough, target]
+    } else {
+        [target, arm.fallthrough]
+    };
+    Some(Leave::On(bi, ways))
+}
+
+/// A load of one GPR from a displacement off a register, without update: the only
+/// instructions whose arms may differ (in the displacement).
+fn displacement_load(d: &Decoded) -> Option<i64> {
+    use LsOp::*;
+    match d.op() {
+        Op::LoadStore(Lbz | Lhz | Lha | Lwz) => Some(d.insn.simm()),
+        Op::LoadStore(Ld | Lwa) => Some(d.insn.ds()),
+        _ => None,
+    }
+}
+
+/// Whether `b` ends in a branch whose arms are twins (module docs), with the merged block.
+/// `blocks` are the unit's blocks by start.
+pub fn twin_arms(b: &Block, blocks: &HashMap<u32, &Block>) -> Option<Twins> {
+    let &(pc, d) = b.insns.last()?;
+    let (_, _, target) = cr_branch(pc, &d)?;
+    let [taken, not_taken] = [target, b.fallthrough].map(|s| blocks.get(&s).copied());
+    let (taken, not_taken) = (taken?, not_taken?);
+    let n = taken.insns.len();
+    if target == b.fallthrough
+        || [target, b.fallthrough].contains(&b.start())
+        || n != not_taken.insns.len()
+        || !(2..=MAX_ARM).contains(&n)
+        || !taken.indirect.is_empty()
+        || !not_taken.indirect.is_empty()
+    {
+        return None;
+    }
+    let mut other_disp = vec![None; b.insns.len()];
+    for (&(_, x), &(_, y)) in taken.insns[..n - 1].iter().zip(&not_taken.insns[..n - 1]) {
+        let differs = match displacement_load(&x) {
+            _ if x.insn.0 == y.insn.0 => {
+                let plain = matches!(x.op(), Op::Integer(_)) || displacement_load(&x).is_some();
+                if !plain {
+                    return None;
+                }
+                None
+            }
+            // The same load but for the displacement field (the low 16 bits).
+            Some(_) if x.insn.0 & !0xffff == y.insn.0 & !0xffff && x.op() == y.op() => {
+                displacement_load(&y)
+            }
+            _ => return None,
+        };
+        other_disp.push(differs);
+    }
+    if leaves(taken)? != leaves(not_taken)? {
+        return None;
+    }
+    let mut block = Block {
+        insns: b.insns.iter().chain(&taken.insns).copied().collect(),
+        fallthrough: taken.fallthrough,
+        indirect: Vec::new(),
+        learns: false,
+    };
+    // Cut where a repeated block would be (`Block::copies`): the arm going back to the
+    // branch's block.
+    if block.copies() != 1 {
+        return None;
+    }
+    other_disp.push(None);
+    block.learns = b.learns;
+    Some(Twins {
+        block,
+        at: b.insns.len() - 1,
+        other_disp,
+        arms: [target, b.fallthrough],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::isa::{asm, decode};
+
+    fn block(start: u32, src: &[&str]) -> Block {
+        let insns: Vec<(u32, Decoded)> = src
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                let pc = start + 4 * k as u32;
+                let word = asm::assemble_at(s, pc).expect("assembles");
+                (pc, decode(word).expect("decodes"))
+            })
+            .collect();
+        Block {
+            fallthrough: start + 4 * insns.len() as u32,
+            insns,
+            indirect: Vec::new(),
+            learns: true,
+        }
+    }
+
+    fn merge(blocks: &[Block]) -> Option<Twins> {
+        let by_start: HashMap<u32, &Block> = blocks.iter().map(|b| (b.start(), b)).collect();
+        twin_arms(&blocks[0], &by_start)
+    }
+
+    // pointer_chase's tree search as powerpc64-linux-gnu-gcc -O2 lays it out: the
+    // not-taken arm falls through to where the taken one branches, and the other way round.
+    fn search(right: &str) -> Vec<Block> {
+        vec![
+            block(0x100, &["bgt 0x2f0"]),
+            block(0x104, &[right, "addi r10,r10,1", "cmpdi r9,0", "bne 0x300"]),
+            block(
+                0x2f0,
+                &["ld r9,0(r9)", "addi r10,r10,1", "cmpdi r9,0", "beq 0x114"],
+            ),
+        ]
+    }
+
+    #[test]
+    fn arms_that_differ_in_a_load_displacement_and_leave_alike_merge() {
+        let t = merge(&search("ld r9,8(r9)")).expect("twins");
+        assert_eq!(t.at, 0);
+        assert_eq!(t.arms, [0x2f0, 0x104]);
+        assert_eq!(t.block.insns.len(), 5);
+        assert_eq!(t.block.fallthrough, 0x300);
+        assert_eq!(t.other_disp, vec![None, Some(8), None, None, None]);
+    }
+
+    #[test]
+    fn arms_that_compute_differently_or_leave_differently_stay_apart() {
+        assert!(merge(&search("ld r8,8(r9)")).is_none());
+        // Same primary opcode and registers, another DS-form operation.
+        assert!(merge(&search("lwa r9,8(r9)")).is_none());
+        let mut other_exit = search("ld r9,8(r9)");
+        other_exit[1] = block(
+            0x104,
+            &["ld r9,8(r9)", "addi r10,r10,1", "cmpdi r9,0", "bne 0x304"],
+        );
+        assert!(merge(&other_exit).is_none());
+        let mut store = search("ld r9,8(r9)");
+        store[1] = block(
+            0x104,
+            &["std r9,8(r9)", "addi r10,r10,1", "cmpdi r9,0", "bne 0x300"],
+        );
+        store[2] = block(
+            0x2f0,
+            &["std r9,8(r9)", "addi r10,r10,1", "cmpdi r9,0", "beq 0x114"],
+        );
+        assert!(merge(&store).is_none());
+    }
+}
