@@ -227,3 +227,84 @@ fn twin_arms_load_every_width_from_the_arm_taken() {
         }
     }
 }
+
+/// Entered at an arm (T), as pointer_chase's search unit is: the unit's entry then heads
+/// the loop, and the loop's copy of T, which checks the budget, runs merged into the branch
+/// before it while the entry's own copy runs T alone. T starts from a parent node at
+/// DATA + 0x200 whose left link is the root: by the ISA, one more level and T's four
+/// instructions more than the search from the root, without its `li` and `b`.
+#[test]
+fn a_search_entered_at_a_twin_arm_is_exact_at_every_budget() {
+    let code = [(CODE, search())];
+    let mut data = tree(DATA, &NODES);
+    data.resize(0x200, 0);
+    data.extend(u64::from(DATA).to_be_bytes());
+    let fresh = || machines_with_data(&code, &data);
+    for key in [50, 20, 80, 45, 99] {
+        let (r9, r10, retired) = model(&NODES, DATA, key);
+        let want = (r9, r10 + 1, retired - 2 + 4);
+        let mut jit = super::Jit::new().unwrap();
+        let mut ctx = begin(DATA + 0x200, key);
+        ctx.pc = CODE + 8;
+        ctx.gpr[10] = 0;
+        let (mi, mj) = fresh();
+        let (exit, retired, got) = same(&mi, &mj, &mut jit, &ctx, UNLIMITED);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!((got.gpr[9], got.gpr[10], retired), want, "key {key}");
+        every_budget(fresh, &mut jit, &ctx, retired, UNLIMITED);
+        assert!(jit.stats().twin_branches > 0, "{}", jit.stats());
+    }
+}
+
+/// A store before the branch: an arm's load that faults must rerun from the branch, after
+/// the store, whichever arm the guest takes. r5 is 8 bytes before the data, so the taken
+/// arm's load (at r5) is unmapped and the other's (at r5 + 8) reads DATA. By the ISA:
+/// r3 = 0 goes to F, which loads the word at DATA (6 instructions through the `blr`);
+/// r3 = 1 goes to T, which faults reading r5 after the `stw`, the `cmpwi` and the `bgt`.
+#[test]
+fn an_arm_load_after_a_store_reruns_from_the_branch() {
+    let c = code_at;
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "stw r3, 0(r6)",           // 0
+                "cmpwi r3, 0",             // 4
+                &format!("bgt {}", c(20)), // 8
+                "lwz r4, 8(r5)",           // 12: F
+                &format!("b {}", c(28)),   // 16
+                "lwz r4, 0(r5)",           // 20: T
+                &format!("b {}", c(28)),   // 24
+                "blr",                     // 28
+            ],
+        ),
+    )];
+    let data = [0x12, 0x34, 0x56, 0x78];
+    let fresh = || machines_with_data(&code, &data);
+    for host_faults in [true, false] {
+        for r3 in [0u64, 1] {
+            let mut jit = super::Jit::new().unwrap();
+            jit.set_host_faults(host_faults);
+            let mut ctx = start(CODE);
+            ctx.gpr[3] = r3;
+            ctx.gpr[5] = u64::from(DATA - 8);
+            ctx.gpr[6] = u64::from(DATA + 0x100);
+            let (mi, mj) = fresh();
+            let (exit, retired, got) = same(&mi, &mj, &mut jit, &ctx, UNLIMITED);
+            let mut stored = [0u8; 4];
+            mj.read_bytes(DATA + 0x100, &mut stored).unwrap();
+            assert_eq!(u64::from(u32::from_be_bytes(stored)), r3);
+            if r3 == 0 {
+                assert_eq!((exit, retired, got.gpr[4]), (Exit::Stopped, 6, 0x1234_5678));
+            } else {
+                let fault = Fault {
+                    addr: DATA - 8,
+                    kind: AccessKind::Read,
+                };
+                assert_eq!((exit, retired, got.pc), (Exit::Fault(fault), 3, CODE + 20));
+            }
+            assert_eq!(jit.stats().twin_branches > 0, host_faults);
+        }
+    }
+}
