@@ -716,6 +716,9 @@ impl Builder<'_> {
                     link: Link::Branch(t),
                 }])
             }
+            BranchOp::Bc if self.has(Class::LoadStore) && chance(self.r, 1, 4) => {
+                Some(self.twin_arms())
+            }
             BranchOp::Bc => {
                 let mut w = w & !2;
                 if in_loop {
@@ -765,6 +768,65 @@ impl Builder<'_> {
             BranchOp::Mfcr | BranchOp::Mfocrf => Some(vec![Slot::plain(self.free_dest(w, RT))]),
             _ => Some(vec![Slot::plain(w)]),
         }
+    }
+
+    /// A `bc` on one CR bit (CTR left alone, so also inside counted loops) to one of two
+    /// arms that load into one register from one pointer at two displacements, optionally
+    /// do the same integer instruction, and branch to the same place: the shape the JIT runs
+    /// as both loads and a choice (its twin arms). Either displacement may fault.
+    fn twin_arms(&mut self) -> Vec<Slot> {
+        // (primary opcode, DS-form XO or None for D-form, size): lbz lhz lha lwz ld lwa.
+        const LOADS: [(u32, Option<u32>, u32); 6] = [
+            (34, None, 1),
+            (40, None, 2),
+            (42, None, 2),
+            (32, None, 4),
+            (58, Some(0), 8),
+            (58, Some(2), 4),
+        ];
+        let (po, xo, size) = LOADS[self.r.below(LOADS.len() as u64) as usize];
+        let p = self.pick_ptr();
+        let ra = self.plan.ptrs[p].0 as u32;
+        let rt = self.free_nonzero() as u32;
+        let load = |g: &mut Self| {
+            let d = g.displacement(p, size, false) as u32;
+            let field = match xo {
+                Some(xo) => (d & 0xFFFC) | xo,
+                None => d & 0xFFFF,
+            };
+            Slot::plain((po << 26) | (rt << RT) | (ra << RA) | field)
+        };
+        let (taken, not_taken) = (load(self), load(self));
+        let shared = chance(self.r, 1, 2).then(|| {
+            let rs = self.free_nonzero() as u32;
+            let imm = self.r.below(0x1_0000) as u32;
+            if chance(self.r, 1, 2) {
+                // cmpdi/cmpwi on the loaded value: a comparison the arms leave lazy.
+                let bf = self.r.below(8) as u32;
+                let l = self.r.below(2) as u32;
+                (11 << 26) | (bf << 23) | (l << 21) | (rt << RA) | imm
+            } else {
+                ADDI | (rs << RT) | (rt << RA) | imm
+            }
+        });
+        let arm = 1 + usize::from(shared.is_some()) + 1;
+        let here = self.body.len();
+        let (t, end) = (here + 1 + arm, here + 1 + 2 * arm);
+        let bo = one_of(self.r, &[4u32, 6, 7, 12, 14, 15]);
+        let bi = self.r.below(32) as u32;
+        let mut slots = vec![Slot {
+            word: (16 << 26) | (bo << 21) | (bi << 16),
+            link: Link::Branch(t),
+        }];
+        for first in [not_taken, taken] {
+            slots.push(first);
+            slots.extend(shared.map(Slot::plain));
+            slots.push(Slot {
+                word: 18 << 26,
+                link: Link::Branch(end),
+            });
+        }
+        slots
     }
 
     fn gen_system(&mut self, op: SysOp, w: u32, in_loop: bool, mask: u32) -> Option<Vec<Slot>> {
