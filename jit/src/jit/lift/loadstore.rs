@@ -482,7 +482,7 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
     // chose (`twins`).
     let twin = match acc.addr {
         Addr::Indexed => None,
-        Addr::Disp | Addr::Ds => l.arm_disp.take(),
+        Addr::Disp | Addr::Ds => l.arm_load.take(),
     }
     .map(|t| {
         let ea = l.b.ins().iadd_imm_s(base32, t.other);

@@ -268,7 +268,7 @@ pub struct Lifter<'a, 'f> {
     twins: HashMap<u32, Twins>,
     /// The next load is a twin arm's whose twin loads from another displacement
     /// (`lift_block`).
-    pub(super) arm_disp: Option<ArmLoad>,
+    pub(super) arm_load: Option<ArmLoad>,
 }
 
 /// The start of a block up to the first instruction that could observe the context (a
@@ -797,7 +797,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             store_first: HashSet::new(),
             quiet: HashSet::new(),
             twins: HashMap::new(),
-            arm_disp: None,
+            arm_load: None,
         }
     }
 
@@ -2100,7 +2100,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                     continue;
                 }
                 if let (Some(other), Some(taken)) = (other_disp[k], arm_cond) {
-                    l.arm_disp = Some(ArmLoad { taken, other });
+                    l.arm_load = Some(ArmLoad { taken, other });
                 }
             }
             let before = l.prefix;
@@ -2126,10 +2126,10 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
             }
             let native = lift_one(l, pc, d);
             debug_assert!(
-                l.arm_disp.is_none(),
-                "a twin arm's load took its displacement"
+                l.arm_load.is_none(),
+                "a twin arm's load read its twin's too"
             );
-            l.arm_disp = None;
+            l.arm_load = None;
             if !native {
                 // The interpreter reads the context: the prefix ended before this one.
                 if before.is_some() {
