@@ -4,16 +4,18 @@
 //! gcc builds `t = key < t->key ? t->l : t->r` in a rotated loop (pointer_chase's tree
 //! search) as a branch to one of two such blocks, `ld r9,0(r9)` in one and `ld r9,8(r9)` in
 //! the other. Which way the branch goes depends on data, so the host mispredicts it about
-//! half the time; x86-64 gcc makes the same source a `cmov`. The unit runs the branch's block
-//! followed by one arm, with each differing displacement chosen by the branch's condition
-//! (a host `cmov`), and no branch between them (`lift::lift_block`).
+//! half the time; x86-64 gcc makes the same source two loads and a `cmov`. The unit runs the
+//! branch's block followed by one arm, with no branch between them (`lift::lift_block`): each
+//! load whose displacement differs reads both and keeps the value of the arm the branch's
+//! condition chose (a host `cmov`).
 //!
 //! Why this is exact: both arms retire the same number of instructions, so the budget and
 //! the retired count do not depend on the way taken; neither arm has an effect outside
 //! registers before its last instruction (only integer instructions and loads); and their
-//! last instructions go to the same places under the same conditions. A load that faults
-//! is rerun by the interpreter from the branch's block (its checkpoint), which takes the
-//! real way to the same access.
+//! last instructions go to the same places under the same conditions. A fault in either of
+//! the two loads, even in the one the guest would not make, reruns the interpreter from the
+//! branch (its checkpoint), which takes the real way: to the same access and its fault, or
+//! past the access the guest never made.
 
 use super::block::{successors, Block};
 use crate::isa::branch::BranchOp;

@@ -92,7 +92,7 @@ pub(super) fn self_loop_condition(l: &mut Lifter, i: Insn) -> Value {
 }
 
 /// The condition of a `bc` that tests one CR bit without counting: the branch between twin
-/// arms (`twins`), which chooses their loads' displacements instead of where to go.
+/// arms (`twins`), which chooses between their loads' values instead of where to go.
 pub(super) fn arm_condition(l: &mut Lifter, i: Insn) -> Value {
     condition(l, i).expect("twin arms hang off a conditional branch")
 }

@@ -2075,8 +2075,9 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                 _ => false,
             });
     let switch = super::block::table_switch(&block.insns).filter(|_| copies == 1);
-    // Twin arms (`twins`): the branch's condition chooses the displacements of the taken
-    // arm's loads that differ from the other arm's, instead of where to go.
+    // Twin arms (`twins`): the branch's condition chooses, for each load of the taken arm
+    // whose displacement differs from the other arm's, between the two loads' values,
+    // instead of where to go.
     let twin = l
         .twins
         .get(&block.start())
