@@ -97,6 +97,9 @@ pub struct JitStats {
     /// Conditional branches compiled as a choice between their twin arms' loads
     /// (`twins`) instead of as branches.
     pub twin_branches: u64,
+    /// Units dropped to be compiled again with a branch between twin arms that faulted too
+    /// often where the guest did not (`Jit::note_twin_fault`).
+    pub twin_recompiles: u64,
 }
 
 impl JitStats {
@@ -116,6 +119,7 @@ impl JitStats {
         self.entries += other.entries;
         self.flushes += other.flushes;
         self.twin_branches += other.twin_branches;
+        self.twin_recompiles += other.twin_recompiles;
     }
 }
 
@@ -153,6 +157,10 @@ impl std::fmt::Display for JitStats {
 
 type Key = (u32, bool);
 
+/// Host faults of twin arms' loads the guest never made (`Jit::note_twin_fault`) after which
+/// their branch is compiled as a branch: each costs a return to the dispatcher.
+const TWIN_FAULTS: u32 = 8;
+
 /// Longest straight run the cold path interprets before the dispatcher looks again.
 const MAX_COLD_RUN: u32 = 256;
 
@@ -183,6 +191,8 @@ struct Unit {
     /// code points to (`Runtime::lazy_cr`).
     #[allow(clippy::vec_box)] // boxed so that their addresses, baked into code, never move
     lazy_sets: Vec<Box<lift::LazyCr>>,
+    /// The starts of its blocks whose branch runs its twin arms as one (`twins`).
+    twin_blocks: Vec<u32>,
 }
 
 pub struct Jit {
@@ -235,6 +245,10 @@ pub struct Jit {
     /// Per `switch` site (`block::TableSwitch`), its base register's value when its targets
     /// were learned.
     table_bases: HashMap<u32, u64>,
+    /// Per block running twin arms as one (`twins`), host faults of an arm's load that the
+    /// guest never made; and the blocks that no longer run them so (`TWIN_FAULTS`).
+    twin_faults: HashMap<u32, u32>,
+    twins_off: HashSet<u32>,
     /// Host code bytes of units dropped since the module was last replaced, and the amount
     /// that replaces it (`flush_if_wasteful`).
     dropped_bytes: u64,
@@ -256,8 +270,8 @@ struct Pass {
     /// The first pass's plan for the final one (`None` from the final pass).
     plan: Option<lift::Plan>,
     fallbacks: usize,
-    /// Branches whose twin arms run as one.
-    twins: usize,
+    /// The blocks whose branch runs its twin arms as one.
+    twins: Vec<u32>,
     sites: Vec<lift::FaultSite>,
     fp_quick_only: Vec<u32>,
     #[allow(clippy::vec_box)] // boxed so that their addresses, baked into code, never move
@@ -289,7 +303,7 @@ fn lift_pass(
     let pass = Pass {
         plan: first.then(|| l.recorded(region)),
         fallbacks,
-        twins: l.twin_branches(),
+        twins: l.twin_blocks(),
         sites: l.fault_sites().to_vec(),
         fp_quick_only: l.fp_quick_only().to_vec(),
         lazy_sets: l.take_lazy_sets(),
@@ -326,11 +340,15 @@ struct Env<'a> {
     context_offset: Option<i32>,
     mem: &'a Memory,
     table_bases: &'a HashMap<u32, u64>,
+    twins_off: &'a HashSet<u32>,
     /// Pages of guest words the unit takes as constants (`constant_word`).
     data_pages: Vec<u32>,
 }
 
 impl lift::Environment for Env<'_> {
+    fn twins_allowed(&self, block: u32) -> bool {
+        !self.twins_off.contains(&block)
+    }
     fn context_offset(&self) -> Option<i32> {
         self.context_offset
     }
@@ -469,6 +487,8 @@ impl Jit {
             indirect: HashMap::new(),
             relearned: HashMap::new(),
             table_bases: HashMap::new(),
+            twin_faults: HashMap::new(),
+            twins_off: HashSet::new(),
             dropped_bytes: 0,
             flush_after: FLUSH_AFTER,
         })
@@ -780,6 +800,7 @@ impl Jit {
             context_offset,
             mem,
             table_bases: &self.table_bases,
+            twins_off: &self.twins_off,
             data_pages: Vec::new(),
         };
         // First pass, thrown away: the jumps between blocks the plan is made from (see
@@ -804,7 +825,7 @@ impl Jit {
             first.plan,
         );
         self.stats.fallback_instructions += last.fallbacks as u64;
-        self.stats.twin_branches += last.twins as u64;
+        self.stats.twin_branches += last.twins.len() as u64;
         let sites = last.sites;
         let fp_quick_only = last.fp_quick_only;
         let lazy_sets = last.lazy_sets;
@@ -868,6 +889,7 @@ impl Jit {
                 fp_quick_only,
                 indirect_sites,
                 lazy_sets,
+                twin_blocks: last.twins,
             },
         );
         if let Some(cell) = self.links.get(&(pc, sf)) {
@@ -1046,6 +1068,7 @@ impl Jit {
                 self.learn_indirect(site, ctx.pc);
             }
             let mut rerun = 0;
+            let mut twin = None;
             if status == hostfault::EXIT_HOST_FAULT {
                 // Back to the site's checkpoint: the budget as the faulting block began plus
                 // what was not retired by then.
@@ -1055,6 +1078,7 @@ impl Jit {
                 ctx.pc = site.checkpoint;
                 lift::apply_lazy_cr(ctx, &lazy, &rt.cr_shadow);
                 rerun = u64::from(site.rerun);
+                twin = site.twin;
             }
             retired += (before - rt.budget) as u64;
             self.stats.interpreted_instructions += std::mem::take(&mut rt.interp_calls);
@@ -1069,6 +1093,9 @@ impl Jit {
                     if exit != Exit::BudgetExhausted {
                         return Ok((exit, retired));
                     }
+                    if let Some(block) = twin {
+                        self.note_twin_fault(block);
+                    }
                 }
                 EXIT_BUDGET => {
                     // Fewer instructions left than the next block holds: finish exactly.
@@ -1080,6 +1107,28 @@ impl Jit {
                     return Ok((exit, retired));
                 }
             }
+        }
+    }
+
+    /// A twin arm's load in the block at `block` faulted where the guest's rerun did not:
+    /// the other arm's address could not be read. After `TWIN_FAULTS` of them, the units
+    /// running that branch's arms as one are dropped and compiled again with the branch.
+    fn note_twin_fault(&mut self, block: u32) {
+        let count = self.twin_faults.entry(block).or_insert(0);
+        *count += 1;
+        if *count < TWIN_FAULTS {
+            return;
+        }
+        self.twins_off.insert(block);
+        let holding: Vec<Key> = self
+            .units
+            .iter()
+            .filter(|(_, u)| u.twin_blocks.contains(&block))
+            .map(|(&k, _)| k)
+            .collect();
+        for key in holding {
+            self.stats.twin_recompiles += 1;
+            self.drop_unit(key);
         }
     }
 

@@ -308,3 +308,34 @@ fn an_arm_load_after_a_store_reruns_from_the_branch() {
         }
     }
 }
+
+/// An untaken arm whose load faults every time (the root's left link unmapped, every
+/// search going right) costs a return to the dispatcher each time; after
+/// `TWIN_FAULTS` of them the unit is compiled again with the branch, and the search runs
+/// on without faults. Each fault reruns the `bgt` and the right arm's `ld` in the
+/// interpreter.
+#[test]
+fn an_arm_that_keeps_faulting_where_the_guest_does_not_gets_its_branch_back() {
+    let code = [(CODE, search())];
+    let mut data = Vec::new();
+    data.extend(u64::from(DATA + 16).to_be_bytes());
+    data.extend(70u32.to_be_bytes());
+    data.extend([0; 4]);
+    data.extend(tree(DATA + 16, &[(None, Some(1), 60), (None, None, 80)]));
+    let (mi, mj) = machines_with_data(&code, &data);
+    let mut jit = super::Jit::new().unwrap();
+    for _ in 0..3 * super::TWIN_FAULTS {
+        let (exit, retired, ctx) = same(&mi, &mj, &mut jit, &begin(DATA - 8, 75), UNLIMITED);
+        assert_eq!((exit, retired), (Exit::Stopped, 2 + 3 * (3 + 1 + 4) + 1));
+        assert_eq!((ctx.gpr[9], ctx.gpr[10]), (0, 3));
+    }
+    let s = jit.stats();
+    // The unit from the entry and the one the dispatcher compiled where each rerun ended
+    // (after the right arm's `ld`) both held the branch.
+    assert!(s.twin_recompiles > 0, "{s}");
+    assert_eq!(
+        s.interpreted_instructions,
+        2 * u64::from(super::TWIN_FAULTS),
+        "{s}"
+    );
+}

@@ -485,6 +485,7 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
         Addr::Disp | Addr::Ds => l.arm_load.take(),
     }
     .map(|t| {
+        l.twin_site = Some(t.block);
         let ea = l.b.ins().iadd_imm_s(base32, t.other);
         (t.taken, ea)
     });

@@ -85,6 +85,10 @@ pub trait Environment {
     /// compiled from, so that a write to it (by the loader) or a change of its protection
     /// drops the unit. `None`: not readable, or writable by the guest.
     fn constant_word(&mut self, addr: u32) -> Option<u32>;
+    /// Whether the block at `block` may run its final branch's twin arms as one (`twins`):
+    /// false once an arm's load there faulted in the host too often where the guest never
+    /// made it (`FaultSite::twin`).
+    fn twins_allowed(&self, block: u32) -> bool;
 }
 
 /// A guest register that can be cached in a variable.
@@ -269,6 +273,8 @@ pub struct Lifter<'a, 'f> {
     /// The next load is a twin arm's whose twin loads from another displacement
     /// (`lift_block`).
     pub(super) arm_load: Option<ArmLoad>,
+    /// The next fault site is a twin arm's load's (`FaultSite::twin`).
+    pub(super) twin_site: Option<u32>,
 }
 
 /// The start of a block up to the first instruction that could observe the context (a
@@ -302,6 +308,9 @@ pub struct FaultSite {
     /// Instructions the interpreter runs from the checkpoint through the access (in a block
     /// that repeats, `block::Block::copies`, the path may pass its start again).
     pub rerun: u32,
+    /// A twin arm's load (`twins`): the start of the block whose branch chose between the
+    /// two loads. A fault the rerun does not repeat was the other arm's.
+    pub twin: Option<u32>,
 }
 
 /// A load of one twin arm (`twins`) whose twin loads from `other` off the same base: both
@@ -312,6 +321,8 @@ pub struct FaultSite {
 pub(super) struct ArmLoad {
     pub taken: Value,
     pub other: i64,
+    /// The start of the branch's block, which its fault site names (`FaultSite::twin`).
+    pub block: u32,
 }
 
 /// Exit paths shared by the whole unit, created on first use and filled in after the last
@@ -798,6 +809,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             quiet: HashSet::new(),
             twins: HashMap::new(),
             arm_load: None,
+            twin_site: None,
         }
     }
 
@@ -806,9 +818,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.plan = Some(plan);
     }
 
-    /// The unit's branches whose twin arms run as one (`twins`).
-    pub fn twin_branches(&self) -> usize {
-        self.twins.len()
+    /// The starts of the unit's blocks whose branch runs its twin arms as one (`twins`).
+    pub fn twin_blocks(&self) -> Vec<u32> {
+        self.twins.keys().copied().collect()
     }
 
     /// The guest accesses of the unit that may fault in the host, by source location.
@@ -1708,6 +1720,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 lazy: self.checkpoint_lazy,
                 taken: self.taken,
                 rerun: (unretired - self.remaining + 1) as u32,
+                twin: self.twin_site.take(),
             });
             self.b.set_srcloc(SourceLoc::new(site));
             fast(self);
@@ -1954,7 +1967,9 @@ fn find_twins(l: &Lifter, region: &super::block::Region) -> (HashMap<u32, Twins>
         let Some(t) = super::twins::twin_arms(b, &by_start) else {
             continue;
         };
-        if t.arms.iter().all(|a| l.budget_plan.checks.contains_key(a)) {
+        if t.arms.iter().all(|a| l.budget_plan.checks.contains_key(a))
+            || !l.env.twins_allowed(b.start())
+        {
             continue;
         }
         twins.insert(b.start(), t);
@@ -2101,7 +2116,11 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                     continue;
                 }
                 if let (Some(other), Some(taken)) = (other_disp[k], arm_cond) {
-                    l.arm_load = Some(ArmLoad { taken, other });
+                    l.arm_load = Some(ArmLoad {
+                        taken,
+                        other,
+                        block: block.start(),
+                    });
                 }
             }
             let before = l.prefix;
@@ -2131,6 +2150,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                 "a twin arm's load read its twin's too"
             );
             l.arm_load = None;
+            l.twin_site = None;
             if !native {
                 // The interpreter reads the context: the prefix ended before this one.
                 if before.is_some() {
