@@ -1120,16 +1120,21 @@ impl Jit {
             return;
         }
         self.twins_off.insert(block);
-        let holding: Vec<Key> = self
+        self.stats.twin_recompiles += self.drop_units_where(|u| u.twin_blocks.contains(&block));
+    }
+
+    /// Drops the units `pick` chooses, to be compiled again when next entered; how many.
+    fn drop_units_where(&mut self, pick: impl Fn(&Unit) -> bool) -> u64 {
+        let keys: Vec<Key> = self
             .units
             .iter()
-            .filter(|(_, u)| u.twin_blocks.contains(&block))
+            .filter(|(_, u)| pick(u))
             .map(|(&k, _)| k)
             .collect();
-        for key in holding {
-            self.stats.twin_recompiles += 1;
+        for &key in &keys {
             self.drop_unit(key);
         }
+        keys.len() as u64
     }
 
     /// A unit's `bcctr` at `site` went to `target`, which the unit does not hold: note the
@@ -1145,16 +1150,8 @@ impl Jit {
             targets.push(target);
             *count += 1;
         }
-        let holding: Vec<Key> = self
-            .units
-            .iter()
-            .filter(|(_, u)| u.indirect_sites.contains(&site))
-            .map(|(&k, _)| k)
-            .collect();
-        for key in holding {
-            self.stats.indirect_recompiles += 1;
-            self.drop_unit(key);
-        }
+        self.stats.indirect_recompiles +=
+            self.drop_units_where(|u| u.indirect_sites.contains(&site));
     }
 
     /// Notes the base register of the `switch` closing at `site`, if it is one
