@@ -191,8 +191,6 @@ struct Unit {
     /// code points to (`Runtime::lazy_cr`).
     #[allow(clippy::vec_box)] // boxed so that their addresses, baked into code, never move
     lazy_sets: Vec<Box<lift::LazyCr>>,
-    /// The starts of its blocks whose branch runs its twin arms as one (`twins`).
-    twin_blocks: Vec<u32>,
 }
 
 pub struct Jit {
@@ -270,8 +268,8 @@ struct Pass {
     /// The first pass's plan for the final one (`None` from the final pass).
     plan: Option<lift::Plan>,
     fallbacks: usize,
-    /// The blocks whose branch runs its twin arms as one.
-    twins: Vec<u32>,
+    /// Branches whose twin arms run as one.
+    twins: usize,
     sites: Vec<lift::FaultSite>,
     fp_quick_only: Vec<u32>,
     #[allow(clippy::vec_box)] // boxed so that their addresses, baked into code, never move
@@ -303,7 +301,7 @@ fn lift_pass(
     let pass = Pass {
         plan: first.then(|| l.recorded(region)),
         fallbacks,
-        twins: l.twin_blocks(),
+        twins: l.twin_branches(),
         sites: l.fault_sites().to_vec(),
         fp_quick_only: l.fp_quick_only().to_vec(),
         lazy_sets: l.take_lazy_sets(),
@@ -825,7 +823,7 @@ impl Jit {
             first.plan,
         );
         self.stats.fallback_instructions += last.fallbacks as u64;
-        self.stats.twin_branches += last.twins.len() as u64;
+        self.stats.twin_branches += last.twins as u64;
         let sites = last.sites;
         let fp_quick_only = last.fp_quick_only;
         let lazy_sets = last.lazy_sets;
@@ -889,7 +887,6 @@ impl Jit {
                 fp_quick_only,
                 indirect_sites,
                 lazy_sets,
-                twin_blocks: last.twins,
             },
         );
         if let Some(cell) = self.links.get(&(pc, sf)) {
@@ -1120,7 +1117,8 @@ impl Jit {
             return;
         }
         self.twins_off.insert(block);
-        self.stats.twin_recompiles += self.drop_units_where(|u| u.twin_blocks.contains(&block));
+        self.stats.twin_recompiles +=
+            self.drop_units_where(|u| u.sites.iter().any(|s| s.twin == Some(block)));
     }
 
     /// Drops the units `pick` chooses, to be compiled again when next entered; how many.

@@ -108,30 +108,27 @@ pub fn twin_arms(b: &Block, blocks: &HashMap<u32, &Block>) -> Option<Twins> {
     }
     let mut other_disp = vec![None; b.insns.len()];
     for (&(_, x), &(_, y)) in taken.insns[..n - 1].iter().zip(&not_taken.insns[..n - 1]) {
-        let differs = match displacement_load(&x) {
-            _ if x.insn.0 == y.insn.0 => {
-                let plain = matches!(x.op(), Op::Integer(_)) || displacement_load(&x).is_some();
-                if !plain {
-                    return None;
-                }
-                None
+        let load = displacement_load(&x).is_some();
+        if x.insn.0 == y.insn.0 {
+            if !load && !matches!(x.op(), Op::Integer(_)) {
+                return None;
             }
+            other_disp.push(None);
+        } else if load && x.op() == y.op() && x.insn.0 & !0xffff == y.insn.0 & !0xffff {
             // The same load but for the displacement field (the low 16 bits).
-            Some(_) if x.insn.0 & !0xffff == y.insn.0 & !0xffff && x.op() == y.op() => {
-                displacement_load(&y)
-            }
-            _ => return None,
-        };
-        other_disp.push(differs);
+            other_disp.push(displacement_load(&y));
+        } else {
+            return None;
+        }
     }
     if leaves(taken)? != leaves(not_taken)? {
         return None;
     }
-    let mut block = Block {
+    let block = Block {
         insns: b.insns.iter().chain(&taken.insns).copied().collect(),
         fallthrough: taken.fallthrough,
         indirect: Vec::new(),
-        learns: false,
+        learns: b.learns,
     };
     // Cut where a repeated block would be (`Block::copies`): the arm going back to the
     // branch's block.
@@ -139,7 +136,6 @@ pub fn twin_arms(b: &Block, blocks: &HashMap<u32, &Block>) -> Option<Twins> {
         return None;
     }
     other_disp.push(None);
-    block.learns = b.learns;
     Some(Twins {
         block,
         at: b.insns.len() - 1,

@@ -443,12 +443,6 @@ pub fn lift(l: &mut Lifter, op: LsOp, i: Insn, pc: u32) -> bool {
     true
 }
 
-/// The host address of a twin arm's other load (`lift_access`).
-fn twin_host(l: &mut Lifter, ea: Value) -> Value {
-    let ea64 = l.b.ins().uextend(types::I64, ea);
-    l.b.ins().iadd(l.membase, ea64)
-}
-
 fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
     let base = if acc.update {
         l.get(Reg::Gpr(i.ra()))
@@ -482,13 +476,9 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
     // chose (`twins`).
     let twin = match acc.addr {
         Addr::Indexed => None,
-        Addr::Disp | Addr::Ds => l.arm_load.take(),
+        Addr::Disp | Addr::Ds => l.arm_load,
     }
-    .map(|t| {
-        l.twin_site = Some(t.block);
-        let ea = l.b.ins().iadd_imm_s(base32, t.other);
-        (t.taken, ea)
-    });
+    .map(|t| (t.taken, l.b.ins().iadd_imm_s(base32, t.other)));
     let size = acc.ty.bytes();
     let need = if acc.store { Perm::WRITE } else { Perm::READ };
     let checks = l.access_checks(ea, size, need, false);
@@ -536,45 +526,33 @@ fn lift_access(l: &mut Lifter, acc: &Access, i: Insn, pc: u32, d: Decoded) {
                 l.swap_bytes_for_guest(v, acc.ty)
             };
             l.b.ins().store(guest_flags(), v, host, 0);
-        } else if acc.ty == types::I8 {
-            // One host load that also extends (no byte order to fix).
-            let load8 = |l: &mut Lifter, host: Value| {
-                if acc.signed {
-                    l.b.ins().sload8(types::I64, guest_flags(), host, 0)
-                } else {
-                    l.b.ins().uload8(types::I64, guest_flags(), host, 0)
-                }
-            };
-            let v = load8(l, host);
-            let v = match twin {
-                Some((taken, ea)) => {
-                    let host = twin_host(l, ea);
-                    let other = load8(l, host);
-                    l.b.ins().select(taken, v, other)
-                }
-                None => v,
-            };
-            l.set(reg, v);
         } else {
-            let v = l.b.ins().load(acc.ty, guest_flags(), host, 0);
+            // A byte is one host load that also extends (no byte order to fix).
+            let load = |l: &mut Lifter, host: Value| match (acc.ty, acc.signed) {
+                (types::I8, true) => l.b.ins().sload8(types::I64, guest_flags(), host, 0),
+                (types::I8, false) => l.b.ins().uload8(types::I64, guest_flags(), host, 0),
+                _ => l.b.ins().load(acc.ty, guest_flags(), host, 0),
+            };
+            let v = load(l, host);
             let v = match twin {
                 Some((taken, ea)) => {
-                    let host = twin_host(l, ea);
-                    let other = l.b.ins().load(acc.ty, guest_flags(), host, 0);
+                    let ea64 = l.b.ins().uextend(types::I64, ea);
+                    let host = l.b.ins().iadd(l.membase, ea64);
+                    let other = load(l, host);
                     l.b.ins().select(taken, v, other)
                 }
                 None => v,
             };
-            let v = if acc.reversed {
+            let v = if acc.reversed || acc.ty == types::I8 {
                 v
             } else {
                 l.swap_bytes_for_guest(v, acc.ty)
             };
-            let v = match (acc.ty == types::I64, acc.signed) {
+            let v = match (acc.ty, acc.signed) {
                 _ if acc.single => single_to_double(l, v),
-                (true, _) => v,
-                (false, true) => l.b.ins().sextend(types::I64, v),
-                (false, false) => l.b.ins().uextend(types::I64, v),
+                (types::I8 | types::I64, _) => v,
+                (_, true) => l.b.ins().sextend(types::I64, v),
+                (_, false) => l.b.ins().uextend(types::I64, v),
             };
             l.set(reg, v);
         }

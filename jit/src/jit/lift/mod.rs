@@ -270,11 +270,9 @@ pub struct Lifter<'a, 'f> {
     /// The unit's blocks that run their final branch's twin arms as one (`twins`), by
     /// start.
     twins: HashMap<u32, Twins>,
-    /// The next load is a twin arm's whose twin loads from another displacement
-    /// (`lift_block`).
+    /// The instruction being lifted is a twin arm's load whose twin loads from another
+    /// displacement (`lift_block`); its fault site names the branch (`FaultSite::twin`).
     pub(super) arm_load: Option<ArmLoad>,
-    /// The next fault site is a twin arm's load's (`FaultSite::twin`).
-    pub(super) twin_site: Option<u32>,
 }
 
 /// The start of a block up to the first instruction that could observe the context (a
@@ -809,7 +807,6 @@ impl<'a, 'f> Lifter<'a, 'f> {
             quiet: HashSet::new(),
             twins: HashMap::new(),
             arm_load: None,
-            twin_site: None,
         }
     }
 
@@ -818,9 +815,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
         self.plan = Some(plan);
     }
 
-    /// The starts of the unit's blocks whose branch runs its twin arms as one (`twins`).
-    pub fn twin_blocks(&self) -> Vec<u32> {
-        self.twins.keys().copied().collect()
+    /// The unit's branches whose twin arms run as one (`twins`).
+    pub fn twin_branches(&self) -> usize {
+        self.twins.len()
     }
 
     /// The guest accesses of the unit that may fault in the host, by source location.
@@ -1720,7 +1717,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 lazy: self.checkpoint_lazy,
                 taken: self.taken,
                 rerun: (unretired - self.remaining + 1) as u32,
-                twin: self.twin_site.take(),
+                twin: self.arm_load.map(|a| a.block),
             });
             self.b.set_srcloc(SourceLoc::new(site));
             fast(self);
@@ -2145,12 +2142,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                 continue;
             }
             let native = lift_one(l, pc, d);
-            debug_assert!(
-                l.arm_load.is_none(),
-                "a twin arm's load read its twin's too"
-            );
             l.arm_load = None;
-            l.twin_site = None;
             if !native {
                 // The interpreter reads the context: the prefix ended before this one.
                 if before.is_some() {
