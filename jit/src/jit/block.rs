@@ -602,11 +602,12 @@ pub fn budget_checks(region: &Region, span: u32) -> BudgetPlan {
         .map(|b| (b.insns.len() * b.copies()) as u32)
         .collect();
     let succ = unit_edges(&region.blocks);
-    let spans = check_spans(&lens, &succ, span);
+    let Checks { spans, entry } = check_spans(&lens, &succ, span);
     let taken = taken_on_entry(&lens, &succ, &spans);
     let prepaid = prepaid_checks(&succ, &spans);
     let start = |i: usize| region.blocks[i].start();
     BudgetPlan {
+        entry,
         checks: spans
             .iter()
             .enumerate()
@@ -648,6 +649,10 @@ fn prepaid_checks(succ: &[Vec<usize>], spans: &[Option<u32>]) -> Vec<bool> {
 /// How a unit counts its instructions against the budget (`budget_checks`).
 #[derive(Default)]
 pub struct BudgetPlan {
+    /// What the unit's entry asks for as control arrives from outside. Where blocks of the
+    /// unit jump back to the entry, the entry block itself checks only if a way round
+    /// passes no other check (`check_spans`); its copy entered from outside always does.
+    pub entry: u32,
     /// The checking blocks, with what each asks for.
     pub checks: HashMap<u32, u32>,
     /// Per block, the instructions of the blocks before it since the last check that the
@@ -705,9 +710,34 @@ fn taken_on_entry(lens: &[u32], succ: &[Vec<usize>], spans: &[Option<u32>]) -> V
         .collect()
 }
 
+/// Where a unit checks its budget (`check_spans`).
+#[derive(Debug, PartialEq)]
+struct Checks {
+    /// Per block, the span it checks for, if it checks.
+    spans: Vec<Option<u32>>,
+    /// The span the entry checks for as control arrives from outside.
+    entry: u32,
+}
+
+/// Whether `c` lies on a cycle of blocks that do not check (`c` aside).
+fn on_unchecked_cycle(c: usize, succ: &[Vec<usize>], check: &[bool]) -> bool {
+    let mut seen = vec![false; succ.len()];
+    let mut work = succ[c].clone();
+    while let Some(b) = work.pop() {
+        if b == c {
+            return true;
+        }
+        if check[b] || std::mem::replace(&mut seen[b], true) {
+            continue;
+        }
+        work.extend(&succ[b]);
+    }
+    false
+}
+
 /// `budget_checks` on a graph: block `i` has `lens[i]` instructions and jumps to `succ[i]`;
-/// block 0 is the entry. Returns the span of each checking block.
-fn check_spans(lens: &[u32], succ: &[Vec<usize>], span: u32) -> Vec<Option<u32>> {
+/// block 0 is the entry.
+fn check_spans(lens: &[u32], succ: &[Vec<usize>], span: u32) -> Checks {
     let n = lens.len();
     // Every cycle holds an edge back to a block still on the depth-first stack: checking at
     // those blocks leaves the others without cycles.
@@ -737,6 +767,28 @@ fn check_spans(lens: &[u32], succ: &[Vec<usize>], span: u32) -> Vec<Option<u32>>
     // Blocks the entry cannot reach (none, as discovered) check for themselves.
     for (c, &s) in check.iter_mut().zip(&state) {
         *c |= s == 0;
+    }
+    // A check every way round whose block passes another check is not needed: int_kernels'
+    // Collatz loop closes on the unit's entry and on the block after it, and each way round
+    // passes the second. Tried in block order, so an outer loop's head, before its inner
+    // loop, gives way to the inner one's. The entry checks anyway where nothing jumps back
+    // to it (it is entered only from outside); where something does, its copy entered from
+    // outside checks (`Checks::entry`).
+    let jumped_to: Vec<bool> = {
+        let mut j = vec![false; n];
+        for &t in succ.iter().flatten() {
+            j[t] = true;
+        }
+        j
+    };
+    for c in 0..n {
+        if check[c]
+            && state[c] != 0
+            && (c != 0 || jumped_to[0])
+            && !on_unchecked_cycle(c, succ, &check)
+        {
+            check[c] = false;
+        }
     }
     // Longest run from each block to the next check, successors first.
     fn longest(
@@ -773,9 +825,12 @@ fn check_spans(lens: &[u32], succ: &[Vec<usize>], span: u32) -> Vec<Option<u32>>
     for b in 0..n {
         longest(b, lens, succ, span, &mut check, &mut memo);
     }
-    (0..n)
-        .map(|b| check[b].then(|| memo[b].expect("computed")))
-        .collect()
+    Checks {
+        spans: (0..n)
+            .map(|b| check[b].then(|| memo[b].expect("computed")))
+            .collect(),
+        entry: memo.first().copied().flatten().unwrap_or(0),
+    }
 }
 
 #[cfg(test)]
@@ -835,7 +890,7 @@ mod tests {
         // 0 -> 1 (head) -> 2 -> 3 -> 1, 3 -> 4 (exit block)
         let lens = [2, 3, 4, 5, 6];
         let succ = vec![vec![1], vec![2], vec![3], vec![1, 4], vec![]];
-        let spans = check_spans(&lens, &succ, 1000);
+        let spans = check_spans(&lens, &succ, 1000).spans;
         assert_eq!(spans, [Some(2), Some(18), None, None, None]);
     }
 
@@ -845,7 +900,7 @@ mod tests {
         let lens = [1, 10, 3, 2];
         let succ = vec![vec![1, 2], vec![3], vec![3], vec![]];
         assert_eq!(
-            check_spans(&lens, &succ, 1000),
+            check_spans(&lens, &succ, 1000).spans,
             [Some(13), None, None, None]
         );
     }
@@ -856,7 +911,7 @@ mod tests {
         let lens = [6, 5, 12, 9, 20];
         let succ = vec![vec![1], vec![2, 3, 4], vec![0], vec![0], vec![0]];
         assert_eq!(
-            check_spans(&lens, &succ, 1000),
+            check_spans(&lens, &succ, 1000).spans,
             [Some(31), None, None, None, None]
         );
     }
@@ -869,7 +924,7 @@ mod tests {
         let lens = [40, 40, 40, 40];
         let succ = vec![vec![1], vec![2], vec![3], vec![]];
         assert_eq!(
-            check_spans(&lens, &succ, 100),
+            check_spans(&lens, &succ, 100).spans,
             [Some(40), Some(120), None, None]
         );
     }
@@ -881,11 +936,11 @@ mod tests {
     fn blocks_between_checks_start_with_what_their_predecessors_took() {
         let lens = [1, 10, 3, 2];
         let succ = vec![vec![1, 2], vec![3], vec![3], vec![]];
-        let spans = check_spans(&lens, &succ, 1000);
+        let spans = check_spans(&lens, &succ, 1000).spans;
         assert_eq!(taken_on_entry(&lens, &succ, &spans), [0, 0, 0, 10]);
         let lens = [6, 5, 12, 9, 20];
         let succ = vec![vec![1], vec![2, 3, 4], vec![0], vec![0], vec![0]];
-        let spans = check_spans(&lens, &succ, 1000);
+        let spans = check_spans(&lens, &succ, 1000).spans;
         assert_eq!(taken_on_entry(&lens, &succ, &spans), [0, 0, 5, 5, 5]);
     }
 
@@ -895,7 +950,7 @@ mod tests {
     fn checks_entered_only_by_counting_blocks_are_prepaid() {
         let lens = [6, 5, 12, 9, 20];
         let succ = vec![vec![1], vec![2, 3, 4], vec![0], vec![0], vec![0]];
-        let spans = check_spans(&lens, &succ, 1000);
+        let spans = check_spans(&lens, &succ, 1000).spans;
         assert_eq!(
             prepaid_checks(&succ, &spans),
             [true, false, false, false, false]
@@ -903,7 +958,7 @@ mod tests {
         // 0 -> 1 (head) -> 2 -> 1, and 0 -> 3 -> 3 (a self loop)
         let lens = [2, 3, 4, 5];
         let succ = vec![vec![1, 3], vec![2], vec![1], vec![3]];
-        let spans = check_spans(&lens, &succ, 1000);
+        let spans = check_spans(&lens, &succ, 1000).spans;
         assert_eq!(
             spans.iter().map(|s| s.is_some()).collect::<Vec<_>>(),
             [true, true, false, true]
@@ -912,14 +967,33 @@ mod tests {
         assert_eq!(prepaid_checks(&succ, &spans), [false, false, false, false]);
         let lens = [3, 4];
         let succ = vec![vec![0], vec![]];
-        let spans = check_spans(&lens, &succ, 100);
+        let spans = check_spans(&lens, &succ, 100).spans;
         assert_eq!(prepaid_checks(&succ, &spans), [false, false]);
+    }
+
+    /// int_kernels' Collatz loop entered at its odd step (0): both ways round pass the head
+    /// (1), so the entry block only counts and its copy from outside asks for its own 4.
+    /// An outer loop (1) whose every way round passes its inner loop's head (2) likewise
+    /// leaves the check to it, whose span then runs on through the outer loop's blocks.
+    #[test]
+    fn checks_every_way_round_passes_another_are_left_out() {
+        let lens = [4, 4, 4];
+        let succ = vec![vec![1], vec![0, 2], vec![1]];
+        let checks = check_spans(&lens, &succ, 1000);
+        assert_eq!(checks.spans, [None, Some(8), None]);
+        assert_eq!(checks.entry, 4);
+        // 0 -> 1 (outer head) -> 2 (inner, a self loop) -> 3 -> {1, 4}
+        let lens = [1, 2, 3, 4, 5];
+        let succ = vec![vec![1], vec![2], vec![2, 3], vec![1, 4], vec![]];
+        let checks = check_spans(&lens, &succ, 1000);
+        assert_eq!(checks.spans, [Some(3), None, Some(12), None, None]);
+        assert_eq!(checks.entry, 3);
     }
 
     #[test]
     fn a_self_loop_and_an_unreached_block_check() {
         let lens = [3, 4];
         let succ = vec![vec![0], vec![]];
-        assert_eq!(check_spans(&lens, &succ, 100), [Some(3), Some(4)]);
+        assert_eq!(check_spans(&lens, &succ, 100).spans, [Some(3), Some(4)]);
     }
 }

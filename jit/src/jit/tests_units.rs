@@ -1522,6 +1522,79 @@ fn a_loop_head_entered_with_its_length_taken_counts_exactly() {
     }
 }
 
+/// A unit entered in the middle of its loop, as int_kernels' Collatz loop is (at the odd
+/// step's tail, 0): the head at 16 closes both ways round (0 -> 16 -> 0 and 16 -> 32 -> 16),
+/// so only it checks the budget inside the unit; the entry as control arrives from outside
+/// checks in its copy, for its own 4 instructions (`block::budget_checks`).
+///
+/// Expected values from the ISA: the Collatz path of 27, started past its first step
+/// (x = 82, one step counted), taken by a model of the four blocks below; every budget up to
+/// the end stops exactly there.
+#[test]
+fn a_check_every_way_round_passes_is_left_out() {
+    let c = code_at;
+    let words = asm(
+        CODE,
+        &[
+            "addi r9, r10, 1",         // 0: entry, x = 3x + 1
+            "addi r6, r6, 1",          // 4
+            "cmpldi r9, 1",            // 8
+            &format!("beq {}", c(48)), // 12
+            "sldi r10, r9, 1",         // 16: head
+            "andi. r8, r9, 1",         // 20
+            "add r10, r10, r9",        // 24
+            &format!("bne {}", c(0)),  // 28: odd
+            "srdi r9, r9, 1",          // 32: even
+            "addi r6, r6, 1",          // 36
+            "cmpldi r9, 1",            // 40
+            &format!("bne {}", c(16)), // 44
+            "blr",                     // 48
+        ],
+    );
+    let empty = super::block::IndirectTargets::new();
+    let code = [(CODE, words)];
+    let m = machine(&code, Perm::RX);
+    let region = super::block::discover_region(&m, CODE, None, 64, &empty, &|_| false).unwrap();
+    let plan = super::block::budget_checks(&region, super::lift::BUDGET_SPAN);
+    let mut checking: Vec<u32> = plan.checks.keys().map(|k| k - CODE).collect();
+    checking.sort_unstable();
+    assert_eq!(checking, [16], "only the head checks inside the unit");
+    assert_eq!(
+        plan.entry, 4,
+        "the copy entered from outside asks for its own block"
+    );
+    // The model: block 0 once, then per step the head and one arm, then the blr.
+    let (mut x, mut steps, mut retired) = (82u64, 1u64, 4u64);
+    while x != 1 {
+        retired += 8;
+        steps += 1;
+        x = if x % 2 == 1 { 3 * x + 1 } else { x / 2 };
+    }
+    retired += 1;
+    assert_eq!(steps, 111, "27 takes 111 steps to reach 1");
+    let begin = || {
+        let mut ctx = start(CODE);
+        ctx.gpr[10] = 81;
+        ctx
+    };
+    for mut jit in engines() {
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        let (exit, n, ctx) = same(&mi, &mj, &mut jit, &begin(), UNLIMITED);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!((ctx.gpr[9], ctx.gpr[6], n), (1, steps, retired));
+        for budget in 1..=retired + 1 {
+            let limits = Limits {
+                max_instructions: budget,
+                ..UNLIMITED
+            };
+            let (exit, got, _) = same(&mi, &mj, &mut jit, &begin(), limits);
+            if budget < retired {
+                assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
+            }
+        }
+    }
+}
+
 /// Indices scaled by shifts inside the unit (`sldi`, `slwi`-style `rlwinm`, `rldic`, after
 /// `extsw`), which the lifter folds into the host's address arithmetic from their low words
 /// (`loadstore::address_word`). The expected values follow the ISA: EA = (RA) + (RB) in

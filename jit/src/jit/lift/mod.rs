@@ -2025,7 +2025,12 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                 .unwrap_or(0),
         )
     };
-    if let Some(&span) = l.budget_plan.checks.get(&block.start()) {
+    let check = if from_outside {
+        Some(l.budget_plan.entry)
+    } else {
+        l.budget_plan.checks.get(&block.start()).copied()
+    };
+    if let Some(span) = check {
         // The register as it is, against what the run needs less what the jumps into a
         // prepaid block took already (`block::prepaid_checks`: `taken` is minus its length).
         let raw = l.b.ins().get_pinned_reg(types::I64);
