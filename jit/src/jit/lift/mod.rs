@@ -257,6 +257,8 @@ pub struct Lifter<'a, 'f> {
     prefix_kills: HashMap<u32, Slots>,
     /// First pass: per block, the registers it reads or writes (`Plan::solve`).
     touched: HashMap<u32, Slots>,
+    /// First pass: per block, the registers it writes.
+    written: HashMap<u32, Slots>,
     /// A guest store at this address needs the context made exact after it before the
     /// next access of the block that may fault (`checkpoint_after`).
     pending_checkpoint: Option<u32>,
@@ -378,7 +380,20 @@ pub struct Plan {
 
 impl Plan {
     /// `touched`: per block, the registers it reads or writes.
-    fn solve(entry: u32, blocks: &[u32], edges: &[Edge], touched: &HashMap<u32, Slots>) -> Plan {
+    ///
+    /// `entry_loads`: registers the jumps from the entry's copy (`entry_key`) load for their
+    /// targets rather than limiting what those keep in variables. A loop the unit is
+    /// entered at the middle of (bytecode_vm's dispatch, entered at a case) then keeps the
+    /// loop-invariant registers it reads (the `switch`'s table base, the VM's code) in
+    /// host registers, which only the copy's own path into the loop would otherwise
+    /// lack.
+    fn solve(
+        entry: u32,
+        blocks: &[u32],
+        edges: &[Edge],
+        touched: &HashMap<u32, Slots>,
+        entry_loads: Slots,
+    ) -> Plan {
         // Start from the registers some block leaves in a variable, not from all of them: a
         // loop through the entry would otherwise keep everything (the prologue would load
         // registers nothing uses).
@@ -428,8 +443,13 @@ impl Plan {
                 let Some(to_in) = valid_in.get_mut(&e.to) else {
                     continue;
                 };
+                let loads = if e.from == entry && entry & 1 == 1 {
+                    entry_loads
+                } else {
+                    [false; SLOTS]
+                };
                 for slot in 0..SLOTS {
-                    let carried = e.valid[slot] || (!e.killed && from_in[slot]);
+                    let carried = e.valid[slot] || (!e.killed && from_in[slot]) || loads[slot];
                     if to_in[slot] && !carried {
                         to_in[slot] = false;
                         changed = true;
@@ -802,6 +822,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             prefix: None,
             prefix_kills: HashMap::new(),
             touched: HashMap::new(),
+            written: HashMap::new(),
             pending_checkpoint: None,
             store_first: HashSet::new(),
             quiet: HashSet::new(),
@@ -838,7 +859,15 @@ impl<'a, 'f> Lifter<'a, 'f> {
             blocks.insert(0, entry);
         }
         let quiet_loops = quiet_loops(&self.edges, &self.quiet);
-        let mut plan = Plan::solve(entry, &blocks, &self.edges, &self.touched);
+        // GPRs no block of the unit writes (nor the interpreter, called from none): the
+        // entry's copy loads those its targets keep in variables.
+        let mut invariant = [false; SLOTS];
+        if entry & 1 == 1 && !self.edges.iter().any(|e| e.killed) {
+            for (slot, inv) in invariant.iter_mut().enumerate().take(32) {
+                *inv = !self.written.values().any(|w| w[slot]);
+            }
+        }
+        let mut plan = Plan::solve(entry, &blocks, &self.edges, &self.touched, invariant);
         plan.kills_in.clone_from(&self.prefix_kills);
         // A check's exit stores what the jumps in left unstored, from the variables. So
         // only registers every jump in brings in one can be left; but a check on a quiet
@@ -1124,6 +1153,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     pub(super) fn note_write(&mut self, slot: usize) {
         self.note_touch(slot);
+        if self.plan.is_none() {
+            self.written.entry(self.cur_block).or_insert([false; SLOTS])[slot] = true;
+        }
         if let Some(p) = &mut self.prefix {
             p.written[slot] = true;
         }
@@ -2244,10 +2276,44 @@ mod plan_tests {
             edge(B, B, &[R2], false),
             edge(B, C, &[R2], false),
         ];
-        let plan = Plan::solve(A, &[A, B, C], &edges, &all_touched(&[A, B, C]));
+        let plan = Plan::solve(
+            A,
+            &[A, B, C],
+            &edges,
+            &all_touched(&[A, B, C]),
+            [false; SLOTS],
+        );
         assert_eq!(plan.valid_in(A), set(&[]));
         assert_eq!(plan.valid_in(B), set(&[R1]));
         assert_eq!(plan.valid_in(C), set(&[R1, R2]));
+    }
+
+    /// A unit entered in the middle of its loop: E, the copy of its entry A, jumps to B; the
+    /// loop is A -> B -> A, and B reads r1, which nothing writes. Worked by hand: without
+    /// loads on the copy's jumps, B is entered from E with nothing in variables, so it
+    /// starts with nothing, and A with what B's jump brings (r1); with r1 among what the
+    /// copy's jumps load, B keeps it from A too.
+    #[test]
+    fn the_entry_copy_loads_invariant_registers_for_the_loop() {
+        const E: u32 = A | 1;
+        let edges = [
+            edge(E, B, &[], false),
+            edge(A, B, &[], false),
+            edge(B, A, &[R1], false),
+        ];
+        let touched = all_touched(&[E, A, B]);
+        let plan = Plan::solve(E, &[E, A, B], &edges, &touched, [false; SLOTS]);
+        assert_eq!((plan.valid_in(A), plan.valid_in(B)), (set(&[R1]), set(&[])));
+        let plan = Plan::solve(E, &[E, A, B], &edges, &touched, set(&[R1]));
+        assert_eq!(
+            (plan.valid_in(A), plan.valid_in(B)),
+            (set(&[R1]), set(&[R1]))
+        );
+        assert_eq!(
+            plan.valid_in(E),
+            set(&[]),
+            "the copy itself starts with nothing"
+        );
     }
 
     /// A -> B -> C -> B (a loop), B -> D (its exit). A leaves r1 and r2 in variables and the
@@ -2270,11 +2336,17 @@ mod plan_tests {
             (D, set(&[R1])),
         ]
         .into();
-        let plan = Plan::solve(A, &[A, B, C, D], &edges, &touched);
+        let plan = Plan::solve(A, &[A, B, C, D], &edges, &touched, [false; SLOTS]);
         assert_eq!(plan.valid_in(B), set(&[R2]));
         assert_eq!(plan.valid_in(C), set(&[R2]));
         assert_eq!(plan.valid_in(D), set(&[R2]));
-        let plan = Plan::solve(A, &[A, B, C, D], &edges, &all_touched(&[A, B, C, D]));
+        let plan = Plan::solve(
+            A,
+            &[A, B, C, D],
+            &edges,
+            &all_touched(&[A, B, C, D]),
+            [false; SLOTS],
+        );
         assert_eq!(plan.valid_in(B), set(&[R1, R2]));
         assert_eq!(plan.valid_in(D), set(&[R1, R2]));
     }
@@ -2288,7 +2360,13 @@ mod plan_tests {
             edge(B, B, &[R2], true),
             edge(B, C, &[R2], true),
         ];
-        let plan = Plan::solve(A, &[A, B, C], &edges, &all_touched(&[A, B, C]));
+        let plan = Plan::solve(
+            A,
+            &[A, B, C],
+            &edges,
+            &all_touched(&[A, B, C]),
+            [false; SLOTS],
+        );
         assert_eq!(plan.valid_in(B), set(&[]));
         assert_eq!(plan.valid_in(C), set(&[R2]));
     }
@@ -2298,7 +2376,7 @@ mod plan_tests {
     #[test]
     fn an_entry_that_heads_a_loop_expects_what_its_back_edge_brings() {
         let edges = [edge(A, B, &[R1], false), edge(B, A, &[R1, R2], false)];
-        let plan = Plan::solve(A, &[A, B], &edges, &all_touched(&[A, B]));
+        let plan = Plan::solve(A, &[A, B], &edges, &all_touched(&[A, B]), [false; SLOTS]);
         assert_eq!(plan.valid_in(A), set(&[R1, R2]));
         assert_eq!(plan.valid_in(B), set(&[R1, R2]));
     }
@@ -2322,7 +2400,13 @@ mod plan_tests {
             clean(C, D, false),
             clean(A, D, false),
         ];
-        let plan = Plan::solve(A, &[A, B, C, D], &edges, &all_touched(&[A, B, C, D]));
+        let plan = Plan::solve(
+            A,
+            &[A, B, C, D],
+            &edges,
+            &all_touched(&[A, B, C, D]),
+            [false; SLOTS],
+        );
         assert!(!plan.clean_in(A));
         assert!(plan.clean_in(B));
         assert!(plan.clean_in(C));
@@ -2350,7 +2434,13 @@ mod plan_tests {
         let quiet: HashSet<u32> = [A, B].into();
         let loops = super::quiet_loops(&edges, &quiet);
         assert_eq!(loops, quiet);
-        let mut plan = Plan::solve(A, &[A, B, C], &edges, &all_touched(&[A, B, C]));
+        let mut plan = Plan::solve(
+            A,
+            &[A, B, C],
+            &edges,
+            &all_touched(&[A, B, C]),
+            [false; SLOTS],
+        );
         plan.defer(&edges, &loops);
         assert_eq!(plan.dirty_in(A), set(&[R1, R2]));
         assert_eq!(plan.dirty_in(B), set(&[R1, R2]));
@@ -2374,7 +2464,7 @@ mod plan_tests {
         let quiet: HashSet<u32> = [A].into();
         let loops = super::quiet_loops(&edges, &quiet);
         assert!(loops.is_empty());
-        let mut plan = Plan::solve(A, &[A, B], &edges, &all_touched(&[A, B]));
+        let mut plan = Plan::solve(A, &[A, B], &edges, &all_touched(&[A, B]), [false; SLOTS]);
         plan.defer(&edges, &loops);
         assert_eq!(plan.dirty_in(A), set(&[]));
         assert_eq!(plan.dirty_in(B), set(&[]));
