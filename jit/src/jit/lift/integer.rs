@@ -384,6 +384,15 @@ fn rotate32(l: &mut Lifter, op: IntOp, i: Insn) {
             l.write_ra(i, r);
             return;
         }
+        if sh > 0 && mask == 0xffff_ffffu64 >> (32 - sh) {
+            // srwi: a shift of the low word, whose 32-bit result the host zero-extends for
+            // nothing (one instruction where the 64-bit shift needs a mask after it).
+            let w = l.b.ins().ireduce(types::I32, s);
+            let v = l.b.ins().ushr_imm_u(w, i64::from(32 - sh));
+            let r = l.b.ins().uextend(types::I64, v);
+            l.write_ra(i, r);
+            return;
+        }
         if sh > 0 && mask & !(0xffff_ffffu64 >> (32 - sh)) == 0 {
             let v = l.b.ins().ushr_imm_u(s, i64::from(32 - sh));
             let r = l.b.ins().band_imm_u(v, mask as i64);
