@@ -272,6 +272,8 @@ pub struct Lifter<'a, 'f> {
     /// The unit's blocks that run their final branch's twin arms as one (`twins`), by
     /// start.
     twins: HashMap<u32, Twins>,
+    /// `prepaid_budget_var`.
+    prepaid_budget: Option<Variable>,
     /// The instruction being lifted is a twin arm's load whose twin loads from another
     /// displacement (`lift_block`); its fault site names the branch (`FaultSite::twin`).
     pub(super) arm_load: Option<ArmLoad>,
@@ -828,6 +830,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             quiet: HashSet::new(),
             twins: HashMap::new(),
             arm_load: None,
+            prepaid_budget: None,
         }
     }
 
@@ -966,11 +969,27 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     /// Adjusts the budget register on the current path so that it lags the budget by `lag`
     /// instructions (it lags by `taken` now).
-    fn lag_budget(&mut self, lag: i64) {
+    fn lag_budget(&mut self, lag: i64) -> Option<Value> {
         if self.taken != lag {
             let r = self.b.ins().get_pinned_reg(types::I64);
             let r = self.b.ins().iadd_imm_s(r, lag - self.taken);
             self.b.ins().set_pinned_reg(r);
+            return Some(r);
+        }
+        None
+    }
+
+    /// The variable that jumps into a prepaid check (`block::prepaid_checks`) leave the
+    /// budget register's new value in, so that the check compares that value instead of
+    /// copying the pinned register out again.
+    fn prepaid_budget_var(&mut self) -> Variable {
+        match self.prepaid_budget {
+            Some(v) => v,
+            None => {
+                let v = self.b.declare_var(types::I64);
+                self.prepaid_budget = Some(v);
+                v
+            }
         }
     }
 
@@ -1037,7 +1056,16 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
         // The target starts with its own count of instructions the register lags by.
         let lag = i64::from(self.budget_plan.taken.get(&target).copied().unwrap_or(0));
-        self.lag_budget(lag);
+        let adjusted = self.lag_budget(lag);
+        if lag < 0 {
+            // Every jump into a prepaid check subtracts (it ends with a count of at least 0).
+            let value = match adjusted {
+                Some(v) => v,
+                None => self.b.ins().get_pinned_reg(types::I64),
+            };
+            let var = self.prepaid_budget_var();
+            self.b.def_var(var, value);
+        }
         self.b.ins().jump(host, &[]);
         (self.valid, self.dirty, self.lazy) = saved;
     }
@@ -2065,7 +2093,12 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     if let Some(span) = check {
         // The register as it is, against what the run needs less what the jumps into a
         // prepaid block took already (`block::prepaid_checks`: `taken` is minus its length).
-        let raw = l.b.ins().get_pinned_reg(types::I64);
+        let raw = if l.taken < 0 {
+            let var = l.prepaid_budget_var();
+            l.b.use_var(var)
+        } else {
+            l.b.ins().get_pinned_reg(types::I64)
+        };
         let short =
             l.b.ins()
                 .icmp_imm_s(IntCC::SignedLessThan, raw, i64::from(span) + l.taken);
