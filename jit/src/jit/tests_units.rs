@@ -1492,16 +1492,8 @@ fn a_loop_head_entered_with_its_length_taken_counts_exactly() {
         assert_eq!((ctx.gpr[3], ctx.gpr[6]), (odd * odd, n / 2));
         assert_eq!(retired, 8 * odd + 6 * (n - odd) + 1);
         assert_eq!(u64::from(mj.read_u32(DATA).unwrap()), odd * odd);
-        for budget in (1..=40).chain(retired - 12..=retired + 1) {
-            let limits = Limits {
-                max_instructions: budget,
-                ..unlimited
-            };
-            let (exit, got, _) = same(&mi, &mj, &mut jit, &begin(), limits);
-            if budget < retired {
-                assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
-            }
-        }
+        let budgets = (1..=40).chain(retired - 12..=retired + 1);
+        each_budget_stops_exactly(&mi, &mj, &mut jit, &begin(), budgets, unlimited, retired);
         // `stwu` walks r8 by 8 per odd iteration: the 512th odd one (r5 = 1023) writes
         // DATA + 0x1000, past the data page.
         let code = [(CODE, program("stwu r3, 8(r8)"))];
@@ -1582,15 +1574,38 @@ fn a_check_every_way_round_passes_is_left_out() {
         let (exit, n, ctx) = same(&mi, &mj, &mut jit, &begin(), UNLIMITED);
         assert_eq!(exit, Exit::Stopped);
         assert_eq!((ctx.gpr[9], ctx.gpr[6], n), (1, steps, retired));
-        for budget in 1..=retired + 1 {
-            let limits = Limits {
-                max_instructions: budget,
-                ..UNLIMITED
-            };
-            let (exit, got, _) = same(&mi, &mj, &mut jit, &begin(), limits);
-            if budget < retired {
-                assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
-            }
+        each_budget_stops_exactly(
+            &mi,
+            &mj,
+            &mut jit,
+            &begin(),
+            1..=retired + 1,
+            UNLIMITED,
+            retired,
+        );
+    }
+}
+
+/// Runs from `begin` with each of `budgets` as the instruction limit (`limits` otherwise),
+/// the JIT against the interpreter: a budget short of the `retired` instructions of the
+/// whole run must stop it after exactly that many.
+fn each_budget_stops_exactly(
+    mi: &Memory,
+    mj: &Memory,
+    jit: &mut Jit,
+    begin: &Context,
+    budgets: impl IntoIterator<Item = u64>,
+    limits: Limits,
+    retired: u64,
+) {
+    for budget in budgets {
+        let limits = Limits {
+            max_instructions: budget,
+            ..limits
+        };
+        let (exit, got, _) = same(mi, mj, jit, begin, limits);
+        if budget < retired {
+            assert_eq!((exit, got), (Exit::BudgetExhausted, budget));
         }
     }
 }
