@@ -343,3 +343,52 @@ fn a_merge_keeps_an_operand_already_in_its_shadow() {
         }
     }
 }
+
+/// Two unsigned comparisons of different operands meet at a loop head, which takes CR0 in
+/// the unsigned merged form (`CrDesc::merged_as`): the shadows hold the compared values as
+/// they are. The values order one way unsigned and the other way signed, so a merge that
+/// compared them signed, or flipped one side's sign bits and not the other's, would show.
+/// By the ISA: `cmpld r3, r4` with r3 = 2^63, r4 = 1 is GT; `cmpldi r5, 7` with r5 = 2^64 - 1
+/// is GT too (signed, both would be LT); with r5 = 3 it is LT. The loop runs three times
+/// (`cmpdi cr1, r6, 3`: EQ on the last), so `mfcr` reads CR0 from the last `cmpldi` and
+/// CR1 = EQ. Every budget along the way, with host faults and explicit checks, leaves the
+/// interpreter's state.
+#[test]
+fn unsigned_comparisons_merge_unsigned() {
+    let c = code_at;
+    let words = asm(
+        CODE,
+        &[
+            "cmpld r3, r4",                // 0
+            &format!("b {}", c(12)),       // 4
+            "cmpldi r5, 7",                // 8: the loop's way back
+            "addi r6, r6, 1",              // 12: head
+            "cmpdi cr1, r6, 3",            // 16
+            &format!("blt cr1, {}", c(8)), // 20
+            "mfcr r7",                     // 24
+            "blr",                         // 28
+        ],
+    );
+    let code = [(CODE, words)];
+    for (r5, cr0) in [(u64::MAX, 0x4u64), (3, 0x8)] {
+        for host_faults in [true, false] {
+            let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+            let mut jit = Jit::new().unwrap();
+            jit.set_host_faults(host_faults);
+            let mut ctx = start(CODE);
+            ctx.gpr[3] = 1 << 63;
+            ctx.gpr[4] = 1;
+            ctx.gpr[5] = r5;
+            let (exit, total, end) = same(&mi, &mj, &mut jit, &ctx, until_sentinel(1000));
+            assert_eq!(exit, Exit::Stopped);
+            assert_eq!(
+                end.gpr[7],
+                (cr0 << 28) | (0x2 << 24),
+                "CR0 and CR1 by the ISA"
+            );
+            for budget in 1..=total {
+                same(&mi, &mj, &mut jit, &ctx, until_sentinel(budget));
+            }
+        }
+    }
+}

@@ -50,12 +50,30 @@ impl CrDesc {
     /// says, and with the sign bit flipped for an unsigned one, which orders them the same
     /// way signed).
     pub fn merged(n: usize) -> CrDesc {
+        Self::merged_as(n, true)
+    }
+
+    /// Field `n` merged from comparisons that are all unsigned (or words zero-extended): an
+    /// unsigned comparison of its shadows, which then take the compared values as they are
+    /// (no sign bits to flip on every way in: int_kernels' Collatz loop, whose `cmpldi`
+    /// meets the outer loop's `cmpld` at its head).
+    pub fn merged_as(n: usize, signed: bool) -> CrDesc {
         CrDesc {
             a: Operand::Shadow((2 * n) as u8),
             b: Operand::Shadow((2 * n + 1) as u8),
-            signed: true,
+            signed,
             word: false,
         }
+    }
+
+    /// Whether this is field `n`'s merged form, signed or unsigned.
+    pub fn is_merged(&self, n: usize) -> bool {
+        *self == Self::merged_as(n, self.signed)
+    }
+
+    /// The merged form that jumps bringing `self` and `other` to one block agree on.
+    pub fn merge_with(&self, other: &CrDesc, n: usize) -> CrDesc {
+        Self::merged_as(n, self.signed || other.signed)
     }
 
     /// A word comparison whose operands are all shadows or immediates compares the same
@@ -225,17 +243,23 @@ impl Lifter<'_, '_> {
         self.dirty[Reg::Shadow(2 * n + 1).slot()] = false;
     }
 
-    /// Turns lazy field `n` into `CrDesc::merged(n)`: its compared values into its shadows.
-    pub(super) fn merge_field(&mut self, n: usize) {
+    /// Turns lazy field `n` into `into`, its merged form (`CrDesc::merged_as`): its compared
+    /// values into its shadows. A comparison of the other signedness has its sign bits
+    /// flipped, which orders the values the same way under the other comparison (except
+    /// zero-extended words, which compare the same either way).
+    pub(super) fn merge_field(&mut self, n: usize, into: CrDesc) {
         let lazy = self.lazy[n].expect("merging a lazy field");
         let desc = lazy.desc;
         let word = desc.word;
-        let in_place = |k: usize, op: Operand| {
-            desc.signed && !word && op == Operand::Shadow((2 * n + k) as u8)
-        };
+        let zero_extended = word && !desc.signed;
+        let flips = desc.signed != into.signed && !zero_extended;
+        // An operand that is already the shadow it goes to, unchanged (a doubleword
+        // comparison of the same signedness), stays where it is.
+        let raw = desc.signed == into.signed && !word;
+        let in_place = |k: usize, op: Operand| raw && op == Operand::Shadow((2 * n + k) as u8);
         if lazy.vals.is_none() && (in_place(0, desc.a) || in_place(1, desc.b)) {
-            // A signed doubleword comparison with an operand already in its shadow: only the
-            // other operand is read (reading the shadow would load a value nothing uses).
+            // Only the other operand is read (reading the shadow would load a value nothing
+            // uses).
             for (k, op) in [(0, desc.a), (1, desc.b)] {
                 if !in_place(k, op) {
                     let v = self.operand(op);
@@ -243,34 +267,29 @@ impl Lifter<'_, '_> {
                 }
             }
             self.lazy[n] = Some(Lazy {
-                desc: CrDesc::merged(n),
+                desc: into,
                 vals: None,
             });
             return;
         }
-        let (a, b, signed) = self.lazy_vals(n);
-        // Zero-extended words compare the same signed as unsigned: only doublewords compared
-        // unsigned need their sign bits flipped.
-        let (a, b) = if signed || word {
-            (a, b)
-        } else {
+        let (a, b, _) = self.lazy_vals(n);
+        let (a, b) = if flips {
             let flip = i64::MIN;
             (
                 self.b.ins().bxor_imm_s(a, flip),
                 self.b.ins().bxor_imm_s(b, flip),
             )
+        } else {
+            (a, b)
         };
-        // An operand that is already the shadow it goes to, unchanged (a signed comparison
-        // of doublewords), stays where it is.
-        let raw = signed && !word;
-        if !(raw && desc.a == Operand::Shadow((2 * n) as u8)) {
+        if !in_place(0, desc.a) {
             self.def_reg(Reg::Shadow(2 * n), a);
         }
-        if !(raw && desc.b == Operand::Shadow((2 * n + 1) as u8)) {
+        if !in_place(1, desc.b) {
             self.def_reg(Reg::Shadow(2 * n + 1), b);
         }
         self.lazy[n] = Some(Lazy {
-            desc: CrDesc::merged(n),
+            desc: into,
             vals: Some((a, b)),
         });
     }

@@ -586,7 +586,7 @@ impl Plan {
                         (x, y) if x == y => x,
                         // Jumps bringing different comparisons: each puts its operands in
                         // the field's shadows as a signed comparison (`CrDesc::merged`).
-                        (State::Lazy(_), State::Lazy(_)) => State::Lazy(lazy_cr::CrDesc::merged(n)),
+                        (State::Lazy(x), State::Lazy(y)) => State::Lazy(x.merge_with(&y, n)),
                         _ => State::Built,
                     };
                     if met != to[n] {
@@ -1005,16 +1005,15 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 let want = plan.lazy_in(target);
                 for (n, wanted) in want.iter().enumerate() {
                     let have = self.lazy[n].map(|l| l.desc);
-                    let merged = Some(lazy_cr::CrDesc::merged(n));
+                    let merged = wanted.filter(|w| w.is_merged(n));
                     debug_assert!(
-                        wanted.is_none() || have == *wanted || *wanted == merged && have.is_some(),
+                        wanted.is_none() || have == *wanted || merged.is_some() && have.is_some(),
                         "lazy CR plan"
                     );
                     if have.is_some() && have != *wanted {
-                        if *wanted == merged {
-                            self.merge_field(n);
-                        } else {
-                            self.build_field(n);
+                        match merged {
+                            Some(into) => self.merge_field(n, into),
+                            None => self.build_field(n),
                         }
                     }
                 }
