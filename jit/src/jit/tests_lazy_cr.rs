@@ -345,7 +345,7 @@ fn a_merge_keeps_an_operand_already_in_its_shadow() {
 }
 
 /// Two unsigned comparisons of different operands meet at a loop head, which takes CR0 in
-/// the unsigned merged form (`CrDesc::merged_as`): the shadows hold the compared values as
+/// the unsigned merged form (`CrDesc::merged`): the shadows hold the compared values as
 /// they are. The values order one way unsigned and the other way signed, so a merge that
 /// compared them signed, or flipped one side's sign bits and not the other's, would show.
 /// By the ISA: `cmpld r3, r4` with r3 = 2^63, r4 = 1 is GT; `cmpldi r5, 7` with r5 = 2^64 - 1

@@ -45,19 +45,13 @@ pub struct CrDesc {
 pub type LazyCr = [Option<CrDesc>; 8];
 
 impl CrDesc {
-    /// Field `n` where jumps bringing different comparisons meet: a signed comparison of its
-    /// two shadows, into which each jump puts its operands (extended as its comparison
-    /// says, and with the sign bit flipped for an unsigned one, which orders them the same
-    /// way signed).
-    pub fn merged(n: usize) -> CrDesc {
-        Self::merged_as(n, true)
-    }
-
-    /// Field `n` merged from comparisons that are all unsigned (or words zero-extended): an
-    /// unsigned comparison of its shadows, which then take the compared values as they are
-    /// (no sign bits to flip on every way in: int_kernels' Collatz loop, whose `cmpldi`
-    /// meets the outer loop's `cmpld` at its head).
-    pub fn merged_as(n: usize, signed: bool) -> CrDesc {
+    /// Field `n` where jumps bringing different comparisons meet: a comparison of its two
+    /// shadows, into which each jump puts its operands (extended as its comparison says).
+    /// Signed unless every comparison meeting there is unsigned: then the shadows take the
+    /// values as they are (int_kernels' Collatz loop, whose `cmpldi` meets the outer loop's
+    /// `cmpld` at its head); a jump bringing the other signedness flips both sign bits, which
+    /// orders them the same way under the merged comparison (`Lifter::merge_field`).
+    pub fn merged(n: usize, signed: bool) -> CrDesc {
         CrDesc {
             a: Operand::Shadow((2 * n) as u8),
             b: Operand::Shadow((2 * n + 1) as u8),
@@ -68,12 +62,12 @@ impl CrDesc {
 
     /// Whether this is field `n`'s merged form, signed or unsigned.
     pub fn is_merged(&self, n: usize) -> bool {
-        *self == Self::merged_as(n, self.signed)
+        *self == Self::merged(n, self.signed)
     }
 
     /// The merged form that jumps bringing `self` and `other` to one block agree on.
     pub fn merge_with(&self, other: &CrDesc, n: usize) -> CrDesc {
-        Self::merged_as(n, self.signed || other.signed)
+        Self::merged(n, self.signed || other.signed)
     }
 
     /// A word comparison whose operands are all shadows or immediates compares the same
@@ -243,7 +237,7 @@ impl Lifter<'_, '_> {
         self.dirty[Reg::Shadow(2 * n + 1).slot()] = false;
     }
 
-    /// Turns lazy field `n` into `into`, its merged form (`CrDesc::merged_as`): its compared
+    /// Turns lazy field `n` into `into`, its merged form (`CrDesc::merged`): its compared
     /// values into its shadows. A comparison of the other signedness has its sign bits
     /// flipped, which orders the values the same way under the other comparison (except
     /// zero-extended words, which compare the same either way).

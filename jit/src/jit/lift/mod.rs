@@ -383,8 +383,9 @@ pub struct Plan {
 impl Plan {
     /// `touched`: per block, the registers it reads or writes.
     ///
-    /// `entry_loads`: registers the jumps from the entry's copy (`entry_key`) load for their
-    /// targets rather than limiting what those keep in variables. A loop the unit is
+    /// `entry_loads`: registers the jumps from the entry load for their targets rather than
+    /// limiting what those keep in variables (`recorded` passes them for the entry's copy,
+    /// `entry_key`). A loop the unit is
     /// entered at the middle of (bytecode_vm's dispatch, entered at a case) then keeps the
     /// loop-invariant registers it reads (the `switch`'s table base, the VM's code) in
     /// host registers, which only the copy's own path into the loop would otherwise
@@ -445,7 +446,7 @@ impl Plan {
                 let Some(to_in) = valid_in.get_mut(&e.to) else {
                     continue;
                 };
-                let loads = if e.from == entry && entry & 1 == 1 {
+                let loads = if e.from == entry {
                     entry_loads
                 } else {
                     [false; SLOTS]
@@ -585,7 +586,8 @@ impl Plan {
                         (x, State::Top) => x,
                         (x, y) if x == y => x,
                         // Jumps bringing different comparisons: each puts its operands in
-                        // the field's shadows as a signed comparison (`CrDesc::merged`).
+                        // the field's shadows, compared signed unless all are unsigned
+                        // (`CrDesc::merged`).
                         (State::Lazy(x), State::Lazy(y)) => State::Lazy(x.merge_with(&y, n)),
                         _ => State::Built,
                     };
@@ -858,14 +860,15 @@ impl<'a, 'f> Lifter<'a, 'f> {
     pub fn recorded(&self, region: &super::block::Region) -> Plan {
         let mut blocks: Vec<u32> = region.blocks.iter().map(|b| b.start()).collect();
         let entry = entry_key(region);
-        if entry != blocks[0] {
+        let entry_copy = entry != blocks[0];
+        if entry_copy {
             blocks.insert(0, entry);
         }
         let quiet_loops = quiet_loops(&self.edges, &self.quiet);
         // GPRs no block of the unit writes (nor the interpreter, called from none): the
         // entry's copy loads those its targets keep in variables.
         let mut invariant = [false; SLOTS];
-        if entry & 1 == 1 && !self.edges.iter().any(|e| e.killed) {
+        if entry_copy && !self.edges.iter().any(|e| e.killed) {
             for (slot, inv) in invariant.iter_mut().enumerate().take(32) {
                 *inv = !self.written.values().any(|w| w[slot]);
             }
