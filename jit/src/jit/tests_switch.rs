@@ -10,40 +10,61 @@ use super::Jit;
 use crate::interp::{Exit, Limits};
 use crate::Perm;
 
-/// Where the program reads its operations (one byte each, 4 ends the run).
+/// Where the program reads its operations (a byte, word or doubleword each, 4 ends the run).
 const OPS: u32 = DATA;
 /// The table of offsets from its own address to the four handlers, and a second copy.
-const TABLE: u32 = DATA + 0x100;
-const OTHER_TABLE: u32 = DATA + 0x200;
+const TABLE: u32 = DATA + 0x800;
+const OTHER_TABLE: u32 = DATA + 0x900;
+
+/// How the loop reads an operation and scales it to the table's offset.
+#[derive(Clone, Copy, Debug)]
+enum Form {
+    /// A byte, `slwi`.
+    Slwi,
+    /// A word, `sldi`, as gcc compiles a `switch` on an `int`: the table is indexed by the
+    /// word before the shift.
+    Sldi,
+    /// A doubleword whose high word is not zero, `sldi`: `cmplwi` and the 32-bit effective
+    /// address see only low words, so the operation is the low word.
+    SldiHigh,
+    /// A byte, `mulli`: the table is indexed by the offset itself.
+    Mulli,
+}
 
 /// An interpreter loop: handler 0 adds 1 to r3, 1 adds 10, 2 doubles r3, 3 overwrites r10
 /// with 5 and adds it.
-fn program() -> Vec<u32> {
+fn program(form: Form) -> Vec<u32> {
     let c = code_at;
+    let (load, step, scale) = match form {
+        Form::Slwi => ("lbzx r10, r7, r8", 1, "slwi r10, r10, 2"),
+        Form::Sldi => ("lwzx r10, r7, r8", 4, "sldi r10, r10, 2"),
+        Form::SldiHigh => ("ldx r10, r7, r8", 8, "sldi r10, r10, 2"),
+        Form::Mulli => ("lbzx r10, r7, r8", 1, "mulli r10, r10, 4"),
+    };
     asm(
         CODE,
         &[
-            "li r3, 0",                // 0
-            "li r8, 0",                // 4
-            "lbzx r10, r7, r8",        // 8: L
-            "addi r8, r8, 1",          // 12
-            "cmplwi r10, 3",           // 16
-            &format!("bgt {}", c(80)), // 20
-            "slwi r10, r10, 2",        // 24
-            "lwax r10, r5, r10",       // 28
-            "add r10, r5, r10",        // 32
-            "mtctr r10",               // 36
-            "bctr",                    // 40
-            "addi r3, r3, 1",          // 44: H0
-            &format!("b {}", c(8)),    // 48
-            "addi r3, r3, 10",         // 52: H1
-            &format!("b {}", c(8)),    // 56
-            "slwi r3, r3, 1",          // 60: H2
-            &format!("b {}", c(8)),    // 64
-            "li r10, 5",               // 68: H3
-            "add r3, r3, r10",         // 72
-            &format!("b {}", c(8)),    // 76
-            "blr",                     // 80
+            "li r3, 0",                      // 0
+            "li r8, 0",                      // 4
+            load,                            // 8: L
+            &format!("addi r8, r8, {step}"), // 12
+            "cmplwi r10, 3",                 // 16
+            &format!("bgt {}", c(80)),       // 20
+            scale,                           // 24
+            "lwax r10, r5, r10",             // 28
+            "add r10, r5, r10",              // 32
+            "mtctr r10",                     // 36
+            "bctr",                          // 40
+            "addi r3, r3, 1",                // 44: H0
+            &format!("b {}", c(8)),          // 48
+            "addi r3, r3, 10",               // 52: H1
+            &format!("b {}", c(8)),          // 56
+            "slwi r3, r3, 1",                // 60: H2
+            &format!("b {}", c(8)),          // 64
+            "li r10, 5",                     // 68: H3
+            "add r3, r3, r10",               // 72
+            &format!("b {}", c(8)),          // 76
+            "blr",                           // 80
         ],
     )
 }
@@ -88,15 +109,32 @@ fn model(ops: &[u8], handlers: [u32; 4]) -> (u64, u64) {
 
 #[test]
 fn a_switch_read_at_compile_time_follows_its_table_and_its_base() {
+    for form in [Form::Slwi, Form::Sldi, Form::SldiHigh, Form::Mulli] {
+        switch_in(form);
+    }
+}
+
+fn switch_in(form: Form) {
     let ops: Vec<u8> = (0..200u32)
         .map(|k| ((k * 7 + k / 5) % 4) as u8)
         .chain([4])
         .collect();
-    let code = [(CODE, program())];
+    let op_bytes: Vec<u8> = match form {
+        Form::Sldi => ops
+            .iter()
+            .flat_map(|&op| u32::from(op).to_be_bytes())
+            .collect(),
+        Form::SldiHigh => (0u64..)
+            .zip(&ops)
+            .flat_map(|(k, &op)| ((k * 0x0123_4567) << 32 | u64::from(op)).to_be_bytes())
+            .collect(),
+        Form::Slwi | Form::Mulli => ops.clone(),
+    };
+    let code = [(CODE, program(form))];
     let fresh = |handlers: [u32; 4]| {
         let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
         for m in [&mi, &mj] {
-            m.poke_bytes(OPS, &ops).unwrap();
+            m.poke_bytes(OPS, &op_bytes).unwrap();
             m.poke_bytes(TABLE, &table_bytes(TABLE, handlers)).unwrap();
             m.poke_bytes(OTHER_TABLE, &table_bytes(OTHER_TABLE, REVERSED))
                 .unwrap();

@@ -1566,26 +1566,30 @@ impl<'a, 'f> Lifter<'a, 'f> {
             .b
             .ins()
             .icmp_imm_s(IntCC::Equal, base, base_value as i64);
-        let bounded = self.b.create_block();
         let table = self.b.create_block();
         let generic = self.b.create_block();
-        self.b.ins().brif(same, bounded, &[], generic, &[]);
-        self.b.switch_to_block(bounded);
-        self.b.seal_block(bounded);
-        let inside =
-            self.b
-                .ins()
-                .icmp_imm_u(IntCC::UnsignedLessThan, index, 4 * entries.len() as i64);
-        self.b.ins().brif(inside, table, &[], generic, &[]);
+        self.b.ins().brif(same, table, &[], generic, &[]);
         self.b.switch_to_block(table);
         self.b.seal_block(table);
+        // The table is indexed by the index's low word, with no compare of its own (the
+        // jump table's default takes what lies past it): the guest's effective address is
+        // 32 bits, so the `lwax` reads the table at that low word's offset whatever the high
+        // word holds. When the index is a word shifted left by 2 (gcc's `sldi` of the
+        // loaded operation), the table is indexed by that word instead, one entry per
+        // offset, which keeps the shift off the path to the jump: the offset's low word is
+        // 4 × (the word modulo 2^30), so an entry number below the table's length is the
+        // same either way.
+        let (index32, per) = match switch_word(self, index) {
+            Some(word) => (word, 1),
+            None => (self.b.ins().ireduce(types::I32, index), 4),
+        };
         let generic_call = self.b.func.dfg.block_call(generic, &[]);
-        let mut calls = vec![generic_call; 4 * entries.len()];
+        let mut calls = vec![generic_call; per * entries.len()];
         let mut stubs = Vec::new();
         for (k, entry) in entries.iter().enumerate() {
             if let Some((off, target)) = *entry {
                 let stub = self.b.create_block();
-                calls[4 * k] = self.b.func.dfg.block_call(stub, &[]);
+                calls[per * k] = self.b.func.dfg.block_call(stub, &[]);
                 stubs.push((stub, off, target));
             }
         }
@@ -1595,7 +1599,6 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 generic_call,
                 &calls,
             ));
-        let index32 = self.b.ins().ireduce(types::I32, index);
         self.b.ins().br_table(index32, jt);
         for (stub, off, target) in stubs {
             self.b.switch_to_block(stub);
@@ -2261,6 +2264,34 @@ fn lift_one(l: &mut Lifter, pc: u32, d: Decoded) -> bool {
         Op::Vector(o) => vector::lift(l, o, d.insn, pc),
         Op::Fpu(o) => fpu::lift(l, o, d, pc),
     }
+}
+
+/// When `index` (i64) is a value shifted left by 2, that value's low word: the number of the
+/// table entry that `index`, as an offset, picks.
+fn switch_word(l: &mut Lifter, index: Value) -> Option<Value> {
+    let dfg = &l.b.func.dfg;
+    let ValueDef::Result(inst, 0) = dfg.value_def(index) else {
+        return None;
+    };
+    let args = dfg.inst_args(inst);
+    if dfg.insts[inst].opcode() != Opcode::Ishl {
+        return None;
+    }
+    let (word, amount) = (args[0], args[1]);
+    let ValueDef::Result(c, 0) = dfg.value_def(amount) else {
+        return None;
+    };
+    let cranelift_codegen::ir::InstructionData::UnaryImm {
+        opcode: Opcode::Iconst,
+        imm,
+    } = dfg.insts[c]
+    else {
+        return None;
+    };
+    if imm.bits() != 2 || dfg.value_type(word) != types::I64 {
+        return None;
+    }
+    Some(l.b.ins().ireduce(types::I32, word))
 }
 
 #[cfg(test)]
