@@ -44,12 +44,14 @@ pub fn summary(retired: u64, wall: Duration, status: u8, jit: Option<&JitStats>)
         eprintln!(
             "oxenon: jit: {} instructions interpreted at run time, {} units dropped ({} to \
              compile FP full paths, {} to take in indirect-branch targets, {} to split twin \
-             arms), {} unit entries from the dispatcher, {} branches between twin arms merged",
+             arms, {} for a new switch base), {} unit entries from the dispatcher, {} branches \
+             between twin arms merged",
             s.interpreted_instructions,
             s.units_dropped,
             s.fp_recompiles,
             s.indirect_recompiles,
             s.twin_recompiles,
+            s.base_recompiles,
             s.entries,
             s.twin_branches
         );

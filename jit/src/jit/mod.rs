@@ -100,6 +100,9 @@ pub struct JitStats {
     /// Units dropped to be compiled again with a branch between twin arms that faulted too
     /// often where the guest did not (`Jit::note_twin_fault`).
     pub twin_recompiles: u64,
+    /// Units dropped to be compiled again because they were entered with another `switch`
+    /// base than the one they check at their entry (`Jit::note_base_miss`).
+    pub base_recompiles: u64,
 }
 
 impl JitStats {
@@ -120,6 +123,7 @@ impl JitStats {
         self.flushes += other.flushes;
         self.twin_branches += other.twin_branches;
         self.twin_recompiles += other.twin_recompiles;
+        self.base_recompiles += other.base_recompiles;
     }
 }
 
@@ -156,6 +160,10 @@ impl std::fmt::Display for JitStats {
 }
 
 type Key = (u32, bool);
+
+/// Entries with another `switch` base than the unit checks for (`Jit::note_base_miss`) after
+/// which units compare the base at the switch instead: each costs a compile.
+const BASE_MISSES: u32 = 4;
 
 /// Host faults of twin arms' loads the guest never made (`Jit::note_twin_fault`) after which
 /// their branch is compiled as a branch: each costs a return to the dispatcher.
@@ -243,6 +251,11 @@ pub struct Jit {
     /// Per `switch` site (`block::TableSwitch`), its base register's value when its targets
     /// were learned.
     table_bases: HashMap<u32, u64>,
+    /// Per `switch` site, units entered with another base than they checked for
+    /// (`Runtime::base_miss`); and the sites whose units compare it at the switch
+    /// (`BASE_MISSES`).
+    base_misses: HashMap<u32, u32>,
+    bases_unfixed: HashSet<u32>,
     /// Per block running twin arms as one (`twins`), host faults of an arm's load that the
     /// guest never made; and the blocks that no longer run them so (`TWIN_FAULTS`).
     twin_faults: HashMap<u32, u32>,
@@ -338,6 +351,7 @@ struct Env<'a> {
     context_offset: Option<i32>,
     mem: &'a Memory,
     table_bases: &'a HashMap<u32, u64>,
+    bases_unfixed: &'a HashSet<u32>,
     twins_off: &'a HashSet<u32>,
     /// Pages of guest words the unit takes as constants (`constant_word`).
     data_pages: Vec<u32>,
@@ -352,6 +366,9 @@ impl lift::Environment for Env<'_> {
     }
     fn table_base(&self, site: u32) -> Option<u64> {
         self.table_bases.get(&site).copied()
+    }
+    fn base_fixed(&self, site: u32) -> bool {
+        !self.bases_unfixed.contains(&site)
     }
     fn constant_word(&mut self, addr: u32) -> Option<u32> {
         // Only words the guest cannot write: a table in a writable page would drop the unit
@@ -485,6 +502,8 @@ impl Jit {
             indirect: HashMap::new(),
             relearned: HashMap::new(),
             table_bases: HashMap::new(),
+            base_misses: HashMap::new(),
+            bases_unfixed: HashSet::new(),
             twin_faults: HashMap::new(),
             twins_off: HashSet::new(),
             dropped_bytes: 0,
@@ -798,6 +817,7 @@ impl Jit {
             context_offset,
             mem,
             table_bases: &self.table_bases,
+            bases_unfixed: &self.bases_unfixed,
             twins_off: &self.twins_off,
             data_pages: Vec::new(),
         };
@@ -1064,6 +1084,10 @@ impl Jit {
                 self.note_table_base(mem, ctx, site);
                 self.learn_indirect(site, ctx.pc);
             }
+            if rt.base_miss != 0 {
+                let site = std::mem::take(&mut rt.base_miss) as u32;
+                self.note_base_miss(mem, ctx, site);
+            }
             let mut rerun = 0;
             let mut twin = None;
             if status == hostfault::EXIT_HOST_FAULT {
@@ -1150,6 +1174,20 @@ impl Jit {
         }
         self.stats.indirect_recompiles +=
             self.drop_units_where(|u| u.indirect_sites.contains(&site));
+    }
+
+    /// A unit was entered with another base for the `switch` at `site` than the one it
+    /// checks at its entry (`lift::check_fixed_bases`), which is the base the switch will
+    /// see: note it, and drop the units holding the switch, to be compiled again for it.
+    /// After `BASE_MISSES` of them, units compare the base at the switch instead.
+    fn note_base_miss(&mut self, mem: &Memory, ctx: &Context, site: u32) {
+        self.note_table_base(mem, ctx, site);
+        let count = self.base_misses.entry(site).or_insert(0);
+        *count += 1;
+        if *count >= BASE_MISSES {
+            self.bases_unfixed.insert(site);
+        }
+        self.stats.base_recompiles += self.drop_units_where(|u| u.indirect_sites.contains(&site));
     }
 
     /// Notes the base register of the `switch` closing at `site`, if it is one

@@ -69,6 +69,10 @@ pub struct Runtime {
     /// Set when a `bcctr` still learning its targets went to one its unit does not hold:
     /// the branch's address | 1 << 32 (0: none); the target is `ctx.pc`.
     pub indirect_site: u64,
+    /// Set when a unit was entered with another base than the one it checks for the
+    /// `switch` closing at a `bcctr` (`lift::check_fixed_bases`): that branch's address |
+    /// 1 << 32 (0: none). The unit returned before its first instruction.
+    pub base_miss: u64,
     /// CR fields `ctx.cr` lacks, set by generated code that returns to Rust or calls the
     /// interpreter without building them (`lift::lazy_cr`); null: none. Points into the
     /// returning unit's lazy sets.
@@ -90,6 +94,7 @@ impl Runtime {
             fp_ops: [0; 3],
             fp_miss: 0,
             indirect_site: 0,
+            base_miss: 0,
             lazy_cr: std::ptr::null(),
             cr_shadow: [0; 16],
         }

@@ -180,3 +180,66 @@ fn switch_in(form: Form) {
         assert_eq!((got.gpr[3], retired), model(&ops, swapped));
     }
 }
+
+/// r5, the table's base, is written by no block of the loop's unit, so the unit checks it
+/// once at its entry rather than at every operation. Entered with the other table, it
+/// returns before its first instruction, and is compiled again for that base; after
+/// `BASE_MISSES` such entries, units compare the base at the switch and are no longer
+/// dropped. Every run is checked against the model and the interpreter.
+#[test]
+fn a_switch_base_checked_at_the_entry_follows_a_new_base() {
+    let ops: Vec<u8> = (0..60u32)
+        .map(|k| ((k * 5 + k / 3) % 4) as u8)
+        .chain([4])
+        .collect();
+    let op_bytes: Vec<u8> = ops
+        .iter()
+        .flat_map(|&op| u32::from(op).to_be_bytes())
+        .collect();
+    let code = [(CODE, program(Form::Sldi))];
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    for m in [&mi, &mj] {
+        m.poke_bytes(OPS, &op_bytes).unwrap();
+        m.poke_bytes(TABLE, &table_bytes(TABLE, HANDLERS)).unwrap();
+        m.poke_bytes(OTHER_TABLE, &table_bytes(OTHER_TABLE, REVERSED))
+            .unwrap();
+        m.map(DATA, 0x1000, Perm::READ).unwrap();
+    }
+    let limits = Limits {
+        max_instructions: 100_000,
+        stop_at: Some(SENTINEL),
+    };
+    let mut jit = Jit::new().unwrap();
+    let run = |table: u32, jit: &mut Jit| {
+        let mut ctx = start(CODE);
+        ctx.gpr[5] = u64::from(table);
+        ctx.gpr[7] = u64::from(OPS);
+        let (exit, retired, got) = same(&mi, &mj, jit, &ctx, limits);
+        assert_eq!(exit, Exit::Stopped);
+        let handlers = if table == TABLE { HANDLERS } else { REVERSED };
+        assert_eq!((got.gpr[3], retired), model(&ops, handlers), "{table:#x}");
+    };
+    for _ in 0..4 {
+        run(TABLE, &mut jit);
+    }
+    assert_eq!(jit.stats().base_recompiles, 0);
+    run(OTHER_TABLE, &mut jit);
+    let first = jit.stats().base_recompiles;
+    assert!(first > 0, "{}", jit.stats());
+    for _ in 0..super::BASE_MISSES {
+        run(TABLE, &mut jit);
+        run(OTHER_TABLE, &mut jit);
+    }
+    // Each miss dropped the units holding the switch; the last ones compare at the switch.
+    let settled = jit.stats().base_recompiles;
+    assert!(
+        settled <= first * u64::from(super::BASE_MISSES),
+        "{}",
+        jit.stats()
+    );
+    for _ in 0..3 {
+        run(TABLE, &mut jit);
+        run(OTHER_TABLE, &mut jit);
+    }
+    assert_eq!(jit.stats().base_recompiles, settled);
+}

@@ -81,6 +81,10 @@ pub trait Environment {
     /// What the base register of the `switch` closing at `site` (`block::TableSwitch`) held
     /// when the dispatcher learned its targets.
     fn table_base(&self, site: u32) -> Option<u64>;
+    /// Whether a unit may check the base of the `switch` at `site` once, at its entry, when
+    /// none of its blocks writes it (`check_fixed_bases`): false once units were entered
+    /// with another base too often (`Runtime::base_miss`).
+    fn base_fixed(&self, site: u32) -> bool;
     /// A guest word the unit's code takes as a constant; its page becomes one the unit was
     /// compiled from, so that a write to it (by the loader) or a change of its protection
     /// drops the unit. `None`: not readable, or writable by the guest.
@@ -231,6 +235,9 @@ pub struct Lifter<'a, 'f> {
     /// holds their addresses); entry 0 is the empty set.
     #[allow(clippy::vec_box)] // boxed so that their addresses, baked into code, never move
     lazy_sets: Vec<Box<LazyCr>>,
+    /// The `switch` bases checked at the unit's entry (`check_fixed_bases`): register,
+    /// value, the switch's `bcctr`.
+    fixed_bases: Vec<(usize, u64, u32)>,
     /// The lazy fields at the current checkpoint, as an index into `lazy_sets`.
     checkpoint_lazy: u32,
     /// FPSCR is known to be summarized here (an FP instruction wrote it since the guest
@@ -378,6 +385,8 @@ pub struct Plan {
     lazy_in: HashMap<u32, LazyCr>,
     /// The registers each block may begin with changed but not stored (`Plan::defer`).
     dirty_in: HashMap<u32, Slots>,
+    /// The GPRs no block of the unit writes, nor the interpreter (called from none).
+    unwritten: Slots,
 }
 
 impl Plan {
@@ -489,6 +498,7 @@ impl Plan {
             clean_in,
             lazy_in,
             dirty_in: HashMap::new(),
+            unwritten: [false; SLOTS],
         }
     }
 
@@ -818,6 +828,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             lazy: [None; 8],
             kills: lazy_cr::Kills::default(),
             lazy_sets: vec![Box::new([None; 8])],
+            fixed_bases: Vec::new(),
             checkpoint_lazy: 0,
             fpscr_clean: false,
             fp: fpu::FpState::default(),
@@ -867,13 +878,19 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let quiet_loops = quiet_loops(&self.edges, &self.quiet);
         // GPRs no block of the unit writes (nor the interpreter, called from none): the
         // entry's copy loads those its targets keep in variables.
-        let mut invariant = [false; SLOTS];
-        if entry_copy && !self.edges.iter().any(|e| e.killed) {
-            for (slot, inv) in invariant.iter_mut().enumerate().take(32) {
+        let mut unwritten = [false; SLOTS];
+        if !self.edges.iter().any(|e| e.killed) {
+            for (slot, inv) in unwritten.iter_mut().enumerate().take(32) {
                 *inv = !self.written.values().any(|w| w[slot]);
             }
         }
-        let mut plan = Plan::solve(entry, &blocks, &self.edges, &self.touched, invariant);
+        let entry_loads = if entry_copy {
+            unwritten
+        } else {
+            [false; SLOTS]
+        };
+        let mut plan = Plan::solve(entry, &blocks, &self.edges, &self.touched, entry_loads);
+        plan.unwritten = unwritten;
         plan.kills_in.clone_from(&self.prefix_kills);
         // A check's exit stores what the jumps in left unstored, from the variables. So
         // only registers every jump in brings in one can be left; but a check on a quiet
@@ -1560,15 +1577,19 @@ impl<'a, 'f> Lifter<'a, 'f> {
         if entries.iter().flatten().count() < 2 {
             return;
         }
-        let base = self.get(Reg::Gpr(ts.base));
         let index = self.get(Reg::Gpr(ts.index));
-        let same = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, base, base_value as i64);
         let table = self.b.create_block();
         let generic = self.b.create_block();
-        self.b.ins().brif(same, table, &[], generic, &[]);
+        if self.fixed_bases.contains(&(ts.base, base_value, site)) {
+            self.b.ins().jump(table, &[]);
+        } else {
+            let base = self.get(Reg::Gpr(ts.base));
+            let same = self
+                .b
+                .ins()
+                .icmp_imm_s(IntCC::Equal, base, base_value as i64);
+            self.b.ins().brif(same, table, &[], generic, &[]);
+        }
         self.b.switch_to_block(table);
         self.b.seal_block(table);
         // The table is indexed by the index's low word, with no compare of its own (the
@@ -1904,6 +1925,63 @@ impl<'a, 'f> Lifter<'a, 'f> {
     }
 }
 
+/// Checks, before the unit's first instruction, the base register of each `switch` read at
+/// compile time (`Lifter::table_switch`) that no block of the unit writes (`Plan::unwritten`):
+/// such a base holds at the switch what it held here, so the switch need not compare it
+/// each time round, and a variable holding it holds the constant (no host register, no
+/// spill). A unit entered with another base returns to the dispatcher before doing
+/// anything, with the switch in `Runtime::base_miss`: the dispatcher notes the new base
+/// and compiles the unit again, or, after `Environment::base_fixed` turns false, with the
+/// compare at the switch.
+fn check_fixed_bases(l: &mut Lifter, region: &super::block::Region) {
+    let Some(plan) = &l.plan else {
+        return;
+    };
+    let mut fixed: Vec<(usize, u64, u32)> = Vec::new();
+    for block in &region.blocks {
+        let Some(ts) = super::block::table_switch(&block.insns) else {
+            continue;
+        };
+        let site = block.insns[block.insns.len() - 1].0;
+        if !plan.unwritten[ts.base] || !l.env.base_fixed(site) {
+            continue;
+        }
+        if let Some(value) = l.env.table_base(site) {
+            if !fixed.contains(&(ts.base, value, site)) {
+                fixed.push((ts.base, value, site));
+            }
+        }
+    }
+    // One register with two values: some entry would fail one of them every time.
+    let fixed: Vec<_> = fixed
+        .iter()
+        .copied()
+        .filter(|&(reg, value, _)| fixed.iter().all(|&(r, v, _)| r != reg || v == value))
+        .collect();
+    let entry = region.blocks[0].start();
+    for &(reg, value, site) in &fixed {
+        let held = l.load_slot(reg);
+        let same = l.b.ins().icmp_imm_s(IntCC::Equal, held, value as i64);
+        let on = l.b.create_block();
+        let miss = l.b.create_block();
+        l.b.set_cold_block(miss);
+        l.b.ins().brif(same, on, &[], miss, &[]);
+        l.b.switch_to_block(miss);
+        l.b.seal_block(miss);
+        l.note_address(offset_of!(Runtime, base_miss), site);
+        l.store_pc_const(entry);
+        l.return_with(super::runtime::EXIT_DISPATCH, 0);
+        l.b.switch_to_block(on);
+        l.b.seal_block(on);
+        if l.valid[reg] {
+            let constant = l.b.ins().iconst(types::I64, value as i64);
+            let var = l.var(reg);
+            l.b.def_var(var, constant);
+        }
+    }
+    l.fixed_bases = fixed;
+}
+
 /// Lifts a unit: its guest blocks become host blocks, and branches between them plain jumps.
 ///
 /// Lifted twice. The first pass starts every block with no register in a variable and
@@ -1949,6 +2027,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
             }
         }
     }
+    check_fixed_bases(l, region);
     l.b.ins().jump(outside, &[]);
     // Blocks that begin by reading FR, FI or FPRF: their predecessors compute them.
     let readers: std::collections::HashSet<u32> = region
