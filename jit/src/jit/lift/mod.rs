@@ -281,6 +281,10 @@ pub struct Lifter<'a, 'f> {
     twins: HashMap<u32, Twins>,
     /// `prepaid_budget_var`.
     prepaid_budget: Option<Variable>,
+    /// The budget register's copy that blocks of a loop of quiet blocks count in
+    /// (`budget_reg`), and whether the block being lifted is one.
+    quiet_budget: Option<Variable>,
+    in_quiet: bool,
     /// The instruction being lifted is a twin arm's load whose twin loads from another
     /// displacement (`lift_block`); its fault site names the branch (`FaultSite::twin`).
     pub(super) arm_load: Option<ArmLoad>,
@@ -387,6 +391,9 @@ pub struct Plan {
     dirty_in: HashMap<u32, Slots>,
     /// The GPRs no block of the unit writes, nor the interpreter (called from none).
     unwritten: Slots,
+    /// The blocks on a cycle of quiet blocks (`quiet_loops`): they keep the budget in a
+    /// variable (`Lifter::budget_reg`).
+    quiet_loops: HashSet<u32>,
 }
 
 impl Plan {
@@ -499,6 +506,7 @@ impl Plan {
             lazy_in,
             dirty_in: HashMap::new(),
             unwritten: [false; SLOTS],
+            quiet_loops: HashSet::new(),
         }
     }
 
@@ -844,6 +852,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
             twins: HashMap::new(),
             arm_load: None,
             prepaid_budget: None,
+            quiet_budget: None,
+            in_quiet: false,
         }
     }
 
@@ -914,6 +924,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             }
         }
         plan.defer(&self.edges, &quiet_loops);
+        plan.quiet_loops = quiet_loops;
         plan
     }
 
@@ -973,7 +984,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// the signal context, so blocks never store it for fault recovery. Exits to Rust
     /// store it in `Runtime::budget`.
     fn budget_value(&mut self) -> Value {
-        let r = self.b.ins().get_pinned_reg(types::I64);
+        let r = self.budget_reg();
         if self.taken == 0 {
             r
         } else {
@@ -985,18 +996,68 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// keeps its count for the code that continues).
     fn sync_budget(&mut self) {
         self.lag_budget(0);
+        self.leave_quiet_budget();
     }
 
     /// Adjusts the budget register on the current path so that it lags the budget by `lag`
     /// instructions (it lags by `taken` now).
     fn lag_budget(&mut self, lag: i64) -> Option<Value> {
         if self.taken != lag {
-            let r = self.b.ins().get_pinned_reg(types::I64);
+            let r = self.budget_reg();
             let r = self.b.ins().iadd_imm_s(r, lag - self.taken);
-            self.b.ins().set_pinned_reg(r);
+            self.set_budget_reg(r);
             return Some(r);
         }
         None
+    }
+
+    /// The budget register as the current block counts in it. A loop of quiet blocks
+    /// (`Plan::quiet_loops`) counts in a variable that its ways in load from the pinned
+    /// register and its ways out store back (`leave_quiet_budget`): Cranelift copies the
+    /// pinned register out and back around each subtraction (three host instructions), a
+    /// variable is subtracted from in place. Nothing in such a loop can fault, so no host
+    /// fault needs the pinned register exact there.
+    fn budget_reg(&mut self) -> Value {
+        match self.quiet_budget {
+            Some(var) if self.in_quiet => self.b.use_var(var),
+            _ => self.b.ins().get_pinned_reg(types::I64),
+        }
+    }
+
+    fn set_budget_reg(&mut self, v: Value) {
+        match self.quiet_budget {
+            Some(var) if self.in_quiet => self.b.def_var(var, v),
+            _ => {
+                self.b.ins().set_pinned_reg(v);
+            }
+        }
+    }
+
+    /// On a way out of a loop of quiet blocks, the pinned register takes the variable's
+    /// count.
+    fn leave_quiet_budget(&mut self) {
+        if self.in_quiet && self.quiet_budget.is_some() {
+            let r = self.budget_reg();
+            self.b.ins().set_pinned_reg(r);
+        }
+    }
+
+    /// On a way into a loop of quiet blocks from a block that counts in the pinned register,
+    /// the variable takes its count.
+    fn enter_quiet_budget(&mut self) {
+        if let Some(var) = self.quiet_budget {
+            let r = self.b.ins().get_pinned_reg(types::I64);
+            self.b.def_var(var, r);
+        }
+    }
+
+    /// Whether `block` counts the budget in the variable (`budget_reg`).
+    fn counts_quietly(&self, block: u32) -> bool {
+        self.quiet_budget.is_some()
+            && self
+                .plan
+                .as_ref()
+                .is_some_and(|p| p.quiet_loops.contains(&block))
     }
 
     /// The variable that jumps into a prepaid check (`block::prepaid_checks`) leave the
@@ -1076,11 +1137,16 @@ impl<'a, 'f> Lifter<'a, 'f> {
         // The target starts with its own count of instructions the register lags by.
         let lag = i64::from(self.budget_plan.taken.get(&target).copied().unwrap_or(0));
         let adjusted = self.lag_budget(lag);
+        match (self.in_quiet, self.counts_quietly(target)) {
+            (true, false) => self.leave_quiet_budget(),
+            (false, true) => self.enter_quiet_budget(),
+            _ => {}
+        }
         if lag < 0 {
             // Every jump into a prepaid check subtracts (it ends with a count of at least 0).
             let value = match adjusted {
                 Some(v) => v,
-                None => self.b.ins().get_pinned_reg(types::I64),
+                None => self.budget_reg(),
             };
             let var = self.prepaid_budget_var();
             self.b.def_var(var, value);
@@ -1997,6 +2063,9 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
     let entry = region.blocks[0].start();
     let entry_key = entry_key(region);
     l.budget_plan = super::block::budget_checks(region, BUDGET_SPAN);
+    if l.plan.as_ref().is_some_and(|p| !p.quiet_loops.is_empty()) {
+        l.quiet_budget = Some(l.b.declare_var(types::I64));
+    }
     let merged_away;
     (l.twins, merged_away) = find_twins(l, region);
     l.store_first = region
@@ -2028,6 +2097,9 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         }
     }
     check_fixed_bases(l, region);
+    if l.counts_quietly(entry_key) {
+        l.enter_quiet_budget();
+    }
     l.b.ins().jump(outside, &[]);
     // Blocks that begin by reading FR, FI or FPRF: their predecessors compute them.
     let readers: std::collections::HashSet<u32> = region
@@ -2054,6 +2126,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         let twin = l.twins.get(&block.start()).map(|t| t.block.clone());
         let block = twin.as_ref().unwrap_or(block);
         l.cur_block = key;
+        l.in_quiet = l.counts_quietly(key);
         l.killed = false;
         l.kills = lazy_cr::Kills::default();
         let (clean, lazy) = match &l.plan {
@@ -2084,6 +2157,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
             fallbacks += interpreted;
         }
     }
+    l.in_quiet = false;
     l.finish_shared();
     fallbacks
 }
@@ -2181,7 +2255,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
             let var = l.prepaid_budget_var();
             l.b.use_var(var)
         } else {
-            l.b.ins().get_pinned_reg(types::I64)
+            l.budget_reg()
         };
         let short =
             l.b.ins()
@@ -2212,7 +2286,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
         } else {
             debug_assert_eq!(l.taken, 0, "checking blocks start with nothing taken");
             let left = l.b.ins().iadd_imm_s(raw, -n);
-            l.b.ins().set_pinned_reg(left);
+            l.set_budget_reg(left);
         }
     } else {
         // Counted at compile time; the register catches up at a check, a jump whose target
