@@ -195,6 +195,8 @@ struct Unit {
     fp_quick_only: Vec<u32>,
     /// Its `bcctr`s whose targets `Jit::indirect` lists (see `block::IndirectTargets`).
     indirect_sites: Vec<u32>,
+    /// The `switch`es whose base it checks at its entry (`lift::check_fixed_bases`).
+    fixed_bases: Vec<u32>,
     /// The sets of lazy CR fields its fault sites name (`lift::FaultSite::lazy`) and its
     /// code points to (`Runtime::lazy_cr`).
     #[allow(clippy::vec_box)] // boxed so that their addresses, baked into code, never move
@@ -287,6 +289,7 @@ struct Pass {
     fp_quick_only: Vec<u32>,
     #[allow(clippy::vec_box)] // boxed so that their addresses, baked into code, never move
     lazy_sets: Vec<Box<lift::LazyCr>>,
+    fixed_bases: Vec<u32>,
 }
 
 /// Lifts `region` into `func`: the first pass without a plan, the final one with it.
@@ -318,6 +321,7 @@ fn lift_pass(
         sites: l.fault_sites().to_vec(),
         fp_quick_only: l.fp_quick_only().to_vec(),
         lazy_sets: l.take_lazy_sets(),
+        fixed_bases: l.fixed_base_sites(),
     };
     b.seal_all_blocks();
     b.finalize(isa.frontend_config());
@@ -847,6 +851,7 @@ impl Jit {
         let sites = last.sites;
         let fp_quick_only = last.fp_quick_only;
         let lazy_sets = last.lazy_sets;
+        let fixed_bases = last.fixed_bases;
         // RUST_LOG=oxenon_jit=trace shows each unit's IR and host code.
         let dump = tracing::enabled!(tracing::Level::TRACE);
         ctx.set_disasm(dump);
@@ -906,6 +911,7 @@ impl Jit {
                 sites,
                 fp_quick_only,
                 indirect_sites,
+                fixed_bases,
                 lazy_sets,
             },
         );
@@ -1178,8 +1184,9 @@ impl Jit {
 
     /// A unit was entered with another base for the `switch` at `site` than the one it
     /// checks at its entry (`lift::check_fixed_bases`), which is the base the switch will
-    /// see: note it, and drop the units holding the switch, to be compiled again for it.
-    /// After `BASE_MISSES` of them, units compare the base at the switch instead.
+    /// see: note it, and drop the units that check it (`Unit::fixed_bases`), to be compiled
+    /// again for it. After `BASE_MISSES` of them, units compare the base at the switch
+    /// instead.
     fn note_base_miss(&mut self, mem: &Memory, ctx: &Context, site: u32) {
         self.note_table_base(mem, ctx, site);
         let count = self.base_misses.entry(site).or_insert(0);
@@ -1187,7 +1194,7 @@ impl Jit {
         if *count >= BASE_MISSES {
             self.bases_unfixed.insert(site);
         }
-        self.stats.base_recompiles += self.drop_units_where(|u| u.indirect_sites.contains(&site));
+        self.stats.base_recompiles += self.drop_units_where(|u| u.fixed_bases.contains(&site));
     }
 
     /// Notes the base register of the `switch` closing at `site`, if it is one

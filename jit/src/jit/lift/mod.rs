@@ -928,6 +928,11 @@ impl<'a, 'f> Lifter<'a, 'f> {
         plan
     }
 
+    /// The `switch`es whose base the unit checks at its entry (`check_fixed_bases`).
+    pub fn fixed_base_sites(&self) -> Vec<u32> {
+        self.fixed_bases.iter().map(|&(_, _, site)| site).collect()
+    }
+
     /// The unit's sets of lazy CR fields its fault sites name and its code points to; they
     /// must live as long as the code.
     #[allow(clippy::vec_box)] // boxed so that their addresses, baked into code, never move
