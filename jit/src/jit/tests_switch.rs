@@ -8,7 +8,7 @@ use super::tests_units::SENTINEL;
 use super::tests_units::{asm, code_at, every_budget, machine, same, start, CODE, DATA};
 use super::Jit;
 use crate::interp::{Exit, Limits};
-use crate::Perm;
+use crate::{Memory, Perm};
 
 /// Where the program reads its operations (a byte, word or doubleword each, 4 ends the run).
 const OPS: u32 = DATA;
@@ -107,6 +107,22 @@ fn model(ops: &[u8], handlers: [u32; 4]) -> (u64, u64) {
     unreachable!("the operations end with 4")
 }
 
+/// The interpreter's machine and the JIT's, holding the program in `form`, the operations,
+/// the table sending op k to `handlers[k]` and the other table.
+fn machines(form: Form, op_bytes: &[u8], handlers: [u32; 4]) -> (Memory, Memory) {
+    let code = [(CODE, program(form))];
+    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+    for m in [&mi, &mj] {
+        m.poke_bytes(OPS, op_bytes).unwrap();
+        m.poke_bytes(TABLE, &table_bytes(TABLE, handlers)).unwrap();
+        m.poke_bytes(OTHER_TABLE, &table_bytes(OTHER_TABLE, REVERSED))
+            .unwrap();
+        // Read-only, as .rodata and .text are: only such tables are read ahead.
+        m.map(DATA, 0x1000, Perm::READ).unwrap();
+    }
+    (mi, mj)
+}
+
 #[test]
 fn a_switch_read_at_compile_time_follows_its_table_and_its_base() {
     for form in [Form::Slwi, Form::Sldi, Form::SldiHigh, Form::Mulli] {
@@ -130,19 +146,7 @@ fn switch_in(form: Form) {
             .collect(),
         Form::Slwi | Form::Mulli => ops.clone(),
     };
-    let code = [(CODE, program(form))];
-    let fresh = |handlers: [u32; 4]| {
-        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
-        for m in [&mi, &mj] {
-            m.poke_bytes(OPS, &op_bytes).unwrap();
-            m.poke_bytes(TABLE, &table_bytes(TABLE, handlers)).unwrap();
-            m.poke_bytes(OTHER_TABLE, &table_bytes(OTHER_TABLE, REVERSED))
-                .unwrap();
-            // Read-only, as .rodata and .text are: only such tables are read ahead.
-            m.map(DATA, 0x1000, Perm::READ).unwrap();
-        }
-        (mi, mj)
-    };
+    let fresh = |handlers: [u32; 4]| machines(form, &op_bytes, handlers);
     let begin = |table: u32| {
         let mut ctx = start(CODE);
         ctx.gpr[5] = u64::from(table);
@@ -196,15 +200,7 @@ fn a_switch_base_checked_at_the_entry_follows_a_new_base() {
         .iter()
         .flat_map(|&op| u32::from(op).to_be_bytes())
         .collect();
-    let code = [(CODE, program(Form::Sldi))];
-    let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
-    for m in [&mi, &mj] {
-        m.poke_bytes(OPS, &op_bytes).unwrap();
-        m.poke_bytes(TABLE, &table_bytes(TABLE, HANDLERS)).unwrap();
-        m.poke_bytes(OTHER_TABLE, &table_bytes(OTHER_TABLE, REVERSED))
-            .unwrap();
-        m.map(DATA, 0x1000, Perm::READ).unwrap();
-    }
+    let (mi, mj) = machines(Form::Sldi, &op_bytes, HANDLERS);
     let limits = Limits {
         max_instructions: 100_000,
         stop_at: Some(SENTINEL),
