@@ -12,8 +12,8 @@ use crate::isa::loadstore::LsOp;
 use crate::isa::{Decoded, Insn, Op};
 use crate::memory::Perm;
 use cranelift_codegen::ir::{
-    condcodes::IntCC, types, InstBuilder, InstructionData, MemFlagsData, Opcode, Type, Value,
-    ValueDef,
+    condcodes::IntCC, types, DataFlowGraph, InstBuilder, InstructionData, MemFlagsData, Opcode,
+    Type, Value, ValueDef,
 };
 
 #[derive(Clone, Copy, PartialEq)]
@@ -279,31 +279,43 @@ impl Lifter<'_, '_> {
 fn address_word(l: &mut Lifter, v: Value, depth: u32) -> Value {
     let dfg = &l.b.func.dfg;
     if let ValueDef::Result(inst, 0) = dfg.value_def(v) {
-        let args = dfg.inst_args(inst);
-        match dfg.insts[inst].opcode() {
-            Opcode::Uextend | Opcode::Sextend if dfg.value_type(args[0]) == types::I32 => {
-                return args[0];
+        if matches!(dfg.insts[inst].opcode(), Opcode::Uextend | Opcode::Sextend) {
+            let arg = dfg.inst_args(inst)[0];
+            if dfg.value_type(arg) == types::I32 {
+                return arg;
             }
-            Opcode::Ishl if depth > 0 => {
-                let (x, n) = (args[0], args[1]);
-                if let ValueDef::Result(c, 0) = dfg.value_def(n) {
-                    if let InstructionData::UnaryImm {
-                        opcode: Opcode::Iconst,
-                        imm,
-                    } = dfg.insts[c]
-                    {
-                        let shift = imm.bits();
-                        if (0..32).contains(&shift) {
-                            let x = address_word(l, x, depth - 1);
-                            return l.b.ins().ishl_imm_u(x, shift);
-                        }
-                    }
-                }
-            }
-            _ => {}
+        }
+    }
+    if depth > 0 {
+        if let Some((x, shift @ 0..32)) = shifted_left(&l.b.func.dfg, v) {
+            let x = address_word(l, x, depth - 1);
+            return l.b.ins().ishl_imm_u(x, shift);
         }
     }
     l.b.ins().ireduce(types::I32, v)
+}
+
+/// `(x, c)` when `v` is `x` shifted left by the constant `c`.
+pub(super) fn shifted_left(dfg: &DataFlowGraph, v: Value) -> Option<(Value, i64)> {
+    let ValueDef::Result(inst, 0) = dfg.value_def(v) else {
+        return None;
+    };
+    let &[x, n] = dfg.inst_args(inst) else {
+        return None;
+    };
+    if dfg.insts[inst].opcode() != Opcode::Ishl {
+        return None;
+    }
+    let ValueDef::Result(c, 0) = dfg.value_def(n) else {
+        return None;
+    };
+    match dfg.insts[c] {
+        InstructionData::UnaryImm {
+            opcode: Opcode::Iconst,
+            imm,
+        } => Some((x, imm.bits())),
+        _ => None,
+    }
 }
 
 /// Offsets below this may be added to a host address past the 32-bit wrap: the sum of a

@@ -282,7 +282,7 @@ pub struct Lifter<'a, 'f> {
     /// `prepaid_budget_var`.
     prepaid_budget: Option<Variable>,
     /// The budget register's copy that blocks of a loop of quiet blocks count in
-    /// (`budget_reg`), and whether the block being lifted is one.
+    /// (`budget_reg`), and whether the block being lifted is one (never without the copy).
     quiet_budget: Option<Variable>,
     in_quiet: bool,
     /// The instruction being lifted is a twin arm's load whose twin loads from another
@@ -887,7 +887,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
         let quiet_loops = quiet_loops(&self.edges, &self.quiet);
         // GPRs no block of the unit writes (nor the interpreter, called from none): the
-        // entry's copy loads those its targets keep in variables.
+        // entry's copy loads those its targets keep in variables, and a `switch` base among
+        // them is checked once at the entry (`check_fixed_bases`).
         let mut unwritten = [false; SLOTS];
         if !self.edges.iter().any(|e| e.killed) {
             for (slot, inv) in unwritten.iter_mut().enumerate().take(32) {
@@ -1041,7 +1042,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// On a way out of a loop of quiet blocks, the pinned register takes the variable's
     /// count.
     fn leave_quiet_budget(&mut self) {
-        if self.in_quiet && self.quiet_budget.is_some() {
+        if self.in_quiet {
             let r = self.budget_reg();
             self.b.ins().set_pinned_reg(r);
         }
@@ -1624,30 +1625,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// the table go on to the `switch` as the guest wrote it. The table's words are taken
     /// as constants, so their pages drop the unit when written (`constant_word`).
     fn table_switch(&mut self, ts: super::block::TableSwitch, site: u32) {
-        let Some(base_value) = self.env.table_base(site) else {
+        let Some((base_value, entries)) = self.switch_table(site) else {
             return;
         };
-        let window = site / super::block::WINDOW;
-        let mut entries: Vec<Option<(i64, u32)>> = Vec::new();
-        for k in 0..(MAX_BYTE_TABLE / 4) as u32 {
-            let addr = (base_value as u32).wrapping_add(4 * k);
-            let Some(word) = self.env.constant_word(addr) else {
-                break;
-            };
-            let off = i64::from(word as i32);
-            let target = (base_value as i64).wrapping_add(off) as u32 & !3;
-            if target / super::block::WINDOW != window {
-                // Past the table's end: other data, or code.
-                break;
-            }
-            entries.push(self.internal.contains_key(&target).then_some((off, target)));
-        }
-        while entries.last() == Some(&None) {
-            entries.pop();
-        }
-        if entries.iter().flatten().count() < 2 {
-            return;
-        }
         let index = self.get(Reg::Gpr(ts.index));
         let table = self.b.create_block();
         let generic = self.b.create_block();
@@ -1710,6 +1690,32 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
         self.b.switch_to_block(generic);
         self.b.seal_block(generic);
+    }
+
+    /// The table of the `switch` at `site` as its unit reads it at compile time, when that
+    /// unit jumps through it (`table_switch`): the base it was learned with, and per entry
+    /// the loaded offset and the target, where that target is a block of the unit.
+    fn switch_table(&mut self, site: u32) -> Option<(u64, Vec<TableEntry>)> {
+        let base_value = self.env.table_base(site)?;
+        let window = site / super::block::WINDOW;
+        let mut entries: Vec<TableEntry> = Vec::new();
+        for k in 0..(MAX_BYTE_TABLE / 4) as u32 {
+            let addr = (base_value as u32).wrapping_add(4 * k);
+            let Some(word) = self.env.constant_word(addr) else {
+                break;
+            };
+            let off = i64::from(word as i32);
+            let target = (base_value as i64).wrapping_add(off) as u32 & !3;
+            if target / super::block::WINDOW != window {
+                // Past the table's end: other data, or code.
+                break;
+            }
+            entries.push(self.internal.contains_key(&target).then_some((off, target)));
+        }
+        while entries.last() == Some(&None) {
+            entries.pop();
+        }
+        (entries.iter().flatten().count() >= 2).then_some((base_value, entries))
     }
 
     /// The address a `bclr`/`bcctr` goes to: its register's low word (`raw`) with the two
@@ -2005,7 +2011,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
 /// and compiles the unit again, or, after `Environment::base_fixed` turns false, with the
 /// compare at the switch.
 fn check_fixed_bases(l: &mut Lifter, region: &super::block::Region) {
-    let Some(plan) = &l.plan else {
+    let Some(unwritten) = l.plan.as_ref().map(|p| p.unwritten) else {
         return;
     };
     let mut fixed: Vec<(usize, u64, u32)> = Vec::new();
@@ -2014,10 +2020,11 @@ fn check_fixed_bases(l: &mut Lifter, region: &super::block::Region) {
             continue;
         };
         let site = block.insns[block.insns.len() - 1].0;
-        if !plan.unwritten[ts.base] || !l.env.base_fixed(site) {
+        if !unwritten[ts.base] || !l.env.base_fixed(site) {
             continue;
         }
-        if let Some(value) = l.env.table_base(site) {
+        // Only a switch the unit jumps through by its table compares its base.
+        if let Some((value, _)) = l.switch_table(site) {
             if !fixed.contains(&(ts.base, value, site)) {
                 fixed.push((ts.base, value, site));
             }
@@ -2032,13 +2039,9 @@ fn check_fixed_bases(l: &mut Lifter, region: &super::block::Region) {
     let entry = region.blocks[0].start();
     for &(reg, value, site) in &fixed {
         let held = l.load_slot(reg);
-        let same = l.b.ins().icmp_imm_s(IntCC::Equal, held, value as i64);
+        let other = l.b.ins().icmp_imm_s(IntCC::NotEqual, held, value as i64);
         let on = l.b.create_block();
-        let miss = l.b.create_block();
-        l.b.set_cold_block(miss);
-        l.b.ins().brif(same, on, &[], miss, &[]);
-        l.b.switch_to_block(miss);
-        l.b.seal_block(miss);
+        l.cold_if(other, on);
         l.note_address(offset_of!(Runtime, base_miss), site);
         l.store_pc_const(entry);
         l.return_with(super::runtime::EXIT_DISPATCH, 0);
@@ -2424,32 +2427,18 @@ fn lift_one(l: &mut Lifter, pc: u32, d: Decoded) -> bool {
     }
 }
 
+/// A `switch` table's entry as its unit jumps through it: the loaded offset and the target,
+/// when the target is a block of the unit (`Lifter::switch_table`).
+type TableEntry = Option<(i64, u32)>;
+
 /// When `index` (i64) is a value shifted left by 2, that value's low word: the number of the
 /// table entry that `index`, as an offset, picks.
 fn switch_word(l: &mut Lifter, index: Value) -> Option<Value> {
     let dfg = &l.b.func.dfg;
-    let ValueDef::Result(inst, 0) = dfg.value_def(index) else {
+    let (word, 2) = loadstore::shifted_left(dfg, index)? else {
         return None;
     };
-    let args = dfg.inst_args(inst);
-    if dfg.insts[inst].opcode() != Opcode::Ishl {
-        return None;
-    }
-    let (word, amount) = (args[0], args[1]);
-    let ValueDef::Result(c, 0) = dfg.value_def(amount) else {
-        return None;
-    };
-    let cranelift_codegen::ir::InstructionData::UnaryImm {
-        opcode: Opcode::Iconst,
-        imm,
-    } = dfg.insts[c]
-    else {
-        return None;
-    };
-    if imm.bits() != 2 || dfg.value_type(word) != types::I64 {
-        return None;
-    }
-    Some(l.b.ins().ireduce(types::I32, word))
+    (dfg.value_type(word) == types::I64).then(|| l.b.ins().ireduce(types::I32, word))
 }
 
 #[cfg(test)]
