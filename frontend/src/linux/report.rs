@@ -45,7 +45,7 @@ pub fn summary(retired: u64, wall: Duration, status: u8, jit: Option<&JitStats>)
             "oxenon: jit: {} instructions interpreted at run time, {} units dropped ({} to \
              compile FP full paths, {} to take in indirect-branch targets, {} to split twin \
              arms, {} for a new switch base), {} unit entries from the dispatcher, {} branches \
-             between twin arms merged",
+             between twin arms merged, {} loop heads peeled",
             s.interpreted_instructions,
             s.units_dropped,
             s.fp_recompiles,
@@ -53,7 +53,8 @@ pub fn summary(retired: u64, wall: Duration, status: u8, jit: Option<&JitStats>)
             s.twin_recompiles,
             s.base_recompiles,
             s.entries,
-            s.twin_branches
+            s.twin_branches,
+            s.peeled_heads
         );
     }
 }

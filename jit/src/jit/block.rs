@@ -33,6 +33,11 @@ pub struct Block {
     /// where the block was reached from the entry without passing through such a target
     /// (`discover_region`).
     pub learns: bool,
+    /// This block is the copy of a loop head that control from outside the loop enters
+    /// (`peel_loop_heads`); its key in the unit is its start | 1.
+    pub copy: bool,
+    /// The loop heads whose copies this block's direct branches go to (`peel_loop_heads`).
+    pub to_copies: Vec<u32>,
 }
 
 /// A load or store of one general-purpose register (not FP, multiple, string or reservation).
@@ -119,6 +124,22 @@ impl Block {
     pub fn start(&self) -> u32 {
         self.insns[0].0
     }
+
+    /// The block's key in its unit: its start, or for a loop head's copy its start | 1
+    /// (`peel_loop_heads`; instructions are word-aligned).
+    pub fn key(&self) -> u32 {
+        self.start() | u32::from(self.copy)
+    }
+
+    /// The key of the block a direct branch (or the fall-through) of this block to `target`
+    /// continues at.
+    pub fn target_key(&self, target: u32) -> u32 {
+        if self.to_copies.contains(&target) {
+            target | 1
+        } else {
+            target
+        }
+    }
 }
 
 /// The blocks of one unit; the first one starts at the entry.
@@ -127,8 +148,13 @@ pub struct Region {
 }
 
 impl Region {
+    /// The unit's guest instructions, a peeled loop head's counted once.
     pub fn instructions(&self) -> usize {
-        self.blocks.iter().map(|b| b.insns.len()).sum()
+        self.blocks
+            .iter()
+            .filter(|b| !b.copy)
+            .map(|b| b.insns.len())
+            .sum()
     }
 
     /// Whether the unit is worth Cranelift's optimizer, which doubles compiling: when its
@@ -217,6 +243,8 @@ pub fn discover(mem: &Memory, start: u32, stop_at: Option<u32>, limit: usize) ->
         fallthrough: pc,
         indirect: Vec::new(),
         learns: true,
+        copy: false,
+        to_copies: Vec::new(),
     })
 }
 
@@ -302,15 +330,16 @@ fn unit_edges(blocks: &[Block]) -> Vec<Vec<usize>> {
     let index: HashMap<u32, usize> = blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| (b.start(), i))
+        .map(|(i, b)| (b.key(), i))
         .collect();
     blocks
         .iter()
         .map(|b| {
             let mut s: Vec<usize> = successors(b)
-                .iter()
-                .chain(&b.indirect)
-                .filter_map(|t| index.get(t).copied())
+                .into_iter()
+                .map(|t| b.target_key(t))
+                .chain(b.indirect.iter().copied())
+                .filter_map(|t| index.get(&t).copied())
                 .collect();
             s.sort_unstable();
             s.dedup();
@@ -453,6 +482,137 @@ pub fn discover_region(
     keep_targets(&mut blocks);
     return_sites(&mut blocks);
     Some(Region { blocks })
+}
+
+/// At most this many loop heads are peeled per unit (`peel_loop_heads`).
+pub const MAX_PEELED: usize = 8;
+
+/// The loop heads of `region` that `peel_loop_heads` may peel, each with the keys of its
+/// loop's blocks (those that reach a jump back to the head without passing it, found by a
+/// depth-first walk from the entry) and of its predecessors outside the loop.
+///
+/// Not peeled: the entry (entered from outside the unit, it has a copy of its own,
+/// `lift::entry_key`), blocks the unit repeats (`Block::copies`), blocks that end in or are
+/// targets of indirect branches, twin arms and the blocks around them (`twins`), and heads
+/// that every jump comes to from inside their loop. None once the region has copies.
+pub fn peelable_heads(region: &Region) -> Vec<PeelableHead> {
+    let blocks = &region.blocks;
+    if blocks.iter().any(|b| b.copy) {
+        return Vec::new();
+    }
+    let n = blocks.len();
+    let succ = unit_edges(blocks);
+    let preds = predecessors(&succ);
+    let mut body: HashMap<usize, Vec<bool>> = HashMap::new();
+    for (from, head) in back_edges(&succ).0 {
+        let inside = body.entry(head).or_insert_with(|| {
+            let mut v = vec![false; n];
+            v[head] = true;
+            v
+        });
+        mark_from(vec![from], &preds, inside);
+    }
+    let by_start: HashMap<u32, &Block> = blocks.iter().map(|b| (b.start(), b)).collect();
+    let mut twinned: HashSet<u32> = HashSet::new();
+    for b in blocks {
+        if let Some(t) = super::twins::twin_arms(b, &by_start) {
+            twinned.insert(b.start());
+            twinned.extend(t.arms);
+        }
+    }
+    let indirect_targets: HashSet<u32> = blocks.iter().flat_map(|b| b.indirect.clone()).collect();
+    let mut heads: Vec<PeelableHead> = body
+        .iter()
+        .filter(|&(&h, _)| {
+            let b = &blocks[h];
+            h != 0
+                && b.copies() == 1
+                && indirect_site(b).is_none()
+                && b.indirect.is_empty()
+                && !indirect_targets.contains(&b.start())
+                && !twinned.contains(&b.start())
+                && preds[h]
+                    .iter()
+                    .all(|&p| !twinned.contains(&blocks[p].start()))
+        })
+        .map(|(&h, inside)| {
+            let keys = |f: &dyn Fn(usize) -> bool| -> Vec<u32> {
+                (0..n).filter(|&i| f(i)).map(|i| blocks[i].key()).collect()
+            };
+            PeelableHead {
+                head: blocks[h].key(),
+                body: keys(&|i| inside[i]),
+                outside: keys(&|i| preds[h].contains(&i) && !inside[i]),
+            }
+        })
+        .filter(|p| !p.outside.is_empty())
+        .collect();
+    heads.sort_unstable_by_key(|p| p.head);
+    heads
+}
+
+/// A loop head `peel_loop_heads` may peel (`peelable_heads`).
+pub struct PeelableHead {
+    pub head: u32,
+    /// The blocks of its loop, the head included.
+    pub body: Vec<u32>,
+    /// Its predecessors outside the loop.
+    pub outside: Vec<u32>,
+}
+
+/// `region` with a copy of each of `heads` (from `peelable_heads`, at most `MAX_PEELED`)
+/// that the jumps from outside the head's loop go to, so the head itself takes only what the
+/// loop's own jumps bring. A head's plan (registers in variables, lazy CR fields:
+/// `lift::Plan`) is what every jump in agrees on: sort's merge loop, entered with `cr4`
+/// built, built it again on every way round for the head, although the loop's blocks set
+/// it before anything reads it. A copy jumps where its head does.
+pub fn peel_loop_heads(region: &Region, heads: &[PeelableHead]) -> Region {
+    let heads = &heads[..heads.len().min(MAX_PEELED)];
+    let mut blocks = Vec::with_capacity(region.blocks.len() + heads.len());
+    for b in &region.blocks {
+        let mut b = b.clone();
+        for h in heads {
+            if h.outside.contains(&b.key()) {
+                b.to_copies.push(h.head);
+            }
+        }
+        if heads.iter().any(|h| h.head == b.key()) {
+            let mut c = b.clone();
+            c.copy = true;
+            blocks.push(c);
+        }
+        blocks.push(b);
+    }
+    Region { blocks }
+}
+
+/// The jumps of `succ` that go back to a block still on a depth-first walk's stack from
+/// block 0 (every cycle holds one), as (from, to); and which blocks the walk reached.
+fn back_edges(succ: &[Vec<usize>]) -> (Vec<(usize, usize)>, Vec<bool>) {
+    let mut back = Vec::new();
+    if succ.is_empty() {
+        return (back, Vec::new());
+    }
+    let mut state = vec![0u8; succ.len()]; // 0 unseen, 1 on the stack, 2 done
+    let mut stack = vec![(0usize, 0usize)];
+    state[0] = 1;
+    while let Some(&mut (b, ref mut next)) = stack.last_mut() {
+        if let Some(&s) = succ[b].get(*next) {
+            *next += 1;
+            match state[s] {
+                0 => {
+                    state[s] = 1;
+                    stack.push((s, 0));
+                }
+                1 => back.push((b, s)),
+                _ => {}
+            }
+        } else {
+            state[b] = 2;
+            stack.pop();
+        }
+    }
+    (back, state.iter().map(|&s| s != 0).collect())
 }
 
 /// `discover_region`'s walk, which does not go on into the blocks `ends_at` accepts (the
@@ -602,10 +762,25 @@ pub fn budget_checks(region: &Region, span: u32) -> BudgetPlan {
         .map(|b| (b.insns.len() * b.copies()) as u32)
         .collect();
     let succ = unit_edges(&region.blocks);
-    let Checks { spans, entry } = check_spans(&lens, &succ, span);
-    let taken = taken_on_entry(&lens, &succ, &spans);
+    // A peeled loop head checks for its loop, rather than a block after it that the walk
+    // reached first through the head's copy: a block that checks takes every CR field lazy
+    // from the jumps in (`lift::Plan::dead_in`).
+    let copied: HashSet<u32> = region
+        .blocks
+        .iter()
+        .filter(|b| b.copy)
+        .map(Block::start)
+        .collect();
+    let prefer: Vec<bool> = region
+        .blocks
+        .iter()
+        .map(|b| !b.copy && copied.contains(&b.start()))
+        .collect();
+    let Checks { spans, entry } = check_spans_preferring(&lens, &succ, span, &prefer);
+    let copies: Vec<bool> = region.blocks.iter().map(|b| b.copy).collect();
+    let taken = taken_on_entry_preferring(&lens, &succ, &spans, &copies);
     let prepaid = prepaid_checks(&succ, &spans);
-    let start = |i: usize| region.blocks[i].start();
+    let start = |i: usize| region.blocks[i].key();
     BudgetPlan {
         entry,
         checks: spans
@@ -667,13 +842,27 @@ pub struct BudgetPlan {
 /// `BudgetPlan::taken` on a graph (see `check_spans`): a block that does not check starts
 /// with the count most of its predecessors end with (the larger on a tie), so most jumps
 /// need no subtraction.
+#[cfg(test)]
 fn taken_on_entry(lens: &[u32], succ: &[Vec<usize>], spans: &[Option<u32>]) -> Vec<u32> {
+    taken_on_entry_preferring(lens, succ, spans, &vec![false; lens.len()])
+}
+
+/// `taken_on_entry`, where the predecessors `aside` marks (peeled loop heads' copies,
+/// entered once per entry into their loop) count only for a block no other predecessor
+/// jumps to: the jumps round the loop then need no subtraction.
+fn taken_on_entry_preferring(
+    lens: &[u32],
+    succ: &[Vec<usize>],
+    spans: &[Option<u32>],
+    aside: &[bool],
+) -> Vec<u32> {
     let preds = predecessors(succ);
     fn entry(
         b: usize,
         lens: &[u32],
         preds: &[Vec<usize>],
         spans: &[Option<u32>],
+        aside: &[bool],
         memo: &mut [Option<u32>],
     ) -> u32 {
         if spans[b].is_some() {
@@ -684,13 +873,18 @@ fn taken_on_entry(lens: &[u32], succ: &[Vec<usize>], spans: &[Option<u32>]) -> V
         }
         // Predecessors of a block that does not check are never reached again before a
         // check, so this recursion ends.
-        let mut outs: Vec<u32> = preds[b]
+        let voters: Vec<usize> = if preds[b].iter().all(|&p| aside[p]) {
+            preds[b].clone()
+        } else {
+            preds[b].iter().copied().filter(|&p| !aside[p]).collect()
+        };
+        let mut outs: Vec<u32> = voters
             .iter()
             .map(|&p| {
                 if spans[p].is_some() {
                     0
                 } else {
-                    entry(p, lens, preds, spans, memo) + lens[p]
+                    entry(p, lens, preds, spans, aside, memo) + lens[p]
                 }
             })
             .collect();
@@ -706,7 +900,7 @@ fn taken_on_entry(lens: &[u32], succ: &[Vec<usize>], spans: &[Option<u32>]) -> V
     }
     let mut memo = vec![None; lens.len()];
     (0..lens.len())
-        .map(|b| entry(b, lens, &preds, spans, &mut memo))
+        .map(|b| entry(b, lens, &preds, spans, aside, &mut memo))
         .collect()
 }
 
@@ -737,36 +931,29 @@ fn on_unchecked_cycle(c: usize, succ: &[Vec<usize>], check: &[bool]) -> bool {
 
 /// `budget_checks` on a graph: block `i` has `lens[i]` instructions and jumps to `succ[i]`;
 /// block 0 is the entry.
+#[cfg(test)]
 fn check_spans(lens: &[u32], succ: &[Vec<usize>], span: u32) -> Checks {
+    check_spans_preferring(lens, succ, span, &vec![false; lens.len()])
+}
+
+/// `check_spans`, where the blocks `prefer` marks check if a cycle through them passes no
+/// other check, before the others are considered: a cycle through one such block and
+/// another that would check gives way to it.
+fn check_spans_preferring(lens: &[u32], succ: &[Vec<usize>], span: u32, prefer: &[bool]) -> Checks {
     let n = lens.len();
     // Every cycle holds an edge back to a block still on the depth-first stack: checking at
     // those blocks leaves the others without cycles.
     let mut check = vec![false; n];
-    let mut state = vec![0u8; n]; // 0 unseen, 1 on the stack, 2 done
+    let (back, reached) = back_edges(succ);
     if n > 0 {
         check[0] = true;
-        let mut stack = vec![(0usize, 0usize)];
-        state[0] = 1;
-        while let Some(&mut (b, ref mut next)) = stack.last_mut() {
-            if let Some(&s) = succ[b].get(*next) {
-                *next += 1;
-                match state[s] {
-                    0 => {
-                        state[s] = 1;
-                        stack.push((s, 0));
-                    }
-                    1 => check[s] = true,
-                    _ => {}
-                }
-            } else {
-                state[b] = 2;
-                stack.pop();
-            }
-        }
+    }
+    for (_, head) in back {
+        check[head] = true;
     }
     // Blocks the entry cannot reach (none, as discovered) check for themselves.
-    for (c, &s) in check.iter_mut().zip(&state) {
-        *c |= s == 0;
+    for ((c, &r), &p) in check.iter_mut().zip(&reached).zip(prefer) {
+        *c |= !r || p;
     }
     // A check every way round whose block passes another check is not needed: int_kernels'
     // Collatz loop closes on the unit's entry and on the block after it, and each way round
@@ -781,9 +968,12 @@ fn check_spans(lens: &[u32], succ: &[Vec<usize>], span: u32) -> Checks {
         }
         j
     };
-    for c in 0..n {
+    let order = (0..n)
+        .filter(|&c| !prefer[c])
+        .chain((0..n).filter(|&c| prefer[c]));
+    for c in order {
         if check[c]
-            && state[c] != 0
+            && reached[c]
             && (c != 0 || jumped_to[0])
             && !on_unchecked_cycle(c, succ, &check)
         {
@@ -854,6 +1044,8 @@ mod tests {
             insns,
             indirect: Vec::new(),
             learns: true,
+            copy: false,
+            to_copies: Vec::new(),
         }
     }
 

@@ -29,6 +29,8 @@ mod tests_lazy_cr;
 #[cfg(test)]
 mod tests_loops;
 #[cfg(test)]
+mod tests_peel;
+#[cfg(test)]
 mod tests_quiet;
 #[cfg(test)]
 mod tests_switch;
@@ -103,6 +105,9 @@ pub struct JitStats {
     /// Units dropped to be compiled again because they were entered with another `switch`
     /// base than the one they check at their entry (`Jit::note_base_miss`).
     pub base_recompiles: u64,
+    /// Loop heads given a copy for the jumps from outside their loop
+    /// (`block::peel_loop_heads`).
+    pub peeled_heads: u64,
 }
 
 impl JitStats {
@@ -124,6 +129,7 @@ impl JitStats {
         self.twin_branches += other.twin_branches;
         self.twin_recompiles += other.twin_recompiles;
         self.base_recompiles += other.base_recompiles;
+        self.peeled_heads += other.peeled_heads;
     }
 }
 
@@ -148,8 +154,8 @@ impl std::fmt::Display for JitStats {
         )?;
         writeln!(
             f,
-            "jit: {} instructions interpreted while their code was cold, {} branches between twin arms merged",
-            self.cold_instructions, self.twin_branches
+            "jit: {} instructions interpreted while their code was cold, {} branches between twin arms merged, {} loop heads peeled",
+            self.cold_instructions, self.twin_branches, self.peeled_heads
         )?;
         write!(
             f,
@@ -828,7 +834,7 @@ impl Jit {
         // First pass, thrown away: the jumps between blocks the plan is made from (see
         // `lift::lift_unit`).
         let mut scratch = Function::with_name_signature(UserFuncName::default(), sig.clone());
-        let first = lift_pass(
+        let mut first = lift_pass(
             &mut self.fctx,
             &mut env,
             &mut scratch,
@@ -837,6 +843,31 @@ impl Jit {
             isa,
             None,
         );
+        // Loop heads that a jump from outside would make build CR fields on every way round
+        // get a copy for those jumps (`block::peel_loop_heads`), and the first pass runs
+        // again on the unit with the copies.
+        let peel = first
+            .plan
+            .as_mut()
+            .map(lift::Plan::take_peel)
+            .unwrap_or_default();
+        let region = if peel.is_empty() {
+            region
+        } else {
+            let peeled = block::peel_loop_heads(&region, &peel);
+            scratch = Function::with_name_signature(UserFuncName::default(), sig.clone());
+            first = lift_pass(
+                &mut self.fctx,
+                &mut env,
+                &mut scratch,
+                &peeled,
+                sf,
+                isa,
+                None,
+            );
+            self.stats.peeled_heads += peel.len().min(block::MAX_PEELED) as u64;
+            peeled
+        };
         let last = lift_pass(
             &mut self.fctx,
             &mut env,

@@ -129,6 +129,8 @@ pub fn twin_arms(b: &Block, blocks: &HashMap<u32, &Block>) -> Option<Twins> {
         fallthrough: taken.fallthrough,
         indirect: Vec::new(),
         learns: b.learns,
+        copy: false,
+        to_copies: Vec::new(),
     };
     // Cut where a repeated block would be (`Block::copies`): the arm going back to the
     // branch's block.
@@ -164,6 +166,8 @@ mod tests {
             insns,
             indirect: Vec::new(),
             learns: true,
+            copy: false,
+            to_copies: Vec::new(),
         }
     }
 

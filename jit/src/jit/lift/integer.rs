@@ -28,6 +28,7 @@ impl Lifter<'_, '_> {
     pub fn set_cr_field(&mut self, n: u32, field: Value) {
         let n = n as usize;
         self.kills.fields[n] = true;
+        self.note_field_set(n);
         self.lazy[n] = None;
         self.drop_shadows(n);
         self.put_cr_field(n, field);

@@ -194,6 +194,7 @@ impl Lifter<'_, '_> {
     /// values here, where a `bc` on the field will find them.
     pub(super) fn set_lazy(&mut self, n: usize, desc: CrDesc) {
         self.kills.fields[n] = true;
+        self.note_field_set(n);
         // The field's shadows are dead from here (see `Prefix`).
         self.note_write(Reg::Shadow(2 * n).slot());
         self.note_write(Reg::Shadow(2 * n + 1).slot());

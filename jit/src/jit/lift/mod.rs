@@ -248,6 +248,9 @@ pub struct Lifter<'a, 'f> {
     /// Targets of the current block's final `bcctr` that are blocks of the unit
     /// (`block::Block::indirect`).
     cur_indirect: Vec<u32>,
+    /// The loop heads whose copies the current block's direct branches go to
+    /// (`block::Block::to_copies`).
+    cur_to_copies: Vec<u32>,
     /// Whether the current block's final `bcctr` learns its targets (`block::Block::learns`).
     pub(super) cur_learns: bool,
     /// Where the budget is checked and what each block starts having taken from it
@@ -262,6 +265,8 @@ pub struct Lifter<'a, 'f> {
     /// First pass: per block, the GPRs and CR shadows its prefix overwrites without reading
     /// (`Prefix`).
     prefix_kills: HashMap<u32, Slots>,
+    /// First pass: per block, the CR fields its prefix sets (`Prefix::fields`).
+    prefix_fields: HashMap<u32, [bool; 8]>,
     /// First pass: per block, the registers it reads or writes (`Plan::solve`).
     touched: HashMap<u32, Slots>,
     /// First pass: per block, the registers it writes.
@@ -296,10 +301,16 @@ pub struct Lifter<'a, 'f> {
 /// a CR field it sets, are dead on entry to the block, whatever the block later does: a
 /// jump into the block need not store them (`Plan::unstored`), and a rerun computes them
 /// again. A budget check at the block's start stores them itself.
+///
+/// Likewise a CR field the prefix sets (a comparison, a recording form): no integer
+/// instruction reads a field's bits (those that do are branch-unit instructions, which end
+/// the prefix), so its value on entry is never observed. A jump into the block need not
+/// build it, whatever the jumps in bring (`Plan::dead_in`).
 #[derive(Clone, Copy)]
 struct Prefix {
     read: Slots,
     written: Slots,
+    fields: [bool; 8],
 }
 
 type Slots = [bool; SLOTS];
@@ -387,6 +398,11 @@ pub struct Plan {
     /// The CR fields every path into each block leaves lazy, with the same description
     /// (or `CrDesc::merged` where the descriptions differ).
     lazy_in: HashMap<u32, LazyCr>,
+    /// The CR fields each block sets before anything could observe their value on entry
+    /// (`Prefix`): jumps into the block leave them as they are, lazy or not, and the block
+    /// starts with their stale bits (blocks that check the budget never: the check's exit
+    /// needs the context exact).
+    dead_in: HashMap<u32, [bool; 8]>,
     /// The registers each block may begin with changed but not stored (`Plan::defer`).
     dirty_in: HashMap<u32, Slots>,
     /// The GPRs no block of the unit writes, nor the interpreter (called from none).
@@ -394,6 +410,9 @@ pub struct Plan {
     /// The blocks on a cycle of quiet blocks (`quiet_loops`): they keep the budget in a
     /// variable (`Lifter::budget_reg`).
     quiet_loops: HashSet<u32>,
+    /// The loop heads worth peeling (`block::peel_loop_heads`): where a jump from outside
+    /// the loop brings a CR field built that the loop's own jumps bring lazy.
+    peel: Vec<super::block::PeelableHead>,
 }
 
 impl Plan {
@@ -406,12 +425,26 @@ impl Plan {
     /// loop-invariant registers it reads (the `switch`'s table base, the VM's code) in
     /// host registers, which only the copy's own path into the loop would otherwise
     /// lack.
+    #[cfg(test)]
     fn solve(
         entry: u32,
         blocks: &[u32],
         edges: &[Edge],
         touched: &HashMap<u32, Slots>,
         entry_loads: Slots,
+    ) -> Plan {
+        Self::solve_dead(entry, blocks, edges, touched, entry_loads, HashMap::new())
+    }
+
+    /// `solve`, with the CR fields each block's prefix sets before anything could observe
+    /// them (`dead_in`).
+    fn solve_dead(
+        entry: u32,
+        blocks: &[u32],
+        edges: &[Edge],
+        touched: &HashMap<u32, Slots>,
+        entry_loads: Slots,
+        dead_in: HashMap<u32, [bool; 8]>,
     ) -> Plan {
         // Start from the registers some block leaves in a variable, not from all of them: a
         // loop through the entry would otherwise keep everything (the prologue would load
@@ -439,7 +472,7 @@ impl Plan {
         if !has_pred.get(&entry).copied().unwrap_or(false) {
             valid_in.insert(entry, [false; SLOTS]);
         }
-        let lazy_in = Self::solve_lazy(entry, blocks, edges);
+        let lazy_in = Self::solve_lazy(entry, blocks, edges, &dead_in);
         // Inside a loop, only the registers the loop itself uses: one it only carries
         // through (a caller's, in a loop of a function the unit went into) would take a host
         // register in every iteration, and the register allocator spills such a value inside
@@ -504,9 +537,11 @@ impl Plan {
             kills_in: HashMap::new(),
             clean_in,
             lazy_in,
+            dead_in,
             dirty_in: HashMap::new(),
             unwritten: [false; SLOTS],
             quiet_loops: HashSet::new(),
+            peel: Vec::new(),
         }
     }
 
@@ -562,13 +597,21 @@ impl Plan {
 
     /// The lazy CR fields at each block's start: per field, the description every jump into
     /// the block brings (set in its source, or inherited there and kept), the greatest fixed
-    /// point from "anything" (`Top`) at blocks with predecessors, none at the entry.
-    fn solve_lazy(entry: u32, blocks: &[u32], edges: &[Edge]) -> HashMap<u32, LazyCr> {
+    /// point from "anything" (`Top`) at blocks with predecessors, none at the entry. A field
+    /// dead on entry to a block (`dead_in`) takes nothing from the jumps in: the block starts
+    /// with it neither lazy nor built, and what it sets leaves the block.
+    fn solve_lazy(
+        entry: u32,
+        blocks: &[u32],
+        edges: &[Edge],
+        dead_in: &HashMap<u32, [bool; 8]>,
+    ) -> HashMap<u32, LazyCr> {
         #[derive(Clone, Copy, PartialEq)]
         enum State {
             Top,
             Lazy(lazy_cr::CrDesc),
             Built,
+            Dead,
         }
         let mut has_pred: HashMap<u32, bool> = blocks.iter().map(|&b| (b, false)).collect();
         for e in edges {
@@ -578,7 +621,13 @@ impl Plan {
             .iter()
             .map(|&b| {
                 let top = has_pred[&b] && b != entry;
-                (b, [if top { State::Top } else { State::Built }; 8])
+                let dead = dead_in.get(&b).copied().unwrap_or([false; 8]);
+                let fields = dead.map(|d| match (d, top) {
+                    (true, true) => State::Dead,
+                    (false, true) => State::Top,
+                    _ => State::Built,
+                });
+                (b, fields)
             })
             .collect();
         loop {
@@ -600,6 +649,7 @@ impl Plan {
                         _ => State::Built,
                     };
                     let met = match (to[n], out) {
+                        (State::Dead, _) => State::Dead,
                         (State::Top, x) => x,
                         (x, State::Top) => x,
                         (x, y) if x == y => x,
@@ -702,6 +752,34 @@ impl Plan {
 
     fn lazy_in(&self, block: u32) -> LazyCr {
         self.lazy_in.get(&block).copied().unwrap_or([None; 8])
+    }
+
+    fn dead_in(&self, block: u32) -> [bool; 8] {
+        self.dead_in.get(&block).copied().unwrap_or([false; 8])
+    }
+
+    /// The loop heads to peel before lifting the unit again (`block::peel_loop_heads`).
+    pub fn take_peel(&mut self) -> Vec<super::block::PeelableHead> {
+        std::mem::take(&mut self.peel)
+    }
+
+    /// Whether a jump into `head` from inside its loop brings a CR field lazy that the head
+    /// takes built (a jump from outside brought it so): the loop would build it every
+    /// time round.
+    fn builds_for_outside(&self, edges: &[Edge], head: &super::block::PeelableHead) -> bool {
+        let want = self.lazy_in(head.head);
+        let dead = self.dead_in(head.head);
+        edges
+            .iter()
+            .filter(|e| e.to == head.head && head.body.contains(&e.from))
+            .any(|e| {
+                let from_in = self.lazy_in(e.from);
+                (0..8).any(|n| {
+                    let carried =
+                        !e.killed && from_in[n].is_some_and(|d| e.kills.carry(n, &d).is_some());
+                    want[n].is_none() && !dead[n] && (e.lazy[n].is_some() || carried)
+                })
+            })
     }
 
     fn clean_in(&self, block: u32) -> bool {
@@ -841,9 +919,11 @@ impl<'a, 'f> Lifter<'a, 'f> {
             fpscr_clean: false,
             fp: fpu::FpState::default(),
             cur_indirect: Vec::new(),
+            cur_to_copies: Vec::new(),
             cur_learns: true,
             prefix: None,
             prefix_kills: HashMap::new(),
+            prefix_fields: HashMap::new(),
             touched: HashMap::new(),
             written: HashMap::new(),
             pending_checkpoint: None,
@@ -879,7 +959,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
 
     /// The plan for the final pass, from what this (first) pass recorded.
     pub fn recorded(&self, region: &super::block::Region) -> Plan {
-        let mut blocks: Vec<u32> = region.blocks.iter().map(|b| b.start()).collect();
+        let mut blocks: Vec<u32> = region.blocks.iter().map(|b| b.key()).collect();
         let entry = entry_key(region);
         let entry_copy = entry != blocks[0];
         if entry_copy {
@@ -900,7 +980,22 @@ impl<'a, 'f> Lifter<'a, 'f> {
         } else {
             [false; SLOTS]
         };
-        let mut plan = Plan::solve(entry, &blocks, &self.edges, &self.touched, entry_loads);
+        // CR fields a block sets before anything could observe them are dead on entry,
+        // unless its budget check may leave at its start (`Plan::dead_in`).
+        let dead_in = self
+            .prefix_fields
+            .iter()
+            .filter(|(b, _)| !self.budget_plan.checks.contains_key(b))
+            .map(|(&b, &f)| (b, f))
+            .collect();
+        let mut plan = Plan::solve_dead(
+            entry,
+            &blocks,
+            &self.edges,
+            &self.touched,
+            entry_loads,
+            dead_in,
+        );
         plan.unwritten = unwritten;
         plan.kills_in.clone_from(&self.prefix_kills);
         // A check's exit stores what the jumps in left unstored, from the variables. So
@@ -926,6 +1021,10 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
         plan.defer(&self.edges, &quiet_loops);
         plan.quiet_loops = quiet_loops;
+        plan.peel = super::block::peelable_heads(region)
+            .into_iter()
+            .filter(|h| plan.builds_for_outside(&self.edges, h))
+            .collect();
         plan
     }
 
@@ -1090,7 +1189,11 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 // Fields the target does not take lazy, with this description, are built, or
                 // moved into their shadows where the target merges differing ones.
                 let want = plan.lazy_in(target);
+                let dead = plan.dead_in(target);
                 for (n, wanted) in want.iter().enumerate() {
+                    if dead[n] {
+                        continue;
+                    }
                     let have = self.lazy[n].map(|l| l.desc);
                     let merged = wanted.filter(|w| w.is_merged(n));
                     debug_assert!(
@@ -1270,6 +1373,13 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
     }
 
+    /// First pass: the current block sets CR field `n` (`Prefix::fields`).
+    pub(super) fn note_field_set(&mut self, n: usize) {
+        if let Some(p) = &mut self.prefix {
+            p.fields[n] = true;
+        }
+    }
+
     pub(super) fn note_write(&mut self, slot: usize) {
         self.note_touch(slot);
         if self.plan.is_none() {
@@ -1290,6 +1400,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 *kill = tracked && p.written[slot] && !p.read[slot];
             }
             self.prefix_kills.insert(self.cur_block, kills);
+            self.prefix_fields.insert(self.cur_block, p.fields);
         }
     }
 
@@ -1389,8 +1500,13 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Continues at the unit for `target`: straight into its host code when it is compiled
     /// (the link cell is set), else back to the dispatcher with `ctx.pc = target`.
     pub fn exit_direct(&mut self, target: u32) {
-        if let Some(&inside) = self.internal.get(&target) {
-            self.jump_internal(target, inside);
+        let key = if self.cur_to_copies.contains(&target) {
+            target | 1
+        } else {
+            target
+        };
+        if let Some(&inside) = self.internal.get(&key) {
+            self.jump_internal(key, inside);
             return;
         }
         self.store_pc_const(target);
@@ -2066,7 +2182,7 @@ fn check_fixed_bases(l: &mut Lifter, region: &super::block::Region) {
 pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
     for block in &region.blocks {
         let host = l.b.create_block();
-        l.internal.insert(block.start(), host);
+        l.internal.insert(block.key(), host);
     }
     let entry = region.blocks[0].start();
     let entry_key = entry_key(region);
@@ -2079,14 +2195,14 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
     l.store_first = region
         .blocks
         .iter()
-        .filter(|b| !l.budget_plan.checks.contains_key(&b.start()))
+        .filter(|b| !l.budget_plan.checks.contains_key(&b.key()))
         .filter(|b| {
             b.insns
                 .iter()
                 .find(|(_, d)| !matches!(d.op(), Op::Integer(_)))
                 .is_none_or(|(_, d)| matches!(d.op(), Op::Branch(_)) || loadstore::may_store(d))
         })
-        .map(|b| b.start())
+        .map(|b| b.key())
         .collect();
     // Entered from outside, the entry block starts with nothing lazy and no register in a
     // variable; when blocks of the unit jump back to it (a loop head), those jumps go to a
@@ -2121,7 +2237,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
     let blocks: Vec<_> = region
         .blocks
         .iter()
-        .map(|b| (b, b.start(), l.internal[&b.start()]))
+        .map(|b| (b, b.key(), l.internal[&b.key()]))
         .collect();
     for (block, key, host) in copies.into_iter().chain(blocks) {
         l.b.switch_to_block(host);
@@ -2131,6 +2247,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
                 .trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
             continue;
         }
+        l.cur_to_copies.clone_from(&block.to_copies);
         let twin = l.twins.get(&block.start()).map(|t| t.block.clone());
         let block = twin.as_ref().unwrap_or(block);
         l.cur_block = key;
@@ -2161,7 +2278,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
             .any(|s| readers.contains(s));
         let interpreted = lift_block(l, block, read_after);
         if key == block.start() {
-            // The entry's copy is the same guest code: counted once.
+            // The entry's copy and a loop head's are the same guest code: counted once.
             fallbacks += interpreted;
         }
     }
@@ -2239,22 +2356,16 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     // check fits, then takes its own instructions from the register (unless the jumps into
     // it did); other blocks are counted at compile time (`block::BudgetPlan::taken`). The
     // entry's copy is entered from outside, with nothing taken (`lift_unit`).
-    let from_outside = l.cur_block != block.start();
+    let from_outside = l.cur_block != block.key();
     l.taken = if from_outside {
         0
     } else {
-        i64::from(
-            l.budget_plan
-                .taken
-                .get(&block.start())
-                .copied()
-                .unwrap_or(0),
-        )
+        i64::from(l.budget_plan.taken.get(&block.key()).copied().unwrap_or(0))
     };
     let check = if from_outside {
         Some(l.budget_plan.entry)
     } else {
-        l.budget_plan.checks.get(&block.start()).copied()
+        l.budget_plan.checks.get(&block.key()).copied()
     };
     if let Some(span) = check {
         // The register as it is, against what the run needs less what the jumps into a
@@ -2308,6 +2419,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     l.prefix = (l.plan.is_none() && !from_outside).then_some(Prefix {
         read: [false; SLOTS],
         written: [false; SLOTS],
+        fields: [false; 8],
     });
     let len = block.insns.len();
     // Only integer instructions and a final branch (`Plan::defer`); a first-pass record.
@@ -2400,7 +2512,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     }
     l.end_prefix();
     if quiet {
-        l.quiet.insert(block.start());
+        l.quiet.insert(block.key());
     }
     // Reached only when the last instruction did not leave the block itself.
     l.remaining = 0;
