@@ -295,12 +295,19 @@ fn compare(l: &mut Lifter, op: IntOp, i: Insn) {
 /// D-form logicals; the `and` forms always record.
 fn logical_immediate(l: &mut Lifter, op: IntOp, i: Insn) {
     use IntOp::*;
+    let keeps = matches!(op, Ori | Oris | Xori | Xoris) && i.uimm() == 0;
+    if keeps && i.rs() == i.ra() {
+        // `nop` (`ori r0,r0,0`): nothing changes, so nothing is read or written (a unit
+        // compiled without Cranelift's optimizer would otherwise load, OR and store r0).
+        return;
+    }
     let s = l.get(Reg::Gpr(i.rs()));
     let imm = match op {
         Oris | Xoris | Andis => (i.uimm() << 16) as i64,
         _ => i.uimm() as i64,
     };
     let r = match op {
+        _ if keeps => s,
         Ori | Oris => l.b.ins().bor_imm_u(s, imm),
         Xori | Xoris => l.b.ins().bxor_imm_u(s, imm),
         _ => l.b.ins().band_imm_u(s, imm),
@@ -316,6 +323,8 @@ fn logical(l: &mut Lifter, op: IntOp, i: Insn) {
     let s = l.get(Reg::Gpr(i.rs()));
     let b = l.get(Reg::Gpr(i.rb()));
     let r = match op {
+        // `mr` (`or ra,rs,rs`), and `and` of a register with itself: the value itself.
+        And | Or if i.rs() == i.rb() => s,
         And => l.b.ins().band(s, b),
         Or => l.b.ins().bor(s, b),
         Xor => l.b.ins().bxor(s, b),
