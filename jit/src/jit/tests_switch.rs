@@ -239,3 +239,49 @@ fn a_switch_base_checked_at_the_entry_follows_a_new_base() {
     }
     assert_eq!(jit.stats().base_recompiles, settled);
 }
+
+/// The way past a `switch`'s table (a base other than the one the unit read) loads the
+/// table itself, which may fault. The dispatch block takes the registers the block before
+/// it changed unstored (`Plan::defer`), so that way makes the context exact before the
+/// load. With the base at an unmapped address the `lwax` faults, and the context is as the
+/// ISA leaves it there: one word read (r8 = 4), r10 = the first operation shifted left by
+/// 2, PC at the `lwax`. The runs before it alternate the tables until the units compare the
+/// base at the switch (`BASE_MISSES`). Checked against the interpreter too.
+#[test]
+fn a_fault_past_a_switch_table_sees_the_registers_exactly() {
+    let ops: Vec<u8> = (0..40u32).map(|k| ((k * 3) % 4) as u8).chain([4]).collect();
+    let op_bytes: Vec<u8> = ops
+        .iter()
+        .flat_map(|&op| u32::from(op).to_be_bytes())
+        .collect();
+    let limits = Limits {
+        max_instructions: 100_000,
+        stop_at: Some(SENTINEL),
+    };
+    for host_faults in [true, false] {
+        let (mi, mj) = machines(Form::Sldi, &op_bytes, HANDLERS);
+        let mut jit = Jit::new().unwrap();
+        jit.set_host_faults(host_faults);
+        let begin = |table: u32| {
+            let mut ctx = start(CODE);
+            ctx.gpr[5] = u64::from(table);
+            ctx.gpr[7] = u64::from(OPS);
+            ctx
+        };
+        for _ in 0..=super::BASE_MISSES {
+            for table in [TABLE, OTHER_TABLE] {
+                let (exit, _, _) = same(&mi, &mj, &mut jit, &begin(table), limits);
+                assert_eq!(exit, Exit::Stopped);
+            }
+        }
+        let (exit, retired, got) = same(&mi, &mj, &mut jit, &begin(0x3000_0000), limits);
+        assert!(matches!(exit, Exit::Fault(_)), "{exit:?}");
+        assert_eq!(got.pc, CODE + 28);
+        assert_eq!((got.gpr[8], got.gpr[10]), (4, u64::from(ops[0]) << 2));
+        assert_eq!(
+            retired,
+            2 + 5,
+            "li, li, then the first operation to its `lwax`"
+        );
+    }
+}

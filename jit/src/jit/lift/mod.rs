@@ -26,6 +26,7 @@ pub(super) use fpu::SETTLE_CALLS;
 
 use super::runtime::{Runtime, EXIT_BUDGET, EXIT_PENDING};
 use super::twins::Twins;
+use crate::isa::system::SysOp;
 use crate::isa::{Decoded, Op};
 use crate::Context;
 use cranelift_codegen::ir::{
@@ -281,6 +282,11 @@ pub struct Lifter<'a, 'f> {
     store_first: HashSet<u32>,
     /// First pass: the blocks whose code cannot observe the context (`Plan::defer`).
     quiet: HashSet<u32>,
+    /// First pass: the blocks that end in a `switch` jumping through its table and hold
+    /// nothing else that could observe the context (`Plan::defer`).
+    quiet_switches: HashSet<u32>,
+    /// The current block's `switch` jumps through its table (`table_switch`).
+    switch_lowered: bool,
     /// The unit's blocks that run their final branch's twin arms as one (`twins`), by
     /// start.
     twins: HashMap<u32, Twins>,
@@ -557,17 +563,21 @@ impl Plan {
     /// code (int_kernels' Collatz, popcount and gcd loops) then stores its registers when
     /// it leaves instead of every time round. Elsewhere a store only moves to the next
     /// jump and its value lives longer: with every quiet block taking them, sort ran 2.6%
-    /// more host instructions.
+    /// more host instructions. And blocks that end in a `switch` jumping through its table
+    /// (`quiet_switches`: the table is read at compile time, so only the way past the
+    /// table loads it, and that way makes the context exact first): each target's jump
+    /// stores only what that target does not overwrite first (bytecode_vm's dispatch, whose
+    /// operation index and next code position most cases recompute).
     ///
     /// The least fixed point of what the jumps in may bring changed, so that a block does
     /// not store registers no path into it changed. CR is never carried in a variable, and
     /// the FPSCR is stored its own way.
-    fn defer(&mut self, edges: &[Edge], quiet_loops: &HashSet<u32>) {
+    fn defer(&mut self, edges: &[Edge], quiet_loops: &HashSet<u32>, switches: &HashSet<u32>) {
         let mut dirty_in: HashMap<u32, Slots> = HashMap::new();
         loop {
             let mut changed = false;
             for e in edges {
-                if !quiet_loops.contains(&e.to) {
+                if !quiet_loops.contains(&e.to) && !switches.contains(&e.to) {
                     continue;
                 }
                 let from_in = match dirty_in.get(&e.from) {
@@ -929,6 +939,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
             pending_checkpoint: None,
             store_first: HashSet::new(),
             quiet: HashSet::new(),
+            quiet_switches: HashSet::new(),
+            switch_lowered: false,
             twins: HashMap::new(),
             arm_load: None,
             prepaid_budget: None,
@@ -1019,7 +1031,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 }
             }
         }
-        plan.defer(&self.edges, &quiet_loops);
+        plan.defer(&self.edges, &quiet_loops, &self.quiet_switches);
         plan.quiet_loops = quiet_loops;
         plan.peel = super::block::peelable_heads(region)
             .into_iter()
@@ -1744,6 +1756,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let Some((base_value, entries)) = self.switch_table(site) else {
             return;
         };
+        self.switch_lowered = true;
         let index = self.get(Reg::Gpr(ts.index));
         let table = self.b.create_block();
         let generic = self.b.create_block();
@@ -1806,6 +1819,11 @@ impl<'a, 'f> Lifter<'a, 'f> {
         }
         self.b.switch_to_block(generic);
         self.b.seal_block(generic);
+        // The way past the table loads it, which may fault: the context is made exact here
+        // for that load to rerun from (the block may have begun with registers changed
+        // before it unstored, `Plan::defer`).
+        let load = site.wrapping_sub(4 * (self.remaining as u32 - 1));
+        self.checkpoint_at(load.wrapping_sub(4), self.remaining + 1);
     }
 
     /// The table of the `switch` at `site` as its unit reads it at compile time, when that
@@ -2435,6 +2453,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                 _ => false,
             });
     let switch = super::block::table_switch(&block.insns).filter(|_| copies == 1);
+    l.switch_lowered = false;
     // Twin arms (`twins`): the branch's condition chooses, for each load of the taken arm
     // whose displacement differs from the other arm's, between the two loads' values,
     // instead of where to go.
@@ -2513,6 +2532,20 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     l.end_prefix();
     if quiet {
         l.quiet.insert(block.key());
+    }
+    // A `switch` through its table, and otherwise integer instructions and `mtctr` only.
+    let switch_quiet = |(k, (_, d)): (usize, &(u32, Decoded))| {
+        matches!(d.op(), Op::Integer(_))
+            || switch.is_some_and(|ts| ts.at == k)
+            || k + 1 == len
+            || matches!(d.op(), Op::System(SysOp::Mtspr)) && d.insn.spr() == 9
+    };
+    if l.plan.is_none()
+        && !from_outside
+        && l.switch_lowered
+        && block.insns.iter().enumerate().all(switch_quiet)
+    {
+        l.quiet_switches.insert(block.key());
     }
     // Reached only when the last instruction did not leave the block itself.
     l.remaining = 0;
@@ -2766,7 +2799,7 @@ mod plan_tests {
             &all_touched(&[A, B, C]),
             [false; SLOTS],
         );
-        plan.defer(&edges, &loops);
+        plan.defer(&edges, &loops, &HashSet::new());
         assert_eq!(plan.dirty_in(A), set(&[R1, R2]));
         assert_eq!(plan.dirty_in(B), set(&[R1, R2]));
         assert_eq!(plan.dirty_in(C), set(&[]));
@@ -2790,7 +2823,7 @@ mod plan_tests {
         let loops = super::quiet_loops(&edges, &quiet);
         assert!(loops.is_empty());
         let mut plan = Plan::solve(A, &[A, B], &edges, &all_touched(&[A, B]), [false; SLOTS]);
-        plan.defer(&edges, &loops);
+        plan.defer(&edges, &loops, &HashSet::new());
         assert_eq!(plan.dirty_in(A), set(&[]));
         assert_eq!(plan.dirty_in(B), set(&[]));
     }
