@@ -134,11 +134,17 @@ impl Block {
     /// The key of the block a direct branch (or the fall-through) of this block to `target`
     /// continues at.
     pub fn target_key(&self, target: u32) -> u32 {
-        if self.to_copies.contains(&target) {
-            target | 1
-        } else {
-            target
-        }
+        target_key(&self.to_copies, target)
+    }
+}
+
+/// The key of the block a direct branch to `target` continues at, from a block whose direct
+/// branches go to the copies of the loop heads `to_copies` (`Block::to_copies`).
+pub fn target_key(to_copies: &[u32], target: u32) -> u32 {
+    if to_copies.contains(&target) {
+        target | 1
+    } else {
+        target
     }
 }
 
@@ -763,8 +769,8 @@ pub fn budget_checks(region: &Region, span: u32) -> BudgetPlan {
         .collect();
     let succ = unit_edges(&region.blocks);
     // A peeled loop head checks for its loop, rather than a block after it that the walk
-    // reached first through the head's copy: a block that checks takes every CR field lazy
-    // from the jumps in (`lift::Plan::dead_in`).
+    // reached first through the head's copy: a block that checks cannot take a CR field it
+    // sets first as dead on entry (`lift::Plan::dead_in`), and the loop's arms do that.
     let copied: HashSet<u32> = region
         .blocks
         .iter()
@@ -936,9 +942,9 @@ fn check_spans(lens: &[u32], succ: &[Vec<usize>], span: u32) -> Checks {
     check_spans_preferring(lens, succ, span, &vec![false; lens.len()])
 }
 
-/// `check_spans`, where the blocks `prefer` marks check if a cycle through them passes no
-/// other check, before the others are considered: a cycle through one such block and
-/// another that would check gives way to it.
+/// `check_spans`, where the blocks `prefer` marks start as checks and are the last whose
+/// check is dropped when every way round through them passes another: on a cycle through
+/// one of them and another block that would check, the other block gives way.
 fn check_spans_preferring(lens: &[u32], succ: &[Vec<usize>], span: u32, prefer: &[bool]) -> Checks {
     let n = lens.len();
     // Every cycle holds an edge back to a block still on the depth-first stack: checking at

@@ -1514,11 +1514,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// Continues at the unit for `target`: straight into its host code when it is compiled
     /// (the link cell is set), else back to the dispatcher with `ctx.pc = target`.
     pub fn exit_direct(&mut self, target: u32) {
-        let key = if self.cur_to_copies.contains(&target) {
-            target | 1
-        } else {
-            target
-        };
+        let key = super::block::target_key(&self.cur_to_copies, target);
         if let Some(&inside) = self.internal.get(&key) {
             self.jump_internal(key, inside);
             return;
