@@ -526,7 +526,10 @@ pub fn peelable_heads(region: &Region) -> Vec<PeelableHead> {
             twinned.extend(t.arms);
         }
     }
-    let indirect_targets: HashSet<u32> = blocks.iter().flat_map(|b| b.indirect.clone()).collect();
+    let indirect_targets: HashSet<u32> = blocks
+        .iter()
+        .flat_map(|b| b.indirect.iter().copied())
+        .collect();
     let mut heads: Vec<PeelableHead> = body
         .iter()
         .filter(|&(&h, _)| {

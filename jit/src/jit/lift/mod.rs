@@ -285,8 +285,6 @@ pub struct Lifter<'a, 'f> {
     /// First pass: the blocks that end in a `switch` jumping through its table and hold
     /// nothing else that could observe the context (`Plan::defer`).
     quiet_switches: HashSet<u32>,
-    /// The current block's `switch` jumps through its table (`table_switch`).
-    switch_lowered: bool,
     /// The unit's blocks that run their final branch's twin arms as one (`twins`), by
     /// start.
     twins: HashMap<u32, Twins>,
@@ -942,7 +940,6 @@ impl<'a, 'f> Lifter<'a, 'f> {
             store_first: HashSet::new(),
             quiet: HashSet::new(),
             quiet_switches: HashSet::new(),
-            switch_lowered: false,
             twins: HashMap::new(),
             arm_load: None,
             prepaid_budget: None,
@@ -1749,12 +1746,12 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// target, with the loaded offset, the sum and CTR as constants. Only entries whose
     /// target is a block of the unit are taken; the rest, another base, or an index past
     /// the table go on to the `switch` as the guest wrote it. The table's words are taken
-    /// as constants, so their pages drop the unit when written (`constant_word`).
-    fn table_switch(&mut self, ts: super::block::TableSwitch, site: u32) {
+    /// as constants, so their pages drop the unit when written (`constant_word`). Whether
+    /// the switch jumps through the table.
+    fn table_switch(&mut self, ts: super::block::TableSwitch, site: u32) -> bool {
         let Some((base_value, entries)) = self.switch_table(site) else {
-            return;
+            return false;
         };
-        self.switch_lowered = true;
         let index = self.get(Reg::Gpr(ts.index));
         let table = self.b.create_block();
         let generic = self.b.create_block();
@@ -1822,6 +1819,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         // before it unstored, `Plan::defer`).
         let load = site.wrapping_sub(4 * (self.remaining as u32 - 1));
         self.checkpoint_at(load.wrapping_sub(4), self.remaining + 1);
+        true
     }
 
     /// The table of the `switch` at `site` as its unit reads it at compile time, when that
@@ -2451,7 +2449,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                 _ => false,
             });
     let switch = super::block::table_switch(&block.insns).filter(|_| copies == 1);
-    l.switch_lowered = false;
+    let mut switch_lowered = false;
     // Twin arms (`twins`): the branch's condition chooses, for each load of the taken arm
     // whose displacement differs from the other arm's, between the two loads' values,
     // instead of where to go.
@@ -2487,7 +2485,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
             }
             let before = l.prefix;
             if let Some(ts) = switch.filter(|ts| ts.at == k) {
-                l.table_switch(ts, block.insns[len - 1].0);
+                switch_lowered = l.table_switch(ts, block.insns[len - 1].0);
             }
             if k + 1 == len && copy + 1 < copies {
                 // The branch back to the block's start goes on into the next copy; the
@@ -2540,7 +2538,7 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     };
     if l.plan.is_none()
         && !from_outside
-        && l.switch_lowered
+        && switch_lowered
         && block.insns.iter().enumerate().all(switch_quiet)
     {
         l.quiet_switches.insert(block.key());
