@@ -339,3 +339,126 @@ fn an_arm_that_keeps_faulting_where_the_guest_does_not_gets_its_branch_back() {
         "{s}"
     );
 }
+
+/// int_kernels' Collatz steps as powerpc64-linux-gnu-gcc -O2 lays them out: H computes
+/// 3x in r10 and tests x's low bit; the `bne` goes to O (x = 3x + 1) or falls to E
+/// (x = x >> 1); both count the step in r6, compare x with 1 and go back to H or out. O and
+/// E are twins that differ in their first instruction (`addi` against `srdi`), so the JIT
+/// runs H and O as one block with a choice between the two values of r9.
+fn collatz() -> Vec<u32> {
+    let c = code_at;
+    asm(
+        CODE,
+        &[
+            "li r6, 0",                // 0
+            &format!("b {}", c(24)),   // 4
+            "addi r9, r10, 1",         // 8: O
+            "addi r6, r6, 1",          // 12
+            "cmpldi r9, 1",            // 16
+            &format!("beq {}", c(56)), // 20
+            "sldi r10, r9, 1",         // 24: H
+            "andi. r8, r9, 1",         // 28
+            "add r10, r10, r9",        // 32
+            &format!("bne {}", c(8)),  // 36
+            "srdi r9, r9, 1",          // 40: E
+            "addi r6, r6, 1",          // 44
+            "cmpldi r9, 1",            // 48
+            &format!("bne {}", c(24)), // 52
+            "blr",                     // 56
+        ],
+    )
+}
+
+/// The steps by their definition (x odd: 3x + 1, else x / 2, until x is 1, at least one
+/// step), with the registers the ISA leaves: (r6 steps, r8 = the last x's low bit, r10 = 3
+/// times the last x, wrapping, retired through the `blr`).
+fn collatz_model(n: u64) -> (u64, u64, u64, u64) {
+    let (mut x, mut steps, mut retired) = (n, 0u64, 2u64);
+    loop {
+        let last = x;
+        x = if x & 1 == 1 {
+            x.wrapping_mul(3).wrapping_add(1)
+        } else {
+            x >> 1
+        };
+        steps += 1;
+        retired += 4 + 4; // H and one arm
+        if x == 1 {
+            return (steps, last & 1, last.wrapping_mul(3), retired + 1);
+        }
+    }
+}
+
+#[test]
+fn collatz_steps_through_twin_arms_that_differ_in_an_integer_result_are_exact_at_every_budget() {
+    let code = [(CODE, collatz())];
+    let fresh = || machines_with_data(&code, &[0]);
+    for n in [1u64, 2, 3, 6, 7, 27, 97, 871] {
+        let (steps, r8, r10, want_retired) = collatz_model(n);
+        let mut jit = super::Jit::new().unwrap();
+        let mut ctx = start(CODE);
+        ctx.gpr[9] = n;
+        let (mi, mj) = fresh();
+        let (exit, retired, got) = same(&mi, &mj, &mut jit, &ctx, UNLIMITED);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!(
+            (got.gpr[9], got.gpr[6], got.gpr[8], got.gpr[10], retired),
+            (1, steps, r8, r10, want_retired),
+            "n {n}"
+        );
+        // cmpldi r9,1 with r9 = 1: EQ alone in CR0 (XER[SO] is clear).
+        assert_eq!(got.cr >> 28, 0b0010, "n {n}");
+        assert!(jit.stats().twin_branches > 0, "{}", jit.stats());
+        every_budget(fresh, &mut jit, &ctx, retired, UNLIMITED);
+    }
+}
+
+/// Arms that compute an address differently and then load through it alike: the load
+/// after the choice faults, in the host, only as the arm the guest takes would. r5 is 8
+/// bytes before the data: T (r3 > 0) addresses r5 itself, unmapped; F addresses r5 + 8,
+/// the word 0x12345678 at DATA. By the ISA: r3 = 0 retires the six instructions through
+/// the `blr` with r6 = 0x12345678; r3 = 1 faults at T's `lwz` after three.
+#[test]
+fn a_load_through_a_register_the_twin_arms_computed_differently_faults_as_the_arm_taken() {
+    let c = code_at;
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "cmpwi r3, 0",             // 0
+                &format!("bgt {}", c(20)), // 4
+                "addi r4, r5, 8",          // 8: F
+                "lwz r6, 0(r4)",           // 12
+                &format!("b {}", c(32)),   // 16
+                "addi r4, r5, 0",          // 20: T
+                "lwz r6, 0(r4)",           // 24
+                &format!("b {}", c(32)),   // 28
+                "blr",                     // 32
+            ],
+        ),
+    )];
+    let data = [0x12, 0x34, 0x56, 0x78];
+    let fresh = || machines_with_data(&code, &data);
+    for r3 in [0u64, 1] {
+        let mut jit = super::Jit::new().unwrap();
+        let mut ctx = start(CODE);
+        ctx.gpr[3] = r3;
+        ctx.gpr[5] = u64::from(DATA - 8);
+        let (mi, mj) = fresh();
+        let (exit, retired, got) = same(&mi, &mj, &mut jit, &ctx, UNLIMITED);
+        if r3 == 0 {
+            assert_eq!((exit, retired, got.gpr[6]), (Exit::Stopped, 6, 0x1234_5678));
+            assert_eq!(got.gpr[4], u64::from(DATA));
+        } else {
+            let fault = Fault {
+                addr: DATA - 8,
+                kind: AccessKind::Read,
+            };
+            assert_eq!((exit, retired, got.pc), (Exit::Fault(fault), 3, CODE + 24));
+            assert_eq!(got.gpr[4], u64::from(DATA - 8));
+        }
+        assert_eq!(jit.stats().twin_branches, 1, "{}", jit.stats());
+        every_budget(fresh, &mut jit, &ctx, retired, UNLIMITED);
+    }
+}

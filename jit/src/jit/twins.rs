@@ -1,17 +1,20 @@
 //! Twin arms: a conditional branch whose two targets are blocks that do the same thing but
-//! for the displacement of a load, and leave the same way.
+//! for a load's displacement or a plain integer result, and leave the same way.
 //!
 //! gcc builds `t = key < t->key ? t->l : t->r` in a rotated loop (pointer_chase's tree
 //! search) as a branch to one of two such blocks, `ld r9,0(r9)` in one and `ld r9,8(r9)` in
-//! the other. Which way the branch goes depends on data, so the host mispredicts it about
-//! half the time; x86-64 gcc makes the same source two loads and a `cmov`. The unit runs the
-//! branch's block followed by one arm, with no branch between them (`lift::lift_block`): each
-//! load whose displacement differs reads both and keeps the value of the arm the branch's
-//! condition chose (a host `cmov`).
+//! the other, and `x = x & 1 ? 3 * x + 1 : x >> 1` (int_kernels' Collatz steps) as
+//! `addi r9,r10,1` in one and `srdi r9,r9,1` in the other. Which way the branch goes
+//! depends on data, so the host mispredicts it often; x86-64 gcc makes the first source two
+//! loads and a `cmov`. The unit runs the branch's block followed by one arm, with no branch
+//! between them (`lift::lift_block`): where the arms differ, it computes both arms' values
+//! (each load whose displacement differs reads both) and keeps the one of the arm the
+//! branch's condition chose (a host `cmov`).
 //!
 //! Why this is exact: both arms retire the same number of instructions, so the budget and
 //! the retired count do not depend on the way taken; neither arm has an effect outside
-//! registers before its last instruction (only integer instructions and loads); and their
+//! registers before its last instruction (only integer instructions and loads, and where
+//! they differ, only loads and instructions that write one GPR and nothing else); and their
 //! last instructions go to the same places under the same conditions. A fault in either of
 //! the two loads, even in the one the guest would not make, reruns the interpreter from the
 //! branch (its checkpoint), which takes the real way: to the same access and its fault, or
@@ -19,6 +22,7 @@
 
 use super::block::{successors, Block};
 use crate::isa::branch::BranchOp;
+use crate::isa::integer::IntOp;
 use crate::isa::loadstore::LsOp;
 use crate::isa::{Decoded, Op};
 use std::collections::HashMap;
@@ -32,11 +36,23 @@ pub struct Twins {
     pub block: Block,
     /// Where the branch is in `block.insns`.
     pub at: usize,
-    /// Per instruction of `block`: the displacement the not-taken arm's load has instead,
-    /// where the two differ.
-    pub other_disp: Vec<Option<i64>>,
+    /// Per instruction of `block`: what the not-taken arm does instead, where the two
+    /// differ.
+    pub other: Vec<Other>,
     /// The starts of the two arms.
     pub arms: [u32; 2],
+}
+
+/// The not-taken arm's instruction where it differs from the taken arm's.
+#[derive(Clone, Copy, Debug)]
+pub enum Other {
+    /// The same instruction.
+    Same,
+    /// The same load from another displacement.
+    Disp(i64),
+    /// Another instruction writing the same GPR and nothing else (`sole_gpr`), with its
+    /// address.
+    Alu(u32, Decoded),
 }
 
 /// A `bc` that tests one CR bit and neither counts nor links: where it goes depends only on
@@ -89,6 +105,32 @@ fn displacement_load(d: &Decoded) -> Option<i64> {
     }
 }
 
+/// The GPR an integer instruction writes when that is all it changes: no CR field (no
+/// recording form, no compare), no XER bit (no OE form, nothing that sets CA). Divides are
+/// left out: both arms' values are computed, and a divide is too slow to do for nothing.
+pub fn sole_gpr(d: &Decoded) -> Option<usize> {
+    use IntOp::*;
+    let Op::Integer(op) = d.op() else {
+        return None;
+    };
+    let i = d.insn;
+    match op {
+        // D-form: no Rc or OE bit (bit 31 belongs to the immediate).
+        Addi | Addis | Mulli => Some(i.rt()),
+        Ori | Oris | Xori | Xoris => Some(i.ra()),
+        Add | Subf | Neg | Mullw | Mulld if !i.oe() && !i.rc() => Some(i.rt()),
+        Mulhw | Mulhwu | Mulhd | Mulhdu if !i.rc() => Some(i.rt()),
+        And | Andc | Or | Orc | Xor | Nand | Nor | Eqv | Extsb | Extsh | Extsw | Cntlzw
+        | Cntlzd | Rlwinm | Rlwnm | Rlwimi | Rldicl | Rldicr | Rldic | Rldimi | Rldcl | Rldcr
+        | Slw | Srw | Sld | Srd
+            if !i.rc() =>
+        {
+            Some(i.ra())
+        }
+        _ => None,
+    }
+}
+
 /// Whether `b` ends in a branch whose arms are twins (module docs), with the merged block.
 /// `blocks` are the unit's blocks by start.
 pub fn twin_arms(b: &Block, blocks: &HashMap<u32, &Block>) -> Option<Twins> {
@@ -106,17 +148,19 @@ pub fn twin_arms(b: &Block, blocks: &HashMap<u32, &Block>) -> Option<Twins> {
     {
         return None;
     }
-    let mut other_disp = vec![None; b.insns.len()];
-    for (&(_, x), &(_, y)) in taken.insns[..n - 1].iter().zip(&not_taken.insns[..n - 1]) {
+    let mut other = vec![Other::Same; b.insns.len()];
+    for (&(_, x), &(ypc, y)) in taken.insns[..n - 1].iter().zip(&not_taken.insns[..n - 1]) {
         let load = displacement_load(&x).is_some();
         if x.insn.0 == y.insn.0 {
             if !load && !matches!(x.op(), Op::Integer(_)) {
                 return None;
             }
-            other_disp.push(None);
+            other.push(Other::Same);
         } else if load && x.op() == y.op() && x.insn.0 & !0xffff == y.insn.0 & !0xffff {
             // The same load but for the displacement field (the low 16 bits).
-            other_disp.push(displacement_load(&y));
+            other.push(Other::Disp(displacement_load(&y)?));
+        } else if sole_gpr(&x).is_some() && sole_gpr(&x) == sole_gpr(&y) {
+            other.push(Other::Alu(ypc, y));
         } else {
             return None;
         }
@@ -137,11 +181,11 @@ pub fn twin_arms(b: &Block, blocks: &HashMap<u32, &Block>) -> Option<Twins> {
     if block.copies() != 1 {
         return None;
     }
-    other_disp.push(None);
+    other.push(Other::Same);
     Some(Twins {
         block,
         at: b.insns.len() - 1,
-        other_disp,
+        other,
         arms: [target, b.fallthrough],
     })
 }
@@ -196,7 +240,64 @@ mod tests {
         assert_eq!(t.arms, [0x2f0, 0x104]);
         assert_eq!(t.block.insns.len(), 5);
         assert_eq!(t.block.fallthrough, 0x300);
-        assert_eq!(t.other_disp, vec![None, Some(8), None, None, None]);
+        let disps: Vec<Option<i64>> = t
+            .other
+            .iter()
+            .map(|o| match o {
+                Other::Disp(d) => Some(*d),
+                Other::Same => None,
+                Other::Alu(..) => panic!("no integer difference here"),
+            })
+            .collect();
+        assert_eq!(disps, vec![None, Some(8), None, None, None]);
+    }
+
+    // int_kernels' Collatz steps: the arms differ in how they compute r9.
+    fn collatz(even: &str) -> Vec<Block> {
+        vec![
+            block(
+                0x100,
+                &[
+                    "sldi r10,r9,1",
+                    "andi. r8,r9,1",
+                    "add r10,r10,r9",
+                    "bne 0xf0",
+                ],
+            ),
+            block(0x110, &[even, "addi r6,r6,1", "cmpldi r9,1", "bne 0x100"]),
+            block(
+                0xf0,
+                &["addi r9,r10,1", "addi r6,r6,1", "cmpldi r9,1", "beq 0x120"],
+            ),
+        ]
+    }
+
+    #[test]
+    fn arms_that_differ_in_a_plain_integer_result_merge() {
+        let t = merge(&collatz("srdi r9,r9,1")).expect("twins");
+        assert_eq!((t.at, t.arms), (3, [0xf0, 0x110]));
+        assert_eq!(t.block.fallthrough, 0x100);
+        assert!(matches!(t.other[4], Other::Alu(0x110, d) if d.insn.0 == 0x7929_f842));
+        assert!(t
+            .other
+            .iter()
+            .enumerate()
+            .all(|(k, o)| k == 4 || matches!(o, Other::Same)));
+    }
+
+    #[test]
+    fn arms_whose_integer_difference_writes_more_than_one_gpr_stay_apart() {
+        for even in [
+            "srdi. r9,r9,1",   // records CR0
+            "sradi r9,r9,1",   // sets XER[CA]
+            "addic r9,r9,1",   // sets XER[CA]
+            "addo r9,r9,r9",   // sets XER[OV]
+            "srdi r11,r9,1",   // another GPR
+            "divdu r9,r9,r10", // writes r9 alone, but too slow to compute for nothing
+            "cmpldi r9,3",     // no GPR
+        ] {
+            assert!(merge(&collatz(even)).is_none(), "{even}");
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ mod vector;
 pub(super) use fpu::SETTLE_CALLS;
 
 use super::runtime::{Runtime, EXIT_BUDGET, EXIT_PENDING};
-use super::twins::Twins;
+use super::twins::{Other, Twins};
 use crate::isa::system::SysOp;
 use crate::isa::{Decoded, Op};
 use crate::Context;
@@ -2346,6 +2346,21 @@ fn find_twins(l: &Lifter, region: &super::block::Region) -> (HashMap<u32, Twins>
     (twins, away)
 }
 
+/// One position of twin arms (`twins`) where they run different instructions that write
+/// the same GPR and nothing else: both read the registers as the arms found them, and the
+/// GPR keeps the taken arm's value when `taken` (the branch's condition) holds.
+fn twin_alu(l: &mut Lifter, taken: Value, ours: (u32, Decoded), theirs: (u32, Decoded)) {
+    let dest = super::twins::sole_gpr(&ours.1).expect("twin arms differ in plain integer results");
+    let before = l.get(Reg::Gpr(dest));
+    lift_one(l, theirs.0, theirs.1);
+    let their_value = l.get(Reg::Gpr(dest));
+    l.set(Reg::Gpr(dest), before);
+    lift_one(l, ours.0, ours.1);
+    let our_value = l.get(Reg::Gpr(dest));
+    let chosen = l.b.ins().select(taken, our_value, their_value);
+    l.set(Reg::Gpr(dest), chosen);
+}
+
 /// The plan's key for the unit's entry as control arrives from outside: the entry's address,
 /// or, when blocks of the unit jump back to the entry, the address | 1 (a copy of the entry
 /// block, see `lift_unit`).
@@ -2436,7 +2451,16 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
         fields: [false; 8],
     });
     let len = block.insns.len();
-    // Only integer instructions and a final branch (`Plan::defer`); a first-pass record.
+    // Twin arms (`twins`): the branch's condition chooses, for each instruction of the taken
+    // arm that differs from the other arm's, between the two instructions' values, instead
+    // of where to go.
+    let twin = l
+        .twins
+        .get(&block.start())
+        .filter(|t| t.block.insns.len() == len)
+        .map(|t| (t.at, t.other.clone()));
+    // Only integer instructions and a final branch (`Plan::defer`; the branch between twin
+    // arms only chooses values); a first-pass record.
     let mut quiet = l.plan.is_none()
         && !from_outside
         && block
@@ -2445,19 +2469,11 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
             .enumerate()
             .all(|(k, (_, d))| match d.op() {
                 Op::Integer(_) => true,
-                Op::Branch(_) => k + 1 == len,
+                Op::Branch(_) => k + 1 == len || twin.as_ref().is_some_and(|t| t.0 == k),
                 _ => false,
             });
     let switch = super::block::table_switch(&block.insns).filter(|_| copies == 1);
     let mut switch_lowered = false;
-    // Twin arms (`twins`): the branch's condition chooses, for each load of the taken arm
-    // whose displacement differs from the other arm's, between the two loads' values,
-    // instead of where to go.
-    let twin = l
-        .twins
-        .get(&block.start())
-        .filter(|t| t.block.insns.len() == len)
-        .map(|t| (t.at, t.other_disp.clone()));
     let mut arm_cond = None;
     for copy in 0..copies {
         for (k, &(pc, d)) in block.insns.iter().enumerate() {
@@ -2468,19 +2484,26 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                     l.settle_checkpoint(pc);
                 }
             }
-            if let Some((at, other_disp)) = &twin {
+            if let Some((at, other)) = &twin {
                 if k == *at {
                     // An arm's access reruns from here, whichever arm the context took.
                     l.settle_checkpoint(pc);
                     arm_cond = Some(branch::arm_condition(l, d.insn));
                     continue;
                 }
-                if let (Some(other), Some(taken)) = (other_disp[k], arm_cond) {
-                    l.arm_load = Some(ArmLoad {
-                        taken,
-                        other,
-                        block: block.start(),
-                    });
+                match (other[k], arm_cond) {
+                    (Other::Disp(other), Some(taken)) => {
+                        l.arm_load = Some(ArmLoad {
+                            taken,
+                            other,
+                            block: block.start(),
+                        });
+                    }
+                    (Other::Alu(other_pc, other), Some(taken)) => {
+                        twin_alu(l, taken, (pc, d), (other_pc, other));
+                        continue;
+                    }
+                    _ => {}
                 }
             }
             let before = l.prefix;
