@@ -1262,8 +1262,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
             (false, true) => self.enter_quiet_budget(),
             _ => {}
         }
-        if lag < 0 {
+        if lag < 0 && !self.counts_quietly(target) {
             // Every jump into a prepaid check subtracts (it ends with a count of at least 0).
+            // A target counting in the quiet loop's variable reads the value there.
             let value = match adjusted {
                 Some(v) => v,
                 None => self.budget_reg(),
@@ -2399,10 +2400,11 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
     if let Some(span) = check {
         // The register as it is, against what the run needs less what the jumps into a
         // prepaid block took already (`block::prepaid_checks`: `taken` is minus its length).
-        let raw = if l.taken < 0 {
+        let raw = if l.taken < 0 && !l.in_quiet {
             let var = l.prepaid_budget_var();
             l.b.use_var(var)
         } else {
+            // A block counting in the quiet loop's variable finds the jumps' new value there.
             l.budget_reg()
         };
         let short =
