@@ -771,9 +771,11 @@ impl Builder<'_> {
     }
 
     /// A `bc` on one CR bit (CTR left alone, so also inside counted loops) to one of two
-    /// arms that load into one register from one pointer at two displacements, optionally
-    /// do the same integer instruction, and branch to the same place: the shape the JIT runs
-    /// as both loads and a choice (its twin arms). Either displacement may fault.
+    /// arms that load into one register from one pointer at two displacements, or compute
+    /// it with two random integer instructions, optionally do the same integer instruction,
+    /// and branch to the same place: the shape the JIT runs as both values and a choice (its
+    /// twin arms) where the two instructions write that register and nothing else. Either
+    /// displacement may fault.
     fn twin_arms(&mut self) -> Vec<Slot> {
         // (primary opcode, DS-form XO or None for D-form, size): lbz lhz lha lwz ld lwa.
         const LOADS: [(u32, Option<u32>, u32); 6] = [
@@ -796,7 +798,11 @@ impl Builder<'_> {
             };
             Slot::plain((po << 26) | (rt << RT) | (ra << RA) | field)
         };
-        let (taken, not_taken) = (load(self), load(self));
+        let (taken, not_taken) = if chance(self.r, 1, 2) {
+            (load(self), load(self))
+        } else {
+            (self.writing(rt), self.writing(rt))
+        };
         let shared = chance(self.r, 1, 2).then(|| {
             let rs = self.free_nonzero() as u32;
             let imm = self.r.below(0x1_0000) as u32;
@@ -827,6 +833,22 @@ impl Builder<'_> {
             });
         }
         slots
+    }
+
+    /// A random integer instruction that writes GPR `rt` (compares, which write none, are
+    /// drawn again; `addi rt,rt,1` if none decodes after a few draws).
+    fn writing(&mut self, rt: u32) -> Slot {
+        let list = entries(Class::Integer);
+        for _ in 0..16 {
+            let d = list[self.r.below(list.len() as u64) as usize];
+            let Op::Integer(op) = d.op else { continue };
+            let Some(dest) = int_dest(op) else { continue };
+            let w = with_field(self.fill(d), dest, rt as usize);
+            if decode(w).is_some_and(|x| x.op() == d.op) {
+                return Slot::plain(w);
+            }
+        }
+        Slot::plain(ADDI | (rt << RT) | (rt << RA) | 1)
     }
 
     fn gen_system(&mut self, op: SysOp, w: u32, in_loop: bool, mask: u32) -> Option<Vec<Slot>> {
