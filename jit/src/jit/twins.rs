@@ -50,9 +50,8 @@ pub enum Other {
     Same,
     /// The same load from another displacement.
     Disp(i64),
-    /// Another instruction writing the same GPR and nothing else (`sole_gpr`), with its
-    /// address.
-    Alu(u32, Decoded),
+    /// Another instruction writing the same GPR and nothing else (`sole_gpr`).
+    Alu { pc: u32, insn: Decoded, gpr: usize },
 }
 
 /// A `bc` that tests one CR bit and neither counts nor links: where it goes depends only on
@@ -108,7 +107,7 @@ fn displacement_load(d: &Decoded) -> Option<i64> {
 /// The GPR an integer instruction writes when that is all it changes: no CR field (no
 /// recording form, no compare), no XER bit (no OE form, nothing that sets CA). Divides are
 /// left out: both arms' values are computed, and a divide is too slow to do for nothing.
-pub fn sole_gpr(d: &Decoded) -> Option<usize> {
+fn sole_gpr(d: &Decoded) -> Option<usize> {
     use IntOp::*;
     let Op::Integer(op) = d.op() else {
         return None;
@@ -159,8 +158,15 @@ pub fn twin_arms(b: &Block, blocks: &HashMap<u32, &Block>) -> Option<Twins> {
         } else if load && x.op() == y.op() && x.insn.0 & !0xffff == y.insn.0 & !0xffff {
             // The same load but for the displacement field (the low 16 bits).
             other.push(Other::Disp(displacement_load(&y)?));
-        } else if sole_gpr(&x).is_some() && sole_gpr(&x) == sole_gpr(&y) {
-            other.push(Other::Alu(ypc, y));
+        } else if let (Some(gpr), Some(theirs)) = (sole_gpr(&x), sole_gpr(&y)) {
+            if gpr != theirs {
+                return None;
+            }
+            other.push(Other::Alu {
+                pc: ypc,
+                insn: y,
+                gpr,
+            });
         } else {
             return None;
         }
@@ -246,7 +252,7 @@ mod tests {
             .map(|o| match o {
                 Other::Disp(d) => Some(*d),
                 Other::Same => None,
-                Other::Alu(..) => panic!("no integer difference here"),
+                Other::Alu { .. } => panic!("no integer difference here"),
             })
             .collect();
         assert_eq!(disps, vec![None, Some(8), None, None, None]);
@@ -277,7 +283,9 @@ mod tests {
         let t = merge(&collatz("srdi r9,r9,1")).expect("twins");
         assert_eq!((t.at, t.arms), (3, [0xf0, 0x110]));
         assert_eq!(t.block.fallthrough, 0x100);
-        assert!(matches!(t.other[4], Other::Alu(0x110, d) if d.insn.0 == 0x7929_f842));
+        assert!(
+            matches!(t.other[4], Other::Alu { pc: 0x110, insn, gpr: 9 } if insn.insn.0 == 0x7929_f842)
+        );
         assert!(t
             .other
             .iter()

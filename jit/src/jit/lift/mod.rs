@@ -2348,10 +2348,15 @@ fn find_twins(l: &Lifter, region: &super::block::Region) -> (HashMap<u32, Twins>
 }
 
 /// One position of twin arms (`twins`) where they run different instructions that write
-/// the same GPR and nothing else: both read the registers as the arms found them, and the
+/// GPR `dest` and nothing else: both read the registers as the arms found them, and the
 /// GPR keeps the taken arm's value when `taken` (the branch's condition) holds.
-fn twin_alu(l: &mut Lifter, taken: Value, ours: (u32, Decoded), theirs: (u32, Decoded)) {
-    let dest = super::twins::sole_gpr(&ours.1).expect("twin arms differ in plain integer results");
+fn twin_alu(
+    l: &mut Lifter,
+    taken: Value,
+    dest: usize,
+    ours: (u32, Decoded),
+    theirs: (u32, Decoded),
+) {
     let before = l.get(Reg::Gpr(dest));
     lift_one(l, theirs.0, theirs.1);
     let their_value = l.get(Reg::Gpr(dest));
@@ -2501,8 +2506,15 @@ fn lift_block(l: &mut Lifter, block: &super::block::Block, read_after: bool) -> 
                             block: block.start(),
                         });
                     }
-                    (Other::Alu(other_pc, other), Some(taken)) => {
-                        twin_alu(l, taken, (pc, d), (other_pc, other));
+                    (
+                        Other::Alu {
+                            pc: their_pc,
+                            insn,
+                            gpr,
+                        },
+                        Some(taken),
+                    ) => {
+                        twin_alu(l, taken, gpr, (pc, d), (their_pc, insn));
                         continue;
                     }
                     _ => {}
