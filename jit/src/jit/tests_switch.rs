@@ -285,3 +285,99 @@ fn a_fault_past_a_switch_table_sees_the_registers_exactly() {
         );
     }
 }
+
+/// A `switch` whose table the unit read at compile time only in part: its fourth entry
+/// sends op 3 to a handler in another 64 KiB window (`FAR`, where the read stops), and its
+/// fifth sends op 4 back to a handler of the unit. The base is written by no block of the
+/// loop, so the unit checks it once at its entry, and ops 3 and 4 take the way past the
+/// table, which leaves through the indirect-branch table (`Lifter::table_only`). Every run,
+/// and every budget of one, is checked against the interpreter, and r3 and the retired
+/// count against the handlers' definitions: 4 instructions to the `bgt`, 5 more to the
+/// handler, the handler's own (2, 2, 2, 2 and 3), and 4 + 1 for the op that ends the run.
+#[test]
+fn the_way_past_a_table_read_in_part_leaves_through_the_dispatcher() {
+    const FAR: u32 = CODE + 0x1_0000;
+    let c = code_at;
+    let program = asm(
+        CODE,
+        &[
+            "li r3, 0",                // 0
+            "li r8, 0",                // 4
+            "lwzx r10, r7, r8",        // 8: L
+            "addi r8, r8, 4",          // 12
+            "cmplwi r10, 4",           // 16
+            &format!("bgt {}", c(80)), // 20
+            "sldi r10, r10, 2",        // 24
+            "lwax r10, r5, r10",       // 28
+            "add r10, r5, r10",        // 32
+            "mtctr r10",               // 36
+            "bctr",                    // 40
+            "addi r3, r3, 1",          // 44: H0
+            &format!("b {}", c(8)),    // 48
+            "addi r3, r3, 10",         // 52: H1
+            &format!("b {}", c(8)),    // 56
+            "slwi r3, r3, 1",          // 60: H2
+            &format!("b {}", c(8)),    // 64
+            "li r10, 5",               // 68: H3
+            "add r3, r3, r10",         // 72
+            &format!("b {}", c(8)),    // 76
+            "blr",                     // 80
+        ],
+    );
+    let far = asm(FAR, &["addi r3, r3, 100", &format!("b {}", c(8))]);
+    let targets = [CODE + 44, CODE + 52, CODE + 60, FAR, CODE + 68];
+    let table: Vec<u8> = targets
+        .iter()
+        .flat_map(|&t| (i64::from(t) - i64::from(TABLE)).to_be_bytes()[4..].to_vec())
+        .collect();
+    let ops: Vec<u32> = (0..150u32)
+        .map(|k| (k * 7 + k / 3) % 5)
+        .chain([5])
+        .collect();
+    let op_bytes: Vec<u8> = ops.iter().flat_map(|op| op.to_be_bytes()).collect();
+    let fresh = || {
+        let code = [(CODE, program.clone())];
+        let (mi, mj) = (machine(&code, Perm::RX), machine(&code, Perm::RX));
+        for m in [&mi, &mj] {
+            m.map(FAR, 0x1000, Perm::RX).unwrap();
+            m.poke_bytes(FAR, &super::tests_units::bytes(&far)).unwrap();
+            m.poke_bytes(OPS, &op_bytes).unwrap();
+            m.poke_bytes(TABLE, &table).unwrap();
+            m.map(DATA, 0x1000, Perm::READ).unwrap();
+        }
+        (mi, mj)
+    };
+    let (mut r3, mut want) = (0u64, 2u64);
+    for &op in &ops {
+        want += 4;
+        if op > 4 {
+            want += 1;
+            break;
+        }
+        want += 5 + if op == 4 { 3 } else { 2 };
+        r3 = match op {
+            0 => r3 + 1,
+            1 => r3 + 10,
+            // `slwi` is `rlwinm r3,r3,1,0,30`: the low word shifted, the high word cleared.
+            2 => (r3 << 1) & 0xffff_ffff,
+            3 => r3 + 100,
+            _ => r3 + 5,
+        };
+    }
+    let mut ctx = start(CODE);
+    ctx.gpr[5] = u64::from(TABLE);
+    ctx.gpr[7] = u64::from(OPS);
+    let limits = Limits {
+        max_instructions: 100_000,
+        stop_at: Some(SENTINEL),
+    };
+    let mut jit = Jit::new().unwrap();
+    let (mi, mj) = fresh();
+    for _ in 0..6 {
+        let (exit, retired, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!((got.gpr[3], retired), (r3, want));
+    }
+    assert_eq!(jit.stats().base_recompiles, 0, "{}", jit.stats());
+    every_budget(fresh, &mut jit, &ctx, want, limits);
+}

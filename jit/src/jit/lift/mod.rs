@@ -239,6 +239,10 @@ pub struct Lifter<'a, 'f> {
     /// The `switch` bases checked at the unit's entry (`check_fixed_bases`): register,
     /// value, the switch's `bcctr`.
     fixed_bases: Vec<(usize, u64, u32)>,
+    /// The `bcctr` whose `switch` the current block jumps through by its table with the
+    /// base checked at the unit's entry (`table_switch`): its way past the table leaves
+    /// through the indirect-branch table rather than into the unit.
+    table_only: Option<u32>,
     /// The lazy fields at the current checkpoint, as an index into `lazy_sets`.
     checkpoint_lazy: u32,
     /// FPSCR is known to be summarized here (an FP instruction wrote it since the guest
@@ -925,6 +929,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
             kills: lazy_cr::Kills::default(),
             lazy_sets: vec![Box::new([None; 8])],
             fixed_bases: Vec::new(),
+            table_only: None,
             checkpoint_lazy: 0,
             fpscr_clean: false,
             fp: fpu::FpState::default(),
@@ -1618,11 +1623,14 @@ impl<'a, 'f> Lifter<'a, 'f> {
     /// is the low word of `from` (CTR or LR) as the branch read it, before its low two bits
     /// are cleared (`branch_target`).
     pub fn exit_indirect_at(&mut self, from: Reg, raw: Value, site: u32, learns: bool) {
-        let known: Vec<(u32, Block)> = self
-            .cur_indirect
-            .iter()
-            .filter_map(|t| self.internal.get(t).map(|&host| (*t, host)))
-            .collect();
+        let known: Vec<(u32, Block)> = if self.table_only == Some(site) {
+            Vec::new()
+        } else {
+            self.cur_indirect
+                .iter()
+                .filter_map(|t| self.internal.get(t).map(|&host| (*t, host)))
+                .collect()
+        };
         let learning = learns && self.env.indirect_learning(site);
         if known.is_empty() && !learning {
             let target = self.branch_target(raw);
@@ -1757,6 +1765,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
         let table = self.b.create_block();
         let generic = self.b.create_block();
         if self.fixed_bases.contains(&(ts.base, base_value, site)) {
+            self.table_only = Some(site);
             self.b.ins().jump(table, &[]);
         } else {
             let base = self.get(Reg::Gpr(ts.base));
