@@ -381,3 +381,53 @@ fn the_way_past_a_table_read_in_part_leaves_through_the_dispatcher() {
     assert_eq!(jit.stats().base_recompiles, 0, "{}", jit.stats());
     every_budget(fresh, &mut jit, &ctx, want, limits);
 }
+
+/// A handler the loop meets only after its unit was compiled: the unit's table holds the
+/// three handlers seen so far (op 3's entry names a block the unit does not hold), so op 3
+/// takes the way past the table, which leaves through the indirect-branch table
+/// (`Lifter::table_only`). While the `bcctr` is still learning, that way notes the new target
+/// and the unit is compiled again with it (`JitStats::indirect_recompiles`). Checked against
+/// the model and the interpreter.
+#[test]
+fn a_handler_met_late_is_taken_in_past_a_fixed_base_table() {
+    let early: Vec<u8> = (0..90u32).map(|k| ((k * 5 + k / 4) % 3) as u8).collect();
+    let ops: Vec<u8> = early
+        .iter()
+        .copied()
+        .chain((0..60u32).map(|k| ((k * 7 + 1) % 4) as u8))
+        .chain([4])
+        .collect();
+    let op_bytes: Vec<u8> = ops
+        .iter()
+        .flat_map(|&op| u32::from(op).to_be_bytes())
+        .collect();
+    let (mi, mj) = machines(Form::Sldi, &op_bytes, HANDLERS);
+    let limits = Limits {
+        max_instructions: 100_000,
+        stop_at: Some(SENTINEL),
+    };
+    let mut ctx = start(CODE);
+    ctx.gpr[5] = u64::from(TABLE);
+    ctx.gpr[7] = u64::from(OPS);
+    let mut jit = Jit::new().unwrap();
+    // Runs that stop before op 3 first appears compile the loop with handlers 0 to 2.
+    let before_three = Limits {
+        max_instructions: 2 + 90 * 11,
+        stop_at: Some(SENTINEL),
+    };
+    for _ in 0..3 {
+        let (exit, _, _) = same(&mi, &mj, &mut jit, &ctx, before_three);
+        assert_eq!(exit, Exit::BudgetExhausted);
+    }
+    let learned = jit.stats().indirect_recompiles;
+    for _ in 0..3 {
+        let (exit, retired, got) = same(&mi, &mj, &mut jit, &ctx, limits);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!((got.gpr[3], retired), model(&ops, HANDLERS));
+    }
+    assert!(
+        jit.stats().indirect_recompiles > learned,
+        "op 3's handler was taken in: {}",
+        jit.stats()
+    );
+}
