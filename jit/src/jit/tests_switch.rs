@@ -34,6 +34,11 @@ enum Form {
 /// An interpreter loop: handler 0 adds 1 to r3, 1 adds 10, 2 doubles r3, 3 overwrites r10
 /// with 5 and adds it.
 fn program(form: Form) -> Vec<u32> {
+    program_bounded(form, 3)
+}
+
+/// `program`, with operations up to `bound` going through the table.
+fn program_bounded(form: Form, bound: u32) -> Vec<u32> {
     let c = code_at;
     let (load, step, scale) = match form {
         Form::Slwi => ("lbzx r10, r7, r8", 1, "slwi r10, r10, 2"),
@@ -48,7 +53,7 @@ fn program(form: Form) -> Vec<u32> {
             "li r8, 0",                      // 4
             load,                            // 8: L
             &format!("addi r8, r8, {step}"), // 12
-            "cmplwi r10, 3",                 // 16
+            &format!("cmplwi r10, {bound}"), // 16
             &format!("bgt {}", c(80)),       // 20
             scale,                           // 24
             "lwax r10, r5, r10",             // 28
@@ -121,6 +126,21 @@ fn machines(form: Form, op_bytes: &[u8], handlers: [u32; 4]) -> (Memory, Memory)
         m.map(DATA, 0x1000, Perm::READ).unwrap();
     }
     (mi, mj)
+}
+
+/// Runs end at the sentinel, well within the budget.
+const TO_THE_END: Limits = Limits {
+    max_instructions: 100_000,
+    stop_at: Some(SENTINEL),
+};
+
+/// `machines` for the `sldi` form, the operations `ops` as words.
+fn word_machines(ops: &[u8]) -> (Memory, Memory) {
+    let op_bytes: Vec<u8> = ops
+        .iter()
+        .flat_map(|&op| u32::from(op).to_be_bytes())
+        .collect();
+    machines(Form::Sldi, &op_bytes, HANDLERS)
 }
 
 #[test]
@@ -196,15 +216,8 @@ fn a_switch_base_checked_at_the_entry_follows_a_new_base() {
         .map(|k| ((k * 5 + k / 3) % 4) as u8)
         .chain([4])
         .collect();
-    let op_bytes: Vec<u8> = ops
-        .iter()
-        .flat_map(|&op| u32::from(op).to_be_bytes())
-        .collect();
-    let (mi, mj) = machines(Form::Sldi, &op_bytes, HANDLERS);
-    let limits = Limits {
-        max_instructions: 100_000,
-        stop_at: Some(SENTINEL),
-    };
+    let (mi, mj) = word_machines(&ops);
+    let limits = TO_THE_END;
     let mut jit = Jit::new().unwrap();
     let run = |table: u32, jit: &mut Jit| {
         let mut ctx = start(CODE);
@@ -298,32 +311,7 @@ fn a_fault_past_a_switch_table_sees_the_registers_exactly() {
 fn the_way_past_a_table_read_in_part_leaves_through_the_dispatcher() {
     const FAR: u32 = CODE + 0x1_0000;
     let c = code_at;
-    let program = asm(
-        CODE,
-        &[
-            "li r3, 0",                // 0
-            "li r8, 0",                // 4
-            "lwzx r10, r7, r8",        // 8: L
-            "addi r8, r8, 4",          // 12
-            "cmplwi r10, 4",           // 16
-            &format!("bgt {}", c(80)), // 20
-            "sldi r10, r10, 2",        // 24
-            "lwax r10, r5, r10",       // 28
-            "add r10, r5, r10",        // 32
-            "mtctr r10",               // 36
-            "bctr",                    // 40
-            "addi r3, r3, 1",          // 44: H0
-            &format!("b {}", c(8)),    // 48
-            "addi r3, r3, 10",         // 52: H1
-            &format!("b {}", c(8)),    // 56
-            "slwi r3, r3, 1",          // 60: H2
-            &format!("b {}", c(8)),    // 64
-            "li r10, 5",               // 68: H3
-            "add r3, r3, r10",         // 72
-            &format!("b {}", c(8)),    // 76
-            "blr",                     // 80
-        ],
-    );
+    let program = program_bounded(Form::Sldi, 4);
     let far = asm(FAR, &["addi r3, r3, 100", &format!("b {}", c(8))]);
     let targets = [CODE + 44, CODE + 52, CODE + 60, FAR, CODE + 68];
     let table: Vec<u8> = targets
@@ -397,15 +385,8 @@ fn a_handler_met_late_is_taken_in_past_a_fixed_base_table() {
         .chain((0..60u32).map(|k| ((k * 7 + 1) % 4) as u8))
         .chain([4])
         .collect();
-    let op_bytes: Vec<u8> = ops
-        .iter()
-        .flat_map(|&op| u32::from(op).to_be_bytes())
-        .collect();
-    let (mi, mj) = machines(Form::Sldi, &op_bytes, HANDLERS);
-    let limits = Limits {
-        max_instructions: 100_000,
-        stop_at: Some(SENTINEL),
-    };
+    let (mi, mj) = word_machines(&ops);
+    let limits = TO_THE_END;
     let mut ctx = start(CODE);
     ctx.gpr[5] = u64::from(TABLE);
     ctx.gpr[7] = u64::from(OPS);
