@@ -2275,6 +2275,7 @@ pub fn lift_unit(l: &mut Lifter, region: &super::block::Region) -> usize {
         let twin = l.twins.get(&block.start()).map(|t| t.block.clone());
         let block = twin.as_ref().unwrap_or(block);
         l.cur_block = key;
+        l.table_only = None;
         l.in_quiet = l.counts_quietly(key);
         l.killed = false;
         l.kills = lazy_cr::Kills::default();
