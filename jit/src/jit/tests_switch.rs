@@ -3,6 +3,10 @@
 //! instructions involved (`lwax` sign-extends the word, `add` adds the base, `bctr` goes to
 //! CTR with its low two bits cleared), computed by `model`; `same` also compares every
 //! context, retired count and memory byte with the reference interpreter.
+//!
+//! The handlers share r3, which the dispatch block does not read: units entered at the
+//! dispatch hold it in a host register all the way round (`Plan::dispatch_live_in`), so
+//! every run, budget and fault below checks that too.
 
 use super::tests_units::SENTINEL;
 use super::tests_units::{asm, code_at, every_budget, machine, same, start, CODE, DATA};
