@@ -1,8 +1,9 @@
 //! A loop inside a unit holds only the registers it uses (`lift::Plan::loops`): the outer
 //! code's registers stay in the context across the inner loop and are loaded again after
-//! it. Expected values are computed below from the PowerPC ISA definitions of the
-//! instructions involved; `same` also compares every context, retired count and memory byte
-//! with the reference interpreter, at every budget and around every fault.
+//! it; a return from a loop's middle reads its register only on the way out. Expected
+//! values are computed below from the PowerPC ISA definitions of the instructions involved;
+//! `same` also compares every context, retired count and memory byte with the reference
+//! interpreter, at every budget and around every fault.
 
 use super::tests_units::{
     asm, code_at, engines, every_budget, machines_with_data, same, start, CODE, DATA, UNLIMITED,
@@ -110,5 +111,47 @@ fn an_inner_loop_leaves_the_outer_registers_exact_at_every_exit() {
             same(&mi, &mj, &mut jit, &begin(100, r8), limits);
         }
         assert_eq!(jit.stats().fallback_instructions, 0, "{}", jit.stats());
+    }
+}
+
+/// A loop that returns from its middle (`beqlr`, or `beqctr` to the same address) and
+/// reads the branch's register on the way past it (`mflr`/`mfctr`). Nothing before the
+/// loop reads that register, so the unit does not hold it: the return loads it only on its
+/// way out, and the path that stays in the loop must read it from the context itself.
+/// Worked from the ISA: for n iterations r3 counts to n, r5 is the return address (the
+/// sentinel, in LR and CTR from the start) and r6 adds it n - 1 times; 2 instructions, 6
+/// per iteration that stays, then the last `addi`, `cmpw` and the taken return.
+#[test]
+fn a_conditional_return_in_a_loop_reads_its_register_on_both_ways() {
+    for (ret, read) in [("beqlr", "mflr r5"), ("beqctr", "mfctr r5")] {
+        let code = asm(
+            CODE,
+            &[
+                "li r3, 0",                   // 0
+                "li r6, 0",                   // 4
+                "addi r3, r3, 1",             // 8: loop
+                "cmpw r3, r4",                // 12
+                ret,                          // 16
+                read,                         // 20
+                "add r6, r6, r5",             // 24
+                &format!("b {}", code_at(8)), // 28
+            ],
+        );
+        let code = [(CODE, code)];
+        let fresh = || machines_with_data(&code, &data());
+        let sentinel = u64::from(super::tests_units::SENTINEL);
+        for mut jit in engines() {
+            let n = 40u64;
+            let mut ctx = start(CODE);
+            ctx.gpr[4] = n;
+            ctx.ctr = sentinel;
+            let (mi, mj) = fresh();
+            let (exit, retired, out) = same(&mi, &mj, &mut jit, &ctx, UNLIMITED);
+            assert_eq!(exit, Exit::Stopped, "{ret}");
+            assert_eq!((out.gpr[3], out.gpr[5]), (n, sentinel), "{ret}");
+            assert_eq!(out.gpr[6], (n - 1) * sentinel, "{ret}");
+            assert_eq!(retired, 2 + 6 * (n - 1) + 3, "{ret}");
+            every_budget(fresh, &mut jit, &ctx, retired, UNLIMITED);
+        }
     }
 }

@@ -150,30 +150,38 @@ pub fn lift(l: &mut Lifter, op: BranchOp, i: Insn, pc: u32) -> bool {
             if op == BranchOp::Bcctr && i.bo() & 0b00100 == 0 {
                 return false;
             }
-            // The target is read before LK overwrites LR.
             let from = if op == BranchOp::Bclr {
                 Reg::Lr
             } else {
                 Reg::Ctr
             };
-            let src = l.get(from);
-            let raw = l.b.ins().ireduce(types::I32, src);
-            let cond = condition(l, i);
             if i.lk() {
+                // The target is read before LK overwrites LR.
+                let src = l.get(from);
+                let raw = l.b.ins().ireduce(types::I32, src);
+                let cond = condition(l, i);
                 let lr = l.b.ins().iconst(types::I64, i64::from(next));
                 l.set(Reg::Lr, lr);
-            }
-            if op == BranchOp::Bcctr && !i.lk() {
-                let learns = l.cur_learns;
-                when(l, cond, |l| l.exit_indirect_at(from, raw, pc, learns));
-            } else if op == BranchOp::Bclr && !i.lk() {
-                // Into the unit where it returns to one of its return sites
-                // (`block::return_sites`); through the indirect-branch table otherwise.
-                when(l, cond, |l| l.exit_indirect_at(from, raw, pc, false));
-            } else {
                 when(l, cond, |l| {
                     let target = l.branch_target(raw);
                     l.exit_indirect(target)
+                });
+            } else {
+                let cond = condition(l, i);
+                // The target is read only on the way out, so that a conditional return in
+                // a loop (sort's `sift`: `beqlr` every time round) does not load LR from
+                // the context every time round.
+                let learns = op == BranchOp::Bcctr && l.cur_learns;
+                when(l, cond, |l| {
+                    // A load from the context here exists only on this path: the register
+                    // is not held on the way past the branch.
+                    let held = l.valid[from.slot()];
+                    let src = l.get(from);
+                    let raw = l.b.ins().ireduce(types::I32, src);
+                    // Into the unit where a return goes to one of its return sites
+                    // (`block::return_sites`); through the indirect-branch table otherwise.
+                    l.exit_indirect_at(from, raw, pc, learns);
+                    l.valid[from.slot()] = held;
                 });
             }
         }
