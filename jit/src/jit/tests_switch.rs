@@ -29,9 +29,7 @@ enum Form {
     /// word before the shift.
     Sldi,
     /// A doubleword whose high word is not zero, `sldi`: `cmplwi` and the 32-bit effective
-    /// address see only low words, so the operation is the low word. The unit's table is
-    /// indexed by the whole doubleword, so these operations take the way past it (the
-    /// `switch` as the guest wrote it).
+    /// address see only low words, so the operation is the low word.
     SldiHigh,
     /// A byte, `mulli`: the table is indexed by the offset itself.
     Mulli,

@@ -1926,14 +1926,14 @@ impl<'a, 'f> Lifter<'a, 'f> {
         // The table is indexed by the index's low word, with no compare of its own (the
         // jump table's default takes what lies past it): the guest's effective address is
         // 32 bits, so the `lwax` reads the table at that low word's offset whatever the high
-        // word holds. When the index is a register shifted left by 2 (gcc's `sldi` of the
-        // loaded operation), the table is indexed by that whole register instead, one entry
-        // per offset, which keeps the shift off the path to the jump and needs no
-        // zero-extension for Cranelift's `br_table` (one host instruction per operation in
-        // bytecode_vm). Below the table's length it picks the entry its offset would; with
-        // any higher bit set (a doubleword whose high word is not zero) it goes past the
-        // table, to the `switch` as the guest wrote it, which reads the offset's low word.
-        let (table_index, per) = match switch_word(self, index) {
+        // word holds. When the index is a word shifted left by 2 (gcc's `sldi` of the
+        // loaded operation), the table is indexed by that word instead, one entry per
+        // offset, which keeps the shift off the path to the jump: the offset's low word is
+        // 4 × (the word modulo 2^30), so an entry number below the table's length is the
+        // same either way. The index is the low word because `br_table` takes an `i32`:
+        // the whole doubleword (which spared Cranelift's zero-extension of the word) compiled
+        // to right code on x86-64 but is not valid IR, and a debug build's verifier rejects it.
+        let (index32, per) = match switch_word(self, index) {
             Some(word) => (word, 1),
             None => (self.b.ins().ireduce(types::I32, index), 4),
         };
@@ -1953,7 +1953,7 @@ impl<'a, 'f> Lifter<'a, 'f> {
                 generic_call,
                 &calls,
             ));
-        self.b.ins().br_table(table_index, jt);
+        self.b.ins().br_table(index32, jt);
         for (stub, off, target) in stubs {
             self.b.switch_to_block(stub);
             self.b.seal_block(stub);
@@ -2767,17 +2767,14 @@ fn lift_one(l: &mut Lifter, pc: u32, d: Decoded) -> bool {
 /// when the target is a block of the unit (`Lifter::switch_table`).
 type TableEntry = Option<(i64, u32)>;
 
-/// When `index` (i64) is a value shifted left by 2, that value (i64): below the table's
-/// length, the number of the entry that `index`, as an offset, picks.
+/// When `index` (i64) is a value shifted left by 2, that value's low word: the number of the
+/// table entry that `index`, as an offset, picks.
 fn switch_word(l: &mut Lifter, index: Value) -> Option<Value> {
     let dfg = &l.b.func.dfg;
     let (word, 2) = loadstore::shifted_left(dfg, index)? else {
         return None;
     };
-    if dfg.value_type(word) != types::I64 {
-        return None;
-    }
-    Some(word)
+    (dfg.value_type(word) == types::I64).then(|| l.b.ins().ireduce(types::I32, word))
 }
 
 #[cfg(test)]
