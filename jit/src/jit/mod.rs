@@ -466,8 +466,14 @@ impl Jit {
                 .map_err(|e| JitError::Host(format!("{k}={v}: {e}")))
         };
         set(&mut flags, "opt_level", opt)?;
-        // The IR verifier costs several percent of compile time; debug builds keep it.
-        let verify = if cfg!(debug_assertions) {
+        // The IR verifier costs several percent of compile time; debug builds, the unit
+        // tests and `OXENON_JIT_VERIFY=1` keep it. Release builds compile IR the verifier
+        // would reject without a word (a 64-bit `br_table` index ran right on x86-64 for a
+        // while), so the tests run it.
+        let verify = if cfg!(debug_assertions)
+            || cfg!(test)
+            || std::env::var_os("OXENON_JIT_VERIFY").is_some_and(|v| v == "1")
+        {
             "true"
         } else {
             "false"
