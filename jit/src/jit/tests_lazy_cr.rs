@@ -392,3 +392,92 @@ fn unsigned_comparisons_merge_unsigned() {
         }
     }
 }
+
+/// Word k of `merged_word_data`: both signs, so that `lwz`'s zero-extended registers differ
+/// from their low words taken signed.
+fn merge_word(k: u32) -> u32 {
+    k.wrapping_mul(0x9e37_79b9) ^ 0x0000_5a5a
+}
+
+/// Word comparisons of one signedness meeting at a join (`CrDesc::merged_word`), as in
+/// sort's merge loop: `cmpw r5, r6` on two loaded words; where r5 > r6, r5 is stored at r10
+/// and overwritten (`mr r5, r6`: its old value goes to CR0's shadow), elsewhere both stay
+/// (the store keeps the two ways apart: `twins` would otherwise join them into one). The join loads
+/// (so a fault there needs CR0 exact) and then reads CR with `mfcr`. Worked from the ISA:
+/// in round i (from 1) the words are w(i-1) and w(i) from `r8` on, compared as signed
+/// words; r9 counts the rounds with w(i-1) <= w(i); r20 adds CR each round: CR0 as
+/// compared, CR7 LT from the previous round's `cmpwi cr7, r3, n` (nothing in round 1).
+/// The last round leaves CR7 EQ. A second run starts near the data's end, so that the
+/// join's load faults with CR0 still lazy; every budget is compared with the interpreter.
+#[test]
+fn word_comparisons_merge_without_extending_their_operands() {
+    use super::tests_units::{engines, every_budget, machines_with_data, UNLIMITED};
+    use crate::memory::{AccessKind, Fault};
+    let c = code_at;
+    let n = 30u32;
+    let code = [(
+        CODE,
+        asm(
+            CODE,
+            &[
+                "li r3, 0",                     // 0
+                "li r20, 0",                    // 4
+                "addi r3, r3, 1",               // 8: loop
+                "lwz r5, 0(r8)",                // 12
+                "lwz r6, 4(r8)",                // 16
+                "cmpw r5, r6",                  // 20
+                &format!("ble {}", c(40)),      // 24
+                "stw r5, 0(r10)",               // 28
+                "mr r5, r6",                    // 32
+                &format!("b {}", c(48)),        // 36
+                "addi r9, r9, 1",               // 40
+                &format!("b {}", c(48)),        // 44
+                "lwz r7, 8(r8)",                // 48: join
+                "addi r8, r8, 4",               // 52
+                "mfcr r12",                     // 56
+                "add r20, r20, r12",            // 60
+                &format!("cmpwi cr7, r3, {n}"), // 64
+                &format!("blt cr7, {}", c(8)),  // 68
+                "blr",                          // 72
+            ],
+        ),
+    )];
+    let data: Vec<u8> = (0..1024)
+        .flat_map(|k| merge_word(k).to_be_bytes())
+        .collect();
+    let fresh = || machines_with_data(&code, &data);
+    let (mut r9, mut r20, mut retired, mut cr0) = (0u64, 0u64, 2u64, 0u32);
+    for i in 1..=n {
+        let (a, b) = (merge_word(i - 1) as i32, merge_word(i) as i32);
+        cr0 = if a < b {
+            8
+        } else if a > b {
+            4
+        } else {
+            2
+        };
+        r9 += u64::from(a <= b);
+        let cr7 = if i == 1 { 0 } else { 8 };
+        r20 += u64::from(cr0 << 28 | cr7);
+        retired += 5 + if a <= b { 2 } else { 3 } + 6;
+    }
+    retired += 1;
+    for mut jit in engines() {
+        let mut ctx = start(CODE);
+        ctx.gpr[8] = u64::from(DATA);
+        ctx.gpr[10] = u64::from(DATA + 0x800);
+        let (mi, mj) = fresh();
+        let (exit, got_retired, got) = same(&mi, &mj, &mut jit, &ctx, UNLIMITED);
+        assert_eq!(exit, Exit::Stopped);
+        assert_eq!((got.gpr[9], got.gpr[20], got_retired), (r9, r20, retired));
+        assert_eq!(got.cr, cr0 << 28 | 2);
+        every_budget(fresh, &mut jit, &ctx, got_retired, UNLIMITED);
+        // Round 5 reads 8 bytes past the data page's last word but one: a fault at the join.
+        ctx.gpr[8] = u64::from(DATA + 0x1000 - 8 - 4 * 4);
+        let (mi, mj) = fresh();
+        let (exit, _, _) = same(&mi, &mj, &mut jit, &ctx, UNLIMITED);
+        let addr = DATA + 0x1000;
+        let kind = AccessKind::Read;
+        assert_eq!(exit, Exit::Fault(Fault { addr, kind }));
+    }
+}
