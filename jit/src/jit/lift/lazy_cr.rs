@@ -270,35 +270,23 @@ impl Lifter<'_, '_> {
     pub(super) fn merge_field(&mut self, n: usize, into: CrDesc) {
         let lazy = self.lazy[n].expect("merging a lazy field");
         let desc = lazy.desc;
-        if into.word {
-            // Word comparisons of one signedness only (`CrDesc::merge_with`): the operands
-            // go into the shadows as they are, and one already in its shadow stays.
-            debug_assert!(
-                desc.word && desc.signed == into.signed,
-                "word merge of {desc:?}"
-            );
-            for (k, op) in [(0, desc.a), (1, desc.b)] {
-                if op != Operand::Shadow((2 * n + k) as u8) {
-                    let v = self.operand(op);
-                    self.def_reg(Reg::Shadow(2 * n + k), v);
-                }
-            }
-            self.lazy[n] = Some(Lazy {
-                desc: into,
-                vals: None,
-            });
-            return;
-        }
+        // A merged word comparison meets only word comparisons of its signedness
+        // (`CrDesc::merge_with`).
+        debug_assert!(
+            !into.word || desc.word && desc.signed == into.signed,
+            "word merge of {desc:?}"
+        );
         let word = desc.word;
         let zero_extended = word && !desc.signed;
         let flips = desc.signed != into.signed && !zero_extended;
-        // An operand that is already the shadow it goes to, unchanged (a doubleword
-        // comparison of the same signedness), stays where it is.
-        let raw = desc.signed == into.signed && !word;
+        // An operand that is already the shadow it goes to, unchanged (a comparison of the
+        // same width and signedness), stays where it is.
+        let raw = desc.signed == into.signed && word == into.word;
         let in_place = |k: usize, op: Operand| raw && op == Operand::Shadow((2 * n + k) as u8);
-        if lazy.vals.is_none() && (in_place(0, desc.a) || in_place(1, desc.b)) {
-            // Only the other operand is read (reading the shadow would load a value nothing
-            // uses).
+        if into.word || lazy.vals.is_none() && (in_place(0, desc.a) || in_place(1, desc.b)) {
+            // The operands go to the shadows as they are: a word merge takes them
+            // unextended, and otherwise only the operand not in place is read (reading the
+            // shadow would load a value nothing uses).
             for (k, op) in [(0, desc.a), (1, desc.b)] {
                 if !in_place(k, op) {
                     let v = self.operand(op);
