@@ -96,12 +96,8 @@ impl CrDesc {
     /// lu_f64 ran 2.1% fewer host instructions but bytecode_vm 3.7% more.
     pub fn settled(self) -> CrDesc {
         let gpr = |op: Operand| matches!(op, Operand::Gpr(_));
-        let merged_word = match self.a {
-            Operand::Shadow(k) => {
-                k % 2 == 0 && self == Self::merged_word(usize::from(k / 2), self.signed)
-            }
-            _ => false,
-        };
+        let merged_word =
+            matches!(self.a, Operand::Shadow(k) if self.is_merged(usize::from(k / 2)));
         if !self.word || gpr(self.a) || gpr(self.b) || merged_word {
             return self;
         }

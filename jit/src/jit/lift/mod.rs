@@ -778,20 +778,26 @@ impl Plan {
             .collect()
     }
 
-    /// For a unit whose loops hold a `switch` (a block jumping to three or more blocks of
-    /// the loops), the registers live on entry to each block of its loops, counting only
-    /// reads in loops (`exposed`: read before written in a block): what the loops read
-    /// before writing, along some path from that block. None for any other unit.
+    /// The blocks of each natural loop of the unit (`loops`, without the registers they
+    /// use), for `dispatch_live_in` and `invariant_reads`.
+    fn loop_bodies(entry: u32, edges: &[Edge]) -> Vec<HashSet<u32>> {
+        Self::loops(entry, edges, &HashMap::new(), &HashMap::new())
+            .into_iter()
+            .map(|(body, _)| body.into_iter().collect())
+            .collect()
+    }
+
+    /// For a unit whose loops (`bodies`) hold a `switch` (a block jumping to three or more
+    /// blocks of the loops), the registers live on entry to each block of its loops,
+    /// counting only reads in loops (`exposed`: read before written in a block): what the
+    /// loops read before writing, along some path from that block. None for any other unit.
     fn dispatch_live_in(
-        entry: u32,
+        bodies: &[HashSet<u32>],
         edges: &[Edge],
         exposed: &HashMap<u32, Slots>,
         written: &HashMap<u32, Slots>,
     ) -> Option<HashMap<u32, Slots>> {
-        let in_loops: HashSet<u32> = Self::loops(entry, edges, &HashMap::new(), &HashMap::new())
-            .into_iter()
-            .flat_map(|(body, _)| body)
-            .collect();
+        let in_loops: HashSet<u32> = bodies.iter().flatten().copied().collect();
         let mut targets: HashMap<u32, HashSet<u32>> = HashMap::new();
         for e in edges {
             if in_loops.contains(&e.from) && in_loops.contains(&e.to) {
@@ -827,8 +833,8 @@ impl Plan {
         }
     }
 
-    /// The GPRs that a loop the entry's copy jumps into reads (before writing, in one of
-    /// its blocks: `exposed`) and that no block of that loop writes: the values it compares
+    /// The GPRs that a loop (of `bodies`) the entry's copy jumps into reads (before writing,
+    /// in one of its blocks: `exposed`) and that no block of that loop writes: the values it compares
     /// against or addresses from all the way round (pointer_chase's search key, which the
     /// loop around the search sets). The copy's jumps load them, so that the loop holds
     /// them in host registers; otherwise the copy's path, which did not read them, leaves
@@ -838,14 +844,14 @@ impl Plan {
     /// instructions, values read on a rare path holding a host register all the way round.
     fn invariant_reads(
         entry: u32,
+        bodies: &[HashSet<u32>],
         edges: &[Edge],
         exposed: &HashMap<u32, Slots>,
         written: &HashMap<u32, Slots>,
     ) -> Slots {
         let none = [false; SLOTS];
         let mut out = none;
-        for (body, _) in Self::loops(entry, edges, &HashMap::new(), &HashMap::new()) {
-            let body: HashSet<u32> = body.into_iter().collect();
+        for body in bodies {
             if !edges
                 .iter()
                 .any(|e| e.from == entry && body.contains(&e.to))
@@ -853,7 +859,7 @@ impl Plan {
                 continue;
             }
             let (mut read, mut wrote) = (none, none);
-            for b in &body {
+            for b in body {
                 let (r, w) = (
                     exposed.get(b).unwrap_or(&none),
                     written.get(b).unwrap_or(&none),
@@ -1111,8 +1117,9 @@ impl<'a, 'f> Lifter<'a, 'f> {
         // only the registers it reads and never writes (`Plan::invariant_reads`).
         let entry_loads = if entry_copy {
             let mut loads = unwritten;
+            let bodies = Plan::loop_bodies(entry, &self.edges);
             if let Some(live) =
-                Plan::dispatch_live_in(entry, &self.edges, &self.exposed, &self.written)
+                Plan::dispatch_live_in(&bodies, &self.edges, &self.exposed, &self.written)
             {
                 for e in self.edges.iter().filter(|e| e.from == entry) {
                     if let Some(l) = live.get(&e.to) {
@@ -1122,7 +1129,8 @@ impl<'a, 'f> Lifter<'a, 'f> {
                     }
                 }
             }
-            let invariant = Plan::invariant_reads(entry, &self.edges, &self.exposed, &self.written);
+            let invariant =
+                Plan::invariant_reads(entry, &bodies, &self.edges, &self.exposed, &self.written);
             for (load, inv) in loads.iter_mut().zip(invariant) {
                 *load |= inv;
             }
@@ -2898,7 +2906,8 @@ mod plan_tests {
         .into();
         let written: HashMap<u32, Slots> =
             [(B, set(&[R1])), (C, set(&[R1])), (D, set(&[R1]))].into();
-        let live = Plan::dispatch_live_in(E, &edges, &exposed, &written).expect("a switch");
+        let bodies = Plan::loop_bodies(E, &edges);
+        let live = Plan::dispatch_live_in(&bodies, &edges, &exposed, &written).expect("a switch");
         assert_eq!(live[&A], set(&[R1, R2]));
         assert_eq!(live[&B], set(&[R1, R2]));
         assert_eq!(live[&C], set(&[R1, R2]));
@@ -2908,7 +2917,8 @@ mod plan_tests {
             .into_iter()
             .filter(|e| e.from != D && e.to != D)
             .collect();
-        assert!(Plan::dispatch_live_in(E, &two_cases, &exposed, &written).is_none());
+        let bodies = Plan::loop_bodies(E, &two_cases);
+        assert!(Plan::dispatch_live_in(&bodies, &two_cases, &exposed, &written).is_none());
     }
 
     /// A unit entered at E, the copy of the outer loop's head A, which jumps into the
@@ -2937,7 +2947,8 @@ mod plan_tests {
         let exposed: HashMap<u32, Slots> =
             [(B, set(&[R1, R2])), (C, set(&[R3])), (D, set(&[R4]))].into();
         let written: HashMap<u32, Slots> = [(A, set(&[R1])), (B, set(&[R2]))].into();
-        let loads = Plan::invariant_reads(E, &edges, &exposed, &written);
+        let bodies = Plan::loop_bodies(E, &edges);
+        let loads = Plan::invariant_reads(E, &bodies, &edges, &exposed, &written);
         assert_eq!(loads, set(&[R1, R3]));
         let blocks = [E, A, B, C, D];
         let touched = all_touched(&blocks);
